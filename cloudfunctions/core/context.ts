@@ -1,0 +1,32 @@
+import type { MemberDoc } from './collections'
+import type { Store } from './store/port'
+
+/**
+ * Who is calling, as the entry point knows it. On WeChat it comes from `cloud.getWXContext()`; on the local host
+ * from the signed session. Never from the payload.
+ */
+export interface Identity {
+  /** The WeChat OPENID of a signed-in user. */
+  openid?: string
+  /** Set only by a timer trigger: the trigger's name. */
+  trigger?: string
+}
+
+export type Caller =
+  | { kind: 'timer'; trigger: string }
+  | { kind: 'anonymous' }
+  | { kind: 'user'; openid: string; member: MemberDoc | null }
+
+export interface Environment {
+  store: Store
+  identity: Identity
+  now: Date
+}
+
+export async function resolveCaller(store: Store, identity: Identity): Promise<Caller> {
+  if (identity.trigger) return { kind: 'timer', trigger: identity.trigger }
+  if (!identity.openid) return { kind: 'anonymous' }
+  const binding = await store.get('bindings', identity.openid)
+  const member = binding ? await store.get('members', binding.memberId) : null
+  return { kind: 'user', openid: identity.openid, member: member?.status === 'left' ? null : member }
+}

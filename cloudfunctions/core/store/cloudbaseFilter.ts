@@ -1,0 +1,78 @@
+import type { Command, CommandValue } from 'wx-server-sdk'
+import {
+  fieldOperators,
+  filterEntries,
+  UnsupportedQueryError,
+  type FieldOperators,
+  type Filter,
+  type Scalar,
+  type Update,
+} from './port'
+
+function operator(_: Command, op: keyof FieldOperators, value: unknown): CommandValue {
+  switch (op) {
+    case '$eq':
+      return _.eq(value)
+    case '$ne':
+      return _.neq(value)
+    case '$gt':
+      return _.gt(value)
+    case '$gte':
+      return _.gte(value)
+    case '$lt':
+      return _.lt(value)
+    case '$lte':
+      return _.lte(value)
+    case '$in':
+      return _.in(value as Scalar[])
+    case '$nin':
+      return _.nin(value as Scalar[])
+    case '$exists':
+      return _.exists(value as boolean)
+  }
+}
+
+function fieldCondition(_: Command, path: string, condition: Scalar | FieldOperators): unknown {
+  const ops = fieldOperators(path, condition)
+  if (!ops) return condition
+  const parts = Object.entries(ops)
+    .filter(([, value]) => value !== undefined)
+    .map(([op, value]) => operator(_, op as keyof FieldOperators, value))
+  return parts.length === 1 ? parts[0] : parts[0].and(...parts.slice(1))
+}
+
+/** Translates a port filter into a CloudBase `where` condition built with `db.command`. */
+export function toCloudBaseWhere(_: Command, filter: Filter): Record<string, unknown> | CommandValue {
+  const fields: Record<string, unknown> = {}
+  for (const [path, condition] of filterEntries(filter)) fields[path] = fieldCondition(_, path, condition)
+  const combined: CommandValue[] = []
+  for (const key of ['$and', '$or'] as const) {
+    const list = filter[key]
+    if (list === undefined) continue
+    if (!Array.isArray(list) || list.length === 0) throw new UnsupportedQueryError(`${key} needs a non-empty array`)
+    const subs = list.map((sub) => toCloudBaseWhere(_, sub))
+    combined.push(key === '$and' ? _.and(subs) : _.or(subs))
+  }
+  if (combined.length === 0) return fields
+  return _.and([...(Object.keys(fields).length ? [fields] : []), ...combined])
+}
+
+/** Translates a port update into CloudBase update data. Objects are replaced whole, as `$set` does in Mongo. */
+export function toCloudBaseUpdate(_: Command, update: Update): Record<string, unknown> {
+  const data: Record<string, unknown> = {}
+  const put = (path: string, value: unknown) => {
+    if (path === '_id') throw new UnsupportedQueryError('_id cannot be updated')
+    data[path] = value
+  }
+  for (const [op, entries] of Object.entries(update)) {
+    for (const [path, value] of Object.entries(entries as Record<string, unknown>)) {
+      if (op === '$set') put(path, value !== null && typeof value === 'object' ? _.set(value) : value)
+      else if (op === '$inc') put(path, _.inc(value as number))
+      else if (op === '$unset') put(path, _.remove())
+      else if (op === '$push') put(path, _.push([value]))
+      else if (op === '$pull') put(path, _.pull(value))
+      else throw new UnsupportedQueryError(`unsupported update operator "${op}"`)
+    }
+  }
+  return data
+}

@@ -1,0 +1,189 @@
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { COLLECTIONS, type CollectionDefinition, type CollectionName, type DocOf } from '../collections'
+import { applyUpdate } from './applyUpdate'
+import {
+  DuplicateKeyError,
+  newId,
+  StoreError,
+  type Filter,
+  type FindOptions,
+  type NewDoc,
+  type Store,
+  type Transaction,
+  type Update,
+  type UpdateResult,
+} from './port'
+import { fieldExpression, toSqlOrder, toSqlWhere } from './sqliteFilter'
+
+type Row = { _id: string; doc: string }
+
+function definitionOf(collection: string): CollectionDefinition {
+  if (!Object.hasOwn(COLLECTIONS, collection)) throw new StoreError(`unknown collection "${collection}"`)
+  return COLLECTIONS[collection as CollectionName]
+}
+
+function table(collection: string): string {
+  definitionOf(collection)
+  return `"${collection}"`
+}
+
+function indexName(collection: string, paths: string[], unique: boolean): string {
+  return `"${collection}_${unique ? 'uq' : 'ix'}_${paths.join('_').replace(/\./g, '__')}"`
+}
+
+/**
+ * The embedded store: one table per collection holding JSON documents, WAL journal, real unique indexes and
+ * expression indexes on the fields queries use. better-sqlite3 is synchronous, so every single-document write is
+ * atomic; a queue keeps other calls out while an asynchronous transaction is open.
+ */
+export class SqliteStore implements Store {
+  private readonly db: Database.Database
+  private queue: Promise<unknown> = Promise.resolve()
+
+  /** `file` ':memory:' gives a private in-memory database (tests). */
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+    this.db = new Database(file)
+    this.db.pragma('journal_mode = WAL')
+    this.db.pragma('synchronous = NORMAL')
+    this.db.pragma('busy_timeout = 5000')
+    this.migrate()
+  }
+
+  private migrate() {
+    for (const [collection, definition] of Object.entries(COLLECTIONS)) {
+      this.db.exec(`CREATE TABLE IF NOT EXISTS ${table(collection)} (_id TEXT PRIMARY KEY, doc TEXT NOT NULL)`)
+      for (const [paths, unique] of [
+        ...definition.indexes.map((paths) => [paths, false] as const),
+        ...definition.unique.map((paths) => [paths, true] as const),
+      ]) {
+        const columns = paths.map(fieldExpression).join(', ')
+        this.db.exec(
+          `CREATE ${unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${indexName(collection, paths, unique)} ON ${table(collection)} (${columns})`,
+        )
+      }
+    }
+  }
+
+  close() {
+    this.db.close()
+  }
+
+  /** Runs store calls one after another, so none lands inside another's open transaction. */
+  private exclusive<R>(work: () => R | Promise<R>): Promise<R> {
+    const run = this.queue.then(work, work)
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  private rows(collection: string, filter: Filter, options: FindOptions = {}): Row[] {
+    const where = toSqlWhere(filter, definitionOf(collection))
+    const limit = options.limit === undefined ? -1 : options.limit
+    const sql = `SELECT _id, doc FROM ${table(collection)} WHERE ${where.sql} ${toSqlOrder(options.sort)} LIMIT ? OFFSET ?`
+    return this.db.prepare(sql).all(...where.params, limit, options.skip ?? 0) as Row[]
+  }
+
+  private getSync<C extends CollectionName>(collection: C, id: string): DocOf<C> | null {
+    const row = this.db.prepare(`SELECT doc FROM ${table(collection)} WHERE _id = ?`).get(id) as Row | undefined
+    return row ? (JSON.parse(row.doc) as DocOf<C>) : null
+  }
+
+  private insertSync<C extends CollectionName>(collection: C, doc: NewDoc<C>): string {
+    const _id = doc._id ?? newId()
+    try {
+      this.db.prepare(`INSERT INTO ${table(collection)} (_id, doc) VALUES (?, ?)`).run(_id, JSON.stringify({ ...doc, _id }))
+    } catch (error) {
+      throw duplicateOr(error, collection)
+    }
+    return _id
+  }
+
+  private updateRows(collection: string, rows: Row[], update: Update): UpdateResult {
+    let modified = 0
+    const write = this.db.prepare(`UPDATE ${table(collection)} SET doc = ? WHERE _id = ?`)
+    for (const row of rows) {
+      const result = applyUpdate(JSON.parse(row.doc) as object, update)
+      if (!result.changed) continue
+      try {
+        write.run(JSON.stringify(result.doc), row._id)
+      } catch (error) {
+        throw duplicateOr(error, collection)
+      }
+      modified += 1
+    }
+    return { matched: rows.length, modified }
+  }
+
+  private removeSync(collection: string, filter: Filter): number {
+    const where = toSqlWhere(filter, definitionOf(collection))
+    return this.db.prepare(`DELETE FROM ${table(collection)} WHERE ${where.sql}`).run(...where.params).changes
+  }
+
+  get<C extends CollectionName>(collection: C, id: string) {
+    return this.exclusive(() => this.getSync(collection, id))
+  }
+
+  find<C extends CollectionName>(collection: C, filter: Filter = {}, options: FindOptions = {}) {
+    return this.exclusive(() =>
+      this.rows(collection, filter, options).map((row) => pick(JSON.parse(row.doc), options.fields) as unknown as DocOf<C>),
+    )
+  }
+
+  count<C extends CollectionName>(collection: C, filter: Filter = {}) {
+    return this.exclusive(() => {
+      const where = toSqlWhere(filter, definitionOf(collection))
+      const row = this.db.prepare(`SELECT COUNT(*) AS n FROM ${table(collection)} WHERE ${where.sql}`).get(...where.params)
+      return (row as { n: number }).n
+    })
+  }
+
+  insert<C extends CollectionName>(collection: C, doc: NewDoc<C>) {
+    return this.exclusive(() => this.insertSync(collection, doc))
+  }
+
+  update<C extends CollectionName>(collection: C, filter: Filter, update: Update) {
+    return this.exclusive(() =>
+      this.db.transaction(() => this.updateRows(collection, this.rows(collection, filter), update)).immediate(),
+    )
+  }
+
+  remove<C extends CollectionName>(collection: C, filter: Filter) {
+    return this.exclusive(() => this.removeSync(collection, filter))
+  }
+
+  transaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
+    return this.exclusive(async () => {
+      this.db.exec('BEGIN IMMEDIATE')
+      const tx: Transaction = {
+        get: async (collection, id) => this.getSync(collection, id),
+        insert: async (collection, doc) => this.insertSync(collection, doc),
+        updateById: async (collection, id, update) =>
+          this.updateRows(collection, this.rows(collection, { _id: id }), update).matched === 1,
+        removeById: async (collection, id) => this.removeSync(collection, { _id: id }) === 1,
+      }
+      try {
+        const result = await work(tx)
+        this.db.exec('COMMIT')
+        return result
+      } catch (error) {
+        this.db.exec('ROLLBACK')
+        throw error
+      }
+    })
+  }
+}
+
+function pick(doc: Record<string, unknown>, fields: string[] | undefined) {
+  if (!fields) return doc
+  return Object.fromEntries(['_id', ...fields].filter((field) => field in doc).map((field) => [field, doc[field]]))
+}
+
+function duplicateOr(error: unknown, collection: string): unknown {
+  const code = (error as { code?: string }).code
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return new DuplicateKeyError(collection, (error as Error).message)
+  }
+  return error
+}

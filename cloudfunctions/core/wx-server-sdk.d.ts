@@ -1,0 +1,56 @@
+/** The slice of wx-server-sdk (which ships no types) that the CloudBase adapter and entry use. */
+declare module 'wx-server-sdk' {
+  export interface Command {
+    eq(value: unknown): CommandValue
+    neq(value: unknown): CommandValue
+    gt(value: unknown): CommandValue
+    gte(value: unknown): CommandValue
+    lt(value: unknown): CommandValue
+    lte(value: unknown): CommandValue
+    in(values: unknown[]): CommandValue
+    nin(values: unknown[]): CommandValue
+    exists(flag: boolean): CommandValue
+    and(conditions: unknown[]): CommandValue
+    or(conditions: unknown[]): CommandValue
+    inc(amount: number): CommandValue
+    set(value: unknown): CommandValue
+    remove(): CommandValue
+    push(values: unknown[]): CommandValue
+    pull(value: unknown): CommandValue
+  }
+  export interface CommandValue {
+    and(...conditions: CommandValue[]): CommandValue
+  }
+  export interface Query {
+    where(condition: unknown): Query
+    orderBy(field: string, order: 'asc' | 'desc'): Query
+    skip(n: number): Query
+    limit(n: number): Query
+    field(projection: Record<string, boolean>): Query
+    get(): Promise<{ data: Record<string, unknown>[] }>
+    count(): Promise<{ total: number }>
+    update(options: { data: Record<string, unknown> }): Promise<{ stats: { updated: number } }>
+    remove(): Promise<{ stats: { removed: number } }>
+  }
+  export interface DocumentReference {
+    get(): Promise<{ data: Record<string, unknown> }>
+    update(options: { data: Record<string, unknown> }): Promise<{ stats: { updated: number } }>
+    remove(): Promise<{ stats: { removed: number } }>
+  }
+  export interface CollectionReference extends Query {
+    doc(id: string): DocumentReference
+    add(options: { data: Record<string, unknown> }): Promise<{ _id: string }>
+  }
+  export interface Database {
+    command: Command
+    collection(name: string): CollectionReference
+    runTransaction<R>(work: (transaction: { collection(name: string): CollectionReference }) => Promise<R>): Promise<R>
+  }
+  const cloud: {
+    DYNAMIC_CURRENT_ENV: symbol
+    init(options?: { env?: string | symbol; secretId?: string; secretKey?: string }): void
+    database(): Database
+    getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string }
+  }
+  export default cloud
+}

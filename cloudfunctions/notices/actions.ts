@@ -1,0 +1,212 @@
+import * as v from 'valibot'
+import { EmptySchema } from '../../types/common'
+import {
+  AdminNoticeListSchema,
+  NoticeIdSchema,
+  NoticeInputSchema,
+  NoticeListSchema,
+  NoticeUpdateSchema,
+  type NoticeInput,
+  type NoticesApi,
+} from '../../types/notices'
+import type { MemberDoc, NoticeDoc } from '../core/collections'
+import { action, defineFunction } from '../core/defineFunction'
+import { AppError, notFound } from '../core/errors'
+import { DuplicateKeyError, type Store } from '../core/store/port'
+import {
+  expiredPinFilter,
+  isVisibleTo,
+  noticeFields,
+  readId,
+  stateFilter,
+  toAdminRow,
+  toDetail,
+  toDraft,
+  toSummary,
+  visibleFilter,
+} from './rules'
+
+const NEWEST_FIRST = { pinned: -1, publishAt: -1 } as const
+const HOME_PINNED = 3
+const HOME_RECENT = 5
+
+/** Summaries of `notices` with each one's read mark for `member`. */
+async function summaries(store: Store, member: MemberDoc, notices: NoticeDoc[]) {
+  const reads = notices.length
+    ? await store.find('noticeReads', { memberId: member._id, noticeId: { $in: notices.map((n) => n._id) } })
+    : []
+  const read = new Set(reads.map((r) => r.noticeId))
+  return notices.map((notice) => toSummary(notice, read.has(notice._id)))
+}
+
+function page<T>(items: T[], limit: number) {
+  return { items: items.slice(0, limit), hasMore: items.length > limit }
+}
+
+/** Validates the rule-level facts of an input (times, units) and returns the fields to store. */
+async function checkedFields(store: Store, input: NoticeInput, now: Date, existing?: NoticeDoc) {
+  const result = noticeFields(input, now, existing)
+  if (!result.ok) throw new AppError('INVALID_INPUT', result.message, { [result.field]: result.message })
+  const { audience } = result.value
+  if (audience.kind === 'units') {
+    const found = await store.count('units', { _id: { $in: audience.unitIds } })
+    if (found !== audience.unitIds.length) {
+      throw new AppError('INVALID_INPUT', '所选分工会有的已不存在，请重新选择', { audience: '所选分工会有的已不存在' })
+    }
+  }
+  return result.value
+}
+
+async function editable(store: Store, id: string) {
+  const notice = await store.get('notices', id)
+  if (!notice) throw notFound('通知')
+  if (notice.withdrawn) throw new AppError('CONFLICT', '这条通知已撤回，不能再修改')
+  return notice
+}
+
+export const noticesFunction = defineFunction<NoticesApi>(
+  'notices',
+  {
+    home: action({
+      allow: 'member',
+      input: EmptySchema,
+      async handle(_input, { store, now, member }) {
+        const visible = visibleFilter(member.unitId, now)
+        const [pinned, recent, ids] = await Promise.all([
+          store.find('notices', { ...visible, pinned: true }, { sort: { publishAt: -1 }, limit: HOME_PINNED }),
+          store.find('notices', { ...visible, pinned: false }, { sort: { publishAt: -1 }, limit: HOME_RECENT }),
+          store.find('notices', visible, { fields: ['_id'] }),
+        ])
+        const readCount = ids.length
+          ? await store.count('noticeReads', { memberId: member._id, noticeId: { $in: ids.map((n) => n._id) } })
+          : 0
+        return {
+          pinned: await summaries(store, member, pinned),
+          recent: await summaries(store, member, recent),
+          unreadCount: ids.length - readCount,
+        }
+      },
+    }),
+
+    list: action({
+      allow: 'member',
+      input: NoticeListSchema,
+      async handle({ category, offset, limit }, { store, now, member }) {
+        const filter = { ...visibleFilter(member.unitId, now), ...(category ? { category } : {}) }
+        const found = await store.find('notices', filter, { sort: NEWEST_FIRST, skip: offset, limit: limit + 1 })
+        return page(await summaries(store, member, found), limit)
+      },
+    }),
+
+    detail: action({
+      allow: 'member',
+      input: NoticeIdSchema,
+      async handle({ id }, { store, now, member }) {
+        const notice = await store.get('notices', id)
+        // A notice the member may not see answers exactly like a missing one.
+        if (!notice || !isVisibleTo(notice, member.unitId, now)) throw notFound('通知')
+        try {
+          await store.insert('noticeReads', {
+            _id: readId(notice._id, member._id),
+            noticeId: notice._id,
+            memberId: member._id,
+            readAt: now.toISOString(),
+          })
+        } catch (error) {
+          if (!(error instanceof DuplicateKeyError)) throw error
+        }
+        const units = notice.audience.kind === 'units' ? await store.find('units', { _id: { $in: notice.audience.unitIds } }, { sort: { order: 1 } }) : []
+        return toDetail(notice, units.map((unit) => unit.name))
+      },
+    }),
+
+    adminList: action({
+      allow: 'unionOffice',
+      input: AdminNoticeListSchema,
+      async handle({ state, offset, limit }, { store, now }) {
+        const found = await store.find('notices', state ? stateFilter(state, now) : {}, {
+          sort: { publishAt: -1 },
+          skip: offset,
+          limit: limit + 1,
+        })
+        const rows = await Promise.all(
+          found.map(async (notice) => toAdminRow(notice, now, await store.count('noticeReads', { noticeId: notice._id }))),
+        )
+        return page(rows, limit)
+      },
+    }),
+
+    adminGet: action({
+      allow: 'unionOffice',
+      input: NoticeIdSchema,
+      async handle({ id }, { store, now }) {
+        const notice = await store.get('notices', id)
+        if (!notice) throw notFound('通知')
+        return toDraft(notice, now)
+      },
+    }),
+
+    publish: action({
+      allow: 'unionOffice',
+      input: NoticeInputSchema,
+      async handle(input, { store, now, member }) {
+        const fields = await checkedFields(store, input, now)
+        const at = now.toISOString()
+        const id = await store.insert('notices', {
+          ...fields,
+          withdrawn: false,
+          createdBy: member._id,
+          createdAt: at,
+          updatedBy: member._id,
+          updatedAt: at,
+        })
+        return { id }
+      },
+    }),
+
+    update: action({
+      allow: 'unionOffice',
+      input: NoticeUpdateSchema,
+      async handle({ id, notice: input }, { store, now, member }) {
+        const existing = await editable(store, id)
+        const fields = await checkedFields(store, input, now, existing)
+        const unset = fields.pinnedUntil === undefined && existing.pinnedUntil !== undefined
+        await store.update(
+          'notices',
+          { _id: id, withdrawn: false },
+          {
+            $set: { ...fields, updatedBy: member._id, updatedAt: now.toISOString() },
+            ...(unset ? { $unset: { pinnedUntil: true as const } } : {}),
+          },
+        )
+        return { id }
+      },
+    }),
+
+    withdraw: action({
+      allow: 'unionOffice',
+      input: NoticeIdSchema,
+      async handle({ id }, { store, now, member }) {
+        await editable(store, id)
+        await store.update(
+          'notices',
+          { _id: id, withdrawn: false },
+          { $set: { withdrawn: true, pinned: false, updatedBy: member._id, updatedAt: now.toISOString() } },
+        )
+        return { id }
+      },
+    }),
+  },
+  {
+    /** Timer trigger (config.json): un-pins notices whose pin has run out. */
+    unpinExpired: action({
+      allow: 'timer',
+      input: v.undefined(),
+      async handle(_input, { store, now }) {
+        const { modified } = await store.update('notices', expiredPinFilter(now), { $set: { pinned: false } })
+        return { unpinned: modified }
+      },
+    }),
+  },
+)
+

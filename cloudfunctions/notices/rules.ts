@@ -1,0 +1,140 @@
+/** Pure rules of notices: no I/O, no clock; `now` is passed in. */
+import type { NoticeDoc } from '../core/collections'
+import type { Filter } from '../core/store/port'
+import { toPlainText } from '../../types/richText'
+import type { AdminNoticeRow, NoticeDetail, NoticeDraft, NoticeInput, NoticeState, NoticeSummary } from '../../types/notices'
+
+/** How far ahead a notice may be scheduled. */
+export const MAX_SCHEDULE_DAYS = 90
+/** Clock drift tolerated between a phone and the server when "now" is sent back. */
+const DRIFT_MS = 5 * 60_000
+const DAY_MS = 86_400_000
+
+export function noticeState(notice: Pick<NoticeDoc, 'withdrawn' | 'publishAt'>, now: Date): NoticeState {
+  if (notice.withdrawn) return 'withdrawn'
+  return notice.publishAt > now.toISOString() ? 'scheduled' : 'published'
+}
+
+export function stateFilter(state: NoticeState, now: Date): Filter {
+  const nowIso = now.toISOString()
+  if (state === 'withdrawn') return { withdrawn: true }
+  return { withdrawn: false, publishAt: state === 'published' ? { $lte: nowIso } : { $gt: nowIso } }
+}
+
+/** The notices a member of `unitId` may see at `now`. */
+export function visibleFilter(unitId: string, now: Date): Filter {
+  return {
+    ...stateFilter('published', now),
+    $or: [{ 'audience.kind': 'all' }, { 'audience.unitIds': unitId }],
+  }
+}
+
+export function isVisibleTo(notice: NoticeDoc, unitId: string, now: Date): boolean {
+  if (noticeState(notice, now) !== 'published') return false
+  return notice.audience.kind === 'all' || notice.audience.unitIds.includes(unitId)
+}
+
+export type RuleResult<T> = { ok: true; value: T } | { ok: false; field: string; message: string }
+
+export interface NoticeFields {
+  title: string
+  body: string
+  category: NoticeDoc['category']
+  pinned: boolean
+  pinnedUntil?: string
+  audience: NoticeDoc['audience']
+  publishAt: string
+}
+
+/**
+ * Turns validated input into stored fields. A new notice without a time is published now; a time may not lie in
+ * the past (unless it is the notice's unchanged time) nor more than MAX_SCHEDULE_DAYS ahead.
+ */
+export function noticeFields(input: NoticeInput, now: Date, existing?: NoticeDoc): RuleResult<NoticeFields> {
+  const publishAt = input.publishAt ?? existing?.publishAt ?? now.toISOString()
+  const unchanged = existing !== undefined && publishAt === existing.publishAt
+  if (!unchanged && Date.parse(publishAt) < now.getTime() - DRIFT_MS) {
+    return { ok: false, field: 'publishAt', message: '发布时间不能早于现在；立即发布请不填时间' }
+  }
+  if (Date.parse(publishAt) > now.getTime() + MAX_SCHEDULE_DAYS * DAY_MS) {
+    return { ok: false, field: 'publishAt', message: `定时发布最多提前 ${MAX_SCHEDULE_DAYS} 天` }
+  }
+  if (input.pinnedUntil !== undefined) {
+    if (!input.pinned) return { ok: false, field: 'pinnedUntil', message: '未置顶的通知不需要置顶期限' }
+    if (input.pinnedUntil <= publishAt) return { ok: false, field: 'pinnedUntil', message: '置顶期限须晚于发布时间' }
+  }
+  const audience =
+    input.audience.kind === 'all' ? input.audience : { kind: 'units' as const, unitIds: [...new Set(input.audience.unitIds)] }
+  return {
+    ok: true,
+    value: {
+      title: input.title,
+      body: input.body,
+      category: input.category,
+      pinned: input.pinned,
+      ...(input.pinned && input.pinnedUntil ? { pinnedUntil: input.pinnedUntil } : {}),
+      audience,
+      publishAt,
+    },
+  }
+}
+
+/** Pinned notices whose pin has run out. */
+export function expiredPinFilter(now: Date): Filter {
+  return { pinned: true, pinnedUntil: { $lte: now.toISOString() } }
+}
+
+export function toSummary(notice: NoticeDoc, read: boolean): NoticeSummary {
+  return {
+    id: notice._id,
+    title: notice.title,
+    category: notice.category,
+    pinned: notice.pinned,
+    publishAt: notice.publishAt,
+    excerpt: toPlainText(notice.body),
+    read,
+  }
+}
+
+export function toDetail(notice: NoticeDoc, unitNames: string[]): NoticeDetail {
+  return {
+    id: notice._id,
+    title: notice.title,
+    category: notice.category,
+    pinned: notice.pinned,
+    publishAt: notice.publishAt,
+    body: notice.body,
+    audienceUnitNames: unitNames,
+  }
+}
+
+export function toAdminRow(notice: NoticeDoc, now: Date, readCount: number): AdminNoticeRow {
+  return {
+    id: notice._id,
+    title: notice.title,
+    category: notice.category,
+    pinned: notice.pinned,
+    publishAt: notice.publishAt,
+    state: noticeState(notice, now),
+    audience: notice.audience,
+    readCount,
+  }
+}
+
+export function toDraft(notice: NoticeDoc, now: Date): NoticeDraft {
+  return {
+    id: notice._id,
+    title: notice.title,
+    body: notice.body,
+    category: notice.category,
+    pinned: notice.pinned,
+    ...(notice.pinnedUntil ? { pinnedUntil: notice.pinnedUntil } : {}),
+    audience: notice.audience,
+    publishAt: notice.publishAt,
+    state: noticeState(notice, now),
+  }
+}
+
+export function readId(noticeId: string, memberId: string): string {
+  return `${noticeId}_${memberId}`
+}

@@ -1,0 +1,9 @@
+/** Every cloud function, by name: what the local host serves and the build bundles. */
+import type { CloudFunction } from './core/defineFunction'
+import { membersFunction } from './members/actions'
+import { noticesFunction } from './notices/actions'
+
+export const FUNCTIONS: Record<string, CloudFunction> = {
+  members: membersFunction,
+  notices: noticesFunction,
+}

@@ -1,0 +1,54 @@
+/**
+ * `npm start`: the whole app on one machine. Opens (or creates) the SQLite store, seeds the demo union on first
+ * start, runs the timer triggers, and serves the H5 build with every cloud function behind it.
+ *
+ * Environment: PORT (default 8686), JIAOGONG_DB (default .data/jiaogong.sqlite), JIAOGONG_DEMO=0 turns the
+ * development login off.
+ */
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { FUNCTIONS } from '../../cloudfunctions/registry'
+import { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
+import { seedDemoUnion } from '../seed/demoUnion'
+import { createHost } from './server'
+import { readTimerTriggers, scheduleTimers } from './timers'
+
+const root = resolve(__dirname, '../..')
+const port = Number(process.env.PORT ?? 8686)
+const dbFile = resolve(root, process.env.JIAOGONG_DB ?? '.data/jiaogong.sqlite')
+const demo = process.env.JIAOGONG_DEMO !== '0'
+const staticDir = join(root, 'dist/h5')
+
+/** The session secret lives beside the database, so sessions survive a restart. */
+function sessionSecret(): string {
+  const file = join(dirname(dbFile), 'session-secret')
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true })
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
+  }
+  return readFileSync(file, 'utf8').trim()
+}
+
+async function main() {
+  const store = new SqliteStore(dbFile)
+  if (demo && (await seedDemoUnion(store))) console.log('已生成演示数据：20 个分工会、300 名会员、6 条通知')
+  const triggers = readTimerTriggers(join(root, 'cloudfunctions'), Object.keys(FUNCTIONS))
+  scheduleTimers(triggers, FUNCTIONS, store)
+  if (!existsSync(join(staticDir, 'index.html'))) console.warn('dist/h5 不存在：请先运行 npm run build:h5')
+  const host = createHost({ store, functions: FUNCTIONS, staticDir, demo, secret: sessionSecret() })
+  host.listen(port, () => {
+    console.log(`教工之家本地云已启动：http://localhost:${port}/`)
+    console.log(`数据库：${dbFile}；定时触发器：${triggers.map((t) => `${t.functionName}.${t.name}`).join('，') || '无'}`)
+    console.log(
+      demo
+        ? '演示模式：开发登录已开启（可任选演示身份登录），仅供本地演示，切勿用于生产。设置 JIAOGONG_DEMO=0 可关闭。'
+        : '非演示模式：开发登录已关闭。',
+    )
+  })
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -1,0 +1,202 @@
+import { Button, Checkbox, DatePicker, Input, Radio, Switch, TextArea } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { RichBody } from '../../../components/RichBody'
+import { showError, useRemote } from '../../../hooks/useRemote'
+import { call } from '../../../services/api'
+import { BODY_MAX, NOTICE_CATEGORIES, NOTICE_CATEGORY_LABELS, TITLE_MAX, type NoticeCategory } from '../../../../types/notices'
+import { formatDateTime, fromShanghaiInput, inShanghai } from '../../../../types/time'
+import { checkNoticeForm, emptyNoticeForm, formFromDraft, type NoticeForm } from '../noticeForm'
+import './index.scss'
+
+const PIN_DAYS = [7, 30]
+const MARKUP_HINT = '换行空一行为新段落；“## ”开头为小标题；“- ”开头为列表；**文字** 加粗'
+
+/** 发布 / 编辑通知 (union office). */
+export default function NoticeEdit() {
+  const id = useRouter().params.id
+  const editing = Boolean(id)
+  const [form, setForm] = useState<NoticeForm>(emptyNoticeForm)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [picking, setPicking] = useState(false)
+  const [preview, setPreview] = useState(false)
+  const [saving, setSaving] = useState(false)
+  const units = useRemote(() => call('members', 'units'))
+  const draft = useRemote(async () => (id ? call('notices', 'adminGet', { id }) : undefined), [id])
+
+  useEffect(() => {
+    if (draft.data) setForm(formFromDraft(draft.data))
+    Taro.setNavigationBarTitle({ title: editing ? '编辑通知' : '发布通知' })
+  }, [draft.data, editing])
+
+  const set = <K extends keyof NoticeForm>(key: K, value: NoticeForm[K]) => setForm((previous) => ({ ...previous, [key]: value }))
+  const pinBase = () => Date.parse(form.timing === 'scheduled' && form.publishAt ? form.publishAt : new Date().toISOString())
+
+  const submit = async () => {
+    const check = checkNoticeForm(form, editing)
+    if (!check.ok) {
+      setErrors(check.fields)
+      Taro.showToast({ title: check.message, icon: 'none' })
+      return
+    }
+    setErrors({})
+    setSaving(true)
+    try {
+      if (id) await call('notices', 'update', { id, notice: check.input })
+      else await call('notices', 'publish', check.input)
+      Taro.showToast({ title: editing ? '已保存' : '已发布', icon: 'success' })
+      setTimeout(() => Taro.navigateBack(), 600)
+    } catch (error) {
+      showError(error)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const field = (name: string) => errors[name] && <Text className="notice-form__error">{errors[name]}</Text>
+
+  return (
+    <View className="page notice-form">
+      <View className="notice-form__group">
+        <Text className="notice-form__label">标题</Text>
+        <Input
+          className="notice-form__input"
+          placeholder="例如：关于举办教职工气排球比赛的通知"
+          value={form.title}
+          maxLength={TITLE_MAX}
+          onChange={(value) => set('title', value)}
+        />
+        {field('title')}
+      </View>
+
+      <View className="notice-form__group">
+        <Text className="notice-form__label">栏目</Text>
+        <Radio.Group value={form.category} direction="horizontal" onChange={(value) => set('category', value as NoticeCategory)}>
+          {NOTICE_CATEGORIES.map((category) => (
+            <Radio key={category} value={category} shape="button" className="notice-form__chip">
+              {NOTICE_CATEGORY_LABELS[category]}
+            </Radio>
+          ))}
+        </Radio.Group>
+      </View>
+
+      <View className="notice-form__group">
+        <Text className="notice-form__label">发布范围</Text>
+        <Radio.Group value={form.audienceKind} direction="horizontal" onChange={(value) => set('audienceKind', value as 'all' | 'units')}>
+          <Radio value="all" shape="button" className="notice-form__chip">
+            全体会员
+          </Radio>
+          <Radio value="units" shape="button" className="notice-form__chip">
+            指定分工会
+          </Radio>
+        </Radio.Group>
+        {form.audienceKind === 'units' && (
+          <Checkbox.Group className="notice-form__units" value={form.unitIds} onChange={(value) => set('unitIds', value as string[])}>
+            {units.data?.map((unit) => (
+              <Checkbox key={unit.id} value={unit.id} label={unit.name} className="notice-form__unit" />
+            ))}
+          </Checkbox.Group>
+        )}
+        {field('audience') || field('audience.unitIds')}
+      </View>
+
+      <View className="notice-form__group">
+        <View className="notice-form__row">
+          <Text className="notice-form__label notice-form__label--inline">置顶</Text>
+          <Switch checked={form.pinned} onChange={(value) => set('pinned', value)} />
+        </View>
+        {form.pinned && (
+          <Radio.Group
+            value={form.pinnedUntil ? 'until' : 'forever'}
+            direction="horizontal"
+            onChange={(value) => {
+              if (value === 'forever') set('pinnedUntil', undefined)
+              else set('pinnedUntil', new Date(pinBase() + Number(value) * 86_400_000).toISOString())
+            }}
+          >
+            <Radio value="forever" shape="button" className="notice-form__chip">
+              长期置顶
+            </Radio>
+            {PIN_DAYS.map((days) => (
+              <Radio key={days} value={String(days)} shape="button" className="notice-form__chip">
+                置顶 {days} 天
+              </Radio>
+            ))}
+            {form.pinnedUntil && (
+              <Radio value="until" shape="button" className="notice-form__chip">
+                至 {formatDateTime(form.pinnedUntil)}
+              </Radio>
+            )}
+          </Radio.Group>
+        )}
+        {field('pinnedUntil')}
+      </View>
+
+      <View className="notice-form__group">
+        <Text className="notice-form__label">发布时间</Text>
+        <Radio.Group value={form.timing} direction="horizontal" onChange={(value) => set('timing', value as 'now' | 'scheduled')}>
+          <Radio value="now" shape="button" className="notice-form__chip">
+            {editing ? '保持原时间' : '立即发布'}
+          </Radio>
+          <Radio value="scheduled" shape="button" className="notice-form__chip">
+            定时发布
+          </Radio>
+        </Radio.Group>
+        {form.timing === 'scheduled' && (
+          <View className="notice-form__when" onClick={() => setPicking(true)}>
+            {form.publishAt ? formatDateTime(form.publishAt) : '选择发布时间'} ›
+          </View>
+        )}
+        {field('publishAt')}
+        <DatePicker
+          type="datetime"
+          title="选择发布时间"
+          visible={picking}
+          startDate={new Date()}
+          endDate={new Date(Date.now() + 90 * 86_400_000)}
+          defaultValue={new Date(form.publishAt ?? Date.now() + 3_600_000)}
+          onClose={() => setPicking(false)}
+          onConfirm={(_options, values) => {
+            const [y, mo, d, h, mi] = values.map((part) => String(part).padStart(2, '0'))
+            const iso = fromShanghaiInput(`${y}-${mo}-${d} ${h}:${mi}`)
+            if (iso) set('publishAt', iso)
+          }}
+        />
+      </View>
+
+      <View className="notice-form__group">
+        <View className="notice-form__row">
+          <Text className="notice-form__label notice-form__label--inline">正文</Text>
+          <Text className="notice-form__toggle" onClick={() => setPreview(!preview)}>
+            {preview ? '继续编辑' : '预览'}
+          </Text>
+        </View>
+        {preview ? (
+          <View className="notice-form__preview">
+            <RichBody markup={form.body || '（正文为空）'} />
+          </View>
+        ) : (
+          <TextArea
+            className="notice-form__body"
+            placeholder="请输入正文"
+            value={form.body}
+            maxLength={BODY_MAX}
+            showCount
+            autoSize
+            onChange={(value) => set('body', value)}
+          />
+        )}
+        <Text className="notice-form__hint">{MARKUP_HINT}</Text>
+        {field('body')}
+      </View>
+
+      <View className="notice-form__bar">
+        <Button type="primary" block loading={saving} onClick={submit} className="notice-form__submit">
+          {editing ? '保存修改' : form.timing === 'scheduled' ? '定时发布' : '立即发布'}
+        </Button>
+      </View>
+      <Text className="notice-form__now">当前时间 {inShanghai(new Date()).format('M月D日 HH:mm')}</Text>
+    </View>
+  )
+}

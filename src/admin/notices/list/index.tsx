@@ -1,0 +1,98 @@
+import { Button, Tabs, Tag } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { ListFooter } from '../../../components/ListFooter'
+import { StateView } from '../../../components/StateView'
+import { usePagedList } from '../../../hooks/usePagedList'
+import { showError } from '../../../hooks/useRemote'
+import { call } from '../../../services/api'
+import { NOTICE_CATEGORY_LABELS, type AdminNoticeRow, type NoticeState } from '../../../../types/notices'
+import { formatDateTime } from '../../../../types/time'
+import './index.scss'
+
+const STATES: { value: NoticeState | 'all'; title: string }[] = [
+  { value: 'all', title: '全部' },
+  { value: 'published', title: '已发布' },
+  { value: 'scheduled', title: '定时发布' },
+  { value: 'withdrawn', title: '已撤回' },
+]
+
+const STATE_TAGS: Record<NoticeState, { text: string; type: 'success' | 'warning' | 'default' }> = {
+  published: { text: '已发布', type: 'success' },
+  scheduled: { text: '定时发布', type: 'warning' },
+  withdrawn: { text: '已撤回', type: 'default' },
+}
+
+const edit = (id?: string) => Taro.navigateTo({ url: `/admin/notices/edit/index${id ? `?id=${encodeURIComponent(id)}` : ''}` })
+
+/** 通知公告管理 (union office): every notice with its state and how many have read it. */
+export default function AdminNoticeList() {
+  const [state, setState] = useState<NoticeState | 'all'>('all')
+  const list = usePagedList(
+    (offset, limit) => call('notices', 'adminList', { ...(state === 'all' ? {} : { state }), offset, limit }),
+    [state],
+  )
+
+  const withdraw = async (row: AdminNoticeRow) => {
+    const { confirm } = await Taro.showModal({
+      title: '撤回通知',
+      content: `撤回后会员将看不到「${row.title}」，且不能再编辑。确定撤回吗？`,
+      confirmText: '撤回',
+      confirmColor: '#c8161d',
+    })
+    if (!confirm) return
+    try {
+      await call('notices', 'withdraw', { id: row.id })
+      Taro.showToast({ title: '已撤回', icon: 'success' })
+      await list.reload()
+    } catch (error) {
+      showError(error)
+    }
+  }
+
+  return (
+    <View className="page admin-notices">
+      <Tabs value={state} onChange={(value) => setState(value as NoticeState | 'all')} activeType="line">
+        {STATES.map((item) => (
+          <Tabs.TabPane key={item.value} value={item.value} title={item.title} />
+        ))}
+      </Tabs>
+      <StateView loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText="还没有通知，点下方按钮发布第一条" onRetry={list.reload}>
+        {list.items.map((row) => (
+          <View key={row.id} className="admin-notice">
+            <View className="admin-notice__head">
+              <Tag type={STATE_TAGS[row.state].type}>{STATE_TAGS[row.state].text}</Tag>
+              {row.pinned && (
+                <Tag type="danger" plain className="admin-notice__pin">
+                  置顶
+                </Tag>
+              )}
+              <Text className="admin-notice__category">{NOTICE_CATEGORY_LABELS[row.category]}</Text>
+            </View>
+            <Text className="admin-notice__title">{row.title}</Text>
+            <Text className="admin-notice__meta">
+              {formatDateTime(row.publishAt)} · {row.audience.kind === 'all' ? '全体会员' : `${row.audience.unitIds.length} 个分工会`} · 已读 {row.readCount} 人
+            </Text>
+            {row.state !== 'withdrawn' && (
+              <View className="admin-notice__actions">
+                <Button size="small" fill="outline" onClick={() => edit(row.id)}>
+                  编辑
+                </Button>
+                <Button size="small" type="danger" fill="outline" className="admin-notice__withdraw" onClick={() => withdraw(row)}>
+                  撤回
+                </Button>
+              </View>
+            )}
+          </View>
+        ))}
+        <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} />
+      </StateView>
+      <View className="admin-notices__bar">
+        <Button type="primary" block onClick={() => edit()} className="admin-notices__publish">
+          发布通知
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,67 @@
+/** The notice edit form's state, and its translation to and from the `notices` contract. Pure. */
+import * as v from 'valibot'
+import { describeIssues } from '../../../types/validation'
+import { NoticeInputSchema, type NoticeCategory, type NoticeDraft, type NoticeInput } from '../../../types/notices'
+
+export interface NoticeForm {
+  title: string
+  body: string
+  category: NoticeCategory
+  pinned: boolean
+  /** ISO; undefined: pinned until unpinned by hand. */
+  pinnedUntil?: string
+  audienceKind: 'all' | 'units'
+  unitIds: string[]
+  timing: 'now' | 'scheduled'
+  /** ISO; used when timing is scheduled, or kept as is when editing. */
+  publishAt?: string
+}
+
+export const emptyNoticeForm = (): NoticeForm => ({
+  title: '',
+  body: '',
+  category: 'notice',
+  pinned: false,
+  audienceKind: 'all',
+  unitIds: [],
+  timing: 'now',
+})
+
+export function formFromDraft(draft: NoticeDraft): NoticeForm {
+  return {
+    title: draft.title,
+    body: draft.body,
+    category: draft.category,
+    pinned: draft.pinned,
+    pinnedUntil: draft.pinnedUntil,
+    audienceKind: draft.audience.kind,
+    unitIds: draft.audience.kind === 'units' ? draft.audience.unitIds : [],
+    timing: draft.state === 'scheduled' ? 'scheduled' : 'now',
+    publishAt: draft.publishAt,
+  }
+}
+
+export function toNoticeInput(form: NoticeForm, editing: boolean): NoticeInput {
+  const publishAt = form.timing === 'scheduled' || editing ? form.publishAt : undefined
+  return {
+    title: form.title,
+    body: form.body,
+    category: form.category,
+    pinned: form.pinned,
+    ...(form.pinned && form.pinnedUntil ? { pinnedUntil: form.pinnedUntil } : {}),
+    audience: form.audienceKind === 'all' ? { kind: 'all' } : { kind: 'units', unitIds: form.unitIds },
+    ...(publishAt ? { publishAt } : {}),
+  }
+}
+
+export type FormCheck = { ok: true; input: NoticeInput } | { ok: false; message: string; fields: Record<string, string> }
+
+/** The same schema the function validates with, so the form says the same thing before sending. */
+export function checkNoticeForm(form: NoticeForm, editing: boolean): FormCheck {
+  if (form.timing === 'scheduled' && !form.publishAt) {
+    return { ok: false, message: '请选择定时发布的时间', fields: { publishAt: '请选择定时发布的时间' } }
+  }
+  const parsed = v.safeParse(NoticeInputSchema, toNoticeInput(form, editing))
+  if (parsed.success) return { ok: true, input: parsed.output as NoticeInput }
+  return { ok: false, ...describeIssues(parsed.issues) }
+}

@@ -1,0 +1,43 @@
+export default defineAppConfig({
+  pages: [
+    'pages/index/index',
+    'pages/mine/index',
+    'pages/notices/list/index',
+    'pages/notices/detail/index',
+    'pages/login/index',
+  ],
+  subPackages: [
+    {
+      root: 'admin',
+      pages: ['notices/list/index', 'notices/edit/index'],
+    },
+  ],
+  window: {
+    navigationBarBackgroundColor: '#c8161d',
+    navigationBarTitleText: '教工之家',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f5f7',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#8c8c8c',
+    selectedColor: '#c8161d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tab-home.png',
+        selectedIconPath: 'assets/tab-home-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tab-mine.png',
+        selectedIconPath: 'assets/tab-mine-active.png',
+      },
+    ],
+  },
+  lazyCodeLoading: 'requiredComponents',
+})

@@ -1,0 +1,52 @@
+import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
+import { View } from '@tarojs/components'
+import type { ReactNode } from 'react'
+import type { ApiError } from '../services/api'
+import './StateView.scss'
+
+interface Props {
+  loading: boolean
+  error?: ApiError
+  empty: boolean
+  emptyText: string
+  onRetry?: () => void
+  children: ReactNode
+}
+
+/** Loading skeleton, an error or empty state, or the content: one pattern for every list screen. */
+export function StateView({ loading, error, empty, emptyText, onRetry, children }: Props) {
+  if (error && error.code === 'NOT_BOUND') {
+    return (
+      <Empty
+        className="state-view"
+        status="empty"
+        title="尚未绑定会员身份"
+        description="绑定工号后即可查看工会通知。如有疑问，请联系所在分工会。"
+      />
+    )
+  }
+  if (error && empty) {
+    return (
+      <View className="state-view">
+        <Empty status="network" title="加载失败" description={error.message} />
+        {onRetry && (
+          <View className="state-view__action">
+            <Button type="primary" fill="outline" size="small" onClick={onRetry}>
+              重新加载
+            </Button>
+          </View>
+        )}
+      </View>
+    )
+  }
+  if (loading && empty) {
+    return (
+      <View className="state-view state-view--loading">
+        <Skeleton rows={3} animated />
+        <Skeleton rows={3} animated />
+      </View>
+    )
+  }
+  if (empty) return <Empty className="state-view" status="empty" description={emptyText} />
+  return <>{children}</>
+}

@@ -1,0 +1,58 @@
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { ApiError } from '../services/api'
+
+export interface Remote<T> {
+  data: T | undefined
+  error: ApiError | undefined
+  loading: boolean
+  reload: () => Promise<void>
+}
+
+/** Shows an error the way every screen does: a toast, or the sign-in page when the session is gone. */
+export function showError(error: unknown) {
+  const apiError = error instanceof ApiError ? error : new ApiError('INTERNAL', '出错了，请稍后再试')
+  if (apiError.code === 'NOT_SIGNED_IN' && process.env.TARO_ENV === 'h5') {
+    Taro.reLaunch({ url: '/pages/login/index' })
+    return
+  }
+  Taro.showToast({ title: apiError.message, icon: 'none', duration: 2500 })
+}
+
+/**
+ * Loads data for a screen; reloads when the screen shows again (say, after reading a notice) and on pull-down.
+ * Errors other than "not bound" are toasted; the screen gets them too, to show its own empty state.
+ */
+export function useRemote<T>(load: () => Promise<T>, deps: unknown[] = []): Remote<T> {
+  const [data, setData] = useState<T>()
+  const [error, setError] = useState<ApiError>()
+  const [loading, setLoading] = useState(true)
+  const loadRef = useRef(load)
+  loadRef.current = load
+  const first = useRef(true)
+
+  const reload = useCallback(async () => {
+    setLoading(true)
+    try {
+      setData(await loadRef.current())
+      setError(undefined)
+    } catch (caught) {
+      const apiError = caught instanceof ApiError ? caught : new ApiError('INTERNAL', '出错了，请稍后再试')
+      setError(apiError)
+      if (apiError.code !== 'NOT_BOUND') showError(apiError)
+    } finally {
+      setLoading(false)
+    }
+  }, [])
+
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => void reload(), deps)
+  useDidShow(() => {
+    if (first.current) first.current = false
+    else void reload()
+  })
+  usePullDownRefresh(() => {
+    void reload().finally(() => Taro.stopPullDownRefresh())
+  })
+  return { data, error, loading, reload }
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '教工之家',
+  enablePullDownRefresh: true,
+})

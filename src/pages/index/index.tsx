@@ -1,0 +1,67 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { NoticeRow } from '../../components/NoticeRow'
+import { Section } from '../../components/Section'
+import { StateView } from '../../components/StateView'
+import { useRemote } from '../../hooks/useRemote'
+import { call } from '../../services/api'
+import { inShanghai } from '../../../types/time'
+import './index.scss'
+
+function greeting(hour: number) {
+  if (hour < 6) return '夜深了'
+  if (hour < 11) return '早上好'
+  if (hour < 13) return '中午好'
+  if (hour < 18) return '下午好'
+  return '晚上好'
+}
+
+/** 首页: a greeting, pinned notices and the latest ones. */
+export default function Home() {
+  const { data, error, loading, reload } = useRemote(async () => {
+    const [profile, home] = await Promise.all([call('members', 'me'), call('notices', 'home')])
+    return { profile, home }
+  })
+  const today = inShanghai(new Date())
+  const home = data?.home
+  const openList = () => Taro.navigateTo({ url: '/pages/notices/list/index' })
+
+  return (
+    <View className="page home">
+      <View className="home__hero">
+        <Text className="home__brand">教工之家</Text>
+        <Text className="home__greeting">
+          {greeting(today.hour())}
+          {data ? `，${data.profile.name}老师` : ''}
+        </Text>
+        <Text className="home__date">
+          {today.format('M月D日 dddd')}
+          {data ? ` · ${data.profile.unitName}` : ''}
+        </Text>
+        {home && home.unreadCount > 0 && (
+          <View className="home__unread" onClick={openList}>
+            <Text>您有 {home.unreadCount} 条未读通知</Text>
+            <Text className="home__unread-go">去看看 ›</Text>
+          </View>
+        )}
+      </View>
+
+      <StateView loading={loading} error={error} empty={!home} emptyText="暂无通知" onRetry={reload}>
+        {home && home.pinned.length > 0 && (
+          <Section title="置顶公告">
+            {home.pinned.map((notice) => (
+              <NoticeRow key={notice.id} notice={notice} />
+            ))}
+          </Section>
+        )}
+        <Section title="最新通知" more="全部" onMore={openList}>
+          {home && home.recent.length > 0 ? (
+            home.recent.map((notice) => <NoticeRow key={notice.id} notice={notice} />)
+          ) : (
+            <View className="home__none">暂无新通知</View>
+          )}
+        </Section>
+      </StateView>
+    </View>
+  )
+}

@@ -1,0 +1,60 @@
+import { Cell, Tag } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { StateView } from '../../components/StateView'
+import { useProfile } from '../../hooks/useProfile'
+import { clearSessionToken } from '../../services/session'
+import { MEMBER_STATUS_LABELS, ROLE_LABELS } from '../../../types/members'
+import './index.scss'
+
+const isBrowser = process.env.TARO_ENV === 'h5'
+
+/** 我的: who I am in the union, and the tools my roles open. */
+export default function Mine() {
+  const { data: profile, error, loading, reload } = useProfile()
+  const switchIdentity = () => {
+    clearSessionToken()
+    Taro.reLaunch({ url: '/pages/login/index' })
+  }
+  return (
+    <View className="page mine">
+      <StateView loading={loading} error={error} empty={!profile} emptyText="暂无资料" onRetry={reload}>
+        {profile && (
+          <View className="mine__card">
+            <View className="mine__avatar">{profile.name.slice(-2)}</View>
+            <View className="mine__who">
+              <Text className="mine__name">{profile.name}</Text>
+              <Text className="mine__unit">{profile.unitName}</Text>
+              <View className="mine__tags">
+                <Tag type="success" plain className="mine__tag">
+                  {MEMBER_STATUS_LABELS[profile.status]}
+                </Tag>
+                {profile.roles.map((role) => (
+                  <Tag key={role} type={role === 'member' ? 'default' : 'danger'} plain className="mine__tag">
+                    {ROLE_LABELS[role]}
+                  </Tag>
+                ))}
+              </View>
+            </View>
+          </View>
+        )}
+        {profile?.roles.includes('unionOffice') && (
+          <Cell.Group title="管理" className="mine__group">
+            <Cell
+              title="通知公告管理"
+              description="发布、编辑、撤回通知"
+              extra="›"
+              clickable
+              onClick={() => Taro.navigateTo({ url: '/admin/notices/list/index' })}
+            />
+          </Cell.Group>
+        )}
+      </StateView>
+      <Cell.Group className="mine__group">
+        <Cell title="通知公告" extra="›" clickable onClick={() => Taro.navigateTo({ url: '/pages/notices/list/index' })} />
+        {isBrowser && <Cell title="切换演示身份" description="演示模式" extra="›" clickable onClick={switchIdentity} />}
+      </Cell.Group>
+      <Text className="mine__footnote">教工之家 · 校工会</Text>
+    </View>
+  )
+}

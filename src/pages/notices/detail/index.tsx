@@ -1,0 +1,45 @@
+import { Tag } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { RichBody } from '../../../components/RichBody'
+import { StateView } from '../../../components/StateView'
+import { useRemote } from '../../../hooks/useRemote'
+import { call } from '../../../services/api'
+import { NOTICE_CATEGORY_LABELS } from '../../../../types/notices'
+import { formatDateTime } from '../../../../types/time'
+import './index.scss'
+
+/** 通知详情: opening it marks the notice read. */
+export default function NoticeDetail() {
+  const id = useRouter().params.id ?? ''
+  const { data: notice, error, loading, reload } = useRemote(() => call('notices', 'detail', { id }), [id])
+  return (
+    <View className="page notice-detail">
+      <StateView loading={loading} error={error} empty={!notice} emptyText="通知不存在" onRetry={reload}>
+        {notice && (
+          <View className="notice-detail__card">
+            <Text className="notice-detail__title">{notice.title}</Text>
+            <View className="notice-detail__meta">
+              {notice.pinned && (
+                <Tag type="danger" className="notice-detail__tag">
+                  置顶
+                </Tag>
+              )}
+              <Tag type="primary" plain className="notice-detail__tag">
+                {NOTICE_CATEGORY_LABELS[notice.category]}
+              </Tag>
+              <Text className="notice-detail__time">{formatDateTime(notice.publishAt)}</Text>
+            </View>
+            <Text className="notice-detail__audience">
+              发布范围：{notice.audienceUnitNames.length ? notice.audienceUnitNames.join('、') : '全体会员'}
+            </Text>
+            <View className="notice-detail__body">
+              <RichBody markup={notice.body} />
+            </View>
+            <Text className="notice-detail__footer">校工会</Text>
+          </View>
+        )}
+      </StateView>
+    </View>
+  )
+}

@@ -1,0 +1,8 @@
+import Taro from '@tarojs/taro'
+
+/** The local host's signed session (browser build only; on WeChat the caller is the WeChat user). */
+const KEY = 'jiaogong.session'
+
+export const getSessionToken = (): string => Taro.getStorageSync(KEY) || ''
+export const setSessionToken = (token: string) => Taro.setStorageSync(KEY, token)
+export const clearSessionToken = () => Taro.removeStorageSync(KEY)

@@ -1,0 +1,175 @@
+/**
+ * The store contract against SqliteStore on a temp file, plus what only the SQLite adapter promises:
+ * durability across reopening, WAL journal, the declared indexes, and that the hot queries use them.
+ */
+import Database from 'better-sqlite3'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { COLLECTIONS, type CollectionName } from '../../cloudfunctions/core/collections'
+import type { Filter, NewDoc, SortSpec } from '../../cloudfunctions/core/store/port'
+import { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
+import { toSqlOrder, toSqlWhere } from '../../cloudfunctions/core/store/sqliteFilter'
+import { describeStoreContract } from './contract'
+
+function tempDir() {
+  return mkdtempSync(join(tmpdir(), 'jgzj-store-'))
+}
+
+describeStoreContract('SQLite', async () => {
+  const dir = tempDir()
+  const store = new SqliteStore(join(dir, 'store.db'))
+  return {
+    store,
+    async cleanup() {
+      store.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+})
+
+describe('SqliteStore specifics', () => {
+  let dir: string
+  let file: string
+  let store: SqliteStore
+  /** A second, independent connection to the same file, to look under the store. */
+  let raw: Database.Database
+
+  const unit: NewDoc<'units'> = { _id: 'u1', name: '机关分工会', departments: ['党委办公室'], order: 1 }
+
+  beforeEach(() => {
+    dir = tempDir()
+    file = join(dir, 'nested', 'store.db')
+    store = new SqliteStore(file)
+    raw = new Database(file)
+  })
+
+  afterEach(() => {
+    raw.close()
+    store.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  /** The plan SQLite picks for the SELECT that `find` runs. */
+  function plan(collection: CollectionName, filter: Filter, sort?: SortSpec): string {
+    const where = toSqlWhere(filter, COLLECTIONS[collection])
+    // The statement SqliteStore.find prepares.
+    const select = `SELECT _id, doc FROM "${collection}" WHERE ${where.sql} ${toSqlOrder(sort)} LIMIT ? OFFSET ?`
+    const sql = `EXPLAIN QUERY PLAN ${select}`
+    const rows = raw.prepare(sql).all(...where.params, -1, 0) as { detail: string }[]
+    return rows.map((row) => row.detail).join('\n')
+  }
+
+  it('creates the file (and its folder) and keeps data across closing and reopening', async () => {
+    await store.insert('units', unit)
+    await store.transaction(async (tx) => {
+      await tx.insert('members', {
+        _id: 'm1',
+        staffNo: '2001',
+        name: '张三',
+        gender: 'male',
+        birthDate: '1980-01-01',
+        unitId: 'u1',
+        phone: '13800000000',
+        status: 'active',
+        roles: ['member'],
+        createdAt: '2025-01-01T00:00:00.000Z',
+      })
+    })
+    store.close()
+
+    store = new SqliteStore(file)
+    expect(await store.get('units', 'u1')).toEqual(unit)
+    expect((await store.get('members', 'm1'))?.name).toBe('张三')
+    // Reopening re-runs the migration; the unique index still holds.
+    await expect(store.insert('units', { ...unit, _id: 'u2' })).rejects.toThrow(/duplicate key/)
+  })
+
+  it('lets another connection read committed writes', async () => {
+    await store.insert('units', unit)
+    const row = raw.prepare('SELECT doc FROM "units" WHERE _id = ?').get('u1') as { doc: string }
+    expect(JSON.parse(row.doc)).toEqual(unit)
+  })
+
+  it('uses the WAL journal', () => {
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal')
+  })
+
+  it('creates one table per collection', () => {
+    const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all()
+    expect(tables).toEqual(['bindings', 'members', 'noticeReads', 'notices', 'units'])
+  })
+
+  it('creates the declared indexes, unique where declared unique', () => {
+    const indexes = raw
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+      .all() as { name: string; sql: string }[]
+    expect(indexes.map((index) => index.name)).toEqual([
+      'bindings_uq_memberId',
+      'members_ix_name',
+      'members_ix_unitId',
+      'members_uq_staffNo',
+      'noticeReads_ix_memberId',
+      'noticeReads_uq_noticeId_memberId',
+      'notices_ix_pinned_publishAt',
+      'notices_ix_withdrawn_publishAt',
+      'units_ix_order',
+      'units_uq_name',
+    ])
+    const sqlOf = (name: string) => indexes.find((index) => index.name === name)!.sql
+    expect(sqlOf('units_uq_name')).toBe(
+      `CREATE UNIQUE INDEX "units_uq_name" ON "units" (json_extract(doc, '$.name'))`,
+    )
+    expect(sqlOf('noticeReads_uq_noticeId_memberId')).toBe(
+      `CREATE UNIQUE INDEX "noticeReads_uq_noticeId_memberId" ON "noticeReads" (json_extract(doc, '$.noticeId'), json_extract(doc, '$.memberId'))`,
+    )
+    expect(sqlOf('notices_ix_withdrawn_publishAt')).toBe(
+      `CREATE INDEX "notices_ix_withdrawn_publishAt" ON "notices" (json_extract(doc, '$.withdrawn'), json_extract(doc, '$.publishAt'))`,
+    )
+    for (const index of indexes) expect(index.sql.startsWith('CREATE UNIQUE')).toBe(index.name.includes('_uq_'))
+  })
+
+  it('answers the published-notices query from the (withdrawn, publishAt) index', () => {
+    const detail = plan('notices', { withdrawn: false, publishAt: { $lte: '2025-06-01T00:00:00.000Z' } }, { publishAt: -1 })
+    expect(detail).toMatch(/SEARCH notices USING INDEX notices_ix_withdrawn_publishAt \(<expr>=\? AND <expr><\?\)/)
+  })
+
+  it('answers the pinned-notices and members-of-a-unit queries from their indexes', () => {
+    expect(plan('notices', { pinned: true })).toMatch(/USING INDEX notices_ix_pinned_publishAt/)
+    expect(plan('members', { unitId: 'u1' }, { name: 1 })).toMatch(/USING INDEX members_ix_unitId/)
+    expect(plan('noticeReads', { noticeId: 'n1', memberId: 'm1' })).toMatch(/USING INDEX noticeReads_uq_noticeId_memberId/)
+    expect(plan('units', { _id: 'u1' })).toMatch(/USING INDEX sqlite_autoindex_units_1|PRIMARY KEY/)
+  })
+
+  it('serves a find on an indexed field with the store, not only in the plan', async () => {
+    await store.insert('units', unit)
+    await store.insert('units', { _id: 'u2', name: '理学院分工会', departments: [], order: 2 })
+    expect((await store.find('units', {}, { sort: { order: -1 } })).map((doc) => doc._id)).toEqual(['u2', 'u1'])
+  })
+
+  it('queues calls made while a transaction is open until it ends', async () => {
+    const order: string[] = []
+    const tx = store.transaction(async (t) => {
+      await t.insert('units', unit)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      order.push('tx done')
+    })
+    const counted = store.count('units').then((n) => {
+      order.push('count')
+      return n
+    })
+    await Promise.all([tx, counted])
+    expect(order).toEqual(['tx done', 'count'])
+    expect(await counted).toBe(1)
+  })
+
+  it('works in memory', async () => {
+    const memory = new SqliteStore(':memory:')
+    try {
+      await memory.insert('units', unit)
+      expect(await memory.count('units')).toBe(1)
+    } finally {
+      memory.close()
+    }
+  })
+})

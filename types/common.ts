@@ -1,0 +1,26 @@
+import * as v from 'valibot'
+
+/** Document ids: what our stores generate, and what CloudBase generates (32 hex). */
+export const IdSchema = v.pipe(
+  v.string('编号须为文字'),
+  v.regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不正确，请从列表重新进入'),
+)
+
+export const PageSchema = {
+  offset: v.optional(
+    v.pipe(v.number('offset 须为数字'), v.integer('offset 须为整数'), v.minValue(0, 'offset 不能为负'), v.maxValue(100_000, 'offset 过大')),
+    0,
+  ),
+  limit: v.optional(
+    v.pipe(v.number('limit 须为数字'), v.integer('limit 须为整数'), v.minValue(1, '每页至少 1 条'), v.maxValue(50, '每页最多 50 条')),
+    20,
+  ),
+}
+
+export interface Page<T> {
+  items: T[]
+  hasMore: boolean
+}
+
+/** An action with no payload still rejects stray fields. */
+export const EmptySchema = v.optional(v.strictObject({}), {})

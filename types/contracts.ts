@@ -1,0 +1,13 @@
+import type { MembersApi } from './members'
+import type { NoticesApi } from './notices'
+
+/** Every cloud function's contract, by function name: what the front end may call. */
+export interface Contracts {
+  members: MembersApi
+  notices: NoticesApi
+}
+
+export type FunctionName = keyof Contracts
+export type ActionName<F extends FunctionName> = keyof Contracts[F] & string
+export type RequestOf<F extends FunctionName, A extends ActionName<F>> = Contracts[F][A] extends { request: infer R } ? R : never
+export type ResponseOf<F extends FunctionName, A extends ActionName<F>> = Contracts[F][A] extends { response: infer R } ? R : never

@@ -1,0 +1,33 @@
+/** Every cloud-function action answers with one of these two shapes. */
+export type ApiResult<T> = ApiSuccess<T> | ApiFailure
+
+export interface ApiSuccess<T> {
+  ok: true
+  data: T
+}
+
+export interface ApiFailure {
+  ok: false
+  code: ErrorCode
+  /** Chinese, says what went wrong and what to do. */
+  message: string
+  /** For form errors: field path → Chinese message. */
+  fields?: Record<string, string>
+}
+
+/** Stable codes a client may branch on. Never rename one. */
+export type ErrorCode =
+  | 'INVALID_INPUT'
+  | 'UNKNOWN_ACTION'
+  | 'NOT_SIGNED_IN'
+  | 'NOT_BOUND'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INTERNAL'
+
+/** The event every function receives, on WeChat and on the local host alike. */
+export interface FunctionEvent {
+  action: string
+  payload?: unknown
+}

@@ -1,0 +1,48 @@
+import dayjs, { type Dayjs } from 'dayjs'
+import utc from 'dayjs/plugin/utc'
+import 'dayjs/locale/zh-cn'
+
+dayjs.extend(utc)
+dayjs.locale('zh-cn')
+
+/** China has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact and needs no Intl. */
+const SHANGHAI_OFFSET_MINUTES = 8 * 60
+
+/** A moment seen on a Shanghai wall clock. */
+export function inShanghai(moment: string | number | Date | Dayjs): Dayjs {
+  return dayjs(moment).utcOffset(SHANGHAI_OFFSET_MINUTES)
+}
+
+/** "11月22日 14:30" this year, "2025年11月22日 14:30" otherwise. */
+export function formatDateTime(iso: string, now: Date = new Date()): string {
+  const moment = inShanghai(iso)
+  const sameYear = moment.year() === inShanghai(now).year()
+  return moment.format(sameYear ? 'M月D日 HH:mm' : 'YYYY年M月D日 HH:mm')
+}
+
+/** "今天", "昨天", "3天前" within a week, else the date. For list rows. */
+export function formatRelative(iso: string, now: Date = new Date()): string {
+  const day = inShanghai(iso).startOf('day')
+  const today = inShanghai(now).startOf('day')
+  const days = today.diff(day, 'day')
+  if (days === 0) return '今天 ' + inShanghai(iso).format('HH:mm')
+  if (days === 1) return '昨天'
+  if (days > 1 && days < 7) return `${days}天前`
+  return formatDateTime(iso, now).replace(/ \d\d:\d\d$/, '')
+}
+
+/** "2026-11-22 14:30" in Shanghai time: the value a date-time input shows. */
+export function toShanghaiInput(iso: string): string {
+  return inShanghai(iso).format('YYYY-MM-DD HH:mm')
+}
+
+/** Parses "2026-11-22 14:30" as Shanghai time into an ISO instant; undefined if malformed. */
+export function fromShanghaiInput(text: string): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(text.trim())
+  if (!match) return undefined
+  const [, y, mo, d, h, mi] = match.map(Number)
+  const instant = Date.UTC(y, mo - 1, d, h, mi) - SHANGHAI_OFFSET_MINUTES * 60_000
+  const check = inShanghai(instant)
+  if (check.month() + 1 !== mo || check.date() !== d) return undefined
+  return new Date(instant).toISOString()
+}

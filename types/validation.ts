@@ -1,0 +1,45 @@
+import * as v from 'valibot'
+
+/** Chinese names of payload fields, for messages about a missing or unknown field. */
+const FIELD_LABELS: Record<string, string> = {
+  id: '编号',
+  title: '标题',
+  body: '正文',
+  category: '栏目',
+  pinned: '置顶',
+  pinnedUntil: '置顶期限',
+  audience: '发布范围',
+  kind: '发布范围',
+  unitIds: '分工会',
+  publishAt: '发布时间',
+  notice: '通知内容',
+  state: '状态',
+  offset: '分页位置',
+  limit: '每页条数',
+}
+
+type Issue = v.BaseIssue<unknown>
+
+/** One Chinese message for one issue: the schema's own message, or one about the shape of the payload. */
+export function issueMessage(issue: Issue): string {
+  const key = issue.path?.[issue.path.length - 1]?.key
+  const label = typeof key === 'string' ? (FIELD_LABELS[key] ?? key) : ''
+  if (issue.type === 'strict_object' || issue.type === 'object') {
+    if (issue.expected === 'never') return `不支持的字段「${label}」，请将小程序更新到最新版本后重试`
+    if (issue.received === 'undefined' && label) return `请填写${label}`
+    if (issue.expected === 'Object') return '请求参数格式不正确，请将小程序更新到最新版本后重试'
+  }
+  return issue.message
+}
+
+export interface ValidationFailure {
+  message: string
+  /** Field path → its first message. */
+  fields: Record<string, string>
+}
+
+export function describeIssues(issues: Issue[]): ValidationFailure {
+  const fields: Record<string, string> = {}
+  for (const issue of issues) fields[v.getDotPath(issue) ?? ''] ??= issueMessage(issue)
+  return { message: issueMessage(issues[0]), fields }
+}
