@@ -16,6 +16,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#c8161d',
     navigationBarTitleText: '教工之家',
     navigationBarTextStyle: 'white',
+    // Explicit, so the H5 build draws the navigation bar too (Taro hides it there by default).
+    navigationStyle: 'default',
     backgroundColor: '#f5f5f7',
     backgroundTextStyle: 'dark',
   },

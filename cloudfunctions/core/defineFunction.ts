@@ -56,6 +56,8 @@ export function defineFunction<Api extends Contract<Api>>(name: string, actions:
         const spec = typeof requested === 'string' && Object.hasOwn(all, requested) ? all[requested] : undefined
         if (!spec) throw new AppError('UNKNOWN_ACTION', '不支持的操作，请将小程序更新到最新版本')
         const payload = identity.trigger ? undefined : (event as FunctionEvent).payload
+        // valibot's object schemas take arrays as objects; no action's payload is an array.
+        if (Array.isArray(payload)) throw new AppError('INVALID_INPUT', '请求参数格式不正确，请将小程序更新到最新版本后重试')
         const parsed = v.safeParse(spec.input, payload)
         if (!parsed.success) {
           const { message, fields } = describeIssues(parsed.issues)

@@ -201,7 +201,7 @@ export const noticesFunction = defineFunction<NoticesApi>(
     /** Timer trigger (config.json): un-pins notices whose pin has run out. */
     unpinExpired: action({
       allow: 'timer',
-      input: v.undefined(),
+      input: v.undefined('此操作不接收参数'),
       async handle(_input, { store, now }) {
         const { modified } = await store.update('notices', expiredPinFilter(now), { $set: { pinned: false } })
         return { unpinned: modified }

@@ -46,12 +46,22 @@ export interface NoticeFields {
   publishAt: string
 }
 
+/** A timestamp as the store keeps times (UTC, milliseconds) so it compares as text; null if it names no moment. */
+function toStoredTime(text: string): string | null {
+  const ms = Date.parse(text)
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString()
+}
+
 /**
  * Turns validated input into stored fields. A new notice without a time is published now; a time may not lie in
  * the past (unless it is the notice's unchanged time) nor more than MAX_SCHEDULE_DAYS ahead.
  */
 export function noticeFields(input: NoticeInput, now: Date, existing?: NoticeDoc): RuleResult<NoticeFields> {
-  const publishAt = input.publishAt ?? existing?.publishAt ?? now.toISOString()
+  const givenAt = input.publishAt === undefined ? undefined : toStoredTime(input.publishAt)
+  if (givenAt === null) return { ok: false, field: 'publishAt', message: '发布时间格式不正确' }
+  const pinnedUntil = input.pinnedUntil === undefined ? undefined : toStoredTime(input.pinnedUntil)
+  if (pinnedUntil === null) return { ok: false, field: 'pinnedUntil', message: '置顶期限格式不正确' }
+  const publishAt = givenAt ?? existing?.publishAt ?? now.toISOString()
   const unchanged = existing !== undefined && publishAt === existing.publishAt
   if (!unchanged && Date.parse(publishAt) < now.getTime() - DRIFT_MS) {
     return { ok: false, field: 'publishAt', message: '发布时间不能早于现在；立即发布请不填时间' }
@@ -59,9 +69,9 @@ export function noticeFields(input: NoticeInput, now: Date, existing?: NoticeDoc
   if (Date.parse(publishAt) > now.getTime() + MAX_SCHEDULE_DAYS * DAY_MS) {
     return { ok: false, field: 'publishAt', message: `定时发布最多提前 ${MAX_SCHEDULE_DAYS} 天` }
   }
-  if (input.pinnedUntil !== undefined) {
+  if (pinnedUntil !== undefined) {
     if (!input.pinned) return { ok: false, field: 'pinnedUntil', message: '未置顶的通知不需要置顶期限' }
-    if (input.pinnedUntil <= publishAt) return { ok: false, field: 'pinnedUntil', message: '置顶期限须晚于发布时间' }
+    if (pinnedUntil <= publishAt) return { ok: false, field: 'pinnedUntil', message: '置顶期限须晚于发布时间' }
   }
   const audience =
     input.audience.kind === 'all' ? input.audience : { kind: 'units' as const, unitIds: [...new Set(input.audience.unitIds)] }
@@ -72,7 +82,7 @@ export function noticeFields(input: NoticeInput, now: Date, existing?: NoticeDoc
       body: input.body,
       category: input.category,
       pinned: input.pinned,
-      ...(input.pinned && input.pinnedUntil ? { pinnedUntil: input.pinnedUntil } : {}),
+      ...(input.pinned && pinnedUntil ? { pinnedUntil } : {}),
       audience,
       publishAt,
     },

@@ -1,8 +1,9 @@
 import { Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { NOTICE_CATEGORY_LABELS, type NoticeSummary } from '../../types/notices'
+import type { NoticeSummary } from '../../types/notices'
 import { formatRelative } from '../../types/time'
+import { CategoryTag } from './CategoryTag'
 import './NoticeRow.scss'
 
 export function openNotice(id: string) {
@@ -24,9 +25,7 @@ export function NoticeRow({ notice, now }: { notice: NoticeSummary; now?: Date }
             置顶
           </Tag>
         )}
-        <Tag type="primary" plain className="notice-row__tag">
-          {NOTICE_CATEGORY_LABELS[notice.category]}
-        </Tag>
+        <CategoryTag category={notice.category} className="notice-row__tag" />
         <Text className="notice-row__time">{formatRelative(notice.publishAt, now)}</Text>
         {!notice.read && <Text className="notice-row__unread">未读</Text>}
       </View>

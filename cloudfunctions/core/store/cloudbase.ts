@@ -113,8 +113,10 @@ export class CloudBaseStore implements Store {
             throw isDuplicate(error) ? new DuplicateKeyError(collection, (error as Error).message) : error
           }
         },
+        /** True when the document exists, changed or not (as on SQLite); CloudBase counts only changes. */
         async updateById(collection, id, update) {
-          return (await doc(collection, id).update({ data: toCloudBaseUpdate(_, update) })).stats.updated === 1
+          if ((await doc(collection, id).update({ data: toCloudBaseUpdate(_, update) })).stats.updated === 1) return true
+          return (await tx.get(collection, id)) !== null
         },
         async removeById(collection, id) {
           return (await doc(collection, id).remove()).stats.removed === 1

@@ -32,19 +32,24 @@ function operator(_: Command, op: keyof FieldOperators, value: unknown): Command
   }
 }
 
+/** The condition on one field, or undefined when every operator in it was left undefined. */
 function fieldCondition(_: Command, path: string, condition: Scalar | FieldOperators): unknown {
   const ops = fieldOperators(path, condition)
   if (!ops) return condition
   const parts = Object.entries(ops)
     .filter(([, value]) => value !== undefined)
     .map(([op, value]) => operator(_, op as keyof FieldOperators, value))
+  if (parts.length === 0) return undefined
   return parts.length === 1 ? parts[0] : parts[0].and(...parts.slice(1))
 }
 
 /** Translates a port filter into a CloudBase `where` condition built with `db.command`. */
 export function toCloudBaseWhere(_: Command, filter: Filter): Record<string, unknown> | CommandValue {
   const fields: Record<string, unknown> = {}
-  for (const [path, condition] of filterEntries(filter)) fields[path] = fieldCondition(_, path, condition)
+  for (const [path, condition] of filterEntries(filter)) {
+    const translated = fieldCondition(_, path, condition)
+    if (translated !== undefined) fields[path] = translated
+  }
   const combined: CommandValue[] = []
   for (const key of ['$and', '$or'] as const) {
     const list = filter[key]

@@ -23,7 +23,7 @@ export interface FieldOperators {
 
 /**
  * A Mongo-style filter subset: `{ field: value }` (on an array field declared in the collection: an element equals
- * value), `{ field: { $gt: 1, $lt: 9 } }`, dotted paths `{ 'audience.kind': 'all' }`, and `$and` / `$or`.
+ * value; booleans are stored as JSON true/false and SQLite compares them as 1/0, so keep boolean fields boolean), `{ field: { $gt: 1, $lt: 9 } }`, dotted paths `{ 'audience.kind': 'all' }`, and `$and` / `$or`.
  */
 export type Filter = {
   $and?: Filter[]
@@ -68,13 +68,17 @@ export interface Store {
   update<C extends CollectionName>(collection: C, filter: Filter, update: Update): Promise<UpdateResult>
   /** Returns how many documents were removed. */
   remove<C extends CollectionName>(collection: C, filter: Filter): Promise<number>
-  /** Runs `work` all-or-nothing. As on CloudBase, a transaction holds single-document operations only. */
+  /**
+   * Runs `work` all-or-nothing. As on CloudBase, a transaction holds single-document operations only.
+   * Inside `work` use only `tx`: the store's own methods wait for the transaction to end.
+   */
   transaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R>
 }
 
 export interface Transaction {
   get<C extends CollectionName>(collection: C, id: string): Promise<DocOf<C> | null>
   insert<C extends CollectionName>(collection: C, doc: NewDoc<C>): Promise<string>
+  /** True when the document exists (whether or not the update changed it). */
   updateById<C extends CollectionName>(collection: C, id: string, update: Update): Promise<boolean>
   removeById<C extends CollectionName>(collection: C, id: string): Promise<boolean>
 }

@@ -29,7 +29,6 @@ export default function Home() {
   return (
     <View className="page home">
       <View className="home__hero">
-        <Text className="home__brand">教工之家</Text>
         <Text className="home__greeting">
           {greeting(today.hour())}
           {data ? `，${data.profile.name}老师` : ''}

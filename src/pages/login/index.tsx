@@ -34,7 +34,7 @@ export default function Login() {
               className="login__person"
               title={person.name}
               description={person.unitName}
-              extra={person.unionOffice ? <Tag type="danger">校工会管理员</Tag> : <Tag plain>会员</Tag>}
+              extra={person.unionOffice ? <Tag type="danger">校工会管理员</Tag> : <Tag background="#f5f5f7" color="#595959">会员</Tag>}
               clickable
               onClick={() => choose(person.id)}
             />

@@ -26,12 +26,9 @@ export default function Mine() {
               <Text className="mine__name">{profile.name}</Text>
               <Text className="mine__unit">{profile.unitName}</Text>
               <View className="mine__tags">
-                <Tag type="success" plain className="mine__tag">
-                  {MEMBER_STATUS_LABELS[profile.status]}
-                </Tag>
-                {profile.roles.map((role) => (
-                  <Tag key={role} type={role === 'member' ? 'default' : 'danger'} plain className="mine__tag">
-                    {ROLE_LABELS[role]}
+                {[MEMBER_STATUS_LABELS[profile.status], ...profile.roles.map((role) => ROLE_LABELS[role])].map((label) => (
+                  <Tag key={label} color="#c8161d" background="#ffffff" className="mine__tag">
+                    {label}
                   </Tag>
                 ))}
               </View>

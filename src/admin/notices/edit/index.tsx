@@ -72,7 +72,7 @@ export default function NoticeEdit() {
 
       <View className="notice-form__group">
         <Text className="notice-form__label">栏目</Text>
-        <Radio.Group value={form.category} direction="horizontal" onChange={(value) => set('category', value as NoticeCategory)}>
+        <Radio.Group value={form.category} direction="horizontal" className="notice-form__choices" onChange={(value) => set('category', value as NoticeCategory)}>
           {NOTICE_CATEGORIES.map((category) => (
             <Radio key={category} value={category} shape="button" className="notice-form__chip">
               {NOTICE_CATEGORY_LABELS[category]}
@@ -83,7 +83,7 @@ export default function NoticeEdit() {
 
       <View className="notice-form__group">
         <Text className="notice-form__label">发布范围</Text>
-        <Radio.Group value={form.audienceKind} direction="horizontal" onChange={(value) => set('audienceKind', value as 'all' | 'units')}>
+        <Radio.Group value={form.audienceKind} direction="horizontal" className="notice-form__choices" onChange={(value) => set('audienceKind', value as 'all' | 'units')}>
           <Radio value="all" shape="button" className="notice-form__chip">
             全体会员
           </Radio>
@@ -109,7 +109,7 @@ export default function NoticeEdit() {
         {form.pinned && (
           <Radio.Group
             value={form.pinnedUntil ? 'until' : 'forever'}
-            direction="horizontal"
+            direction="horizontal" className="notice-form__choices"
             onChange={(value) => {
               if (value === 'forever') set('pinnedUntil', undefined)
               else set('pinnedUntil', new Date(pinBase() + Number(value) * 86_400_000).toISOString())
@@ -135,7 +135,7 @@ export default function NoticeEdit() {
 
       <View className="notice-form__group">
         <Text className="notice-form__label">发布时间</Text>
-        <Radio.Group value={form.timing} direction="horizontal" onChange={(value) => set('timing', value as 'now' | 'scheduled')}>
+        <Radio.Group value={form.timing} direction="horizontal" className="notice-form__choices" onChange={(value) => set('timing', value as 'now' | 'scheduled')}>
           <Radio value="now" shape="button" className="notice-form__chip">
             {editing ? '保持原时间' : '立即发布'}
           </Radio>

@@ -2,12 +2,13 @@ import { Button, Tabs, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
+import { CategoryTag } from '../../../components/CategoryTag'
 import { ListFooter } from '../../../components/ListFooter'
 import { StateView } from '../../../components/StateView'
 import { usePagedList } from '../../../hooks/usePagedList'
 import { showError } from '../../../hooks/useRemote'
 import { call } from '../../../services/api'
-import { NOTICE_CATEGORY_LABELS, type AdminNoticeRow, type NoticeState } from '../../../../types/notices'
+import type { AdminNoticeRow, NoticeState } from '../../../../types/notices'
 import { formatDateTime } from '../../../../types/time'
 import './index.scss'
 
@@ -64,11 +65,11 @@ export default function AdminNoticeList() {
             <View className="admin-notice__head">
               <Tag type={STATE_TAGS[row.state].type}>{STATE_TAGS[row.state].text}</Tag>
               {row.pinned && (
-                <Tag type="danger" plain className="admin-notice__pin">
+                <Tag type="danger" className="admin-notice__pin">
                   置顶
                 </Tag>
               )}
-              <Text className="admin-notice__category">{NOTICE_CATEGORY_LABELS[row.category]}</Text>
+              <CategoryTag category={row.category} className="admin-notice__category" />
             </View>
             <Text className="admin-notice__title">{row.title}</Text>
             <Text className="admin-notice__meta">

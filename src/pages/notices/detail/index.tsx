@@ -1,11 +1,11 @@
 import { Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
+import { CategoryTag } from '../../../components/CategoryTag'
 import { RichBody } from '../../../components/RichBody'
 import { StateView } from '../../../components/StateView'
 import { useRemote } from '../../../hooks/useRemote'
 import { call } from '../../../services/api'
-import { NOTICE_CATEGORY_LABELS } from '../../../../types/notices'
 import { formatDateTime } from '../../../../types/time'
 import './index.scss'
 
@@ -25,9 +25,7 @@ export default function NoticeDetail() {
                   置顶
                 </Tag>
               )}
-              <Tag type="primary" plain className="notice-detail__tag">
-                {NOTICE_CATEGORY_LABELS[notice.category]}
-              </Tag>
+              <CategoryTag category={notice.category} className="notice-detail__tag" />
               <Text className="notice-detail__time">{formatDateTime(notice.publishAt)}</Text>
             </View>
             <Text className="notice-detail__audience">
