@@ -41,7 +41,8 @@ export async function buildFunctions(outDir = OUT_DIR): Promise<Record<string, n
   return sizes
 }
 
-if (require.main === module) {
+/** Run as `npm run build:functions`; imported by tests. */
+if (process.argv[1] && resolve(process.argv[1]) === __filename) {
   buildFunctions().then((sizes) => {
     for (const [name, size] of Object.entries(sizes)) console.log(`cloudfunctions-dist/${name}/index.js  ${(size / 1024).toFixed(1)} KiB`)
   })

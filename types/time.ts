@@ -41,8 +41,9 @@ export function fromShanghaiInput(text: string): string | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(text.trim())
   if (!match) return undefined
   const [, y, mo, d, h, mi] = match.map(Number)
-  const instant = Date.UTC(y, mo - 1, d, h, mi) - SHANGHAI_OFFSET_MINUTES * 60_000
-  const check = inShanghai(instant)
-  if (check.month() + 1 !== mo || check.date() !== d) return undefined
-  return new Date(instant).toISOString()
+  const wall = new Date(Date.UTC(y, mo - 1, d, h, mi))
+  // Date.UTC rolls 2026-02-30 over to March 2, 10:60 over to 11:00 and year 0050 to 1950: reject any field that did not survive.
+  const fields = [wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes()]
+  if (fields.join() !== [y, mo, d, h, mi].join()) return undefined
+  return new Date(wall.getTime() - SHANGHAI_OFFSET_MINUTES * 60_000).toISOString()
 }

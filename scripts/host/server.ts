@@ -100,7 +100,7 @@ export function createHost(options: HostOptions): Server {
       const url = new URL(req.url ?? '/', 'http://host')
       const apiMatch = /^\/api\/([a-z]+)$/.exec(url.pathname)
       if (apiMatch && req.method === 'POST') {
-        const fn = functions[apiMatch[1]]
+        const fn = Object.hasOwn(functions, apiMatch[1]) ? functions[apiMatch[1]] : undefined
         if (!fn) return sendJson(res, 404, failure('UNKNOWN_ACTION', '没有这个云函数'))
         const event = await readJson(req)
         const session = verifySession(secret, bearer(req))
@@ -113,7 +113,7 @@ export function createHost(options: HostOptions): Server {
           return sendJson(res, 200, { ok: true, data: await demoPeople(store, (url.searchParams.get('q') ?? '').trim().slice(0, 20)) })
         }
         if (url.pathname === '/dev/login' && req.method === 'POST') {
-          const { memberId } = (await readJson(req)) as { memberId?: unknown }
+          const memberId = ((await readJson(req)) as { memberId?: unknown } | null)?.memberId
           const member = typeof memberId === 'string' ? await store.get('members', memberId) : null
           if (!member) return sendJson(res, 200, failure('NOT_FOUND', '没有这位演示用户'))
           return sendJson(res, 200, { ok: true, data: { token: signSession(secret, demoOpenid(member.staffNo)) } })
