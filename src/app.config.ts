@@ -4,7 +4,8 @@ export default defineAppConfig({
     'pages/mine/index',
     'pages/notices/list/index',
     'pages/notices/detail/index',
-    'pages/login/index',
+    // The local host's development login: the browser build only (on WeChat the caller is the WeChat user).
+    ...(process.env.TARO_ENV === 'h5' ? ['pages/login/index'] : []),
   ],
   subPackages: [
     {

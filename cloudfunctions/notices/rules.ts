@@ -72,6 +72,7 @@ export function noticeFields(input: NoticeInput, now: Date, existing?: NoticeDoc
   if (pinnedUntil !== undefined) {
     if (!input.pinned) return { ok: false, field: 'pinnedUntil', message: '未置顶的通知不需要置顶期限' }
     if (pinnedUntil <= publishAt) return { ok: false, field: 'pinnedUntil', message: '置顶期限须晚于发布时间' }
+    if (pinnedUntil <= now.toISOString()) return { ok: false, field: 'pinnedUntil', message: '置顶期限已过，请重新选择' }
   }
   const audience =
     input.audience.kind === 'all' ? input.audience : { kind: 'units' as const, unitIds: [...new Set(input.audience.unitIds)] }
@@ -145,6 +146,7 @@ export function toDraft(notice: NoticeDoc, now: Date): NoticeDraft {
   }
 }
 
+/** One read mark per member and notice; ":" never occurs in ids, so no two pairs share a mark. */
 export function readId(noticeId: string, memberId: string): string {
-  return `${noticeId}_${memberId}`
+  return `${noticeId}:${memberId}`
 }

@@ -11,7 +11,8 @@ import './index.scss'
 
 /** 通知详情: opening it marks the notice read. */
 export default function NoticeDetail() {
-  const id = useRouter().params.id ?? ''
+  // WeChat hands query values over still URL-encoded.
+  const id = decodeURIComponent(useRouter().params.id ?? '')
   const { data: notice, error, loading, reload } = useRemote(() => call('notices', 'detail', { id }), [id])
   return (
     <View className="page notice-detail">

@@ -1,0 +1,183 @@
+/**
+ * The functions layer's harness: a real in-memory SQLite store seeded with the demo union, a fixed clock, and
+ * `callAs` to run any action as any kind of caller exactly as the entry points do (`fn.run(event, environment)`).
+ */
+import { COLLECTIONS, type CollectionName, type DocOf } from '../../cloudfunctions/core/collections'
+import type { CloudFunction } from '../../cloudfunctions/core/defineFunction'
+import type { Identity } from '../../cloudfunctions/core/context'
+import type { Store } from '../../cloudfunctions/core/store/port'
+import { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
+import { FUNCTIONS } from '../../cloudfunctions/registry'
+import { demoOpenid, seedDemoUnion } from '../../scripts/seed/demoUnion'
+import type { ActionName, FunctionName, ResponseOf } from '../../types/contracts'
+import type { ApiFailure, ApiResult, ApiSuccess } from '../../types/result'
+
+/** The fixed "now" every test runs at; the demo union is seeded at this moment. */
+export const NOW = new Date('2026-11-20T02:00:00.000Z')
+
+export const HOUR = 3_600_000
+export const DAY = 24 * HOUR
+
+/** `now` shifted by `ms` (negative: earlier). */
+export const later = (ms: number, from: Date = NOW) => new Date(from.getTime() + ms)
+export const iso = (ms: number, from: Date = NOW) => later(ms, from).toISOString()
+
+/** Well-known demo people. */
+export const PEOPLE = {
+  /** Union office staff, unit01. */
+  office: 'm0001',
+  office2: 'm0002',
+  /** An ordinary active member of unit01, a unit the retirement notice targets. */
+  unit01Member: 'm0019',
+  /** An active member of unit03, a unit neither targeted notice names. */
+  unit03Member: 'm0058',
+  /** A retired member of unit20 (离退休分工会). */
+  retired: 'm0016',
+  /** A demo member the seed leaves unbound. */
+  unboundMember: 'm0300',
+  /** An OPENID no binding points to. */
+  strangerOpenid: 'openid-of-a-stranger',
+} as const
+
+/** Seeded demo notices by id. */
+export const NOTICES = {
+  volleyball: 'notice-volleyball', // pinned, everyone, 1 day ago
+  congress: 'notice-congress', // pinned, everyone, 3 days ago
+  winterCare: 'notice-winter-care', // everyone, 5 days ago
+  retirement: 'notice-retirement', // units 20, 01, 02; 8 days ago
+  funds: 'notice-funds', // everyone, 12 days ago
+  yoga: 'notice-yoga', // units 14, 05, 06; 20 days ago
+} as const
+
+/**
+ * Who calls:
+ *   a member id      → that member's OPENID (their binding, else the demo OPENID, which is then unbound)
+ *   'anonymous'      → no OPENID
+ *   any other string → used as a raw OPENID (e.g. one with no binding)
+ *   { openid }       → that OPENID
+ *   { trigger }      → the function's timer trigger of that name
+ */
+export type Who = string | { openid: string } | { trigger: string }
+
+export interface CallOptions {
+  /** The clock for this call; default NOW. */
+  now?: Date
+}
+
+export async function seededStore(now: Date = NOW): Promise<SqliteStore> {
+  const store = new SqliteStore(':memory:')
+  await seedDemoUnion(store, now)
+  return store
+}
+
+export async function identityOf(store: Store, who: Who): Promise<Identity> {
+  if (typeof who !== 'string') return 'trigger' in who ? { trigger: who.trigger } : { openid: who.openid }
+  if (who === 'anonymous') return {}
+  const member = await store.get('members', who)
+  if (!member) return { openid: who }
+  const [binding] = await store.find('bindings', { memberId: member._id })
+  return { openid: binding?._id ?? demoOpenid(member.staffNo) }
+}
+
+export function functionOf(fn: FunctionName | CloudFunction): CloudFunction {
+  if (typeof fn !== 'string') return fn
+  const found = FUNCTIONS[fn]
+  if (!found) throw new Error(`no function "${fn}" in FUNCTIONS`)
+  return found
+}
+
+/** Runs a raw event (any shape at all) as `who`. */
+export async function send(
+  store: Store,
+  fn: FunctionName | CloudFunction,
+  who: Who,
+  event: unknown,
+  options: CallOptions = {},
+): Promise<ApiResult<unknown>> {
+  const identity = await identityOf(store, who)
+  // A timer trigger sends CloudBase's timer event, not `{ action, payload }`.
+  const body = identity.trigger ? { Type: 'Timer', TriggerName: identity.trigger } : event
+  return functionOf(fn).run(body, { store, identity, now: options.now ?? NOW })
+}
+
+/** What `fn.action` answers: its contract's response, or unknown for an action outside the contract (a timer). */
+export type Answer<F extends FunctionName, A extends string> = A extends ActionName<F> ? ResponseOf<F, A> : unknown
+
+/** Calls `fn.action(payload)` as `who`. The payload is not type-checked, so tests may send bad input. */
+export async function callAs<F extends FunctionName, A extends string>(
+  store: Store,
+  fn: F,
+  who: Who,
+  action: A,
+  payload?: unknown,
+  options: CallOptions = {},
+): Promise<ApiResult<Answer<F, A>>> {
+  const event = payload === undefined ? { action } : { action, payload }
+  return (await send(store, fn, who, event, options)) as ApiResult<Answer<F, A>>
+}
+
+/** The data of a successful result; fails the test (showing the error) otherwise. */
+export function expectOk<T>(result: ApiResult<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.code}: ${result.message}`)
+  return (result as ApiSuccess<T>).data
+}
+
+/** The failure of a result; fails the test when it succeeded. */
+export function expectFailure(result: ApiResult<unknown>, code?: ApiFailure['code']): ApiFailure {
+  if (result.ok) throw new Error(`expected a failure${code ? ` ${code}` : ''}, got ok: ${JSON.stringify(result.data)}`)
+  if (code) expect(result.code).toBe(code)
+  return result
+}
+
+export type Snapshot = { [C in CollectionName]: DocOf<C>[] }
+
+/** Every document of every collection, in id order: compare two to assert a call changed nothing. */
+export async function snapshot(store: Store): Promise<Snapshot> {
+  const entries = await Promise.all(
+    (Object.keys(COLLECTIONS) as CollectionName[]).map(async (name) => [name, await store.find(name, {}, { sort: { _id: 1 } })]),
+  )
+  return Object.fromEntries(entries) as Snapshot
+}
+
+/**
+ * A valid notice input: published now to everyone, unpinned. An override of `undefined` leaves the field out, as
+ * JSON would.
+ */
+export function noticeInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const input: Record<string, unknown> = {
+    title: '关于开展春季健步走活动的通知',
+    body: '各分工会：\n校工会定于下周六举办春季健步走活动，请**踊跃报名**。',
+    category: 'event',
+    pinned: false,
+    audience: { kind: 'all' },
+    ...overrides,
+  }
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined))
+}
+
+/**
+ * A payload each action accepts, by function and action, for tests that need the call to get past validation.
+ * Tests iterate FUNCTIONS and fail on an action missing here.
+ */
+export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
+  members: {
+    me: {},
+    units: {},
+  },
+  notices: {
+    home: {},
+    list: { category: 'event', offset: 0, limit: 10 },
+    detail: { id: NOTICES.volleyball },
+    adminList: { state: 'published', offset: 0, limit: 10 },
+    adminGet: { id: NOTICES.retirement },
+    publish: noticeInput(),
+    update: { id: NOTICES.funds, notice: noticeInput({ title: '更新后的标题' }) },
+    withdraw: { id: NOTICES.funds },
+    unpinExpired: undefined,
+  },
+}
+
+/** Every [function, action] pair in FUNCTIONS. */
+export function allActions(): [string, string][] {
+  return Object.entries(FUNCTIONS).flatMap(([name, fn]) => Object.keys(fn.actions).map((action): [string, string] => [name, action]))
+}

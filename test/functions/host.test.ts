@@ -1,0 +1,254 @@
+/**
+ * The local cloud host over real HTTP (a seeded in-memory store, port 0), and the build that bundles each function
+ * for CloudBase.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { join, resolve } from 'node:path'
+import { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
+import { FUNCTIONS } from '../../cloudfunctions/registry'
+import { buildFunctions } from '../../scripts/build-functions'
+import { createHost } from '../../scripts/host/server'
+import { signSession } from '../../scripts/host/session'
+import { demoOpenid, seedDemoUnion } from '../../scripts/seed/demoUnion'
+import { PEOPLE, noticeInput } from './harness'
+
+const SECRET = 'host-test-secret'
+const root = resolve(__dirname, '../..')
+
+interface Running {
+  server: Server
+  store: SqliteStore
+  base: string
+}
+
+async function start(demo: boolean): Promise<Running> {
+  const store = new SqliteStore(':memory:')
+  // The host runs on the real clock, so the demo union is seeded at it.
+  await seedDemoUnion(store, new Date())
+  const server = createHost({ store, functions: FUNCTIONS, demo, secret: SECRET })
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
+  return { server, store, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }
+}
+
+async function stop({ server, store }: Running) {
+  await new Promise((closed) => server.close(closed))
+  store.close()
+}
+
+interface Reply {
+  status: number
+  contentType: string | null
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers, checked field by field
+  body: any
+}
+
+async function request(base: string, path: string, init: { method?: string; body?: string; token?: string; authorization?: string } = {}): Promise<Reply> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  if (init.token) headers.authorization = `Bearer ${init.token}`
+  if (init.authorization) headers.authorization = init.authorization
+  const res = await fetch(base + path, { method: init.method ?? 'POST', headers, body: init.body })
+  const text = await res.text()
+  return { status: res.status, contentType: res.headers.get('content-type'), body: JSON.parse(text) }
+}
+
+const call = (base: string, fn: string, action: string, payload?: unknown, token?: string) =>
+  request(base, `/api/${fn}`, { body: JSON.stringify({ action, payload }), token })
+
+describe('host in demo mode', () => {
+  let host: Running
+
+  beforeAll(async () => {
+    host = await start(true)
+  })
+
+  afterAll(() => stop(host))
+
+  async function login(memberId: string): Promise<string> {
+    const reply = await request(host.base, '/dev/login', { body: JSON.stringify({ memberId }) })
+    expect(reply).toMatchObject({ status: 200, body: { ok: true, data: { token: expect.any(String) } } })
+    return reply.body.data.token
+  }
+
+  it('answers NOT_SIGNED_IN to a call without a token', async () => {
+    const reply = await call(host.base, 'notices', 'home')
+    expect(reply.status).toBe(200)
+    expect(reply.contentType).toMatch(/^application\/json/)
+    expect(reply.body).toEqual({ ok: false, code: 'NOT_SIGNED_IN', message: '请先登录' })
+  })
+
+  it('logs a demo person in; their token then works for every function', async () => {
+    const token = await login(PEOPLE.unit03Member)
+    const home = await call(host.base, 'notices', 'home', undefined, token)
+    expect(home.body.ok).toBe(true)
+    expect(home.body.data.pinned.map((n: { id: string }) => n.id)).toEqual(['notice-volleyball', 'notice-congress'])
+    expect(home.body.data.unreadCount).toBe(4)
+    const me = await call(host.base, 'members', 'me', {}, token)
+    expect(me.body).toMatchObject({ ok: true, data: { id: PEOPLE.unit03Member, unitId: 'unit03' } })
+  })
+
+  it('runs union office actions for staff and refuses them to members', async () => {
+    const staff = await login(PEOPLE.office)
+    const member = await login(PEOPLE.unit03Member)
+    const published = await call(host.base, 'notices', 'publish', noticeInput({ title: '经本地云发布的通知' }), staff)
+    expect(published.body).toMatchObject({ ok: true, data: { id: expect.any(String) } })
+    const refused = await call(host.base, 'notices', 'publish', noticeInput(), member)
+    expect(refused.body).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    const list = await call(host.base, 'notices', 'list', {}, member)
+    expect(list.body.data.items.map((n: { title: string }) => n.title)).toContain('经本地云发布的通知')
+  })
+
+  it('lists demo people: union office staff first, and finds people by name', async () => {
+    const all = await request(host.base, '/dev/people', { method: 'GET' })
+    expect(all.body.ok).toBe(true)
+    expect(all.body.data.slice(0, 2)).toEqual([
+      { id: 'm0001', name: '周建华', unitName: '机关第一分工会', unionOffice: true },
+      { id: 'm0002', name: '沈丽萍', unitName: '机关第一分工会', unionOffice: true },
+    ])
+    const found = await request(host.base, `/dev/people?q=${encodeURIComponent('沈丽萍')}`, { method: 'GET' })
+    expect(found.body.data.map((p: { id: string }) => p.id)).toContain('m0002')
+  })
+
+  it('answers NOT_FOUND to a login for nobody, or with no member id at all', async () => {
+    for (const body of [JSON.stringify({ memberId: 'm9999' }), JSON.stringify({ memberId: 5 }), '{}', 'null']) {
+      const reply = await request(host.base, '/dev/login', { body })
+      expect(reply).toMatchObject({ status: 200, body: { ok: false, code: 'NOT_FOUND' } })
+      expect(reply.body.data).toBeUndefined()
+    }
+  })
+
+  describe('treats a token it cannot trust as no token', () => {
+    const openid = demoOpenid('100001')
+
+    it.each([
+      ['a tampered signature', () => signSession(SECRET, openid).replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'))],
+      [
+        'a payload swapped for another person’s',
+        () => {
+          const [, signature] = signSession(SECRET, demoOpenid('200003')).split('.')
+          const payload = Buffer.from(JSON.stringify({ openid, exp: Date.now() + 86_400_000 })).toString('base64url')
+          return `${payload}.${signature}`
+        },
+      ],
+      ['an expired token', () => signSession(SECRET, openid, Date.now() - 31 * 86_400_000)],
+      ['a token signed with another secret', () => signSession('another-secret', openid)],
+      ['garbage', () => 'not-a-token'],
+    ])('%s → NOT_SIGNED_IN', async (_what, token) => {
+      const reply = await call(host.base, 'notices', 'adminList', {}, token())
+      expect(reply.body).toMatchObject({ ok: false, code: 'NOT_SIGNED_IN' })
+    })
+
+    it('a token without the Bearer scheme → NOT_SIGNED_IN', async () => {
+      const reply = await request(host.base, '/api/members', {
+        body: JSON.stringify({ action: 'me' }),
+        authorization: signSession(SECRET, openid),
+      })
+      expect(reply.body).toMatchObject({ ok: false, code: 'NOT_SIGNED_IN' })
+    })
+  })
+
+  it('answers 404 JSON for a function that does not exist', async () => {
+    for (const name of ['nothing', 'constructor']) {
+      const reply = await call(host.base, name, 'home')
+      expect(reply.status).toBe(404)
+      expect(reply.contentType).toMatch(/^application\/json/)
+      expect(reply.body).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' })
+    }
+  })
+
+  it('refuses a body over 1 MB with 400 INVALID_INPUT', async () => {
+    const body = JSON.stringify({ action: 'home', payload: { padding: 'x'.repeat(1024 * 1024) } })
+    const reply = await request(host.base, '/api/notices', { body })
+    expect(reply.status).toBe(400)
+    expect(reply.body).toEqual({ ok: false, code: 'INVALID_INPUT', message: '请求内容过大' })
+  })
+
+  it('refuses malformed JSON with 400 INVALID_INPUT', async () => {
+    const reply = await request(host.base, '/api/notices', { body: '{"action": "home",' })
+    expect(reply.status).toBe(400)
+    expect(reply.body).toEqual({ ok: false, code: 'INVALID_INPUT', message: '请求格式不正确' })
+  })
+
+  it('answers 405 to any method but POST on the API', async () => {
+    for (const method of ['GET', 'PUT', 'DELETE']) {
+      const reply = await request(host.base, '/api/notices', { method })
+      expect(reply.status).toBe(405)
+      expect(reply.body).toMatchObject({ ok: false })
+    }
+  })
+
+  it('answers 404 JSON for pages when no H5 build is served', async () => {
+    const reply = await request(host.base, '/pages/index/index', { method: 'GET' })
+    expect(reply).toMatchObject({ status: 404, body: { ok: false, code: 'NOT_FOUND' } })
+  })
+})
+
+describe('host outside demo mode', () => {
+  let host: Running
+
+  beforeAll(async () => {
+    host = await start(false)
+  })
+
+  afterAll(() => stop(host))
+
+  it('offers no development login: 404 and no token issued', async () => {
+    const login = await request(host.base, '/dev/login', { body: JSON.stringify({ memberId: PEOPLE.office }) })
+    expect(login.status).toBe(404)
+    expect(login.body).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(JSON.stringify(login.body)).not.toMatch(/token/)
+    const people = await request(host.base, '/dev/people', { method: 'GET' })
+    expect(people.status).toBe(404)
+  })
+
+  it('still serves the functions to a signed session', async () => {
+    const token = signSession(SECRET, demoOpenid('100001'))
+    const reply = await call(host.base, 'members', 'me', {}, token)
+    expect(reply.body).toMatchObject({ ok: true, data: { id: 'm0001' } })
+  })
+})
+
+describe('buildFunctions', () => {
+  // Under the repo (gitignored), so Node resolves wx-server-sdk from its node_modules.
+  const outDir = join(root, 'test-results', 'functions-build')
+  let sizes: Record<string, number>
+
+  beforeAll(async () => {
+    sizes = await buildFunctions(outDir)
+  }, 60_000)
+
+  it('writes one deployable folder per function and nothing else', () => {
+    expect(readdirSync(outDir).sort()).toEqual(Object.keys(FUNCTIONS).sort())
+    expect(Object.keys(sizes).sort()).toEqual(Object.keys(FUNCTIONS).sort())
+  })
+
+  it.each(Object.keys(FUNCTIONS))('%s: index.js, package.json with wx-server-sdk, config.json; no TypeScript', (name) => {
+    const dir = join(outDir, name)
+    expect(readdirSync(dir).sort()).toEqual(['config.json', 'index.js', 'package.json'])
+    expect(readdirSync(dir).filter((file) => file.endsWith('.ts'))).toEqual([])
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
+    expect(pkg).toMatchObject({ name, main: 'index.js', dependencies: { 'wx-server-sdk': expect.any(String) } })
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual(
+      JSON.parse(readFileSync(join(root, 'cloudfunctions', name, 'config.json'), 'utf8')),
+    )
+  })
+
+  it.each(Object.keys(FUNCTIONS))('%s: a small bundle that needs only wx-server-sdk and Node built-ins', (name) => {
+    const file = join(outDir, name, 'index.js')
+    console.log(`cloudfunctions bundle ${name}/index.js: ${(sizes[name] / 1024).toFixed(1)} KiB`)
+    expect(sizes[name]).toBe(readFileSync(file).length)
+    expect(sizes[name]).toBeLessThan(200 * 1024)
+    const required = [...readFileSync(file, 'utf8').matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1])
+    expect(required.filter((module) => module !== 'wx-server-sdk' && !module.startsWith('node:'))).toEqual([])
+    expect(required).toContain('wx-server-sdk')
+  })
+
+  it.each(Object.keys(FUNCTIONS))('%s: loads in plain Node and exports main', (name) => {
+    const file = join(outDir, name, 'index.js')
+    expect(existsSync(file)).toBe(true)
+    const script = `const m = require(${JSON.stringify(file)}); process.stdout.write(typeof m.main)`
+    expect(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })).toBe('function')
+  })
+})

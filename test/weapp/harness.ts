@@ -1,0 +1,253 @@
+/**
+ * Runs the REAL compiled mini-program (dist/weapp, from `taro build --type weapp`) inside miniprogram-simulate.
+ *
+ * What is shimmed, and why (everything else is the compiled app and the real cloud functions):
+ * - `Page(options)`: Taro's compiled page calls the global `Page`, but miniprogram-simulate only knows custom
+ *   components (`simulate.load` runs the page's .js and waits for `Component(...)`). The shim turns the page
+ *   options into component options: every function becomes a method (so `eh`, Taro's event handler, is bound for
+ *   the template), `data` stays data, and the page lifecycles are driven from component lifetimes
+ *   (attached → onLoad(query) + onShow, ready → onReady, detached → onUnload; page show/hide → onShow/onHide).
+ * - `App(options)` / `getApp()` / `getCurrentPages()`: the client globals Taro's runtime reads. `App` keeps the
+ *   app object and launches it, which is what lets pages mount (Taro mounts each page into the app's React root).
+ * - `wx.cloud`: stands in for the WeChat servers only: `callFunction({ name, data })` runs the real cloud function
+ *   `FUNCTIONS[name].run(data, ...)` in-process, as the configured member's openid, over the given store.
+ * - `wx.navigateTo` and friends: stand in for the WeChat client; they record what the app asked for.
+ *
+ * The compiled bundle keeps its state in globals (wx.webpackJsonp, Taro's document), so load the app once per test
+ * file, and each page path once per test file (Jest gives every test file fresh globals).
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { RootComponent } from 'j-component'
+import { FUNCTIONS } from '../../cloudfunctions/registry'
+import type { Store } from '../../cloudfunctions/core/store/port'
+
+export const DIST = path.resolve(__dirname, '../../dist/weapp')
+
+/** A rendered page as miniprogram-simulate (j-component) hands it out. */
+export type SimPage = RootComponent<WechatMiniprogram.Component.DataOption, WechatMiniprogram.Component.PropertyOption, WechatMiniprogram.Component.MethodOption>
+/** A node of a rendered page (a view, a text, a custom component), as its querySelector answers. */
+export type SimNode = NonNullable<ReturnType<SimPage['querySelector']>>
+type AnyFunction = (this: PageInstance, ...args: unknown[]) => unknown
+type PageOptions = Record<string, unknown> & { data?: Record<string, unknown> }
+type PageInstance = Record<string, AnyFunction> & { route?: string; __route__?: string }
+type WxCallback = { success?: (result: unknown) => void; fail?: (error: unknown) => void; complete?: (result: unknown) => void }
+
+interface Globals {
+  wx: Record<string, unknown>
+  Component: (options: Record<string, unknown>) => void
+  Page: (options: PageOptions) => void
+  App: (options: Record<string, AnyFunction>) => void
+  getApp: () => unknown
+  getCurrentPages: () => PageInstance[]
+}
+
+export interface WeappOptions {
+  store: Store
+  /** The WeChat user the app runs as (what `cloud.getWXContext().OPENID` would say). */
+  openid: string
+}
+
+export interface PageHandle {
+  route: string
+  component: SimPage
+  /** The rendered DOM (jsdom; the simulator prefixes class names there, e.g. `main--notice-row`). */
+  root: HTMLElement
+  /** Waits (bounded) until `selector` (WXML class names, unprefixed) matches in the page, and returns the matches. */
+  waitFor(selector: string, timeoutMs?: number): Promise<SimNode[]>
+  /** Taps a node (or the first match of a selector) the way the client does: a `tap` event through the template. */
+  tap(target: string | SimNode): void
+}
+
+export interface Weapp {
+  /** The pages the compiled app declares (dist/weapp/app.json), e.g. `pages/index/index`. */
+  pages: string[]
+  /** Calls the app made to the client APIs stubbed here, in order: [api name, options]. */
+  clientCalls: Array<[string, Record<string, unknown>]>
+  /** Calls the app made to the cloud: function name, the event sent, and the result answered. */
+  cloudCalls: Array<{ name: string; data: unknown; result: unknown }>
+  /** Loads and renders a compiled page, e.g. `pages/index/index`, as if opened with `query`. */
+  open(route: string, query?: Record<string, string>): PageHandle
+}
+
+let started: { weapp: Weapp; options: WeappOptions } | undefined
+
+/**
+ * The text of the first element under `node` carrying WXML class `className`. In the rendered DOM the simulator
+ * prefixes classes with the owning component's tag (`main--notice-row__title`), so match either form.
+ */
+export function textIn(node: SimNode, className: string): string | undefined {
+  const elements = [node.dom as HTMLElement, ...Array.from((node.dom as HTMLElement).querySelectorAll<HTMLElement>('[class]'))]
+  const match = elements.find((element) => Array.from(element.classList).some((name) => name === className || name.endsWith(`--${className}`)))
+  return match?.textContent?.trim()
+}
+
+/** Polls until `probe` answers something (rendering and cloud calls are asynchronous); fails after `timeoutMs`. */
+export async function waitUntil<T>(probe: () => T | undefined, what: string, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = probe()
+    if (value !== undefined) return value
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what} after ${timeoutMs} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
+
+/** Loads dist/weapp/app.js once per test file, wired to `options`; later calls with the same options reuse it. */
+export function startWeapp(options: WeappOptions): Weapp {
+  if (started) {
+    if (started.options.store !== options.store || started.options.openid !== options.openid) {
+      throw new Error('the compiled app is already running in this test file with another store or openid')
+    }
+    return started.weapp
+  }
+  if (!existsSync(path.join(DIST, 'app.js'))) {
+    throw new Error(`No compiled mini-program at ${DIST}: run \`npx taro build --type weapp\` before these tests.`)
+  }
+  // Defines the global `Component` and a global `wx` of mocked APIs; must come before the app's code.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const simulate = require('miniprogram-simulate') as typeof import('miniprogram-simulate')
+  const g = globalThis as unknown as Globals
+  const clientCalls: Weapp['clientCalls'] = []
+  const cloudCalls: Weapp['cloudCalls'] = []
+
+  // ---- The WeChat servers: cloud functions in-process. ----
+  g.wx.cloud = {
+    init() {},
+    async callFunction(request: { name: string; data: unknown } & WxCallback) {
+      const fn = FUNCTIONS[request.name]
+      try {
+        if (!fn) throw { errMsg: `cloud.callFunction:fail function not found: ${request.name}` }
+        const result = await fn.run(request.data, { store: options.store, identity: { openid: options.openid }, now: new Date() })
+        cloudCalls.push({ name: request.name, data: request.data, result })
+        const answer = { result, errMsg: 'cloud.callFunction:ok', requestID: `test-${cloudCalls.length}` }
+        request.success?.(answer)
+        request.complete?.(answer)
+        return answer
+      } catch (error) {
+        request.fail?.(error)
+        request.complete?.(error)
+        throw error
+      }
+    },
+  }
+
+  // ---- The WeChat client: record what the app asks for, answer like the client would. ----
+  const record =
+    (api: string, answer: Record<string, unknown> = {}) =>
+    (request: Record<string, unknown> & WxCallback = {}) => {
+      clientCalls.push([api, request])
+      const result = { errMsg: `${api}:ok`, ...answer }
+      request.success?.(result)
+      request.complete?.(result)
+    }
+  for (const api of ['navigateTo', 'redirectTo', 'reLaunch', 'switchTab', 'navigateBack', 'showToast', 'stopPullDownRefresh']) {
+    g.wx[api] = record(api)
+  }
+  const storage = new Map<string, unknown>()
+  g.wx.getStorageSync = (key: string) => (storage.has(key) ? storage.get(key) : '')
+  g.wx.setStorageSync = (key: string, value: unknown) => void storage.set(key, value)
+  g.wx.removeStorageSync = (key: string) => void storage.delete(key)
+
+  // ---- Client globals: App, getApp, getCurrentPages, and the Page → Component shim. ----
+  let app: Record<string, AnyFunction> | undefined
+  const pages: PageInstance[] = []
+  let loadingRoute = ''
+  const queries = new Map<string, Record<string, string>>()
+
+  g.App = (appOptions) => {
+    app = appOptions
+    const launch = { path: 'pages/index/index', query: {}, scene: 1001 }
+    appOptions.onLaunch?.call(appOptions as unknown as PageInstance, launch)
+    appOptions.onShow?.call(appOptions as unknown as PageInstance, launch)
+  }
+  g.getApp = () => app
+  g.getCurrentPages = () => [...pages]
+
+  g.Page = (pageOptions) => {
+    const route = loadingRoute
+    const methods: Record<string, unknown> = {}
+    for (const [key, value] of Object.entries(pageOptions)) if (typeof value === 'function') methods[key] = value
+    const call = (page: PageInstance, name: string, ...args: unknown[]) => page[name]?.call(page, ...args)
+    g.Component({
+      data: pageOptions.data ?? {},
+      methods,
+      lifetimes: {
+        attached(this: PageInstance) {
+          // A page knows its route (`this.route`); Taro's router (useRouter) is built from it and onLoad's query.
+          this.route = this.__route__ = route
+          pages.push(this)
+          call(this, 'onLoad', { ...(queries.get(route) ?? {}) })
+          call(this, 'onShow')
+        },
+        ready(this: PageInstance) {
+          call(this, 'onReady')
+        },
+        detached(this: PageInstance) {
+          pages.splice(pages.indexOf(this), 1)
+          call(this, 'onUnload')
+        },
+      },
+      pageLifetimes: {
+        show(this: PageInstance) {
+          call(this, 'onShow')
+        },
+        hide(this: PageInstance) {
+          call(this, 'onHide')
+        },
+      },
+    })
+  }
+
+  // The app's entry: requires runtime/taro/vendors/common and calls App(...). Pages push onto the same webpack
+  // runtime afterwards, as on the client.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require(path.join(DIST, 'app.js'))
+  if (!app) throw new Error('dist/weapp/app.js did not call App(...)')
+
+  const loaded = new Map<string, string>()
+  const weapp: Weapp = {
+    pages: (JSON.parse(readFileSync(path.join(DIST, 'app.json'), 'utf8')) as { pages: string[] }).pages,
+    clientCalls,
+    cloudCalls,
+    open(route, query = {}) {
+      let id = loaded.get(route)
+      if (!id) {
+        loadingRoute = route
+        // The official WXML compiler (miniprogram-compiler) is needed: Taro's base.wxml uses <import>, <wxs>, templates.
+        id = simulate.load(path.join(DIST, route), { rootPath: DIST, compiler: 'official' })
+        loadingRoute = ''
+        loaded.set(route, id)
+      }
+      queries.set(route, query)
+      const component = simulate.render(id) as SimPage
+      const parent = document.createElement('div')
+      document.body.appendChild(parent)
+      component.attach(parent)
+      return {
+        route,
+        component,
+        root: component.dom as HTMLElement,
+        async waitFor(selector, timeoutMs) {
+          try {
+            return await waitUntil(() => {
+              const found = component.querySelectorAll(selector)
+              return found.length > 0 ? found : undefined
+            }, `"${selector}" in ${route}`, timeoutMs)
+          } catch (error) {
+            const rendered = (component.dom as HTMLElement).innerHTML.slice(0, 1500)
+            throw new Error(`${(error as Error).message}; cloud calls: ${JSON.stringify(cloudCalls)}; rendered:\n${rendered}`)
+          }
+        },
+        tap(target) {
+          const node = typeof target === 'string' ? component.querySelector(target) : target
+          if (!node) throw new Error(`nothing matches "${target}" in ${route}`)
+          // The simulator dispatches it through the exparser tree: the template's bindtap="eh" → Taro's handler.
+          node.dispatchEvent('tap')
+        },
+      }
+    },
+  }
+  started = { weapp, options }
+  return weapp
+}
