@@ -95,53 +95,35 @@ export function expiredPinFilter(now: Date): Filter {
   return { pinned: true, pinnedUntil: { $lte: now.toISOString() } }
 }
 
-export function toSummary(notice: NoticeDoc, read: boolean): NoticeSummary {
+/** What every view of a notice starts from. */
+function headline(notice: NoticeDoc) {
   return {
     id: notice._id,
     title: notice.title,
     category: notice.category,
     pinned: notice.pinned,
     publishAt: notice.publishAt,
-    excerpt: toPlainText(notice.body),
-    read,
   }
+}
+
+export function toSummary(notice: NoticeDoc, read: boolean): NoticeSummary {
+  return { ...headline(notice), excerpt: toPlainText(notice.body), read }
 }
 
 export function toDetail(notice: NoticeDoc, unitNames: string[]): NoticeDetail {
-  return {
-    id: notice._id,
-    title: notice.title,
-    category: notice.category,
-    pinned: notice.pinned,
-    publishAt: notice.publishAt,
-    body: notice.body,
-    audienceUnitNames: unitNames,
-  }
+  return { ...headline(notice), body: notice.body, audienceUnitNames: unitNames }
 }
 
 export function toAdminRow(notice: NoticeDoc, now: Date, readCount: number): AdminNoticeRow {
-  return {
-    id: notice._id,
-    title: notice.title,
-    category: notice.category,
-    pinned: notice.pinned,
-    publishAt: notice.publishAt,
-    state: noticeState(notice, now),
-    audience: notice.audience,
-    readCount,
-  }
+  return { ...headline(notice), state: noticeState(notice, now), audience: notice.audience, readCount }
 }
 
 export function toDraft(notice: NoticeDoc, now: Date): NoticeDraft {
   return {
-    id: notice._id,
-    title: notice.title,
+    ...headline(notice),
     body: notice.body,
-    category: notice.category,
-    pinned: notice.pinned,
     ...(notice.pinnedUntil ? { pinnedUntil: notice.pinnedUntil } : {}),
     audience: notice.audience,
-    publishAt: notice.publishAt,
     state: noticeState(notice, now),
   }
 }

@@ -191,7 +191,7 @@ export default function NoticeEdit() {
         {field('body')}
       </View>
 
-      <View className="notice-form__bar">
+      <View className="bottom-bar">
         <Button type="primary" block loading={saving} onClick={submit} className="notice-form__submit">
           {editing ? '保存修改' : form.timing === 'scheduled' ? '定时发布' : '立即发布'}
         </Button>

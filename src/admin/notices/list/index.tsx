@@ -89,7 +89,7 @@ export default function AdminNoticeList() {
         ))}
         <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} />
       </StateView>
-      <View className="admin-notices__bar">
+      <View className="bottom-bar">
         <Button type="primary" block onClick={() => edit()} className="admin-notices__publish">
           发布通知
         </Button>
