@@ -27,7 +27,8 @@ type Block =
 
 const HEADING = /^##\s+(.+)$/
 const BULLET = /^[-•]\s+(.+)$/
-const NUMBERED = /^\d+[.、]\s*(.+)$/
+/** "1. 条目", "1、条目"; not a line that starts with a date or a decimal such as "2026.3.1" or "3.5万元". */
+const NUMBERED = /^\d{1,3}[.、](?!\d)\s*(.+)$/
 
 function parseBlocks(markup: string): Block[] {
   const blocks: Block[] = []
@@ -104,5 +105,7 @@ export function toPlainText(markup: string, maxLength = 80): string {
     })
     .join(' ')
     .replace(/\*\*(.+?)\*\*/g, '$1')
-  return text.length > maxLength ? text.slice(0, maxLength - 1) + '…' : text
+  // Counted in code points, so an emoji is never cut in half.
+  const chars = Array.from(text)
+  return chars.length > maxLength ? chars.slice(0, maxLength - 1).join('') + '…' : text
 }
