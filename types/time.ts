@@ -8,9 +8,13 @@ dayjs.locale('zh-cn')
 /** China has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact and needs no Intl. */
 const SHANGHAI_OFFSET_MINUTES = 8 * 60
 
-/** A moment seen on a Shanghai wall clock. */
+/**
+ * A moment seen on a Shanghai wall clock: its year, month, date, hour and minute are Shanghai's. It is built from
+ * the UTC instant shifted by +8 h, never from local time, so the device's own zone (and its daylight saving) cannot
+ * leak in. Its own offset reads UTC: never format it with a zone token.
+ */
 export function inShanghai(moment: string | number | Date | Dayjs): Dayjs {
-  return dayjs(moment).utcOffset(SHANGHAI_OFFSET_MINUTES)
+  return dayjs.utc(dayjs(moment).valueOf() + SHANGHAI_OFFSET_MINUTES * 60_000)
 }
 
 /** "11月22日 14:30" this year, "2025年11月22日 14:30" otherwise. */

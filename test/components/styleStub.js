@@ -1,0 +1,2 @@
+/** Stands in for every .scss/.css import in the components layer: jsdom needs no styles. */
+module.exports = {}
