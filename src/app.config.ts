@@ -43,4 +43,6 @@ export default defineAppConfig({
     ],
   },
   lazyCodeLoading: 'requiredComponents',
+  // The H5 router's slide animation can hide a page that is returned to mid-animation (Taro 4.2 H5): off.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
 })

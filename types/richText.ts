@@ -95,15 +95,19 @@ export function toRichNodes(markup: string): RichNode[] {
   })
 }
 
+/** Ends in full-width (CJK) punctuation, such as ：，。；. */
+const FULL_WIDTH_END = /[\u3000-\u303f\uff00-\uffef]$/
+
 /** The body as one line of plain text, for list excerpts. */
 export function toPlainText(markup: string, maxLength = 80): string {
-  const text = parseBlocks(markup)
-    .map((block) => {
-      if (block.kind === 'heading') return block.text
-      if (block.kind === 'paragraph') return block.lines.join(' ')
-      return block.items.join('；')
-    })
-    .join(' ')
+  const pieces = parseBlocks(markup).flatMap((block) => {
+    if (block.kind === 'heading') return [block.text]
+    if (block.kind === 'paragraph') return block.lines
+    return [block.items.map((item) => item.replace(/[；;，,、。]+$/, '')).join('；')]
+  })
+  // Chinese punctuation already separates; a space would only show as a gap.
+  const text = pieces
+    .reduce((joined, piece) => (joined === '' || FULL_WIDTH_END.test(joined) ? joined + piece : `${joined} ${piece}`), '')
     .replace(/\*\*(.+?)\*\*/g, '$1')
   // Counted in code points, so an emoji is never cut in half.
   const chars = Array.from(text)

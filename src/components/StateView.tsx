@@ -1,7 +1,9 @@
 import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
-import { View } from '@tarojs/components'
+import { Image, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import type { ApiError } from '../services/api'
+import emptyImage from '../assets/state-empty.png'
+import errorImage from '../assets/state-error.png'
 import './StateView.scss'
 
 interface Props {
@@ -13,13 +15,16 @@ interface Props {
   children: ReactNode
 }
 
+/** Our own pictures: NutUI's default ones load from a CDN, which a campus intranet or an offline host may block. */
+const picture = (src: string) => <Image className="state-view__image" src={src} mode="aspectFit" />
+
 /** Loading skeleton, an error or empty state, or the content: one pattern for every list screen. */
 export function StateView({ loading, error, empty, emptyText, onRetry, children }: Props) {
   if (error && error.code === 'NOT_BOUND') {
     return (
       <Empty
         className="state-view"
-        status="empty"
+        image={picture(emptyImage)}
         title="尚未绑定会员身份"
         description="绑定工号后即可查看工会通知。如有疑问，请联系所在分工会。"
       />
@@ -28,7 +33,7 @@ export function StateView({ loading, error, empty, emptyText, onRetry, children 
   if (error && empty) {
     return (
       <View className="state-view">
-        <Empty status="network" title="加载失败" description={error.message} />
+        <Empty image={picture(errorImage)} title="加载失败" description={error.message} />
         {onRetry && (
           <View className="state-view__action">
             <Button type="primary" fill="outline" size="small" onClick={onRetry}>
@@ -47,6 +52,6 @@ export function StateView({ loading, error, empty, emptyText, onRetry, children 
       </View>
     )
   }
-  if (empty) return <Empty className="state-view" status="empty" description={emptyText} />
+  if (empty) return <Empty className="state-view" image={picture(emptyImage)} description={emptyText} />
   return <>{children}</>
 }

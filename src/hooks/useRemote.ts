@@ -21,7 +21,7 @@ export function showError(error: unknown) {
 
 /**
  * Loads data for a screen; reloads when the screen shows again (say, after reading a notice) and on pull-down.
- * Errors other than "not bound" are toasted; the screen gets them too, to show its own empty state.
+ * The screen gets every error to show in place of missing data; an error while data is already shown is toasted.
  */
 export function useRemote<T>(load: () => Promise<T>, deps: unknown[] = []): Remote<T> {
   const [data, setData] = useState<T>()
@@ -30,16 +30,18 @@ export function useRemote<T>(load: () => Promise<T>, deps: unknown[] = []): Remo
   const loadRef = useRef(load)
   loadRef.current = load
   const first = useRef(true)
+  const hasData = useRef(false)
 
   const reload = useCallback(async () => {
     setLoading(true)
     try {
       setData(await loadRef.current())
+      hasData.current = true
       setError(undefined)
     } catch (caught) {
       const apiError = caught instanceof ApiError ? caught : new ApiError('INTERNAL', '出错了，请稍后再试')
       setError(apiError)
-      if (apiError.code !== 'NOT_BOUND') showError(apiError)
+      if (apiError.code === 'NOT_SIGNED_IN' || hasData.current) showError(apiError)
     } finally {
       setLoading(false)
     }

@@ -40,6 +40,8 @@ module.exports = {
     '^@tarojs/taro$': '@tarojs/taro-h5',
     '^@tarojs/components$': '@tarojs/components/lib/react',
     '\\.(s?css|less)$': '<rootDir>/test/components/styleStub.js',
+    // Images are URLs in the build; here their file name stands in.
+    '\\.(png|jpe?g|svg)$': '<rootDir>/test/components/fileStub.js',
   },
   // Build output holds copies of package.json files whose names collide in Jest's module map.
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/cloudfunctions-dist/', '<rootDir>/test-results/'],

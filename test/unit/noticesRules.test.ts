@@ -201,7 +201,7 @@ describe('toSummary and the other views', () => {
       category: 'notice',
       pinned: true,
       publishAt: at(-DAY),
-      excerpt: '各分工会： 一、时间 12月6日；12月7日 请于11月30日前报名。',
+      excerpt: '各分工会：一、时间 12月6日；12月7日 请于11月30日前报名。',
       read: true,
     })
   })

@@ -139,6 +139,11 @@ describe('toRichNodes', () => {
 })
 
 describe('toPlainText', () => {
+  it('never doubles the separator of list items that end in punctuation, nor spaces after Chinese punctuation', () => {
+    expect(toPlainText('- 一事一案；\n- 须有附议；\n- 截止后为建议。')).toBe('一事一案；须有附议；截止后为建议')
+    expect(toPlainText('各分工会：\n春节将至。\n\nVPN 已开通\nok')).toBe('各分工会：春节将至。VPN 已开通 ok')
+  })
+
   it('gives an empty string for an empty body', () => {
     expect(toPlainText('')).toBe('')
     expect(toPlainText('\n \n')).toBe('')

@@ -30,7 +30,11 @@ export default function NoticeEdit() {
     Taro.setNavigationBarTitle({ title: editing ? '编辑通知' : '发布通知' })
   }, [draft.data, editing])
 
-  const set = <K extends keyof NoticeForm>(key: K, value: NoticeForm[K]) => setForm((previous) => ({ ...previous, [key]: value }))
+  /** Changes one field; the errors of the last submit no longer describe the form, so they go. */
+  const set = <K extends keyof NoticeForm>(key: K, value: NoticeForm[K]) => {
+    setForm((previous) => ({ ...previous, [key]: value }))
+    setErrors({})
+  }
   const pinBase = () => Date.parse(form.timing === 'scheduled' && form.publishAt ? form.publishAt : new Date().toISOString())
 
   const submit = async () => {
@@ -92,7 +96,7 @@ export default function NoticeEdit() {
           </Radio>
         </Radio.Group>
         {form.audienceKind === 'units' && (
-          <Checkbox.Group className="notice-form__units" value={form.unitIds} onChange={(value) => set('unitIds', value as string[])}>
+          <Checkbox.Group className="notice-form__units" direction="horizontal" value={form.unitIds} onChange={(value) => set('unitIds', value as string[])}>
             {units.data?.map((unit) => (
               <Checkbox key={unit.id} value={unit.id} label={unit.name} className="notice-form__unit" />
             ))}

@@ -80,7 +80,7 @@ export default function AdminNoticeList() {
                 <Button size="small" fill="outline" onClick={() => edit(row.id)}>
                   编辑
                 </Button>
-                <Button size="small" type="danger" fill="outline" className="admin-notice__withdraw" onClick={() => withdraw(row)}>
+                <Button size="small" type="danger" fill="outline" onClick={() => withdraw(row)}>
                   撤回
                 </Button>
               </View>
