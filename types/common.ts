@@ -8,11 +8,11 @@ export const IdSchema = v.pipe(
 
 export const PageSchema = {
   offset: v.optional(
-    v.pipe(v.number('offset 须为数字'), v.integer('offset 须为整数'), v.minValue(0, 'offset 不能为负'), v.maxValue(100_000, 'offset 过大')),
+    v.pipe(v.number('分页位置须为数字'), v.integer('分页位置须为整数'), v.minValue(0, '分页位置不能为负'), v.maxValue(100_000, '分页位置过大')),
     0,
   ),
   limit: v.optional(
-    v.pipe(v.number('limit 须为数字'), v.integer('limit 须为整数'), v.minValue(1, '每页至少 1 条'), v.maxValue(50, '每页最多 50 条')),
+    v.pipe(v.number('每页条数须为数字'), v.integer('每页条数须为整数'), v.minValue(1, '每页至少 1 条'), v.maxValue(50, '每页最多 50 条')),
     20,
   ),
 }

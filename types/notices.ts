@@ -15,6 +15,8 @@ export const NOTICE_CATEGORY_LABELS: Record<NoticeCategory, string> = {
 export const TITLE_MAX = 60
 export const BODY_MAX = 10_000
 export const AUDIENCE_UNITS_MAX = 100
+/** How far ahead a notice may be scheduled. */
+export const MAX_SCHEDULE_DAYS = 90
 
 export type NoticeAudience = { kind: 'all' } | { kind: 'units'; unitIds: string[] }
 
@@ -139,10 +141,10 @@ export interface NoticesHome {
 export interface NoticesApi {
   home: { request: void; response: NoticesHome }
   list: { request: v.InferInput<typeof NoticeListSchema>; response: Page<NoticeSummary> }
-  detail: { request: { id: string }; response: NoticeDetail }
+  detail: { request: v.InferInput<typeof NoticeIdSchema>; response: NoticeDetail }
   adminList: { request: v.InferInput<typeof AdminNoticeListSchema>; response: Page<AdminNoticeRow> }
-  adminGet: { request: { id: string }; response: NoticeDraft }
+  adminGet: { request: v.InferInput<typeof NoticeIdSchema>; response: NoticeDraft }
   publish: { request: NoticeInput; response: { id: string } }
   update: { request: v.InferInput<typeof NoticeUpdateSchema>; response: { id: string } }
-  withdraw: { request: { id: string }; response: { id: string } }
+  withdraw: { request: v.InferInput<typeof NoticeIdSchema>; response: { id: string } }
 }

@@ -28,5 +28,5 @@ export async function resolveCaller(store: Store, identity: Identity): Promise<C
   if (!identity.openid) return { kind: 'anonymous' }
   const binding = await store.get('bindings', identity.openid)
   const member = binding ? await store.get('members', binding.memberId) : null
-  return { kind: 'user', openid: identity.openid, member: member?.status === 'left' ? null : member }
+  return { kind: 'user', openid: identity.openid, member }
 }

@@ -12,8 +12,9 @@ import {
 import type { MemberDoc, NoticeDoc } from '../core/collections'
 import { action, defineFunction } from '../core/defineFunction'
 import { AppError, notFound } from '../core/errors'
-import { DuplicateKeyError, type Store } from '../core/store/port'
+import { DuplicateKeyError, type Store, type Update } from '../core/store/port'
 import {
+  countsAsRead,
   expiredPinFilter,
   isVisibleTo,
   noticeFields,
@@ -23,6 +24,7 @@ import {
   toDetail,
   toDraft,
   toSummary,
+  unreadCandidatesFilter,
   visibleFilter,
 } from './rules'
 
@@ -31,12 +33,12 @@ const HOME_PINNED = 3
 const HOME_RECENT = 5
 
 /** Summaries of `notices` with each one's read mark for `member`. */
-async function summaries(store: Store, member: MemberDoc, notices: NoticeDoc[]) {
+async function summaries(store: Store, member: MemberDoc, notices: NoticeDoc[], now: Date) {
   const reads = notices.length
     ? await store.find('noticeReads', { memberId: member._id, noticeId: { $in: notices.map((n) => n._id) } })
     : []
-  const read = new Set(reads.map((r) => r.noticeId))
-  return notices.map((notice) => toSummary(notice, read.has(notice._id)))
+  const readIds = new Set(reads.map((r) => r.noticeId))
+  return notices.map((notice) => toSummary(notice, countsAsRead(notice, readIds, now)))
 }
 
 function page<T>(items: T[], limit: number) {
@@ -57,11 +59,19 @@ async function checkedFields(store: Store, input: NoticeInput, now: Date, existi
   return result.value
 }
 
+const withdrawnConflict = () => new AppError('CONFLICT', '这条通知已撤回，不能再修改')
+
 async function editable(store: Store, id: string) {
   const notice = await store.get('notices', id)
   if (!notice) throw notFound('通知')
-  if (notice.withdrawn) throw new AppError('CONFLICT', '这条通知已撤回，不能再修改')
+  if (notice.withdrawn) throw withdrawnConflict()
   return notice
+}
+
+/** Writes to a notice that is still live; one withdrawn in the meantime is a conflict, never a silent no-op. */
+async function updateLive(store: Store, id: string, update: Update) {
+  const { matched } = await store.update('notices', { _id: id, withdrawn: false }, update)
+  if (matched === 0) throw withdrawnConflict()
 }
 
 export const noticesFunction = defineFunction<NoticesApi>(
@@ -75,14 +85,14 @@ export const noticesFunction = defineFunction<NoticesApi>(
         const [pinned, recent, ids] = await Promise.all([
           store.find('notices', { ...visible, pinned: true }, { sort: { publishAt: -1 }, limit: HOME_PINNED }),
           store.find('notices', { ...visible, pinned: false }, { sort: { publishAt: -1 }, limit: HOME_RECENT }),
-          store.find('notices', visible, { fields: ['_id'] }),
+          store.find('notices', unreadCandidatesFilter(member.unitId, now), { fields: ['_id'] }),
         ])
         const readCount = ids.length
           ? await store.count('noticeReads', { memberId: member._id, noticeId: { $in: ids.map((n) => n._id) } })
           : 0
         return {
-          pinned: await summaries(store, member, pinned),
-          recent: await summaries(store, member, recent),
+          pinned: await summaries(store, member, pinned, now),
+          recent: await summaries(store, member, recent, now),
           unreadCount: ids.length - readCount,
         }
       },
@@ -94,7 +104,7 @@ export const noticesFunction = defineFunction<NoticesApi>(
       async handle({ category, offset, limit }, { store, now, member }) {
         const filter = { ...visibleFilter(member.unitId, now), ...(category ? { category } : {}) }
         const found = await store.find('notices', filter, { sort: NEWEST_FIRST, skip: offset, limit: limit + 1 })
-        return page(await summaries(store, member, found), limit)
+        return page(await summaries(store, member, found, now), limit)
       },
     }),
 
@@ -171,14 +181,10 @@ export const noticesFunction = defineFunction<NoticesApi>(
         const existing = await editable(store, id)
         const fields = await checkedFields(store, input, now, existing)
         const unset = fields.pinnedUntil === undefined && existing.pinnedUntil !== undefined
-        await store.update(
-          'notices',
-          { _id: id, withdrawn: false },
-          {
-            $set: { ...fields, updatedBy: member._id, updatedAt: now.toISOString() },
-            ...(unset ? { $unset: { pinnedUntil: true as const } } : {}),
-          },
-        )
+        await updateLive(store, id, {
+          $set: { ...fields, updatedBy: member._id, updatedAt: now.toISOString() },
+          ...(unset ? { $unset: { pinnedUntil: true as const } } : {}),
+        })
         return { id }
       },
     }),
@@ -188,11 +194,9 @@ export const noticesFunction = defineFunction<NoticesApi>(
       input: NoticeIdSchema,
       async handle({ id }, { store, now, member }) {
         await editable(store, id)
-        await store.update(
-          'notices',
-          { _id: id, withdrawn: false },
-          { $set: { withdrawn: true, pinned: false, updatedBy: member._id, updatedAt: now.toISOString() } },
-        )
+        await updateLive(store, id, {
+          $set: { withdrawn: true, pinned: false, updatedBy: member._id, updatedAt: now.toISOString() },
+        })
         return { id }
       },
     }),

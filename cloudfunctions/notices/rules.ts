@@ -2,10 +2,8 @@
 import type { NoticeDoc } from '../core/collections'
 import type { Filter } from '../core/store/port'
 import { toPlainText } from '../../types/richText'
-import type { AdminNoticeRow, NoticeDetail, NoticeDraft, NoticeInput, NoticeState, NoticeSummary } from '../../types/notices'
+import { MAX_SCHEDULE_DAYS, type AdminNoticeRow, type NoticeDetail, type NoticeDraft, type NoticeInput, type NoticeState, type NoticeSummary } from '../../types/notices'
 
-/** How far ahead a notice may be scheduled. */
-export const MAX_SCHEDULE_DAYS = 90
 /** Clock drift tolerated between a phone and the server when "now" is sent back. */
 const DRIFT_MS = 5 * 60_000
 const DAY_MS = 86_400_000
@@ -27,6 +25,25 @@ export function visibleFilter(unitId: string, now: Date): Filter {
     ...stateFilter('published', now),
     $or: [{ 'audience.kind': 'all' }, { 'audience.unitIds': unitId }],
   }
+}
+
+/**
+ * Notices published longer ago than this count as read: a member who joins (or binds) today does not start with
+ * the union's whole archive unread.
+ */
+export const UNREAD_WINDOW_DAYS = 30
+
+function unreadSince(now: Date): string {
+  return new Date(now.getTime() - UNREAD_WINDOW_DAYS * DAY_MS).toISOString()
+}
+
+/** The visible notices that can still be unread. */
+export function unreadCandidatesFilter(unitId: string, now: Date): Filter {
+  return { ...visibleFilter(unitId, now), publishAt: { $gte: unreadSince(now), $lte: now.toISOString() } }
+}
+
+export function countsAsRead(notice: Pick<NoticeDoc, '_id' | 'publishAt'>, readIds: Set<string>, now: Date): boolean {
+  return readIds.has(notice._id) || notice.publishAt < unreadSince(now)
 }
 
 export function isVisibleTo(notice: NoticeDoc, unitId: string, now: Date): boolean {

@@ -3,7 +3,8 @@
  * start, runs the timer triggers, and serves the H5 build with every cloud function behind it.
  *
  * Environment: PORT (default 8686), JIAOGONG_DB (default .data/jiaogong.sqlite), JIAOGONG_DEMO=0 turns the
- * development login off.
+ * development login off, HOST the interface to listen on (default 127.0.0.1: in demo mode anyone who reaches the
+ * port can sign in as anyone, so it stays on this machine unless you say otherwise).
  */
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -16,6 +17,7 @@ import { readTimerTriggers, scheduleTimers } from './timers'
 
 const root = resolve(__dirname, '../..')
 const port = Number(process.env.PORT ?? 8686)
+const hostname = process.env.HOST ?? '127.0.0.1'
 const dbFile = resolve(root, process.env.JIAOGONG_DB ?? '.data/jiaogong.sqlite')
 const demo = process.env.JIAOGONG_DEMO !== '0'
 const staticDir = join(root, 'dist/h5')
@@ -36,9 +38,11 @@ async function main() {
   const triggers = readTimerTriggers(join(root, 'cloudfunctions'), Object.keys(FUNCTIONS))
   scheduleTimers(triggers, FUNCTIONS, store)
   if (!existsSync(join(staticDir, 'index.html'))) console.warn('dist/h5 不存在：请先运行 npm run build:h5')
-  const host = createHost({ store, functions: FUNCTIONS, staticDir, demo, secret: sessionSecret() })
-  host.listen(port, () => {
-    console.log(`教工之家本地云已启动：http://localhost:${port}/`)
+  // Sessions are bound to the mode that issued them: demo-login sessions stop working once demo mode is off.
+  const secret = `${sessionSecret()}:${demo ? 'demo' : 'live'}`
+  const host = createHost({ store, functions: FUNCTIONS, staticDir, demo, secret })
+  host.listen(port, hostname, () => {
+    console.log(`教工之家本地云已启动：http://${hostname === '127.0.0.1' ? 'localhost' : hostname}:${port}/`)
     console.log(`数据库：${dbFile}；定时触发器：${triggers.map((t) => `${t.functionName}.${t.name}`).join('，') || '无'}`)
     console.log(
       demo

@@ -3,6 +3,7 @@
  * event shape as `wx.cloud.callFunction`, over one store. In demo mode it also offers a development login.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs'
+import { pipeline } from 'node:stream/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { extname, join, normalize } from 'node:path'
 import type { CloudFunction } from '../../cloudfunctions/core/defineFunction'
@@ -64,14 +65,24 @@ function bearer(req: IncomingMessage): string | undefined {
   return header?.startsWith('Bearer ') ? header.slice(7) : undefined
 }
 
-function serveStatic(res: ServerResponse, root: string, urlPath: string) {
-  const relative = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, '')
+function decodedPath(urlPath: string): string {
+  try {
+    return decodeURIComponent(urlPath)
+  } catch {
+    return '/'
+  }
+}
+
+/** A file of the build, or index.html for any other path (the app routes by hash). */
+async function serveStatic(res: ServerResponse, root: string, urlPath: string) {
+  const relative = normalize(decodedPath(urlPath)).replace(/^(\.\.[/\\])+/, '')
   let file = join(root, relative)
   if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html')
   const type = TYPES[extname(file)] ?? 'application/octet-stream'
   const cache = file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600'
   res.writeHead(200, { 'content-type': type, 'cache-control': cache })
-  createReadStream(file).pipe(res)
+  // A file removed mid-request (a rebuild while serving) ends this response, not the host.
+  await pipeline(createReadStream(file), res).catch(() => res.destroy())
 }
 
 /** Demo people the development login offers: union office staff first, then members matching `query`. */
@@ -123,7 +134,7 @@ export function createHost(options: HostOptions): Server {
         return sendJson(res, 405, failure('UNKNOWN_ACTION', '请求方式不正确'))
       }
       if (!staticDir) return sendJson(res, 404, failure('NOT_FOUND', '未构建 H5 页面'))
-      serveStatic(res, staticDir, url.pathname)
+      await serveStatic(res, staticDir, url.pathname)
     } catch (error) {
       if (error instanceof BodyError) return sendJson(res, 400, failure('INVALID_INPUT', error.message))
       console.error('[host]', error)

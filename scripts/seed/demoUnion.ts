@@ -193,7 +193,7 @@ export async function seedDemoUnion(store: Store, now: Date = new Date()): Promi
   for (const unit of demoUnits()) await store.insert('units', unit)
   const members = demoMembers(now)
   for (const member of members) await store.insert('members', member)
-  // Every demo member but the last ten is bound to a demo WeChat user; those ten can try binding.
+  // Every demo member but the last ten is bound to a demo WeChat user; those ten show the not-bound state.
   for (const member of members.slice(0, -10)) {
     await store.insert('bindings', { _id: demoOpenid(member.staffNo), memberId: member._id, boundAt: now.toISOString() })
   }

@@ -1,6 +1,6 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { ApiError } from '../services/api'
+import { toApiError, type ApiError } from '../services/api'
 
 export interface Remote<T> {
   data: T | undefined
@@ -11,7 +11,7 @@ export interface Remote<T> {
 
 /** Shows an error the way every screen does: a toast, or the sign-in page when the session is gone. */
 export function showError(error: unknown) {
-  const apiError = error instanceof ApiError ? error : new ApiError('INTERNAL', '出错了，请稍后再试')
+  const apiError = toApiError(error)
   if (apiError.code === 'NOT_SIGNED_IN' && process.env.TARO_ENV === 'h5') {
     Taro.reLaunch({ url: '/pages/login/index' })
     return
@@ -39,7 +39,7 @@ export function useRemote<T>(load: () => Promise<T>, deps: unknown[] = []): Remo
       hasData.current = true
       setError(undefined)
     } catch (caught) {
-      const apiError = caught instanceof ApiError ? caught : new ApiError('INTERNAL', '出错了，请稍后再试')
+      const apiError = toApiError(caught)
       setError(apiError)
       if (apiError.code === 'NOT_SIGNED_IN' || hasData.current) showError(apiError)
     } finally {

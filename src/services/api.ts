@@ -17,6 +17,18 @@ export class ApiError extends Error {
   }
 }
 
+/** Any thrown value as the ApiError a screen can show. */
+export function toApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError('INTERNAL', '出错了，请稍后再试')
+}
+
+/** The data of an ApiResult, or its failure thrown as an ApiError. */
+export function unwrap<T>(result: ApiResult<unknown> | null | undefined): T {
+  if (!result || typeof result !== 'object') throw new ApiError('INTERNAL', '服务暂时不可用，请稍后再试')
+  if (!result.ok) throw new ApiError(result.code, result.message, result.fields)
+  return result.data as T
+}
+
 async function send(name: string, data: { action: string; payload: unknown }): Promise<ApiResult<unknown>> {
   if (process.env.TARO_ENV === 'weapp') {
     const { result } = await Taro.cloud.callFunction({ name, data: data as never })
@@ -42,7 +54,5 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   } catch {
     throw new ApiError('INTERNAL', '网络不太稳定，请检查网络后重试')
   }
-  if (!result || typeof result !== 'object') throw new ApiError('INTERNAL', '服务暂时不可用，请稍后再试')
-  if (!result.ok) throw new ApiError(result.code, result.message, result.fields)
-  return result.data as ResponseOf<F, A>
+  return unwrap<ResponseOf<F, A>>(result)
 }

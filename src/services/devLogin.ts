@@ -1,5 +1,6 @@
 /** The local host's development login (demo mode only; the browser build only). */
-import { ApiError } from './api'
+import type { ApiResult } from '../../types/result'
+import { unwrap } from './api'
 import { setSessionToken } from './session'
 
 export interface DemoPerson {
@@ -11,9 +12,7 @@ export interface DemoPerson {
 
 async function request<T>(path: string, init?: RequestInit): Promise<T> {
   const response = await fetch(path, init)
-  const result = (await response.json()) as { ok: boolean; data?: T; code?: string; message?: string }
-  if (!result.ok) throw new ApiError((result.code ?? 'INTERNAL') as never, result.message ?? '演示登录不可用')
-  return result.data as T
+  return unwrap<T>((await response.json()) as ApiResult<unknown>)
 }
 
 export const findDemoPeople = (query: string) => request<DemoPerson[]>(`/dev/people?q=${encodeURIComponent(query)}`)

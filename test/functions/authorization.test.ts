@@ -89,16 +89,18 @@ describe('callers who are not (or no longer) members', () => {
     expectFailure(await callAs(store, 'members', PEOPLE.unboundMember, 'me'), 'NOT_BOUND')
   })
 
-  it('a bound member who has left → NOT_BOUND', async () => {
+  it('a bound member who has left → FORBIDDEN, told why', async () => {
     await store.update('members', { _id: PEOPLE.unit01Member }, { $set: { status: 'left' } })
-    expectFailure(await callAs(store, 'notices', PEOPLE.unit01Member, 'home'), 'NOT_BOUND')
-    expectFailure(await callAs(store, 'members', PEOPLE.unit01Member, 'me'), 'NOT_BOUND')
+    const home = await callAs(store, 'notices', PEOPLE.unit01Member, 'home')
+    expectFailure(home, 'FORBIDDEN')
+    expect(home).toMatchObject({ message: expect.stringContaining('离校') })
+    expectFailure(await callAs(store, 'members', PEOPLE.unit01Member, 'me'), 'FORBIDDEN')
   })
 
   it('a union office member who has left loses the office’s actions too', async () => {
     await store.update('members', { _id: PEOPLE.office2 }, { $set: { status: 'left' } })
     const before = await snapshot(store)
-    expectFailure(await callAs(store, 'notices', PEOPLE.office2, 'publish', noticeInput()), 'NOT_BOUND')
+    expectFailure(await callAs(store, 'notices', PEOPLE.office2, 'publish', noticeInput()), 'FORBIDDEN')
     expect(await snapshot(store)).toEqual(before)
   })
 

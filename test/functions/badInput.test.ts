@@ -26,10 +26,10 @@ const idCases: Case[] = [
 const pageCases: Case[] = [
   ['limit 51', { limit: 51 }, '每页最多 50 条'],
   ['limit 0', { limit: 0 }, '每页至少 1 条'],
-  ['limit as text', { limit: '10' }, 'limit 须为数字'],
-  ['fractional limit', { limit: 1.5 }, 'limit 须为整数'],
-  ['offset -1', { offset: -1 }, 'offset 不能为负'],
-  ['huge offset', { offset: 100_001 }, 'offset 过大'],
+  ['limit as text', { limit: '10' }, '每页条数须为数字'],
+  ['fractional limit', { limit: 1.5 }, '每页条数须为整数'],
+  ['offset -1', { offset: -1 }, '分页位置不能为负'],
+  ['huge offset', { offset: 100_001 }, '分页位置过大'],
 ]
 
 const noPayloadCases: Case[] = [

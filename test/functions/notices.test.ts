@@ -443,3 +443,37 @@ describe('timer: unpinExpired', () => {
     expect(ids(home.recent)).toContain(id)
   })
 })
+
+describe('the unread window', () => {
+  it('counts only notices of the last 30 days as unread; older ones show as read', async () => {
+    const before = expectOk(await callAs(store, 'notices', PEOPLE.unit03Member, 'home')).unreadCount
+    const old = await store.insert('notices', {
+      title: '去年的旧通知',
+      body: '旧内容',
+      category: 'notice',
+      pinned: false,
+      audience: { kind: 'all' },
+      publishAt: iso(-40 * DAY),
+      withdrawn: false,
+      createdBy: PEOPLE.office,
+      createdAt: iso(-40 * DAY),
+      updatedBy: PEOPLE.office,
+      updatedAt: iso(-40 * DAY),
+    })
+    const home = expectOk(await callAs(store, 'notices', PEOPLE.unit03Member, 'home'))
+    expect(home.unreadCount).toBe(before)
+    const list = expectOk(await callAs(store, 'notices', PEOPLE.unit03Member, 'list', { limit: 50 }))
+    expect(list.items.find((item) => item.id === old)).toMatchObject({ read: true })
+  })
+})
+
+describe('racing edits', () => {
+  it('two withdrawals at once: one succeeds, the other is told the notice is already withdrawn', async () => {
+    const results = await Promise.all([
+      callAs(store, 'notices', PEOPLE.office, 'withdraw', { id: NOTICES.funds }),
+      callAs(store, 'notices', PEOPLE.office2, 'withdraw', { id: NOTICES.funds }),
+    ])
+    expect(results.filter((result) => result.ok)).toHaveLength(1)
+    expectFailure(results.find((result) => !result.ok)!, 'CONFLICT')
+  })
+})

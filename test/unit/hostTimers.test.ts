@@ -39,7 +39,7 @@ describe('readTimerTriggers', () => {
 
   it('finds notices.unpinExpired in the real function configs', () => {
     const triggers = readTimerTriggers(join(root, 'cloudfunctions'), Object.keys(FUNCTIONS))
-    expect(triggers).toContainEqual({ functionName: 'notices', name: 'unpinExpired', cron: '0 0 * * * *' })
+    expect(triggers).toContainEqual({ functionName: 'notices', name: 'unpinExpired', cron: '0 */10 * * * *' })
   })
 
   it('names only triggers whose action exists and is a timer action', () => {

@@ -1,5 +1,12 @@
 import * as v from 'valibot'
-import { checkNoticeForm, emptyNoticeForm, formFromDraft, toNoticeInput, type NoticeForm } from '../../src/admin/notices/noticeForm'
+import {
+  checkNoticeForm,
+  emptyNoticeForm,
+  formFromDraft,
+  fromPickerValues,
+  toNoticeInput,
+  type NoticeForm,
+} from '../../src/admin/notices/noticeForm'
 import { NoticeInputSchema, TITLE_MAX, type NoticeDraft } from '../../types/notices'
 import { describeIssues } from '../../types/validation'
 
@@ -116,6 +123,14 @@ describe('toNoticeInput', () => {
     expect(toNoticeInput(form({ timing: 'now' }), true)).not.toHaveProperty('publishAt')
   })
 
+  it('counts pin days from the publish time when sending, so a later publish time moves the pin end too', () => {
+    const now = new Date('2026-11-20T02:00:00.000Z')
+    expect(toNoticeInput(form({ pinned: true, pinDays: 7, pinnedUntil: undefined }), false, now).pinnedUntil).toBe('2026-11-27T02:00:00.000Z')
+    const scheduled = form({ pinned: true, pinDays: 7, timing: 'scheduled', publishAt: '2026-12-01T00:00:00.000Z' })
+    expect(toNoticeInput(scheduled, false, now).pinnedUntil).toBe('2026-12-08T00:00:00.000Z')
+    expect(toNoticeInput(form({ pinned: false, pinDays: 7 }), false, now)).not.toHaveProperty('pinnedUntil')
+  })
+
   it('sends pinnedUntil only for a pinned notice', () => {
     expect(toNoticeInput(form({ pinned: true, pinnedUntil: PIN_END }), false).pinnedUntil).toBe(PIN_END)
     expect(toNoticeInput(form({ pinned: false, pinnedUntil: PIN_END }), false)).not.toHaveProperty('pinnedUntil')
@@ -205,5 +220,12 @@ describe('checkNoticeForm', () => {
       message: '请填写标题',
       fields: { title: '请填写标题', body: '请填写正文', 'audience.unitIds': '请至少选择一个分工会' },
     })
+  })
+})
+
+describe('fromPickerValues', () => {
+  it('reads the picker columns as Shanghai wall time', () => {
+    expect(fromPickerValues(['2026', '12', '1', '9', '5'])).toBe('2026-12-01T01:05:00.000Z')
+    expect(fromPickerValues([2026, 2, 30, 9, 0])).toBeUndefined()
   })
 })

@@ -1,7 +1,8 @@
 /** The pure rules of notices: state, visibility, the fields a notice input turns into, and summaries. */
 import type { NoticeDoc } from '../../cloudfunctions/core/collections'
+import { MAX_SCHEDULE_DAYS } from '../../types/notices'
 import {
-  MAX_SCHEDULE_DAYS,
+  countsAsRead,
   expiredPinFilter,
   isVisibleTo,
   noticeFields,
@@ -12,6 +13,7 @@ import {
   toDetail,
   toDraft,
   toSummary,
+  unreadCandidatesFilter,
   visibleFilter,
 } from '../../cloudfunctions/notices/rules'
 import type { NoticeInput } from '../../types/notices'
@@ -224,5 +226,21 @@ describe('toSummary and the other views', () => {
   it('names a read by notice and member', () => {
     expect(readId('n1', 'm0001')).toBe('n1:m0001')
     expect(readId('a_b', 'c')).not.toBe(readId('a', 'b_c'))
+  })
+})
+
+describe('unread window', () => {
+  it('counts a notice as read when marked, or when published more than 30 days ago', () => {
+    const reads = new Set(['marked'])
+    expect(countsAsRead({ _id: 'marked', publishAt: at(-DAY) }, reads, NOW)).toBe(true)
+    expect(countsAsRead({ _id: 'fresh', publishAt: at(-29 * DAY) }, reads, NOW)).toBe(false)
+    expect(countsAsRead({ _id: 'old', publishAt: at(-31 * DAY) }, reads, NOW)).toBe(true)
+  })
+
+  it('looks for unread notices among those visible and published in the last 30 days', () => {
+    expect(unreadCandidatesFilter('unit02', NOW)).toEqual({
+      ...visibleFilter('unit02', NOW),
+      publishAt: { $gte: at(-30 * DAY), $lte: NOW.toISOString() },
+    })
   })
 })

@@ -14,15 +14,29 @@ import {
 } from './port'
 
 /** CloudBase returns at most this many records to one read inside a cloud function. */
-export const CLOUDBASE_READ_LIMIT = 1000
+const CLOUDBASE_READ_LIMIT = 1000
 
+/** Real duplicates carry MongoDB's E11000; the SDK's error code (-502001 and the like) is generic. */
 function isDuplicate(error: unknown): boolean {
-  const text = `${(error as { errCode?: number }).errCode ?? ''} ${(error as Error).message ?? ''}`
-  return /duplicate key|E11000|-502001/i.test(text)
+  return /E11000|duplicate key/i.test((error as Error).message ?? '')
 }
 
-function isMissing(error: unknown): boolean {
-  return /does not exist|not exist|-502004/i.test(`${(error as { errCode?: number }).errCode ?? ''} ${(error as Error).message ?? ''}`)
+/** What `doc(id).get()` throws for a missing document (not a missing collection). */
+function isMissingDocument(error: unknown): boolean {
+  return /document with _id .* does not exist/i.test((error as Error).message ?? '')
+}
+
+function checkCollection(name: string) {
+  if (!Object.hasOwn(COLLECTIONS, name)) throw new StoreError(`unknown collection "${name}"`)
+}
+
+/** Adds a document through a collection reference, outside or inside a transaction alike. */
+async function add(reference: CollectionReference, collection: string, doc: { _id?: string }): Promise<string> {
+  try {
+    return (await reference.add({ data: { ...doc, _id: doc._id ?? newId() } }))._id
+  } catch (error) {
+    throw isDuplicate(error) ? new DuplicateKeyError(collection, (error as Error).message) : error
+  }
 }
 
 /** The production store over WeChat CloudBase's database (`cloud.database()`). */
@@ -30,7 +44,7 @@ export class CloudBaseStore implements Store {
   constructor(private readonly db: Database) {}
 
   private collection(name: string): CollectionReference {
-    if (!Object.hasOwn(COLLECTIONS, name)) throw new StoreError(`unknown collection "${name}"`)
+    checkCollection(name)
     return this.db.collection(name)
   }
 
@@ -51,6 +65,8 @@ export class CloudBaseStore implements Store {
     while (results.length < wanted) {
       let query = this.query(collection, filter)
       for (const [path, direction] of Object.entries(options.sort ?? {})) query = query.orderBy(path, direction === 1 ? 'asc' : 'desc')
+      // The same tie-break as SQLite's, so pages never overlap or skip a document.
+      query = query.orderBy('_id', 'asc')
       if (options.fields) query = query.field(Object.fromEntries(options.fields.map((field) => [field, true])))
       const take = Math.min(CLOUDBASE_READ_LIMIT, wanted - results.length)
       const { data } = await query.skip(skip).limit(take).get()
@@ -65,13 +81,8 @@ export class CloudBaseStore implements Store {
     return (await this.query(collection, filter).count()).total
   }
 
-  async insert<C extends CollectionName>(collection: C, doc: NewDoc<C>) {
-    try {
-      const { _id } = await this.collection(collection).add({ data: { ...doc, _id: doc._id ?? newId() } })
-      return _id
-    } catch (error) {
-      throw isDuplicate(error) ? new DuplicateKeyError(collection, (error as Error).message) : error
-    }
+  insert<C extends CollectionName>(collection: C, doc: NewDoc<C>) {
+    return add(this.collection(collection), collection, doc)
   }
 
   /** CloudBase reports only how many documents it updated; `matched` is counted just before. */
@@ -94,7 +105,7 @@ export class CloudBaseStore implements Store {
     const _ = this.db.command
     return this.db.runTransaction(async (t) => {
       const doc = (collection: string, id: string) => {
-        if (!Object.hasOwn(COLLECTIONS, collection)) throw new StoreError(`unknown collection "${collection}"`)
+        checkCollection(collection)
         return t.collection(collection).doc(id)
       }
       const tx: Transaction = {
@@ -102,16 +113,13 @@ export class CloudBaseStore implements Store {
           try {
             return ((await doc(collection, id).get()).data as never) ?? null
           } catch (error) {
-            if (isMissing(error)) return null
+            if (isMissingDocument(error)) return null
             throw error
           }
         },
-        async insert(collection, data) {
-          try {
-            return (await t.collection(collection).add({ data: { ...data, _id: data._id ?? newId() } }))._id
-          } catch (error) {
-            throw isDuplicate(error) ? new DuplicateKeyError(collection, (error as Error).message) : error
-          }
+        insert(collection, data) {
+          checkCollection(collection)
+          return add(t.collection(collection), collection, data)
         },
         /** True when the document exists, changed or not (as on SQLite); CloudBase counts only changes. */
         async updateById(collection, id, update) {

@@ -70,7 +70,8 @@ export interface Store {
   remove<C extends CollectionName>(collection: C, filter: Filter): Promise<number>
   /**
    * Runs `work` all-or-nothing. As on CloudBase, a transaction holds single-document operations only.
-   * Inside `work` use only `tx`: the store's own methods wait for the transaction to end.
+   * Inside `work` use only `tx`: the store's own methods wait for the transaction to end. CloudBase may run `work`
+   * again after a conflict, so it must do nothing but its `tx` calls (no other side effects).
    */
   transaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R>
 }

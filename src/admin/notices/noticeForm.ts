@@ -1,5 +1,6 @@
 /** The notice edit form's state, and its translation to and from the `notices` contract. Pure. */
 import * as v from 'valibot'
+import { fromShanghaiInput } from '../../../types/time'
 import { describeIssues } from '../../../types/validation'
 import { NoticeInputSchema, type NoticeCategory, type NoticeDraft, type NoticeInput } from '../../../types/notices'
 
@@ -8,7 +9,9 @@ export interface NoticeForm {
   body: string
   category: NoticeCategory
   pinned: boolean
-  /** ISO; undefined: pinned until unpinned by hand. */
+  /** Pin for this many days from the publish time, counted when sending (so a later publish time moves it too). */
+  pinDays?: number
+  /** ISO: the pin end a saved notice already has. Neither this nor pinDays: pinned until unpinned by hand. */
   pinnedUntil?: string
   audienceKind: 'all' | 'units'
   unitIds: string[]
@@ -41,14 +44,25 @@ export function formFromDraft(draft: NoticeDraft): NoticeForm {
   }
 }
 
-export function toNoticeInput(form: NoticeForm, editing: boolean): NoticeInput {
+const DAY_MS = 86_400_000
+
+/** When the pin ends, if it does. */
+function pinEnd(form: NoticeForm, now: Date): string | undefined {
+  if (!form.pinned) return undefined
+  if (form.pinDays === undefined) return form.pinnedUntil
+  const from = form.timing === 'scheduled' && form.publishAt ? Date.parse(form.publishAt) : now.getTime()
+  return new Date(from + form.pinDays * DAY_MS).toISOString()
+}
+
+export function toNoticeInput(form: NoticeForm, editing: boolean, now: Date = new Date()): NoticeInput {
   const publishAt = form.timing === 'scheduled' || editing ? form.publishAt : undefined
+  const pinnedUntil = pinEnd(form, now)
   return {
     title: form.title,
     body: form.body,
     category: form.category,
     pinned: form.pinned,
-    ...(form.pinned && form.pinnedUntil ? { pinnedUntil: form.pinnedUntil } : {}),
+    ...(pinnedUntil ? { pinnedUntil } : {}),
     audience: form.audienceKind === 'all' ? { kind: 'all' } : { kind: 'units', unitIds: form.unitIds },
     ...(publishAt ? { publishAt } : {}),
   }
@@ -64,4 +78,10 @@ export function checkNoticeForm(form: NoticeForm, editing: boolean): FormCheck {
   const parsed = v.safeParse(NoticeInputSchema, toNoticeInput(form, editing))
   if (parsed.success) return { ok: true, input: parsed.output as NoticeInput }
   return { ok: false, ...describeIssues(parsed.issues) }
+}
+
+/** The date-time picker's columns [year, month, day, hour, minute], read as Shanghai wall time, as an ISO instant. */
+export function fromPickerValues(values: readonly unknown[]): string | undefined {
+  const [y, mo, d, h, mi] = values.map((part) => String(part).padStart(2, '0'))
+  return fromShanghaiInput(`${y}-${mo}-${d} ${h}:${mi}`)
 }

@@ -3,26 +3,12 @@ import Taro from '@tarojs/taro'
 import { NoticeRow } from '../../components/NoticeRow'
 import { Section } from '../../components/Section'
 import { StateView } from '../../components/StateView'
-import { useRemote } from '../../hooks/useRemote'
-import { call } from '../../services/api'
-import { inShanghai } from '../../../types/time'
+import { useHome } from '../../hooks/useNotices'
 import './index.scss'
-
-function greeting(hour: number) {
-  if (hour < 6) return '夜深了'
-  if (hour < 11) return '早上好'
-  if (hour < 13) return '中午好'
-  if (hour < 18) return '下午好'
-  return '晚上好'
-}
 
 /** 首页: a greeting, pinned notices and the latest ones. */
 export default function Home() {
-  const { data, error, loading, reload } = useRemote(async () => {
-    const [profile, home] = await Promise.all([call('members', 'me'), call('notices', 'home')])
-    return { profile, home }
-  })
-  const today = inShanghai(new Date())
+  const { data, error, loading, reload, today, greeting } = useHome()
   const home = data?.home
   const openList = () => Taro.navigateTo({ url: '/pages/notices/list/index' })
 
@@ -30,11 +16,11 @@ export default function Home() {
     <View className="page home">
       <View className="home__hero">
         <Text className="home__greeting">
-          {greeting(today.hour())}
+          {greeting}
           {data ? `，${data.profile.name}老师` : ''}
         </Text>
         <Text className="home__date">
-          {today.format('M月D日 dddd')}
+          {today}
           {data ? ` · ${data.profile.unitName}` : ''}
         </Text>
         {home && home.unreadCount > 0 && (

@@ -1,13 +1,12 @@
 import { Button, Checkbox, DatePicker, Input, Radio, Switch, TextArea } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
 import { RichBody } from '../../../components/RichBody'
-import { showError, useRemote } from '../../../hooks/useRemote'
-import { call } from '../../../services/api'
-import { BODY_MAX, NOTICE_CATEGORIES, NOTICE_CATEGORY_LABELS, TITLE_MAX, type NoticeCategory } from '../../../../types/notices'
-import { formatDateTime, fromShanghaiInput, inShanghai } from '../../../../types/time'
-import { checkNoticeForm, emptyNoticeForm, formFromDraft, type NoticeForm } from '../noticeForm'
+import { BODY_MAX, MAX_SCHEDULE_DAYS, NOTICE_CATEGORIES, NOTICE_CATEGORY_LABELS, TITLE_MAX, type NoticeCategory } from '../../../../types/notices'
+import { formatDateTime, inShanghai } from '../../../../types/time'
+import { fromPickerValues, type NoticeForm } from '../noticeForm'
+import { useNoticeEditor } from '../useNoticeEditor'
 import './index.scss'
 
 const PIN_DAYS = [7, 30]
@@ -16,49 +15,12 @@ const MARKUP_HINT = '换行空一行为新段落；“## ”开头为小标题�
 /** 发布 / 编辑通知 (union office). */
 export default function NoticeEdit() {
   const id = useRouter().params.id
-  const editing = Boolean(id)
-  const [form, setForm] = useState<NoticeForm>(emptyNoticeForm)
-  const [errors, setErrors] = useState<Record<string, string>>({})
+  const { editing, form, errors, saving, units, change, submit } = useNoticeEditor(id ? decodeURIComponent(id) : undefined)
   const [picking, setPicking] = useState(false)
   const [preview, setPreview] = useState(false)
-  const [saving, setSaving] = useState(false)
-  const units = useRemote(() => call('members', 'units'))
-  const draft = useRemote(async () => (id ? call('notices', 'adminGet', { id }) : undefined), [id])
-
-  useEffect(() => {
-    if (draft.data) setForm(formFromDraft(draft.data))
-    Taro.setNavigationBarTitle({ title: editing ? '编辑通知' : '发布通知' })
-  }, [draft.data, editing])
-
-  /** Changes one field; the errors of the last submit no longer describe the form, so they go. */
-  const set = <K extends keyof NoticeForm>(key: K, value: NoticeForm[K]) => {
-    setForm((previous) => ({ ...previous, [key]: value }))
-    setErrors({})
-  }
-  const pinBase = () => Date.parse(form.timing === 'scheduled' && form.publishAt ? form.publishAt : new Date().toISOString())
-
-  const submit = async () => {
-    const check = checkNoticeForm(form, editing)
-    if (!check.ok) {
-      setErrors(check.fields)
-      Taro.showToast({ title: check.message, icon: 'none' })
-      return
-    }
-    setErrors({})
-    setSaving(true)
-    try {
-      if (id) await call('notices', 'update', { id, notice: check.input })
-      else await call('notices', 'publish', check.input)
-      Taro.showToast({ title: editing ? '已保存' : '已发布', icon: 'success' })
-      setTimeout(() => Taro.navigateBack(), 600)
-    } catch (error) {
-      showError(error)
-    } finally {
-      setSaving(false)
-    }
-  }
-
+  const set = <K extends keyof NoticeForm>(key: K, value: NoticeForm[K]) => change({ [key]: value } as Partial<NoticeForm>)
   const field = (name: string) => errors[name] && <Text className="notice-form__error">{errors[name]}</Text>
+  const pinChoice = form.pinDays !== undefined ? String(form.pinDays) : form.pinnedUntil ? 'until' : 'forever'
 
   return (
     <View className="page notice-form">
@@ -97,7 +59,7 @@ export default function NoticeEdit() {
         </Radio.Group>
         {form.audienceKind === 'units' && (
           <Checkbox.Group className="notice-form__units" direction="horizontal" value={form.unitIds} onChange={(value) => set('unitIds', value as string[])}>
-            {units.data?.map((unit) => (
+            {units.map((unit) => (
               <Checkbox key={unit.id} value={unit.id} label={unit.name} className="notice-form__unit" />
             ))}
           </Checkbox.Group>
@@ -112,11 +74,12 @@ export default function NoticeEdit() {
         </View>
         {form.pinned && (
           <Radio.Group
-            value={form.pinnedUntil ? 'until' : 'forever'}
-            direction="horizontal" className="notice-form__choices"
+            value={pinChoice}
+            direction="horizontal"
+            className="notice-form__choices"
             onChange={(value) => {
-              if (value === 'forever') set('pinnedUntil', undefined)
-              else set('pinnedUntil', new Date(pinBase() + Number(value) * 86_400_000).toISOString())
+              if (value === 'forever') change({ pinDays: undefined, pinnedUntil: undefined })
+              else if (value !== 'until') change({ pinDays: Number(value) })
             }}
           >
             <Radio value="forever" shape="button" className="notice-form__chip">
@@ -128,7 +91,7 @@ export default function NoticeEdit() {
               </Radio>
             ))}
             {form.pinnedUntil && (
-              <Radio value="until" shape="button" className="notice-form__chip">
+              <Radio value="until" shape="button" className="notice-form__chip" onClick={() => change({ pinDays: undefined })}>
                 至 {formatDateTime(form.pinnedUntil)}
               </Radio>
             )}
@@ -158,13 +121,12 @@ export default function NoticeEdit() {
           title="选择发布时间"
           visible={picking}
           startDate={new Date()}
-          endDate={new Date(Date.now() + 90 * 86_400_000)}
+          endDate={new Date(Date.now() + MAX_SCHEDULE_DAYS * 86_400_000)}
           defaultValue={new Date(form.publishAt ?? Date.now() + 3_600_000)}
           onClose={() => setPicking(false)}
           onConfirm={(_options, values) => {
-            const [y, mo, d, h, mi] = values.map((part) => String(part).padStart(2, '0'))
-            const iso = fromShanghaiInput(`${y}-${mo}-${d} ${h}:${mi}`)
-            if (iso) set('publishAt', iso)
+            const publishAt = fromPickerValues(values)
+            if (publishAt) set('publishAt', publishAt)
           }}
         />
       </View>

@@ -5,11 +5,9 @@ import { useState } from 'react'
 import { CategoryTag } from '../../../components/CategoryTag'
 import { ListFooter } from '../../../components/ListFooter'
 import { StateView } from '../../../components/StateView'
-import { usePagedList } from '../../../hooks/usePagedList'
-import { showError } from '../../../hooks/useRemote'
-import { call } from '../../../services/api'
-import type { AdminNoticeRow, NoticeState } from '../../../../types/notices'
+import type { NoticeState } from '../../../../types/notices'
 import { formatDateTime } from '../../../../types/time'
+import { useAdminNotices } from '../useAdminNotices'
 import './index.scss'
 
 const STATES: { value: NoticeState | 'all'; title: string }[] = [
@@ -30,27 +28,7 @@ const edit = (id?: string) => Taro.navigateTo({ url: `/admin/notices/edit/index$
 /** 通知公告管理 (union office): every notice with its state and how many have read it. */
 export default function AdminNoticeList() {
   const [state, setState] = useState<NoticeState | 'all'>('all')
-  const list = usePagedList(
-    (offset, limit) => call('notices', 'adminList', { ...(state === 'all' ? {} : { state }), offset, limit }),
-    [state],
-  )
-
-  const withdraw = async (row: AdminNoticeRow) => {
-    const { confirm } = await Taro.showModal({
-      title: '撤回通知',
-      content: `撤回后会员将看不到「${row.title}」，且不能再编辑。确定撤回吗？`,
-      confirmText: '撤回',
-      confirmColor: '#c8161d',
-    })
-    if (!confirm) return
-    try {
-      await call('notices', 'withdraw', { id: row.id })
-      Taro.showToast({ title: '已撤回', icon: 'success' })
-      await list.reload()
-    } catch (error) {
-      showError(error)
-    }
-  }
+  const list = useAdminNotices(state)
 
   return (
     <View className="page admin-notices">
@@ -80,7 +58,7 @@ export default function AdminNoticeList() {
                 <Button size="small" fill="outline" onClick={() => edit(row.id)}>
                   编辑
                 </Button>
-                <Button size="small" type="danger" fill="outline" onClick={() => withdraw(row)}>
+                <Button size="small" type="danger" fill="outline" onClick={() => list.withdraw(row)}>
                   撤回
                 </Button>
               </View>

@@ -4,8 +4,7 @@ import { useRouter } from '@tarojs/taro'
 import { CategoryTag } from '../../../components/CategoryTag'
 import { RichBody } from '../../../components/RichBody'
 import { StateView } from '../../../components/StateView'
-import { useRemote } from '../../../hooks/useRemote'
-import { call } from '../../../services/api'
+import { useNoticeDetail } from '../../../hooks/useNotices'
 import { formatDateTime } from '../../../../types/time'
 import './index.scss'
 
@@ -13,7 +12,7 @@ import './index.scss'
 export default function NoticeDetail() {
   // WeChat hands query values over still URL-encoded.
   const id = decodeURIComponent(useRouter().params.id ?? '')
-  const { data: notice, error, loading, reload } = useRemote(() => call('notices', 'detail', { id }), [id])
+  const { data: notice, error, loading, reload } = useNoticeDetail(id)
   return (
     <View className="page notice-detail">
       <StateView loading={loading} error={error} empty={!notice} emptyText="通知不存在" onRetry={reload}>

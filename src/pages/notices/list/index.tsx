@@ -4,8 +4,7 @@ import { useState } from 'react'
 import { ListFooter } from '../../../components/ListFooter'
 import { NoticeRow } from '../../../components/NoticeRow'
 import { StateView } from '../../../components/StateView'
-import { usePagedList } from '../../../hooks/usePagedList'
-import { call } from '../../../services/api'
+import { useNoticeList } from '../../../hooks/useNotices'
 import { NOTICE_CATEGORIES, NOTICE_CATEGORY_LABELS, type NoticeCategory } from '../../../../types/notices'
 import './index.scss'
 
@@ -17,10 +16,7 @@ const TABS: { value: NoticeCategory | 'all'; title: string }[] = [
 /** 通知公告: every notice I may see, by category, newest first (pinned on top). */
 export default function NoticeList() {
   const [tab, setTab] = useState<NoticeCategory | 'all'>('all')
-  const list = usePagedList(
-    (offset, limit) => call('notices', 'list', { ...(tab === 'all' ? {} : { category: tab }), offset, limit }),
-    [tab],
-  )
+  const list = useNoticeList(tab)
   return (
     <View className="page notice-list">
       <Tabs value={tab} onChange={(value) => setTab(value as NoticeCategory | 'all')} activeType="line" className="notice-list__tabs">
