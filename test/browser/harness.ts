@@ -48,6 +48,24 @@ export function assertH5Built(dir = STATIC_DIR) {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH)`)
 }
 
+/**
+ * One harness for the calling suite: started before its first test, each test's screens saved after it, stopped
+ * after the suite. Its fields are filled in once the suite starts.
+ */
+export function suiteHarness(): Harness {
+  const harness = {} as Harness
+  beforeAll(async () => {
+    Object.assign(harness, await startHarness())
+  })
+  afterEach(async () => {
+    await harness.endTest?.()
+  })
+  afterAll(async () => {
+    await harness.stop?.()
+  })
+  return harness
+}
+
 /** Starts the host over a freshly seeded in-memory store and launches Chromium. */
 export async function startHarness(): Promise<Harness> {
   assertH5Built()

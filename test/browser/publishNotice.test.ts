@@ -11,29 +11,16 @@ import {
   loginAs,
   open,
   screenshot,
-  startHarness,
+  suiteHarness,
   tapCell,
   tapTab,
   toast,
   toastGone,
   visibleTo,
   eventually,
-  type Harness,
 } from './harness'
 
-let h: Harness
-
-beforeAll(async () => {
-  h = await startHarness()
-})
-
-afterEach(async () => {
-  await h?.endTest()
-})
-
-afterAll(async () => {
-  await h?.stop()
-})
+const h = suiteHarness()
 
 const HOME = /#\/pages\/index\/index/
 const MINE = /#\/pages\/mine\/index/

@@ -10,26 +10,13 @@ import {
   loginAs,
   open,
   screenshot,
-  startHarness,
+  suiteHarness,
   unreadCount,
   visibleTo,
   eventually,
-  type Harness,
 } from './harness'
 
-let h: Harness
-
-beforeAll(async () => {
-  h = await startHarness()
-})
-
-afterEach(async () => {
-  await h?.endTest()
-})
-
-afterAll(async () => {
-  await h?.stop()
-})
+const h = suiteHarness()
 
 const HOME = /#\/pages\/index\/index/
 const DETAIL = /#\/pages\/notices\/detail\/index\?id=/
