@@ -1,9 +1,11 @@
 /** Every cloud function, by name: what the local host serves and the build bundles. */
+import { auditFunction } from './audit/actions'
 import type { CloudFunction } from './core/defineFunction'
 import { membersFunction } from './members/actions'
 import { noticesFunction } from './notices/actions'
 
 export const FUNCTIONS: Record<string, CloudFunction> = {
+  audit: auditFunction,
   members: membersFunction,
   notices: noticesFunction,
 }

@@ -4,13 +4,14 @@ export default defineAppConfig({
     'pages/mine/index',
     'pages/notices/list/index',
     'pages/notices/detail/index',
+    'pages/bind/index',
     // The local host's development login: the browser build only (on WeChat the caller is the WeChat user).
     ...(process.env.TARO_ENV === 'h5' ? ['pages/login/index'] : []),
   ],
   subPackages: [
     {
       root: 'admin',
-      pages: ['notices/list/index', 'notices/edit/index'],
+      pages: ['notices/list/index', 'notices/edit/index', 'roles/index', 'audit/index'],
     },
   ],
   window: {

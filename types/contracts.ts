@@ -1,8 +1,10 @@
+import type { AuditApi } from './audit'
 import type { MembersApi } from './members'
 import type { NoticesApi } from './notices'
 
 /** Every cloud function's contract, by function name: what the front end may call. */
 export interface Contracts {
+  audit: AuditApi
   members: MembersApi
   notices: NoticesApi
 }

@@ -1,10 +1,6 @@
-export const ROLES = ['member', 'unionOffice'] as const
-export type Role = (typeof ROLES)[number]
-
-export const ROLE_LABELS: Record<Role, string> = {
-  member: '会员',
-  unionOffice: '校工会管理员',
-}
+import * as v from 'valibot'
+import { IdSchema } from './common'
+import { ROLES, type Role } from './roles'
 
 export type MemberStatus = 'active' | 'retired' | 'left'
 
@@ -14,13 +10,23 @@ export const MEMBER_STATUS_LABELS: Record<MemberStatus, string> = {
   left: '离校',
 }
 
+/** A role as a person reads it: "分工会管理员（文学院分工会）". */
+export interface GrantView {
+  role: Role
+  scope?: string
+  label: string
+}
+
 export interface MyProfile {
   id: string
   name: string
+  staffNo: string
   unitId: string
   unitName: string
   status: MemberStatus
-  roles: Role[]
+  /** The caller's own full phone number: it is theirs. */
+  phone: string
+  roles: GrantView[]
 }
 
 export interface UnitOption {
@@ -28,8 +34,50 @@ export interface UnitOption {
   name: string
 }
 
+/** Failed binding attempts allowed before a lock-out, and how long it lasts. */
+export const BIND_MAX_FAILURES = 5
+export const BIND_LOCK_MINUTES = 15
+
+export const BindSchema = v.strictObject({
+  staffNo: v.pipe(v.string('工号须为文字'), v.trim(), v.regex(/^[A-Za-z0-9]{4,20}$/, '工号为 4 到 20 位字母或数字')),
+  name: v.pipe(v.string('姓名须为文字'), v.trim(), v.minLength(1, '请填写姓名'), v.maxLength(20, '姓名不能超过 20 个字')),
+  phoneLast4: v.pipe(v.string('手机号后四位须为文字'), v.regex(/^\d{4}$/, '请填写手机号后四位数字')),
+})
+
+export const MemberIdSchema = v.strictObject({ memberId: IdSchema })
+
+const ScopeSchema = v.pipe(v.string('范围须为文字'), v.trim(), v.minLength(1, '请填写范围'), v.maxLength(40, '范围不能超过 40 个字'))
+
+export const GrantSchema = v.strictObject({
+  staffNo: BindSchema.entries.staffNo,
+  role: v.picklist(ROLES, '请选择角色'),
+  scope: v.optional(ScopeSchema),
+})
+
+export const RevokeSchema = v.strictObject({
+  memberId: IdSchema,
+  role: v.picklist(ROLES, '请选择角色'),
+  scope: v.optional(ScopeSchema),
+})
+
+/** Someone holding at least one role, as the role management screen lists them. */
+export interface RoleHolder {
+  memberId: string
+  name: string
+  staffNo: string
+  unitName: string
+  roles: GrantView[]
+}
+
 /** The contract of the `members` function. */
 export interface MembersApi {
   me: { request: void; response: MyProfile }
   units: { request: void; response: UnitOption[] }
+  /** A signed-in WeChat user who is not bound yet proves who they are. */
+  bind: { request: v.InferInput<typeof BindSchema>; response: MyProfile }
+  /** Union office: frees a member's WeChat binding (a changed phone, a wrong bind). */
+  unbind: { request: v.InferInput<typeof MemberIdSchema>; response: { unbound: boolean } }
+  roleHolders: { request: void; response: RoleHolder[] }
+  grantRole: { request: v.InferInput<typeof GrantSchema>; response: RoleHolder }
+  revokeRole: { request: v.InferInput<typeof RevokeSchema>; response: RoleHolder }
 }

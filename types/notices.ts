@@ -39,6 +39,12 @@ export interface NoticeDetail extends Omit<NoticeSummary, 'excerpt' | 'read'> {
 
 export type NoticeState = 'scheduled' | 'published' | 'withdrawn'
 
+export const NOTICE_STATE_LABELS: Record<NoticeState, string> = {
+  published: '已发布',
+  scheduled: '定时发布',
+  withdrawn: '已撤回',
+}
+
 /** What union office staff see in the management list. */
 export interface AdminNoticeRow {
   id: string

@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'TOO_MANY_ATTEMPTS'
   | 'INTERNAL'
 
 /** The event every function receives, on WeChat and on the local host alike. */

@@ -16,6 +16,15 @@ const FIELD_LABELS: Record<string, string> = {
   state: '状态',
   offset: '分页位置',
   limit: '每页条数',
+  staffNo: '工号',
+  name: '姓名',
+  phoneLast4: '手机号后四位',
+  memberId: '会员',
+  role: '角色',
+  scope: '范围',
+  action: '操作类型',
+  from: '开始日期',
+  to: '结束日期',
 }
 
 type Issue = v.BaseIssue<unknown>
@@ -42,4 +51,13 @@ export function describeIssues(issues: Issue[]): ValidationFailure {
   const fields: Record<string, string> = {}
   for (const issue of issues) fields[v.getDotPath(issue) ?? ''] ??= issueMessage(issue)
   return { message: issueMessage(issues[0]), fields }
+}
+
+/** A form's verdict before sending: the input to send, or what is wrong (the first message and each field's). */
+export type FormCheck<T> = { ok: true; input: T } | ({ ok: false } & ValidationFailure)
+
+/** Checks a form with the very schema its cloud function validates with, so both say the same thing. */
+export function schemaCheck<S extends v.GenericSchema>(schema: S, value: unknown): FormCheck<v.InferOutput<S>> {
+  const parsed = v.safeParse(schema, value)
+  return parsed.success ? { ok: true, input: parsed.output } : { ok: false, ...describeIssues(parsed.issues) }
 }

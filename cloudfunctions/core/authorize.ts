@@ -1,33 +1,41 @@
-import type { Role } from '../../types/members'
+import { decodeGrant, type Role } from '../../types/roles'
 import type { MemberDoc } from './collections'
 import type { Caller } from './context'
-import { AppError, forbidden } from './errors'
+import { AppError, forbidden, memberLeft } from './errors'
 
 /**
  * Who may call an action. Every action declares one; this file is the only place that checks it.
- *   member       any bound member (active or retired; one who has left is refused)
- *   unionOffice  a member holding the union office role
- *   timer        only the function's own timer trigger
+ *   user         any signed-in WeChat user, bound or not (binding itself)
+ *   member       any bound member, active or retired; one who has left is refused
+ *   unionOffice  a member holding the union office role (it covers every unit)
+ *   timer        only the function's own timer trigger (timer actions must be idempotent: see core/wechat.ts)
  */
-export type Policy = 'member' | 'unionOffice' | 'timer'
+export type Policy = 'user' | 'member' | 'unionOffice' | 'timer'
 
-const ROLE_OF_POLICY: Partial<Record<Policy, Role>> = { unionOffice: 'unionOffice' }
-
-function hasRole(member: MemberDoc, role: Role): boolean {
-  return role === 'member' || member.roles.includes(role)
+export function holdsRole(member: Pick<MemberDoc, 'roles'>, role: Role, scope?: string): boolean {
+  return member.roles.some((stored) => {
+    const grant = decodeGrant(stored)
+    return grant?.role === role && (scope === undefined || grant.scope === scope)
+  })
 }
 
-/** Returns the calling member (undefined for a timer) or throws the error the caller should see. */
-export function authorize(policy: Policy, caller: Caller): MemberDoc | undefined {
+/** What an action may know of its caller once authorized. */
+export interface Authorized {
+  openid?: string
+  member?: MemberDoc
+}
+
+/** Returns what the action may know of its caller, or throws the error the caller should see. */
+export function authorize(policy: Policy, caller: Caller): Authorized {
   if (policy === 'timer') {
     if (caller.kind !== 'timer') throw forbidden('此操作由系统定时执行')
-    return undefined
+    return {}
   }
   if (caller.kind === 'timer') throw forbidden('定时任务不能调用此操作')
   if (caller.kind === 'anonymous') throw new AppError('NOT_SIGNED_IN', '请先登录')
+  if (policy === 'user') return { openid: caller.openid, member: caller.member ?? undefined }
   if (!caller.member) throw new AppError('NOT_BOUND', '请先绑定会员身份（工号与姓名），绑定后即可使用')
-  if (caller.member.status === 'left') throw forbidden('您的会员身份已注销（离校），如有疑问请联系校工会')
-  const role = ROLE_OF_POLICY[policy]
-  if (role && !hasRole(caller.member, role)) throw forbidden('仅校工会管理员可以进行此操作')
-  return caller.member
+  if (caller.member.status === 'left') throw memberLeft()
+  if (policy === 'unionOffice' && !holdsRole(caller.member, 'unionOffice')) throw forbidden('仅校工会管理员可以进行此操作')
+  return { openid: caller.openid, member: caller.member }
 }

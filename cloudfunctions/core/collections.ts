@@ -2,7 +2,8 @@
  * Every collection the functions use, its document type, and what the stores must index.
  * The SQLite adapter creates these indexes itself; for CloudBase the README lists them to create in the console.
  */
-import type { MemberStatus, Role } from '../../types/members'
+import type { AuditAction } from '../../types/audit'
+import type { MemberStatus } from '../../types/members'
 import type { NoticeAudience, NoticeCategory } from '../../types/notices'
 
 export interface UnitDoc {
@@ -22,7 +23,12 @@ export interface MemberDoc {
   unitId: string
   phone: string
   status: MemberStatus
-  roles: Role[]
+  /** Union member since, YYYY-MM-DD. */
+  memberSince: string
+  /** Dues in good standing: benefits require it. */
+  duesPaid: boolean
+  /** Role grants, each `role` or `role:scope` (types/roles.ts). */
+  roles: string[]
   createdAt: string
 }
 
@@ -31,6 +37,28 @@ export interface BindingDoc {
   _id: string
   memberId: string
   boundAt: string
+}
+
+/** Failed binding attempts of one WeChat user; `_id` is the OPENID. */
+export interface BindAttemptDoc {
+  _id: string
+  failures: number
+  lastFailureAt: string
+  lockedUntil?: string
+}
+
+/** One admin action: who, when, what, and the data before and after. Written once, never changed. */
+export interface AuditDoc {
+  _id: string
+  at: string
+  actorId: string
+  actorName: string
+  action: AuditAction
+  targetType: 'notice' | 'member'
+  targetId: string
+  target: string
+  before?: Record<string, unknown>
+  after?: Record<string, unknown>
 }
 
 export interface NoticeDoc {
@@ -60,6 +88,8 @@ interface CollectionTypes {
   units: UnitDoc
   members: MemberDoc
   bindings: BindingDoc
+  bindAttempts: BindAttemptDoc
+  auditLog: AuditDoc
   notices: NoticeDoc
   noticeReads: NoticeReadDoc
 }
@@ -80,6 +110,8 @@ export const COLLECTIONS: Record<CollectionName, CollectionDefinition> = {
   units: { indexes: [['order']], unique: [['name']], arrays: [] },
   members: { indexes: [['unitId'], ['name']], unique: [['staffNo']], arrays: ['roles'] },
   bindings: { indexes: [], unique: [['memberId']], arrays: [] },
+  bindAttempts: { indexes: [], unique: [], arrays: [] },
+  auditLog: { indexes: [['at'], ['action', 'at']], unique: [], arrays: [] },
   notices: {
     indexes: [['withdrawn', 'publishAt'], ['pinned', 'publishAt']],
     unique: [],

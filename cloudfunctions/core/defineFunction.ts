@@ -10,8 +10,10 @@ import type { Store } from './store/port'
 export interface ActionContext<P extends Policy> {
   store: Store
   now: Date
-  /** The calling member; absent for timer actions. */
-  member: P extends 'timer' ? undefined : MemberDoc
+  /** The calling member: present for member and unionOffice actions, maybe for user actions, never for timers. */
+  member: P extends 'member' | 'unionOffice' ? MemberDoc : P extends 'user' ? MemberDoc | undefined : undefined
+  /** The caller's WeChat OPENID: present for every action but timers. */
+  openid: P extends 'timer' ? undefined : string
 }
 
 type AnySchema = v.GenericSchema<unknown, unknown>
@@ -63,8 +65,8 @@ export function defineFunction<Api extends Contract<Api>>(name: string, actions:
           const { message, fields } = describeIssues(parsed.issues)
           throw new AppError('INVALID_INPUT', message, fields)
         }
-        const member = authorize(spec.allow, await resolveCaller(store, identity))
-        const data = await spec.handle(parsed.output, { store, now, member: member as MemberDoc })
+        const { member, openid } = authorize(spec.allow, await resolveCaller(store, identity))
+        const data = await spec.handle(parsed.output, { store, now, member: member as MemberDoc, openid: openid as string })
         return { ok: true, data }
       } catch (error) {
         if (error instanceof AppError) {

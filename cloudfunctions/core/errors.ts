@@ -14,3 +14,4 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what}不存在或已被删除，请返回刷新后重试`)
 export const forbidden = (message = '您没有权限进行此操作') => new AppError('FORBIDDEN', message)
+export const memberLeft = () => forbidden('您的会员身份已注销（离校），如有疑问请联系校工会')

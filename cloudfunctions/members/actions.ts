@@ -1,23 +1,50 @@
 import { EmptySchema } from '../../types/common'
-import type { MembersApi } from '../../types/members'
+import { BindSchema, GrantSchema, MemberIdSchema, RevokeSchema, type MembersApi, type RoleHolder } from '../../types/members'
+import { encodeGrant } from '../../types/roles'
+import { formatDateTime } from '../../types/time'
+import { memberTarget, recordAudit } from '../core/audit'
+import type { BindAttemptDoc, MemberDoc } from '../core/collections'
 import { action, defineFunction } from '../core/defineFunction'
-import { notFound } from '../core/errors'
+import { unitNames } from '../core/units'
+import { AppError, forbidden, memberLeft, notFound } from '../core/errors'
+import { DuplicateKeyError, type Store } from '../core/store/port'
+import { afterFailure, detailsMatch, grantViews, lockedUntil, mismatchMessage, scopeProblem, toProfile } from './rules'
+
+async function profileOf(store: Store, member: MemberDoc) {
+  return toProfile(member, await store.get('units', member.unitId), await unitNames(store))
+}
+
+function holderOf(member: MemberDoc, units: Map<string, string>): RoleHolder {
+  return {
+    memberId: member._id,
+    name: member.name,
+    staffNo: member.staffNo,
+    unitName: units.get(member.unitId) ?? '',
+    roles: grantViews(member, units),
+  }
+}
+
+/** Records one more failed binding attempt (insert or overwrite; a racing insert falls back to overwrite). */
+async function saveAttempts(store: Store, next: BindAttemptDoc) {
+  const { _id, ...fields } = next
+  const update = { $set: fields, ...(next.lockedUntil ? {} : { $unset: { lockedUntil: true as const } }) }
+  if ((await store.update('bindAttempts', { _id }, update)).matched > 0) return
+  try {
+    await store.insert('bindAttempts', next)
+  } catch (error) {
+    if (!(error instanceof DuplicateKeyError)) throw error
+    await store.update('bindAttempts', { _id }, update)
+  }
+}
+
+const boundElsewhere = () => new AppError('CONFLICT', '该会员已绑定其他微信；如需更换，请联系所在分工会或校工会解除绑定')
 
 export const membersFunction = defineFunction<MembersApi>('members', {
   me: action({
     allow: 'member',
     input: EmptySchema,
     async handle(_input, { store, member }) {
-      const unit = await store.get('units', member.unitId)
-      if (!unit) throw notFound('所在分工会')
-      return {
-        id: member._id,
-        name: member.name,
-        unitId: member.unitId,
-        unitName: unit.name,
-        status: member.status,
-        roles: ['member' as const, ...member.roles.filter((role) => role !== 'member')],
-      }
+      return profileOf(store, member)
     },
   }),
 
@@ -27,6 +54,119 @@ export const membersFunction = defineFunction<MembersApi>('members', {
     async handle(_input, { store }) {
       const units = await store.find('units', {}, { sort: { order: 1 } })
       return units.map((unit) => ({ id: unit._id, name: unit.name }))
+    },
+  }),
+
+  bind: action({
+    allow: 'user',
+    input: BindSchema,
+    async handle({ staffNo, name, phoneLast4 }, { store, now, openid, member: bound }) {
+      if (bound?.status === 'left') throw memberLeft()
+      if (bound) throw new AppError('CONFLICT', `您的微信已绑定会员身份（${bound.name}），无需再次绑定`)
+      const attempts = await store.get('bindAttempts', openid)
+      const locked = lockedUntil(attempts, now)
+      if (locked) throw new AppError('TOO_MANY_ATTEMPTS', `尝试次数过多，请于 ${formatDateTime(locked, now)} 后再试`)
+      const [candidate] = await store.find('members', { staffNo }, { limit: 1 })
+      if (!detailsMatch(candidate ?? null, name, phoneLast4)) {
+        const next = afterFailure(attempts, openid, now)
+        await saveAttempts(store, next)
+        throw new AppError(next.lockedUntil ? 'TOO_MANY_ATTEMPTS' : 'INVALID_INPUT', mismatchMessage(next))
+      }
+      if (candidate.status === 'left') throw forbidden('该会员已离校，无法绑定；如有疑问请联系校工会')
+      if ((await store.count('bindings', { memberId: candidate._id })) > 0) throw boundElsewhere()
+      try {
+        await store.insert('bindings', { _id: openid, memberId: candidate._id, boundAt: now.toISOString() })
+      } catch (error) {
+        throw error instanceof DuplicateKeyError ? boundElsewhere() : error
+      }
+      await store.remove('bindAttempts', { _id: openid })
+      return profileOf(store, candidate)
+    },
+  }),
+
+  unbind: action({
+    allow: 'unionOffice',
+    input: MemberIdSchema,
+    async handle({ memberId }, { store, now, member: actor }) {
+      const target = await store.get('members', memberId)
+      if (!target) throw notFound('会员')
+      const [binding] = await store.find('bindings', { memberId })
+      if (!binding) return { unbound: false }
+      await store.remove('bindings', { memberId })
+      await recordAudit(store, actor, now, {
+        action: 'members.unbind',
+        targetType: 'member',
+        targetId: memberId,
+        target: memberTarget(target),
+        before: { 微信绑定: `已绑定（${formatDateTime(binding.boundAt, now)}）` },
+        after: { 微信绑定: '未绑定' },
+      })
+      return { unbound: true }
+    },
+  }),
+
+  roleHolders: action({
+    allow: 'unionOffice',
+    input: EmptySchema,
+    async handle(_input, { store }) {
+      const units = await unitNames(store)
+      const members = await store.find('members', { status: { $ne: 'left' } }, { sort: { staffNo: 1 } })
+      return members.filter((member) => member.roles.length > 0).map((member) => holderOf(member, units))
+    },
+  }),
+
+  grantRole: action({
+    allow: 'unionOffice',
+    input: GrantSchema,
+    async handle({ staffNo, role, scope }, { store, now, member: actor }) {
+      const problem = scopeProblem({ role, scope })
+      if (problem) throw new AppError('INVALID_INPUT', problem, { scope: problem })
+      if (role === 'unitAdmin' && !(await store.get('units', scope!))) {
+        throw new AppError('INVALID_INPUT', '所选分工会不存在，请重新选择', { scope: '所选分工会不存在' })
+      }
+      const [target] = await store.find('members', { staffNo }, { limit: 1 })
+      if (!target || target.status === 'left') throw notFound('该工号的在册会员')
+      const units = await unitNames(store)
+      const grant = encodeGrant({ role, scope })
+      const { modified } = await store.update('members', { _id: target._id, roles: { $ne: grant } }, { $push: { roles: grant } })
+      const after = (await store.get('members', target._id))!
+      if (modified > 0) {
+        await recordAudit(store, actor, now, {
+          action: 'members.grantRole',
+          targetType: 'member',
+          targetId: target._id,
+          target: memberTarget(target),
+          before: { 角色: grantViews(target, units).map((view) => view.label) },
+          after: { 角色: grantViews(after, units).map((view) => view.label) },
+        })
+      }
+      return holderOf(after, units)
+    },
+  }),
+
+  revokeRole: action({
+    allow: 'unionOffice',
+    input: RevokeSchema,
+    async handle({ memberId, role, scope }, { store, now, member: actor }) {
+      if (memberId === actor._id && role === 'unionOffice') {
+        throw forbidden('不能撤销自己的校工会管理员角色，请由其他管理员操作')
+      }
+      const target = await store.get('members', memberId)
+      if (!target) throw notFound('会员')
+      const units = await unitNames(store)
+      const { modified } = await store.update('members', { _id: memberId }, { $pull: { roles: encodeGrant({ role, scope }) } })
+      const after = (await store.get('members', memberId))!
+      if (modified > 0) {
+        await recordAudit(store, actor, now, {
+          action: 'members.revokeRole',
+          targetType: 'member',
+          targetId: memberId,
+          target: memberTarget(target),
+          before: { 角色: grantViews(target, units).map((view) => view.label) },
+          after: { 角色: grantViews(after, units).map((view) => view.label) },
+        })
+      }
+      return holderOf(after, units)
     },
   }),
 })

@@ -6,18 +6,23 @@ import {
   NoticeInputSchema,
   NoticeListSchema,
   NoticeUpdateSchema,
+  NOTICE_STATE_LABELS,
   type NoticeInput,
   type NoticesApi,
 } from '../../types/notices'
 import type { MemberDoc, NoticeDoc } from '../core/collections'
+import { recordAudit } from '../core/audit'
 import { action, defineFunction } from '../core/defineFunction'
+import { unitNames } from '../core/units'
 import { AppError, notFound } from '../core/errors'
 import { DuplicateKeyError, type Store, type Update } from '../core/store/port'
 import {
+  auditFields,
   countsAsRead,
   expiredPinFilter,
   isVisibleTo,
   noticeFields,
+  noticeState,
   readId,
   stateFilter,
   toAdminRow,
@@ -170,6 +175,13 @@ export const noticesFunction = defineFunction<NoticesApi>(
           updatedBy: member._id,
           updatedAt: at,
         })
+        await recordAudit(store, member, now, {
+          action: 'notices.publish',
+          targetType: 'notice',
+          targetId: id,
+          target: fields.title,
+          after: auditFields(fields, await unitNames(store)),
+        })
         return { id }
       },
     }),
@@ -185,6 +197,15 @@ export const noticesFunction = defineFunction<NoticesApi>(
           $set: { ...fields, updatedBy: member._id, updatedAt: now.toISOString() },
           ...(unset ? { $unset: { pinnedUntil: true as const } } : {}),
         })
+        const units = await unitNames(store)
+        await recordAudit(store, member, now, {
+          action: 'notices.update',
+          targetType: 'notice',
+          targetId: id,
+          target: fields.title,
+          before: auditFields(existing, units),
+          after: auditFields(fields, units),
+        })
         return { id }
       },
     }),
@@ -193,9 +214,17 @@ export const noticesFunction = defineFunction<NoticesApi>(
       allow: 'unionOffice',
       input: NoticeIdSchema,
       async handle({ id }, { store, now, member }) {
-        await editable(store, id)
+        const notice = await editable(store, id)
         await updateLive(store, id, {
           $set: { withdrawn: true, pinned: false, updatedBy: member._id, updatedAt: now.toISOString() },
+        })
+        await recordAudit(store, member, now, {
+          action: 'notices.withdraw',
+          targetType: 'notice',
+          targetId: id,
+          target: notice.title,
+          before: { 状态: NOTICE_STATE_LABELS[noticeState(notice, now)] },
+          after: { 状态: NOTICE_STATE_LABELS.withdrawn },
         })
         return { id }
       },

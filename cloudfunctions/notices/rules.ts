@@ -2,7 +2,8 @@
 import type { NoticeDoc } from '../core/collections'
 import type { Filter } from '../core/store/port'
 import { toPlainText } from '../../types/richText'
-import { MAX_SCHEDULE_DAYS, type AdminNoticeRow, type NoticeDetail, type NoticeDraft, type NoticeInput, type NoticeState, type NoticeSummary } from '../../types/notices'
+import { toShanghaiInput } from '../../types/time'
+import { MAX_SCHEDULE_DAYS, NOTICE_CATEGORY_LABELS, type AdminNoticeRow, type NoticeDetail, type NoticeDraft, type NoticeInput, type NoticeState, type NoticeSummary } from '../../types/notices'
 
 /** Clock drift tolerated between a phone and the server when "now" is sent back. */
 const DRIFT_MS = 5 * 60_000
@@ -148,4 +149,17 @@ export function toDraft(notice: NoticeDoc, now: Date): NoticeDraft {
 /** One read mark per member and notice; ":" never occurs in ids, so no two pairs share a mark. */
 export function readId(noticeId: string, memberId: string): string {
   return `${noticeId}:${memberId}`
+}
+
+/** A notice as the audit log keeps it: readable fields, as they were at the time. */
+export function auditFields(notice: Omit<NoticeFields, 'pinnedUntil'> & { pinnedUntil?: string }, unitNames: Map<string, string>) {
+  return {
+    标题: notice.title,
+    栏目: NOTICE_CATEGORY_LABELS[notice.category],
+    置顶: notice.pinned ? (notice.pinnedUntil ? `至 ${toShanghaiInput(notice.pinnedUntil)}` : '长期') : '否',
+    发布范围:
+      notice.audience.kind === 'all' ? '全体会员' : notice.audience.unitIds.map((id) => unitNames.get(id) ?? id).join('、'),
+    发布时间: toShanghaiInput(notice.publishAt),
+    正文: notice.body,
+  }
 }

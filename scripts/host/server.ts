@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize } from 'node:path'
 import type { CloudFunction } from '../../cloudfunctions/core/defineFunction'
 import type { Store } from '../../cloudfunctions/core/store/port'
+import { unitNames } from '../../cloudfunctions/core/units'
 import { DEMO_STAFF, demoOpenid } from '../seed/demoUnion'
 import { signSession, verifySession } from './session'
 
@@ -85,22 +86,28 @@ async function serveStatic(res: ServerResponse, root: string, urlPath: string) {
   await pipeline(createReadStream(file), res).catch(() => res.destroy())
 }
 
-/** Demo people the development login offers: union office staff first, then members matching `query`. */
+/**
+ * Demo people the development login offers: union office staff, a few members and a few not yet bound (who can
+ * try binding); or everyone whose name or staff number contains `query`.
+ */
 async function demoPeople(store: Store, query: string) {
   const staffNos = DEMO_STAFF.map((person) => person.staffNo)
-  const staff = await store.find('members', { staffNo: { $in: staffNos } }, { sort: { staffNo: 1 } })
-  const others = query
-    ? (await store.find('members', { status: { $ne: 'left' } }, { sort: { staffNo: 1 } })).filter(
-        (member) => member.name.includes(query) || member.staffNo.startsWith(query),
-      )
-    : await store.find('members', { staffNo: { $nin: staffNos }, status: { $ne: 'left' } }, { sort: { staffNo: 1 }, limit: 12 })
-  const people = [...(query ? [] : staff), ...others].slice(0, 30)
-  const units = new Map((await store.find('units')).map((unit) => [unit._id, unit.name]))
+  const members = await store.find('members', { status: { $ne: 'left' } }, { sort: { staffNo: 1 } })
+  const boundIds = new Set((await store.find('bindings')).map((binding) => binding.memberId))
+  const people = query
+    ? members.filter((member) => member.name.includes(query) || member.staffNo.includes(query)).slice(0, 30)
+    : [
+        ...members.filter((member) => staffNos.includes(member.staffNo)),
+        ...members.filter((member) => !staffNos.includes(member.staffNo) && boundIds.has(member._id)).slice(0, 10),
+        ...members.filter((member) => !boundIds.has(member._id)).slice(0, 3),
+      ]
+  const units = await unitNames(store)
   return people.map((member) => ({
     id: member._id,
     name: member.name,
     unitName: units.get(member.unitId) ?? '',
     unionOffice: member.roles.includes('unionOffice'),
+    bound: boundIds.has(member._id),
   }))
 }
 

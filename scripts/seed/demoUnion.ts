@@ -53,6 +53,13 @@ export const DEMO_STAFF = [
   { staffNo: '100002', name: '沈丽萍', gender: 'female' as const },
 ]
 
+/** A few demo members hold scoped roles, so role labels and the role screen have something to show. */
+function roleOf(index: number): string[] {
+  if (index === 9) return ['unitAdmin:unit05', 'delegate:六届二次']
+  if (index === 10) return ['delegate:六届二次']
+  return []
+}
+
 export function demoUnits(): UnitDoc[] {
   return UNITS.map(([name, departments], index) => ({ _id: `unit${pad(index + 1)}`, name, departments, order: index + 1 }))
 }
@@ -84,7 +91,10 @@ export function demoMembers(now: Date): MemberDoc[] {
       unitId: unit._id,
       phone: `1${pick('3578')}${pad(Math.floor(next() * 1e9), 9)}`,
       status: retired ? 'retired' : 'active',
-      roles: staff ? ['unionOffice'] : [],
+      // Derived without the random stream, so every other demo fact stays as it was.
+      memberSince: `${Math.min(Math.max(birthYear + 23, 1985) + (i % 10), now.getUTCFullYear() - 1)}-09-01`,
+      duesPaid: i % 25 !== 7,
+      roles: staff ? ['unionOffice'] : roleOf(i),
       createdAt,
     })
   }

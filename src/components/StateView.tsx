@@ -1,5 +1,6 @@
 import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
 import { Image, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import type { ReactNode } from 'react'
 import type { ApiError } from '../services/api'
 import emptyImage from '../assets/state-empty.png'
@@ -22,12 +23,14 @@ const picture = (src: string) => <Image className="state-view__image" src={src} 
 export function StateView({ loading, error, empty, emptyText, onRetry, children }: Props) {
   if (error && error.code === 'NOT_BOUND') {
     return (
-      <Empty
-        className="state-view"
-        image={picture(emptyImage)}
-        title="尚未绑定会员身份"
-        description="绑定工号后即可查看工会通知。如有疑问，请联系所在分工会。"
-      />
+      <View className="state-view">
+        <Empty image={picture(emptyImage)} title="尚未绑定会员身份" description="绑定工号后即可查看工会通知。如有疑问，请联系所在分工会。" />
+        <View className="state-view__action">
+          <Button type="primary" onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })}>
+            立即绑定
+          </Button>
+        </View>
+      </View>
     )
   }
   if (error && empty) {

@@ -8,6 +8,8 @@ export interface DemoPerson {
   name: string
   unitName: string
   unionOffice: boolean
+  /** False for the demo people left unbound, who can try binding. */
+  bound: boolean
 }
 
 async function request<T>(path: string, init?: RequestInit): Promise<T> {

@@ -110,6 +110,38 @@ describe('callers who are not (or no longer) members', () => {
   })
 })
 
+describe('the user policy (binding)', () => {
+  it('is declared by bind only', () => {
+    const userActions = allActions().filter(([fn, action]) => FUNCTIONS[fn].actions[action].allow === 'user')
+    expect(userActions).toEqual([['members', 'bind']])
+  })
+
+  it('lets an unbound WeChat user bind, but not an anonymous caller', async () => {
+    const before = await snapshot(store)
+    expectFailure(await callAs(store, 'members', 'anonymous', 'bind', VALID_PAYLOADS.members.bind), 'NOT_SIGNED_IN')
+    expect(await snapshot(store)).toEqual(before)
+    const profile = expectOk(await callAs(store, 'members', PEOPLE.strangerOpenid, 'bind', VALID_PAYLOADS.members.bind))
+    expect(profile.id).toBe(PEOPLE.unboundMember)
+  })
+
+  it('lets a bound member through to the action, which answers CONFLICT and changes nothing', async () => {
+    for (const who of [PEOPLE.unit01Member, PEOPLE.office]) {
+      const before = await snapshot(store)
+      const failure = expectFailure(await callAs(store, 'members', who, 'bind', VALID_PAYLOADS.members.bind), 'CONFLICT')
+      expect(failure.message).toMatch(/已绑定会员身份/)
+      expect(await snapshot(store)).toEqual(before)
+    }
+  })
+
+  it('tells a bound member who has left that they have left, from bind as from every other action', async () => {
+    await store.update('members', { _id: PEOPLE.unit01Member }, { $set: { status: 'left' } })
+    const before = await snapshot(store)
+    const answer = expectFailure(await callAs(store, 'members', PEOPLE.unit01Member, 'bind', VALID_PAYLOADS.members.bind), 'FORBIDDEN')
+    expect(answer.message).toContain('离校')
+    expect(await snapshot(store)).toEqual(before)
+  })
+})
+
 describe('the timer action and timer identities', () => {
   it('a user calling the timer action → FORBIDDEN, nothing unpinned', async () => {
     const id = expectOk(await callAs(store, 'notices', PEOPLE.office, 'publish', noticeInput({ pinned: true, pinnedUntil: iso(DAY) }))).id
@@ -162,8 +194,15 @@ describe('the matrix: every action × every kind of caller, per its declared pol
     }
   }
 
-  /** What `kind` gets from an action with this policy: 'ok' or the error code. */
-  function expected(policy: Policy, kind: CallerKind, acceptsNoPayload: boolean): 'ok' | ErrorCode {
+  /** The codes by which authorization refuses a caller. */
+  const REFUSALS: ErrorCode[] = ['NOT_SIGNED_IN', 'NOT_BOUND', 'FORBIDDEN']
+
+  /**
+   * What `kind` gets from an action with this policy: 'ok', the error code, or 'allowed': the policy lets the caller
+   * through and the action itself may still answer something other than a refusal (`bind` answers CONFLICT to a
+   * caller who is bound already).
+   */
+  function expected(policy: Policy, kind: CallerKind, acceptsNoPayload: boolean): 'ok' | 'allowed' | ErrorCode {
     if (policy === 'timer') return kind === 'timer' ? 'ok' : 'FORBIDDEN'
     if (kind === 'timer') {
       // A trigger carries no payload, and validation comes before authorization: an action that needs a payload
@@ -171,6 +210,7 @@ describe('the matrix: every action × every kind of caller, per its declared pol
       return acceptsNoPayload ? 'FORBIDDEN' : 'INVALID_INPUT'
     }
     if (kind === 'anonymous') return 'NOT_SIGNED_IN'
+    if (policy === 'user') return kind === 'unbound' ? 'ok' : 'allowed'
     if (kind === 'unbound') return 'NOT_BOUND'
     if (policy === 'unionOffice' && kind !== 'unionOffice') return 'FORBIDDEN'
     return 'ok'
@@ -191,6 +231,8 @@ describe('the matrix: every action × every kind of caller, per its declared pol
     const result = await send(store, FUNCTIONS[fn], who(kind, action), { action, payload })
     if (outcome === 'ok') {
       expect(result).toMatchObject({ ok: true })
+    } else if (outcome === 'allowed') {
+      if (!result.ok) expect(REFUSALS).not.toContain(result.code)
     } else {
       expect(result).toMatchObject({ ok: false, code: outcome })
       expect(await snapshot(store)).toEqual(before)

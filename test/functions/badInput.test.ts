@@ -70,10 +70,91 @@ const noticeCases: Case[] = [
   ['a labelled field from another action', noticeInput({ state: 'published' }), '不支持的字段「状态」'],
 ]
 
+/** Valid binding details (the unbound demo member m0300): each case spoils one field. */
+const bind = (overrides: Record<string, unknown>) => ({ staffNo: '200300', name: '郭璐', phoneLast4: '7782', ...overrides })
+
+const bindCases: Case[] = [
+  ['no staff number', { name: '郭璐', phoneLast4: '7782' }, '请填写工号'],
+  ['no name', { staffNo: '200300', phoneLast4: '7782' }, '请填写姓名'],
+  ['no phone digits', { staffNo: '200300', name: '郭璐' }, '请填写手机号后四位'],
+  ['staff number as a number', bind({ staffNo: 200300 }), '工号须为文字'],
+  ['staff number with symbols', bind({ staffNo: '2003-00' }), '工号为 4 到 20 位字母或数字'],
+  ['staff number with a query operator', bind({ staffNo: { $ne: null } }), '工号须为文字'],
+  ['staff number too short', bind({ staffNo: '123' }), '工号为 4 到 20 位字母或数字'],
+  ['staff number too long', bind({ staffNo: '1'.repeat(21) }), '工号为 4 到 20 位字母或数字'],
+  ['a blank name', bind({ name: '   ' }), '请填写姓名'],
+  ['name too long', bind({ name: '长'.repeat(21) }), '姓名不能超过 20 个字'],
+  ['name as a number', bind({ name: 1 }), '姓名须为文字'],
+  ['phone digits with a letter', bind({ phoneLast4: '12a4' }), '请填写手机号后四位数字'],
+  ['five phone digits', bind({ phoneLast4: '12345' }), '请填写手机号后四位数字'],
+  ['phone digits as a number', bind({ phoneLast4: 7782 }), '手机号后四位须为文字'],
+  ['an extra field with a label', bind({ memberId: 'm0300' }), '不支持的字段「会员」'],
+]
+
+const memberIdCases: Case[] = [
+  ['no member id', {}, '请填写会员'],
+  ['member id as a number', { memberId: 19 }, '编号须为文字'],
+  ['an empty member id', { memberId: '' }, '编号格式不正确'],
+  ['member id too long', { memberId: 'm'.repeat(65) }, '编号格式不正确'],
+  ['member id with a query operator', { memberId: { $ne: null } }, '编号须为文字'],
+  ['an extra field with a label', { memberId: PEOPLE.unit03Member, staffNo: '200058' }, '不支持的字段「工号」'],
+]
+
+const grant = (overrides: Record<string, unknown>) => ({ staffNo: '200058', role: 'delegate', scope: '六届二次', ...overrides })
+
+const grantCases: Case[] = [
+  ['no staff number', { role: 'delegate', scope: '六届二次' }, '请填写工号'],
+  ['no role', { staffNo: '200058', scope: '六届二次' }, '请填写角色'],
+  ['an unknown role', grant({ role: 'admin' }), '请选择角色'],
+  ['the retired member role name', grant({ role: 'member' }), '请选择角色'],
+  ['role as a number', grant({ role: 1 }), '请选择角色'],
+  ['staff number with symbols', grant({ staffNo: '200058;' }), '工号为 4 到 20 位字母或数字'],
+  ['a blank scope', grant({ scope: '  ' }), '请填写范围'],
+  ['scope too long', grant({ scope: '届'.repeat(41) }), '范围不能超过 40 个字'],
+  ['scope as a number', grant({ scope: 6 }), '范围须为文字'],
+  ['unionOffice with a scope', grant({ role: 'unionOffice', scope: 'unit01' }), '校工会管理员不分范围'],
+  ['a scoped role without a scope', grant({ scope: undefined }), '请填写教代会代表的范围'],
+  ['unitAdmin without a scope', { staffNo: '200058', role: 'unitAdmin' }, '请填写分工会管理员的范围'],
+  ['unitAdmin with an unknown unit', grant({ role: 'unitAdmin', scope: 'unit99' }), '所选分工会不存在'],
+  ['unitAdmin with a unit name instead of its id', grant({ role: 'unitAdmin', scope: '文学院分工会' }), '所选分工会不存在'],
+  ['an extra field with a label', grant({ memberId: PEOPLE.unit03Member }), '不支持的字段「会员」'],
+]
+
+const revokeCases: Case[] = [
+  ['no member id', { role: 'delegate', scope: '六届二次' }, '请填写会员'],
+  ['no role', { memberId: PEOPLE.delegate }, '请填写角色'],
+  ['an unknown role', { memberId: PEOPLE.delegate, role: 'superuser' }, '请选择角色'],
+  ['a bad member id', { memberId: '../members', role: 'delegate', scope: '六届二次' }, '编号格式不正确'],
+  ['scope too long', { memberId: PEOPLE.delegate, role: 'delegate', scope: '届'.repeat(41) }, '范围不能超过 40 个字'],
+  ['a staff number instead of a member id', { staffNo: '200011', role: 'delegate', scope: '六届二次' }, '请填写会员'],
+  ['a staff number besides the member id', { memberId: PEOPLE.delegate, staffNo: '200011', role: 'delegate', scope: '六届二次' }, '不支持的字段「工号」'],
+]
+
+const auditListCases: Case[] = [
+  ...pageCases,
+  ['an unknown action', { action: 'members.delete' }, '操作类型不正确'],
+  ['action of the wrong type', { action: 1 }, '操作类型不正确'],
+  ['a date that does not exist', { from: '2026-02-30' }, '日期不存在'],
+  ['an end date that does not exist', { to: '2026-13-01' }, '日期不存在'],
+  ['a date in another format', { from: '2026/11/20' }, '日期格式应为 2026-11-22'],
+  ['a date with a time', { to: '2026-11-20 10:00' }, '日期格式应为 2026-11-22'],
+  ['a date as a number', { from: 20261120 }, '日期须为文字'],
+  ['from after to', { from: '2026-11-21', to: '2026-11-20' }, '开始日期不能晚于结束日期'],
+  ['an extra field with a label', { state: 'published' }, '不支持的字段「状态」'],
+]
+
 const CASES: Record<string, Record<string, Case[]>> = {
+  audit: {
+    list: auditListCases,
+  },
   members: {
     me: noPayloadCases,
     units: noPayloadCases,
+    bind: bindCases,
+    unbind: memberIdCases,
+    roleHolders: noPayloadCases,
+    grantRole: grantCases,
+    revokeRole: revokeCases,
   },
   notices: {
     home: noPayloadCases,
@@ -185,6 +266,21 @@ describe('field messages', () => {
       message: '请填写标题',
       fields: { title: '请填写标题', category: '请选择栏目', 'audience.unitIds': '请至少选择一个分工会' },
     })
+  })
+
+  it('names the field of a scope the grant rules refuse', async () => {
+    const result = await send(store, 'members', PEOPLE.office, {
+      action: 'grantRole',
+      payload: { staffNo: '200058', role: 'unitAdmin', scope: 'unit99' },
+    })
+    expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { scope: '所选分工会不存在' } })
+  })
+
+  it('names the date field audit.list refuses', async () => {
+    const bad = await send(store, 'audit', PEOPLE.office, { action: 'list', payload: { from: '2026-11-01', to: '2026-02-30' } })
+    expect(bad).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { to: '日期不存在' } })
+    const reversed = await send(store, 'audit', PEOPLE.office, { action: 'list', payload: { from: '2026-11-21', to: '2026-11-20' } })
+    expect(reversed).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { from: '开始日期不能晚于结束日期' } })
   })
 
   it('names the field a rule refuses', async () => {

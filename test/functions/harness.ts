@@ -8,7 +8,7 @@ import type { Identity } from '../../cloudfunctions/core/context'
 import type { Store } from '../../cloudfunctions/core/store/port'
 import { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
-import { demoOpenid, seedDemoUnion } from '../../scripts/seed/demoUnion'
+import { demoMembers, demoOpenid, seedDemoUnion } from '../../scripts/seed/demoUnion'
 import type { ActionName, FunctionName, ResponseOf } from '../../types/contracts'
 import type { ApiFailure, ApiResult, ApiSuccess } from '../../types/result'
 
@@ -35,9 +35,22 @@ export const PEOPLE = {
   retired: 'm0016',
   /** A demo member the seed leaves unbound. */
   unboundMember: 'm0300',
+  /** Another unbound demo member (the seed leaves m0291..m0300 unbound). */
+  unboundMember2: 'm0299',
+  /** Holds unitAdmin:unit05 (文学院分工会) and delegate:六届二次; a member of unit12. */
+  unitAdmin: 'm0010',
+  /** Holds delegate:六届二次 only. */
+  delegate: 'm0011',
   /** An OPENID no binding points to. */
   strangerOpenid: 'openid-of-a-stranger',
 } as const
+
+/** What a person types to bind as a demo member: their staff number, name and the last four digits of their phone. */
+export function bindDetailsOf(memberId: string): { staffNo: string; name: string; phoneLast4: string } {
+  const member = demoMembers(NOW).find((candidate) => candidate._id === memberId)
+  if (!member) throw new Error(`no demo member ${memberId}`)
+  return { staffNo: member.staffNo, name: member.name, phoneLast4: member.phone.slice(-4) }
+}
 
 /** Seeded demo notices by id. */
 export const NOTICES = {
@@ -160,9 +173,18 @@ export function noticeInput(overrides: Record<string, unknown> = {}): Record<str
  * Tests iterate FUNCTIONS and fail on an action missing here.
  */
 export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
+  audit: {
+    list: { action: 'notices.publish', from: '2026-11-01', to: '2026-11-30', offset: 0, limit: 10 },
+  },
   members: {
     me: {},
     units: {},
+    // The unbound demo member m0300 (200300 郭璐, phone ending 7782).
+    bind: { staffNo: '200300', name: '郭璐', phoneLast4: '7782' },
+    unbind: { memberId: PEOPLE.unit03Member },
+    roleHolders: {},
+    grantRole: { staffNo: '200058', role: 'delegate', scope: '六届二次' },
+    revokeRole: { memberId: PEOPLE.delegate, role: 'delegate', scope: '六届二次' },
   },
   notices: {
     home: {},

@@ -104,11 +104,24 @@ describe('host in demo mode', () => {
     const all = await request(host.base, '/dev/people', { method: 'GET' })
     expect(all.body.ok).toBe(true)
     expect(all.body.data.slice(0, 2)).toEqual([
-      { id: 'm0001', name: '周建华', unitName: '机关第一分工会', unionOffice: true },
-      { id: 'm0002', name: '沈丽萍', unitName: '机关第一分工会', unionOffice: true },
+      { id: 'm0001', name: '周建华', unitName: '机关第一分工会', unionOffice: true, bound: true },
+      { id: 'm0002', name: '沈丽萍', unitName: '机关第一分工会', unionOffice: true, bound: true },
     ])
+    for (const person of all.body.data) expect(typeof person.bound).toBe('boolean')
     const found = await request(host.base, `/dev/people?q=${encodeURIComponent('沈丽萍')}`, { method: 'GET' })
     expect(found.body.data.map((p: { id: string }) => p.id)).toContain('m0002')
+  })
+
+  it('marks the demo people the seed left unbound as not bound', async () => {
+    const unbound = await host.store.get('members', PEOPLE.unboundMember)
+    const bound = await host.store.get('members', PEOPLE.unit03Member)
+    for (const [member, expected] of [
+      [unbound, false],
+      [bound, true],
+    ] as const) {
+      const reply = await request(host.base, `/dev/people?q=${encodeURIComponent(member!.staffNo)}`, { method: 'GET' })
+      expect(reply.body.data).toContainEqual(expect.objectContaining({ id: member!._id, bound: expected }))
+    }
   })
 
   it('answers NOT_FOUND to a login for nobody, or with no member id at all', async () => {

@@ -1,6 +1,6 @@
 /** The members function over the seeded demo union. */
 import type { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
-import { PEOPLE, callAs, expectFailure, expectOk, seededStore } from './harness'
+import { PEOPLE, callAs, expectOk, seededStore } from './harness'
 
 let store: SqliteStore
 
@@ -11,45 +11,81 @@ beforeEach(async () => {
 afterEach(() => store.close())
 
 describe('me', () => {
-  it('answers union office staff with their unit and both roles', async () => {
+  it('answers union office staff with their own full details and the union office role', async () => {
     expect(expectOk(await callAs(store, 'members', PEOPLE.office, 'me'))).toEqual({
       id: 'm0001',
       name: '周建华',
+      staffNo: '100001',
       unitId: 'unit01',
       unitName: '机关第一分工会',
       status: 'active',
-      roles: ['member', 'unionOffice'],
+      phone: '18553560395',
+      roles: [{ role: 'unionOffice', label: '校工会管理员' }],
     })
-    expect(expectOk(await callAs(store, 'members', PEOPLE.office2, 'me'))).toMatchObject({ name: '沈丽萍', roles: ['member', 'unionOffice'] })
+    expect(expectOk(await callAs(store, 'members', PEOPLE.office2, 'me'))).toMatchObject({
+      name: '沈丽萍',
+      staffNo: '100002',
+      roles: [{ role: 'unionOffice', label: '校工会管理员' }],
+    })
   })
 
-  it('answers an ordinary member with the member role only', async () => {
+  it('answers an ordinary member with no roles, and their own unmasked phone', async () => {
     const me = expectOk(await callAs(store, 'members', PEOPLE.unit03Member, 'me'))
     const stored = await store.get('members', PEOPLE.unit03Member)
+    expect(stored).not.toBeNull()
     expect(me).toEqual({
       id: PEOPLE.unit03Member,
-      name: stored?.name,
+      name: stored!.name,
+      staffNo: '200058',
       unitId: 'unit03',
       unitName: '后勤保障分工会',
       status: 'active',
-      roles: ['member'],
+      phone: stored!.phone,
+      roles: [],
     })
+    expect(me.phone).toMatch(/^1\d{10}$/)
+  })
+
+  it('labels scoped roles: a unit admin by the unit’s name, a delegate by the session', async () => {
+    expect(expectOk(await callAs(store, 'members', PEOPLE.unitAdmin, 'me'))).toMatchObject({
+      id: PEOPLE.unitAdmin,
+      unitId: 'unit12',
+      roles: [
+        { role: 'unitAdmin', scope: 'unit05', label: '分工会管理员（文学院分工会）' },
+        { role: 'delegate', scope: '六届二次', label: '教代会代表（六届二次）' },
+      ],
+    })
+    expect(expectOk(await callAs(store, 'members', PEOPLE.delegate, 'me')).roles).toEqual([
+      { role: 'delegate', scope: '六届二次', label: '教代会代表（六届二次）' },
+    ])
+  })
+
+  it('skips a stored grant that names no known role', async () => {
+    await store.update('members', { _id: PEOPLE.unit03Member }, { $set: { roles: ['member', 'delegate:六届二次'] } })
+    expect(expectOk(await callAs(store, 'members', PEOPLE.unit03Member, 'me')).roles).toEqual([
+      { role: 'delegate', scope: '六届二次', label: '教代会代表（六届二次）' },
+    ])
   })
 
   it('answers a retired member as retired, in the retirees’ unit', async () => {
     expect(expectOk(await callAs(store, 'members', PEOPLE.retired, 'me'))).toMatchObject({
       id: PEOPLE.retired,
+      staffNo: '200016',
       unitId: 'unit20',
       unitName: '离退休分工会',
       status: 'retired',
-      roles: ['member'],
+      roles: [],
     })
   })
 
-  it('answers NOT_FOUND when the member’s unit is gone', async () => {
+  it('answers with an empty unit name when the member’s unit is gone', async () => {
+    // Was NOT_FOUND before profiles grew roles; toProfile now takes a missing unit as an empty name.
     await store.update('members', { _id: PEOPLE.unit03Member }, { $set: { unitId: 'unit99' } })
-    const failure = expectFailure(await callAs(store, 'members', PEOPLE.unit03Member, 'me'), 'NOT_FOUND')
-    expect(failure.message).toMatch(/^所在分工会不存在/)
+    expect(expectOk(await callAs(store, 'members', PEOPLE.unit03Member, 'me'))).toMatchObject({
+      id: PEOPLE.unit03Member,
+      unitId: 'unit99',
+      unitName: '',
+    })
   })
 })
 

@@ -68,6 +68,8 @@ describe('SqliteStore specifics', () => {
         staffNo: '2001',
         name: '张三',
         gender: 'male',
+        memberSince: '2010-09-01',
+        duesPaid: true,
         birthDate: '1980-01-01',
         unitId: 'u1',
         phone: '13800000000',
@@ -97,7 +99,7 @@ describe('SqliteStore specifics', () => {
 
   it('creates one table per collection', () => {
     const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all()
-    expect(tables).toEqual(['bindings', 'members', 'noticeReads', 'notices', 'units'])
+    expect(tables).toEqual(['auditLog', 'bindAttempts', 'bindings', 'members', 'noticeReads', 'notices', 'units'])
   })
 
   it('creates the declared indexes, unique where declared unique', () => {
@@ -105,6 +107,8 @@ describe('SqliteStore specifics', () => {
       .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
       .all() as { name: string; sql: string }[]
     expect(indexes.map((index) => index.name)).toEqual([
+      'auditLog_ix_action_at',
+      'auditLog_ix_at',
       'bindings_uq_memberId',
       'members_ix_name',
       'members_ix_unitId',

@@ -2,6 +2,9 @@ import { UnsupportedQueryError, type Update } from './port'
 
 type Json = Record<string, unknown>
 
+/** Documents are JSON, so a JSON round trip is an exact deep copy (and needs nothing newer than the oldest runtime). */
+const copy = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)))
+
 const UPDATE_OPERATORS = new Set(['$set', '$inc', '$unset', '$push', '$pull'])
 
 function parentOf(doc: Json, path: string, create: boolean): [Json | undefined, string] {
@@ -32,11 +35,11 @@ export function applyUpdate<T extends object>(doc: T, update: Update): { doc: T;
   for (const operator of Object.keys(update)) {
     if (!UPDATE_OPERATORS.has(operator)) throw new UnsupportedQueryError(`unsupported update operator "${operator}"`)
   }
-  const next = structuredClone(doc) as Json
+  const next = copy(doc) as Json
   for (const [path, value] of Object.entries(update.$set ?? {})) {
     checkPath(path)
     const [parent, key] = parentOf(next, path, true)
-    parent![key] = structuredClone(value)
+    parent![key] = copy(value)
   }
   for (const [path, amount] of Object.entries(update.$inc ?? {})) {
     checkPath(path)
@@ -55,7 +58,7 @@ export function applyUpdate<T extends object>(doc: T, update: Update): { doc: T;
     const [parent, key] = parentOf(next, path, true)
     const list = parent![key] === undefined ? [] : parent![key]
     if (!Array.isArray(list)) throw new UnsupportedQueryError(`$push on non-array "${path}"`)
-    parent![key] = [...list, structuredClone(value)]
+    parent![key] = [...list, copy(value)]
   }
   for (const [path, value] of Object.entries(update.$pull ?? {})) {
     checkPath(path)

@@ -1,7 +1,6 @@
 /** The notice edit form's state, and its translation to and from the `notices` contract. Pure. */
-import * as v from 'valibot'
 import { fromShanghaiInput } from '../../../types/time'
-import { describeIssues } from '../../../types/validation'
+import { schemaCheck, type FormCheck } from '../../../types/validation'
 import { NoticeInputSchema, type NoticeCategory, type NoticeDraft, type NoticeInput } from '../../../types/notices'
 
 export interface NoticeForm {
@@ -68,16 +67,12 @@ export function toNoticeInput(form: NoticeForm, editing: boolean, now: Date = ne
   }
 }
 
-export type FormCheck = { ok: true; input: NoticeInput } | { ok: false; message: string; fields: Record<string, string> }
-
 /** The same schema the function validates with, so the form says the same thing before sending. */
-export function checkNoticeForm(form: NoticeForm, editing: boolean): FormCheck {
+export function checkNoticeForm(form: NoticeForm, editing: boolean): FormCheck<NoticeInput> {
   if (form.timing === 'scheduled' && !form.publishAt) {
     return { ok: false, message: '请选择定时发布的时间', fields: { publishAt: '请选择定时发布的时间' } }
   }
-  const parsed = v.safeParse(NoticeInputSchema, toNoticeInput(form, editing))
-  if (parsed.success) return { ok: true, input: parsed.output as NoticeInput }
-  return { ok: false, ...describeIssues(parsed.issues) }
+  return schemaCheck(NoticeInputSchema, toNoticeInput(form, editing))
 }
 
 /** The date-time picker's columns [year, month, day, hour, minute], read as Shanghai wall time, as an ISO instant. */

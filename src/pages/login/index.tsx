@@ -34,7 +34,15 @@ export default function Login() {
               className="login__person"
               title={person.name}
               description={person.unitName}
-              extra={person.unionOffice ? <Tag type="danger">校工会管理员</Tag> : <Tag background="#f5f5f7" color="#595959">会员</Tag>}
+              extra={
+                person.unionOffice ? (
+                  <Tag type="danger">校工会管理员</Tag>
+                ) : person.bound ? (
+                  <Tag background="#f5f5f7" color="#595959">会员</Tag>
+                ) : (
+                  <Tag type="warning">未绑定</Tag>
+                )
+              }
               clickable
               onClick={() => choose(person.id)}
             />

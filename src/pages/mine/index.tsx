@@ -4,10 +4,17 @@ import Taro from '@tarojs/taro'
 import { StateView } from '../../components/StateView'
 import { useProfile } from '../../hooks/useProfile'
 import { clearSessionToken } from '../../services/session'
-import { MEMBER_STATUS_LABELS, ROLE_LABELS } from '../../../types/members'
+import { MEMBER_STATUS_LABELS } from '../../../types/members'
 import './index.scss'
 
 const isBrowser = process.env.TARO_ENV === 'h5'
+
+/** The union office's tools (the admin subpackage). */
+const ADMIN_TOOLS = [
+  { title: '通知公告管理', description: '发布、编辑、撤回通知', url: '/admin/notices/list/index' },
+  { title: '角色管理', description: '授予、撤销管理员与代表等角色', url: '/admin/roles/index' },
+  { title: '操作日志', description: '谁在何时做了什么修改', url: '/admin/audit/index' },
+]
 
 /** 我的: who I am in the union, and the tools my roles open. */
 export default function Mine() {
@@ -26,7 +33,7 @@ export default function Mine() {
               <Text className="mine__name">{profile.name}</Text>
               <Text className="mine__unit">{profile.unitName}</Text>
               <View className="mine__tags">
-                {[MEMBER_STATUS_LABELS[profile.status], ...profile.roles.map((role) => ROLE_LABELS[role])].map((label) => (
+                {[MEMBER_STATUS_LABELS[profile.status], '会员', ...profile.roles.map((grant) => grant.label)].map((label) => (
                   <Tag key={label} color="#c8161d" background="#ffffff" className="mine__tag">
                     {label}
                   </Tag>
@@ -35,15 +42,18 @@ export default function Mine() {
             </View>
           </View>
         )}
-        {profile?.roles.includes('unionOffice') && (
+        {profile?.roles.some((grant) => grant.role === 'unionOffice') && (
           <Cell.Group title="管理" className="mine__group">
-            <Cell
-              title="通知公告管理"
-              description="发布、编辑、撤回通知"
-              extra="›"
-              clickable
-              onClick={() => Taro.navigateTo({ url: '/admin/notices/list/index' })}
-            />
+            {ADMIN_TOOLS.map((tool) => (
+              <Cell
+                key={tool.url}
+                title={tool.title}
+                description={tool.description}
+                extra="›"
+                clickable
+                onClick={() => Taro.navigateTo({ url: tool.url })}
+              />
+            ))}
           </Cell.Group>
         )}
       </StateView>

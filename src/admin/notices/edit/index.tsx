@@ -24,10 +24,10 @@ export default function NoticeEdit() {
 
   return (
     <View className="page notice-form">
-      <View className="notice-form__group">
+      <View className="card notice-form__group">
         <Text className="notice-form__label">标题</Text>
         <Input
-          className="notice-form__input"
+          className="field-input"
           placeholder="例如：关于举办教职工气排球比赛的通知"
           value={form.title}
           maxLength={TITLE_MAX}
@@ -36,24 +36,24 @@ export default function NoticeEdit() {
         {field('title')}
       </View>
 
-      <View className="notice-form__group">
+      <View className="card notice-form__group">
         <Text className="notice-form__label">栏目</Text>
-        <Radio.Group value={form.category} direction="horizontal" className="notice-form__choices" onChange={(value) => set('category', value as NoticeCategory)}>
+        <Radio.Group value={form.category} direction="horizontal" className="choices" onChange={(value) => set('category', value as NoticeCategory)}>
           {NOTICE_CATEGORIES.map((category) => (
-            <Radio key={category} value={category} shape="button" className="notice-form__chip">
+            <Radio key={category} value={category} shape="button" className="choice">
               {NOTICE_CATEGORY_LABELS[category]}
             </Radio>
           ))}
         </Radio.Group>
       </View>
 
-      <View className="notice-form__group">
+      <View className="card notice-form__group">
         <Text className="notice-form__label">发布范围</Text>
-        <Radio.Group value={form.audienceKind} direction="horizontal" className="notice-form__choices" onChange={(value) => set('audienceKind', value as 'all' | 'units')}>
-          <Radio value="all" shape="button" className="notice-form__chip">
+        <Radio.Group value={form.audienceKind} direction="horizontal" className="choices" onChange={(value) => set('audienceKind', value as 'all' | 'units')}>
+          <Radio value="all" shape="button" className="choice">
             全体会员
           </Radio>
-          <Radio value="units" shape="button" className="notice-form__chip">
+          <Radio value="units" shape="button" className="choice">
             指定分工会
           </Radio>
         </Radio.Group>
@@ -67,7 +67,7 @@ export default function NoticeEdit() {
         {field('audience') || field('audience.unitIds')}
       </View>
 
-      <View className="notice-form__group">
+      <View className="card notice-form__group">
         <View className="notice-form__row">
           <Text className="notice-form__label notice-form__label--inline">置顶</Text>
           <Switch checked={form.pinned} onChange={(value) => set('pinned', value)} />
@@ -76,22 +76,22 @@ export default function NoticeEdit() {
           <Radio.Group
             value={pinChoice}
             direction="horizontal"
-            className="notice-form__choices"
+            className="choices"
             onChange={(value) => {
               if (value === 'forever') change({ pinDays: undefined, pinnedUntil: undefined })
               else if (value !== 'until') change({ pinDays: Number(value) })
             }}
           >
-            <Radio value="forever" shape="button" className="notice-form__chip">
+            <Radio value="forever" shape="button" className="choice">
               长期置顶
             </Radio>
             {PIN_DAYS.map((days) => (
-              <Radio key={days} value={String(days)} shape="button" className="notice-form__chip">
+              <Radio key={days} value={String(days)} shape="button" className="choice">
                 置顶 {days} 天
               </Radio>
             ))}
             {form.pinnedUntil && (
-              <Radio value="until" shape="button" className="notice-form__chip" onClick={() => change({ pinDays: undefined })}>
+              <Radio value="until" shape="button" className="choice" onClick={() => change({ pinDays: undefined })}>
                 至 {formatDateTime(form.pinnedUntil)}
               </Radio>
             )}
@@ -100,13 +100,13 @@ export default function NoticeEdit() {
         {field('pinnedUntil')}
       </View>
 
-      <View className="notice-form__group">
+      <View className="card notice-form__group">
         <Text className="notice-form__label">发布时间</Text>
-        <Radio.Group value={form.timing} direction="horizontal" className="notice-form__choices" onChange={(value) => set('timing', value as 'now' | 'scheduled')}>
-          <Radio value="now" shape="button" className="notice-form__chip">
+        <Radio.Group value={form.timing} direction="horizontal" className="choices" onChange={(value) => set('timing', value as 'now' | 'scheduled')}>
+          <Radio value="now" shape="button" className="choice">
             {editing ? '保持原时间' : '立即发布'}
           </Radio>
-          <Radio value="scheduled" shape="button" className="notice-form__chip">
+          <Radio value="scheduled" shape="button" className="choice">
             定时发布
           </Radio>
         </Radio.Group>
@@ -131,7 +131,7 @@ export default function NoticeEdit() {
         />
       </View>
 
-      <View className="notice-form__group">
+      <View className="card notice-form__group">
         <View className="notice-form__row">
           <Text className="notice-form__label notice-form__label--inline">正文</Text>
           <Text className="notice-form__toggle" onClick={() => setPreview(!preview)}>

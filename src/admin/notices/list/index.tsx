@@ -5,22 +5,20 @@ import { useState } from 'react'
 import { CategoryTag } from '../../../components/CategoryTag'
 import { ListFooter } from '../../../components/ListFooter'
 import { StateView } from '../../../components/StateView'
-import type { NoticeState } from '../../../../types/notices'
+import { NOTICE_STATE_LABELS, type NoticeState } from '../../../../types/notices'
 import { formatDateTime } from '../../../../types/time'
 import { useAdminNotices } from '../useAdminNotices'
 import './index.scss'
 
 const STATES: { value: NoticeState | 'all'; title: string }[] = [
   { value: 'all', title: '全部' },
-  { value: 'published', title: '已发布' },
-  { value: 'scheduled', title: '定时发布' },
-  { value: 'withdrawn', title: '已撤回' },
+  ...(['published', 'scheduled', 'withdrawn'] as const).map((state) => ({ value: state, title: NOTICE_STATE_LABELS[state] })),
 ]
 
-const STATE_TAGS: Record<NoticeState, { text: string; type: 'success' | 'warning' | 'default' }> = {
-  published: { text: '已发布', type: 'success' },
-  scheduled: { text: '定时发布', type: 'warning' },
-  withdrawn: { text: '已撤回', type: 'default' },
+const STATE_TAG_TYPES: Record<NoticeState, 'success' | 'warning' | 'default'> = {
+  published: 'success',
+  scheduled: 'warning',
+  withdrawn: 'default',
 }
 
 const edit = (id?: string) => Taro.navigateTo({ url: `/admin/notices/edit/index${id ? `?id=${encodeURIComponent(id)}` : ''}` })
@@ -39,9 +37,9 @@ export default function AdminNoticeList() {
       </Tabs>
       <StateView loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText="还没有通知，点下方按钮发布第一条" onRetry={list.reload}>
         {list.items.map((row) => (
-          <View key={row.id} className="admin-notice">
+          <View key={row.id} className="card admin-notice">
             <View className="admin-notice__head">
-              <Tag type={STATE_TAGS[row.state].type}>{STATE_TAGS[row.state].text}</Tag>
+              <Tag type={STATE_TAG_TYPES[row.state]}>{NOTICE_STATE_LABELS[row.state]}</Tag>
               {row.pinned && (
                 <Tag type="danger" className="admin-notice__pin">
                   置顶

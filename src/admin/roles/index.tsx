@@ -1,0 +1,66 @@
+import { Button, Input, Radio, Tag } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import { StateView } from '../../components/StateView'
+import { ROLE_LABELS, ROLE_SCOPE_LABELS, ROLES, type Role } from '../../../types/roles'
+import { useRoles } from './useRoles'
+import './index.scss'
+
+/** 角色管理 (union office): grant and revoke the roles that open admin tools. */
+export default function Roles() {
+  const { holders, units, form, errors, saving, change, grant, revoke } = useRoles()
+  const scopeLabel = ROLE_SCOPE_LABELS[form.role]
+  return (
+    <View className="page roles">
+      <View className="card">
+        <Text className="roles__heading">授予角色</Text>
+        <Input className="field-input roles__input" placeholder="会员工号" value={form.staffNo} maxLength={20} onChange={(value) => change({ staffNo: value })} />
+        {errors.staffNo && <Text className="roles__error">{errors.staffNo}</Text>}
+        <Radio.Group value={form.role} direction="horizontal" className="choices" onChange={(value) => change({ role: value as Role, scope: '' })}>
+          {ROLES.map((role) => (
+            <Radio key={role} value={role} shape="button" className="choice">
+              {ROLE_LABELS[role]}
+            </Radio>
+          ))}
+        </Radio.Group>
+        {form.role === 'unitAdmin' ? (
+          <Radio.Group value={form.scope} direction="horizontal" className="choices" onChange={(value) => change({ scope: String(value) })}>
+            {units.map((unit) => (
+              <Radio key={unit.id} value={unit.id} shape="button" className="choice roles__unit">
+                {unit.name}
+              </Radio>
+            ))}
+          </Radio.Group>
+        ) : (
+          scopeLabel && (
+            <Input className="field-input roles__input" placeholder={`${scopeLabel}，例如 ${form.role === 'delegate' ? '六届二次' : form.role === 'clubAdmin' ? '羽毛球俱乐部' : '后勤管理处'}`} value={form.scope} maxLength={40} onChange={(value) => change({ scope: value })} />
+          )
+        )}
+        {errors.scope && <Text className="roles__error">{errors.scope}</Text>}
+        <Button type="primary" block loading={saving} onClick={grant} className="roles__grant">
+          授予
+        </Button>
+      </View>
+
+      <StateView loading={holders.loading} error={holders.error} empty={!holders.data?.length} emptyText="还没有人担任角色" onRetry={holders.reload}>
+        {holders.data?.map((holder) => (
+          <View key={holder.memberId} className="card">
+            <Text className="roles__name">
+              {holder.name}
+              <Text className="roles__meta">
+                {' '}
+                {holder.staffNo} · {holder.unitName}
+              </Text>
+            </Text>
+            <View className="roles__grants">
+              {holder.roles.map((role) => (
+                <Tag key={role.label} type="danger" plain closeable className="roles__tag" onClose={() => revoke(holder, role)}>
+                  {role.label}
+                </Tag>
+              ))}
+            </View>
+          </View>
+        ))}
+      </StateView>
+    </View>
+  )
+}

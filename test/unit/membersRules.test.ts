@@ -1,0 +1,227 @@
+/** The pure rules of members: binding attempts and the lock-out, matching details, role scopes and labels, profiles. */
+import type { BindAttemptDoc, MemberDoc, UnitDoc } from '../../cloudfunctions/core/collections'
+import {
+  afterFailure,
+  detailsMatch,
+  grantView,
+  grantViews,
+  lockedUntil,
+  mismatchMessage,
+  scopeProblem,
+  toProfile,
+} from '../../cloudfunctions/members/rules'
+import { BIND_LOCK_MINUTES, BIND_MAX_FAILURES } from '../../types/members'
+import { ROLES } from '../../types/roles'
+
+const NOW = new Date('2026-11-20T02:00:00.000Z')
+const MINUTE = 60_000
+const at = (ms: number) => new Date(NOW.getTime() + ms)
+const iso = (ms: number) => at(ms).toISOString()
+const OPENID = 'openid-1'
+
+const UNITS = new Map([
+  ['unit01', '机关第一分工会'],
+  ['unit05', '文学院分工会'],
+])
+
+function member(overrides: Partial<MemberDoc> = {}): MemberDoc {
+  return {
+    _id: 'm0100',
+    staffNo: '200100',
+    name: '李静',
+    gender: 'female',
+    birthDate: '1980-05-12',
+    unitId: 'unit01',
+    phone: '13812345678',
+    status: 'active',
+    memberSince: '2005-09-01',
+    duesPaid: true,
+    roles: [],
+    createdAt: NOW.toISOString(),
+    ...overrides,
+  }
+}
+
+const attempts = (overrides: Partial<BindAttemptDoc> = {}): BindAttemptDoc => ({
+  _id: OPENID,
+  failures: 1,
+  lastFailureAt: NOW.toISOString(),
+  ...overrides,
+})
+
+describe('lockedUntil', () => {
+  it('is undefined with no record, or a record that is not locked', () => {
+    expect(lockedUntil(null, NOW)).toBeUndefined()
+    expect(lockedUntil(attempts({ failures: 4 }), NOW)).toBeUndefined()
+  })
+
+  it('answers the lock end while it is in the future', () => {
+    expect(lockedUntil(attempts({ failures: 5, lockedUntil: iso(MINUTE) }), NOW)).toBe(iso(MINUTE))
+    expect(lockedUntil(attempts({ failures: 5, lockedUntil: iso(1) }), NOW)).toBe(iso(1))
+  })
+
+  it('is undefined from the lock end on', () => {
+    expect(lockedUntil(attempts({ failures: 5, lockedUntil: iso(0) }), NOW)).toBeUndefined()
+    expect(lockedUntil(attempts({ failures: 5, lockedUntil: iso(-MINUTE) }), NOW)).toBeUndefined()
+  })
+})
+
+describe('afterFailure', () => {
+  it('starts a record at one failure, unlocked', () => {
+    expect(afterFailure(null, OPENID, NOW)).toEqual({ _id: OPENID, failures: 1, lastFailureAt: NOW.toISOString() })
+  })
+
+  it('counts on within the hour since the last failure', () => {
+    const next = afterFailure(attempts({ failures: 2, lastFailureAt: iso(-59 * MINUTE) }), OPENID, NOW)
+    expect(next).toEqual({ _id: OPENID, failures: 3, lastFailureAt: NOW.toISOString() })
+  })
+
+  it('starts over when the last failure is an hour old or more', () => {
+    expect(afterFailure(attempts({ failures: 4, lastFailureAt: iso(-60 * MINUTE) }), OPENID, NOW)).toEqual({
+      _id: OPENID,
+      failures: 1,
+      lastFailureAt: NOW.toISOString(),
+    })
+    expect(afterFailure(attempts({ failures: 4, lastFailureAt: iso(-3 * 60 * MINUTE) }), OPENID, NOW).failures).toBe(1)
+  })
+
+  it(`locks on the ${BIND_MAX_FAILURES}th failure for ${BIND_LOCK_MINUTES} minutes`, () => {
+    const next = afterFailure(attempts({ failures: BIND_MAX_FAILURES - 1, lastFailureAt: iso(-MINUTE) }), OPENID, NOW)
+    expect(next).toEqual({
+      _id: OPENID,
+      failures: BIND_MAX_FAILURES,
+      lastFailureAt: NOW.toISOString(),
+      lockedUntil: iso(BIND_LOCK_MINUTES * MINUTE),
+    })
+  })
+
+  it('does not lock before the fifth failure', () => {
+    let record: BindAttemptDoc | null = null
+    for (let i = 1; i < BIND_MAX_FAILURES; i++) {
+      record = afterFailure(record, OPENID, at(i * MINUTE))
+      expect(record.failures).toBe(i)
+      expect(record.lockedUntil).toBeUndefined()
+    }
+    expect(afterFailure(record, OPENID, at(BIND_MAX_FAILURES * MINUTE)).lockedUntil).toBe(iso((BIND_MAX_FAILURES + BIND_LOCK_MINUTES) * MINUTE))
+  })
+
+  it('starts over after a lock, however recent the last failure', () => {
+    const locked = attempts({ failures: 5, lastFailureAt: iso(-BIND_LOCK_MINUTES * MINUTE), lockedUntil: iso(0) })
+    expect(afterFailure(locked, OPENID, NOW)).toEqual({ _id: OPENID, failures: 1, lastFailureAt: NOW.toISOString() })
+  })
+
+  it('keys the record by the OPENID it is given', () => {
+    expect(afterFailure(attempts(), 'openid-2', NOW)._id).toBe('openid-2')
+  })
+})
+
+describe('detailsMatch', () => {
+  it('matches the name and the last four digits of the phone', () => {
+    expect(detailsMatch(member(), '李静', '5678')).toBe(true)
+  })
+
+  it.each([
+    ['no member (unknown staff number)', null, '李静', '5678'],
+    ['a wrong name', member(), '李敬', '5678'],
+    ['a name with a space', member(), '李 静', '5678'],
+    ['a partial name', member(), '李', '5678'],
+    ['wrong phone digits', member(), '李静', '5679'],
+    ['the first four phone digits', member(), '李静', '1381'],
+    ['empty phone digits', member(), '李静', ''],
+  ])('refuses %s', (_what, candidate, name, phoneLast4) => {
+    expect(detailsMatch(candidate, name, phoneLast4)).toBe(false)
+  })
+})
+
+describe('mismatchMessage', () => {
+  it('says how many tries are left', () => {
+    for (let failures = 1; failures < BIND_MAX_FAILURES; failures++) {
+      expect(mismatchMessage(attempts({ failures }))).toBe(
+        `工号、姓名或手机号后四位不匹配，请核对后重试（还可尝试 ${BIND_MAX_FAILURES - failures} 次）`,
+      )
+    }
+  })
+
+  it('depends on the count only, not on the record’s owner or times', () => {
+    expect(mismatchMessage(attempts({ _id: 'a', failures: 2, lastFailureAt: iso(0) }))).toBe(
+      mismatchMessage(attempts({ _id: 'b', failures: 2, lastFailureAt: iso(-30 * MINUTE) })),
+    )
+  })
+
+  it('says to wait once locked', () => {
+    expect(mismatchMessage(attempts({ failures: BIND_MAX_FAILURES, lockedUntil: iso(BIND_LOCK_MINUTES * MINUTE) }))).toBe(
+      `信息不匹配，尝试次数过多，请 ${BIND_LOCK_MINUTES} 分钟后再试`,
+    )
+  })
+})
+
+describe('scopeProblem', () => {
+  it('takes unionOffice without a scope only', () => {
+    expect(scopeProblem({ role: 'unionOffice' })).toBeUndefined()
+    expect(scopeProblem({ role: 'unionOffice', scope: 'unit01' })).toBe('校工会管理员不分范围，请不要填写范围')
+  })
+
+  it.each(ROLES.filter((role) => role !== 'unionOffice'))('needs a scope for %s', (role) => {
+    expect(scopeProblem({ role, scope: 'x' })).toBeUndefined()
+    expect(scopeProblem({ role })).toMatch(/^请填写.+的范围$/)
+  })
+
+  it('names the role in the message', () => {
+    expect(scopeProblem({ role: 'unitAdmin' })).toBe('请填写分工会管理员的范围')
+    expect(scopeProblem({ role: 'delegate' })).toBe('请填写教代会代表的范围')
+  })
+})
+
+describe('grantView and grantViews', () => {
+  it('labels unionOffice without a scope', () => {
+    expect(grantView('unionOffice', UNITS)).toEqual({ role: 'unionOffice', label: '校工会管理员' })
+  })
+
+  it('labels a unit admin by the unit’s name, keeping the unit id as scope', () => {
+    expect(grantView('unitAdmin:unit05', UNITS)).toEqual({ role: 'unitAdmin', scope: 'unit05', label: '分工会管理员（文学院分工会）' })
+  })
+
+  it('falls back to the unit id for a unit that no longer exists', () => {
+    expect(grantView('unitAdmin:unit99', UNITS)).toEqual({ role: 'unitAdmin', scope: 'unit99', label: '分工会管理员（unit99）' })
+  })
+
+  it('labels other roles by their scope as written, even one that looks like a unit id', () => {
+    expect(grantView('delegate:六届二次', UNITS)?.label).toBe('教代会代表（六届二次）')
+    expect(grantView('clubAdmin:羽毛球:教工队', UNITS)).toEqual({ role: 'clubAdmin', scope: '羽毛球:教工队', label: '俱乐部负责人（羽毛球:教工队）' })
+    expect(grantView('handlingDept:unit05', UNITS)?.label).toBe('承办部门（unit05）')
+  })
+
+  it('is undefined for an unknown role', () => {
+    expect(grantView('member', UNITS)).toBeUndefined()
+    expect(grantView('admin:unit01', UNITS)).toBeUndefined()
+  })
+
+  it('grantViews keeps the stored order and skips unknown roles', () => {
+    expect(grantViews({ roles: ['delegate:六届二次', 'member', 'unitAdmin:unit01'] }, UNITS)).toEqual([
+      { role: 'delegate', scope: '六届二次', label: '教代会代表（六届二次）' },
+      { role: 'unitAdmin', scope: 'unit01', label: '分工会管理员（机关第一分工会）' },
+    ])
+    expect(grantViews({ roles: [] }, UNITS)).toEqual([])
+  })
+})
+
+describe('toProfile', () => {
+  const unit: UnitDoc = { _id: 'unit01', name: '机关第一分工会', departments: ['党委办公室'], order: 1 }
+
+  it('answers the member’s own details, full phone and labelled roles, and nothing else', () => {
+    expect(toProfile(member({ roles: ['unitAdmin:unit05'] }), unit, UNITS)).toEqual({
+      id: 'm0100',
+      name: '李静',
+      staffNo: '200100',
+      unitId: 'unit01',
+      unitName: '机关第一分工会',
+      status: 'active',
+      phone: '13812345678',
+      roles: [{ role: 'unitAdmin', scope: 'unit05', label: '分工会管理员（文学院分工会）' }],
+    })
+  })
+
+  it('answers an empty unit name when the unit is missing', () => {
+    expect(toProfile(member({ unitId: 'unit99' }), null, UNITS)).toMatchObject({ unitId: 'unit99', unitName: '' })
+  })
+})

@@ -1,0 +1,53 @@
+import * as v from 'valibot'
+import { PageSchema, type Page } from './common'
+
+/** Every admin action that changes data is one of these; the log can be filtered by them. */
+export const AUDIT_ACTIONS = [
+  'notices.publish',
+  'notices.update',
+  'notices.withdraw',
+  'members.unbind',
+  'members.grantRole',
+  'members.revokeRole',
+] as const
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  'notices.publish': '发布通知',
+  'notices.update': '修改通知',
+  'notices.withdraw': '撤回通知',
+  'members.unbind': '解除微信绑定',
+  'members.grantRole': '授予角色',
+  'members.revokeRole': '撤销角色',
+}
+
+export interface AuditEntryView {
+  id: string
+  at: string
+  actorId: string
+  actorName: string
+  action: AuditAction
+  /** What was acted on, in words: a notice title, a member's name and staff number. */
+  target: string
+  /** Field → value, before and after; absent when there was no before (a creation) or after. */
+  before?: Record<string, unknown>
+  after?: Record<string, unknown>
+}
+
+const DateSchema = v.pipe(v.string('日期须为文字'), v.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-11-22'))
+
+export const AuditListSchema = v.optional(
+  v.strictObject({
+    action: v.optional(v.picklist(AUDIT_ACTIONS, '操作类型不正确')),
+    /** Shanghai calendar days, inclusive. */
+    from: v.optional(DateSchema),
+    to: v.optional(DateSchema),
+    ...PageSchema,
+  }),
+  {},
+)
+
+/** The contract of the `audit` function. */
+export interface AuditApi {
+  list: { request: v.InferInput<typeof AuditListSchema>; response: Page<AuditEntryView> }
+}
