@@ -11,7 +11,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'admin',
-      pages: ['notices/list/index', 'notices/edit/index', 'roles/index', 'audit/index'],
+      pages: ['notices/list/index', 'notices/edit/index', 'roles/index', 'audit/index', 'members/list/index', 'members/detail/index'],
     },
   ],
   window: {

@@ -7,6 +7,7 @@ export const AUDIT_ACTIONS = [
   'notices.update',
   'notices.withdraw',
   'members.unbind',
+  'members.update',
   'members.grantRole',
   'members.revokeRole',
 ] as const
@@ -17,6 +18,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'notices.update': '修改通知',
   'notices.withdraw': '撤回通知',
   'members.unbind': '解除微信绑定',
+  'members.update': '修改会员信息',
   'members.grantRole': '授予角色',
   'members.revokeRole': '撤销角色',
 }

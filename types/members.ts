@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { IdSchema } from './common'
+import { IdSchema, PageSchema, type Page } from './common'
 import { ROLES, type Role } from './roles'
 
 export type MemberStatus = 'active' | 'retired' | 'left'
@@ -60,6 +60,59 @@ export const RevokeSchema = v.strictObject({
   scope: v.optional(ScopeSchema),
 })
 
+export type Gender = 'male' | 'female'
+
+export const GENDER_LABELS: Record<Gender, string> = { male: '男', female: '女' }
+
+/** A member in a roster list: phone and birth year masked. */
+export interface RosterRow {
+  id: string
+  staffNo: string
+  name: string
+  gender: Gender
+  unitName: string
+  status: MemberStatus
+  phone: string
+  birthDate: string
+  duesPaid: boolean
+  bound: boolean
+}
+
+/** A member's record as the union office edits it: full values. */
+export interface MemberRecord extends RosterRow {
+  unitId: string
+  memberSince: string
+  roles: GrantView[]
+}
+
+const SearchSchema = v.pipe(v.string('搜索内容须为文字'), v.trim(), v.maxLength(20, '搜索内容不能超过 20 个字'))
+
+export const RosterQuerySchema = v.optional(
+  v.strictObject({
+    q: v.optional(SearchSchema),
+    unitId: v.optional(IdSchema),
+    status: v.optional(v.picklist(['active', 'retired', 'left'], '人员状态不正确')),
+    ...PageSchema,
+  }),
+  {},
+)
+
+const DateSchema = v.pipe(v.string('日期须为文字'), v.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 1980-01-31'))
+
+export const MemberEditSchema = v.strictObject({
+  memberId: IdSchema,
+  member: v.strictObject({
+    name: BindSchema.entries.name,
+    gender: v.picklist(['male', 'female'], '请选择性别'),
+    birthDate: DateSchema,
+    unitId: IdSchema,
+    phone: v.pipe(v.string('手机号须为文字'), v.regex(/^1\d{10}$/, '手机号应为 1 开头的 11 位数字')),
+    status: v.picklist(['active', 'retired', 'left'], '请选择人员状态'),
+    memberSince: DateSchema,
+    duesPaid: v.boolean('会费状态须为是或否'),
+  }),
+})
+
 /** Someone holding at least one role, as the role management screen lists them. */
 export interface RoleHolder {
   memberId: string
@@ -80,4 +133,9 @@ export interface MembersApi {
   roleHolders: { request: void; response: RoleHolder[] }
   grantRole: { request: v.InferInput<typeof GrantSchema>; response: RoleHolder }
   revokeRole: { request: v.InferInput<typeof RevokeSchema>; response: RoleHolder }
+  /** Union office: every member; a unit admin: their own unit's. Phone and birth year masked. */
+  roster: { request: v.InferInput<typeof RosterQuerySchema>; response: Page<RosterRow> }
+  /** Union office: one member's full record, to edit. */
+  memberRecord: { request: v.InferInput<typeof MemberIdSchema>; response: MemberRecord }
+  updateMember: { request: v.InferInput<typeof MemberEditSchema>; response: MemberRecord }
 }

@@ -25,6 +25,15 @@ const FIELD_LABELS: Record<string, string> = {
   action: '操作类型',
   from: '开始日期',
   to: '结束日期',
+  q: '搜索内容',
+  unitId: '分工会',
+  status: '人员状态',
+  member: '会员信息',
+  gender: '性别',
+  birthDate: '出生日期',
+  phone: '手机号',
+  memberSince: '入会时间',
+  duesPaid: '会费状态',
 }
 
 type Issue = v.BaseIssue<unknown>

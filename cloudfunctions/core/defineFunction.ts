@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import type { ApiResult, FunctionEvent } from '../../types/result'
 import { describeIssues } from '../../types/validation'
-import { authorize, type Policy } from './authorize'
+import { authorize, type Policy, type UnitScope } from './authorize'
 import type { MemberDoc } from './collections'
 import { resolveCaller, type Environment } from './context'
 import { AppError } from './errors'
@@ -11,7 +11,9 @@ export interface ActionContext<P extends Policy> {
   store: Store
   now: Date
   /** The calling member: present for member and unionOffice actions, maybe for user actions, never for timers. */
-  member: P extends 'member' | 'unionOffice' ? MemberDoc : P extends 'user' ? MemberDoc | undefined : undefined
+  member: P extends 'member' | 'unitAdmin' | 'unionOffice' ? MemberDoc : P extends 'user' ? MemberDoc | undefined : undefined
+  /** The units a unitAdmin action may act on. */
+  units: P extends 'unitAdmin' ? UnitScope : undefined
   /** The caller's WeChat OPENID: present for every action but timers. */
   openid: P extends 'timer' ? undefined : string
 }
@@ -65,8 +67,14 @@ export function defineFunction<Api extends Contract<Api>>(name: string, actions:
           const { message, fields } = describeIssues(parsed.issues)
           throw new AppError('INVALID_INPUT', message, fields)
         }
-        const { member, openid } = authorize(spec.allow, await resolveCaller(store, identity))
-        const data = await spec.handle(parsed.output, { store, now, member: member as MemberDoc, openid: openid as string })
+        const { member, openid, units } = authorize(spec.allow, await resolveCaller(store, identity))
+        const data = await spec.handle(parsed.output, {
+          store,
+          now,
+          member: member as MemberDoc,
+          openid: openid as string,
+          units: units as UnitScope,
+        })
         return { ok: true, data }
       } catch (error) {
         if (error instanceof AppError) {

@@ -1,14 +1,37 @@
 import { EmptySchema } from '../../types/common'
-import { BindSchema, GrantSchema, MemberIdSchema, RevokeSchema, type MembersApi, type RoleHolder } from '../../types/members'
+import {
+  BindSchema,
+  GrantSchema,
+  MemberEditSchema,
+  MemberIdSchema,
+  RevokeSchema,
+  RosterQuerySchema,
+  type MembersApi,
+  type RoleHolder,
+} from '../../types/members'
 import { encodeGrant } from '../../types/roles'
 import { formatDateTime } from '../../types/time'
 import { memberTarget, recordAudit } from '../core/audit'
 import type { BindAttemptDoc, MemberDoc } from '../core/collections'
+import { inScope } from '../core/authorize'
 import { action, defineFunction } from '../core/defineFunction'
 import { unitNames } from '../core/units'
 import { AppError, forbidden, memberLeft, notFound } from '../core/errors'
 import { DuplicateKeyError, type Store } from '../core/store/port'
-import { afterFailure, detailsMatch, grantViews, lockedUntil, mismatchMessage, scopeProblem, toProfile } from './rules'
+import {
+  afterFailure,
+  detailsMatch,
+  grantViews,
+  lockedUntil,
+  matchesSearch,
+  memberAuditFields,
+  memberDatesProblem,
+  mismatchMessage,
+  scopeProblem,
+  toMemberRecord,
+  toProfile,
+  toRosterRow,
+} from './rules'
 
 async function profileOf(store: Store, member: MemberDoc) {
   return toProfile(member, await store.get('units', member.unitId), await unitNames(store))
@@ -35,6 +58,14 @@ async function saveAttempts(store: Store, next: BindAttemptDoc) {
     if (!(error instanceof DuplicateKeyError)) throw error
     await store.update('bindAttempts', { _id }, update)
   }
+}
+
+async function isBound(store: Store, memberId: string) {
+  return (await store.count('bindings', { memberId })) > 0
+}
+
+async function recordOf(store: Store, member: MemberDoc) {
+  return toMemberRecord(member, await unitNames(store), await isBound(store, member._id))
 }
 
 const boundElsewhere = () => new AppError('CONFLICT', '该会员已绑定其他微信；如需更换，请联系所在分工会或校工会解除绑定')
@@ -167,6 +198,64 @@ export const membersFunction = defineFunction<MembersApi>('members', {
         })
       }
       return holderOf(after, units)
+    },
+  }),
+  roster: action({
+    allow: 'unitAdmin',
+    input: RosterQuerySchema,
+    async handle({ q, unitId, status, offset, limit }, { store, units }) {
+      if (unitId && !inScope(units, unitId)) throw forbidden('只能查看本分工会的会员')
+      const scope = unitId ? { unitId } : units === 'all' ? {} : { unitId: { $in: units } }
+      // A campus roster is a few thousand people: the search runs over the scope's members here.
+      const members = (await store.find('members', { ...scope, status: status ?? { $ne: 'left' } }, { sort: { staffNo: 1 } })).filter(
+        (member) => matchesSearch(member, q),
+      )
+      const page = members.slice(offset, offset + limit)
+      const bound = new Set(
+        (await store.find('bindings', { memberId: { $in: page.map((member) => member._id) } })).map((binding) => binding.memberId),
+      )
+      const names = await unitNames(store)
+      return { items: page.map((member) => toRosterRow(member, names, bound.has(member._id))), hasMore: members.length > offset + limit }
+    },
+  }),
+
+  memberRecord: action({
+    allow: 'unionOffice',
+    input: MemberIdSchema,
+    async handle({ memberId }, { store }) {
+      const member = await store.get('members', memberId)
+      if (!member) throw notFound('会员')
+      return recordOf(store, member)
+    },
+  }),
+
+  updateMember: action({
+    allow: 'unionOffice',
+    input: MemberEditSchema,
+    async handle({ memberId, member: fields }, { store, now, member: actor }) {
+      const before = await store.get('members', memberId)
+      if (!before) throw notFound('会员')
+      if (memberId === actor._id && fields.status === 'left') {
+        throw forbidden('不能将自己设为离校，请由其他校工会管理员操作')
+      }
+      const dates = memberDatesProblem(fields, now)
+      if (dates) throw new AppError('INVALID_INPUT', dates.message, { [dates.field]: dates.message })
+      if (!(await store.get('units', fields.unitId))) {
+        throw new AppError('INVALID_INPUT', '所选分工会不存在，请重新选择', { 'member.unitId': '所选分工会不存在' })
+      }
+      const { modified } = await store.update('members', { _id: memberId }, { $set: fields })
+      const after = (await store.get('members', memberId))!
+      if (modified === 0) return recordOf(store, after)
+      const names = await unitNames(store)
+      await recordAudit(store, actor, now, {
+        action: 'members.update',
+        targetType: 'member',
+        targetId: memberId,
+        target: memberTarget(before),
+        before: memberAuditFields(before, names),
+        after: memberAuditFields(after, names),
+      })
+      return recordOf(store, after)
     },
   }),
 })

@@ -1,5 +1,12 @@
 /** Pure rules of members: binding and its lock-out, role grants, and what a member sees of themself. */
-import { BIND_LOCK_MINUTES, BIND_MAX_FAILURES, type GrantView, type MyProfile } from '../../types/members'
+import {
+  BIND_LOCK_MINUTES,
+  BIND_MAX_FAILURES,
+  GENDER_LABELS,
+  MEMBER_STATUS_LABELS,
+  type GrantView, type MemberRecord, type MyProfile, type RosterRow } from '../../types/members'
+import { maskBirthDate, maskPhone } from '../../types/privacy'
+import { fromShanghaiInput, toShanghaiInput } from '../../types/time'
 import { decodeGrant, ROLE_LABELS, type RoleGrant } from '../../types/roles'
 import type { BindAttemptDoc, MemberDoc, UnitDoc } from '../core/collections'
 
@@ -67,4 +74,64 @@ export function toProfile(member: MemberDoc, unit: UnitDoc | null, units: Map<st
     phone: member.phone,
     roles: grantViews(member, units),
   }
+}
+
+/** Whether a member matches a roster search: part of the name, or the start of the staff number. */
+export function matchesSearch(member: Pick<MemberDoc, 'name' | 'staffNo'>, q: string | undefined): boolean {
+  return !q || member.name.includes(q) || member.staffNo.startsWith(q)
+}
+
+/** A member in a list: phone and birth year masked. */
+export function toRosterRow(member: MemberDoc, units: Map<string, string>, bound: boolean): RosterRow {
+  return {
+    id: member._id,
+    staffNo: member.staffNo,
+    name: member.name,
+    gender: member.gender,
+    unitName: units.get(member.unitId) ?? '',
+    status: member.status,
+    phone: maskPhone(member.phone),
+    birthDate: maskBirthDate(member.birthDate),
+    duesPaid: member.duesPaid,
+    bound,
+  }
+}
+
+/** A member's full record, for the union office to edit. */
+export function toMemberRecord(member: MemberDoc, units: Map<string, string>, bound: boolean): MemberRecord {
+  return {
+    ...toRosterRow(member, units, bound),
+    phone: member.phone,
+    birthDate: member.birthDate,
+    unitId: member.unitId,
+    memberSince: member.memberSince,
+    roles: grantViews(member, units),
+  }
+}
+
+/** The edit form's fields as the audit log keeps them. */
+export function memberAuditFields(member: Pick<MemberDoc, 'name' | 'gender' | 'birthDate' | 'unitId' | 'phone' | 'status' | 'memberSince' | 'duesPaid'>, units: Map<string, string>) {
+  return {
+    姓名: member.name,
+    性别: GENDER_LABELS[member.gender],
+    出生日期: member.birthDate,
+    分工会: units.get(member.unitId) ?? member.unitId,
+    手机号: member.phone,
+    人员状态: MEMBER_STATUS_LABELS[member.status],
+    入会时间: member.memberSince,
+    会费状态: member.duesPaid ? '已缴' : '未缴',
+  }
+}
+
+/** The first date in an edited record that names no real day, lies in the future, or cannot be true. */
+export function memberDatesProblem(fields: Pick<MemberDoc, 'birthDate' | 'memberSince'>, now: Date): { field: string; message: string } | undefined {
+  const today = toShanghaiInput(now.toISOString()).slice(0, 10)
+  for (const [field, label] of [['birthDate', '出生日期'], ['memberSince', '入会时间']] as const) {
+    const date = fields[field]
+    if (!fromShanghaiInput(`${date} 00:00`)) return { field: `member.${field}`, message: `${label}不是有效日期` }
+    if (date > today) return { field: `member.${field}`, message: `${label}不能晚于今天` }
+  }
+  if (fields.birthDate < '1900-01-01') return { field: 'member.birthDate', message: '出生日期不能早于 1900 年' }
+  if (fields.memberSince < fields.birthDate) return { field: 'member.memberSince', message: '入会时间不能早于出生日期' }
+  return undefined
 }

@@ -173,8 +173,8 @@ describe('the timer action and timer identities', () => {
 })
 
 describe('the matrix: every action × every kind of caller, per its declared policy', () => {
-  type CallerKind = 'anonymous' | 'unbound' | 'member' | 'memberOfAnotherUnit' | 'unionOffice' | 'timer'
-  const CALLERS: CallerKind[] = ['anonymous', 'unbound', 'member', 'memberOfAnotherUnit', 'unionOffice', 'timer']
+  type CallerKind = 'anonymous' | 'unbound' | 'member' | 'memberOfAnotherUnit' | 'unitAdmin' | 'unionOffice' | 'timer'
+  const CALLERS: CallerKind[] = ['anonymous', 'unbound', 'member', 'memberOfAnotherUnit', 'unitAdmin', 'unionOffice', 'timer']
 
   function who(kind: CallerKind, action: string): Who {
     switch (kind) {
@@ -186,6 +186,9 @@ describe('the matrix: every action × every kind of caller, per its declared pol
         return PEOPLE.unit01Member
       case 'memberOfAnotherUnit':
         return PEOPLE.unit03Member
+      case 'unitAdmin':
+        // An admin of unit05 only: the valid payloads name no unit, so a unitAdmin action answers for unit05.
+        return PEOPLE.unitAdmin
       case 'unionOffice':
         return PEOPLE.office
       case 'timer':
@@ -213,6 +216,7 @@ describe('the matrix: every action × every kind of caller, per its declared pol
     if (policy === 'user') return kind === 'unbound' ? 'ok' : 'allowed'
     if (kind === 'unbound') return 'NOT_BOUND'
     if (policy === 'unionOffice' && kind !== 'unionOffice') return 'FORBIDDEN'
+    if (policy === 'unitAdmin' && kind !== 'unitAdmin' && kind !== 'unionOffice') return 'FORBIDDEN'
     return 'ok'
   }
 

@@ -6,7 +6,7 @@ import type { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { AUDIENCE_UNITS_MAX, BODY_MAX, TITLE_MAX } from '../../types/notices'
 import type { ErrorCode } from '../../types/result'
-import { DAY, HOUR, NOTICES, PEOPLE, VALID_PAYLOADS, allActions, iso, noticeInput, seededStore, send, snapshot } from './harness'
+import { DAY, HOUR, NOTICES, PEOPLE, VALID_PAYLOADS, allActions, iso, memberEdit, noticeInput, seededStore, send, snapshot } from './harness'
 
 const CHINESE = /[\u4e00-\u9fa5]/
 
@@ -130,6 +130,79 @@ const revokeCases: Case[] = [
   ['a staff number besides the member id', { memberId: PEOPLE.delegate, staffNo: '200011', role: 'delegate', scope: '六届二次' }, '不支持的字段「工号」'],
 ]
 
+const rosterCases: Case[] = [
+  ...pageCases,
+  ['a search over 20 characters', { q: '长'.repeat(21) }, '搜索内容不能超过 20 个字'],
+  ['a search of 21 digits', { q: '2'.repeat(21) }, '搜索内容不能超过 20 个字'],
+  ['a search as a number', { q: 200058 }, '搜索内容须为文字'],
+  ['a search with a query operator', { q: { $regex: '.*' } }, '搜索内容须为文字'],
+  ['an unknown status', { status: 'deleted' }, '人员状态不正确'],
+  ['a status label instead of its value', { status: '离校' }, '人员状态不正确'],
+  ['status as a number', { status: 1 }, '人员状态不正确'],
+  ['a list of statuses', { status: ['active', 'left'] }, '人员状态不正确'],
+  ['a unit id of the wrong type', { unitId: 5 }, '编号须为文字'],
+  ['a unit id with a query operator', { unitId: { $in: ['unit01', 'unit02'] } }, '编号须为文字'],
+  ['a unit name instead of its id', { unitId: '文学院分工会' }, '编号格式不正确'],
+  ['a unit id with a path in it', { unitId: '../units' }, '编号格式不正确'],
+  ['an extra field with a label', { memberId: PEOPLE.unit03Member }, '不支持的字段「会员」'],
+  ['a sort field', { sort: { phone: 1 } }, '不支持的字段「sort」'],
+]
+
+/** A valid edit of m0058 (unit03, 邵文) with `overrides` in its member fields (`undefined` leaves one out). */
+const edit = (overrides: Record<string, unknown>) => ({ memberId: PEOPLE.unit03Member, member: memberEdit(PEOPLE.unit03Member, overrides) })
+
+const updateMemberCases: Case[] = [
+  ['no member id', { member: memberEdit(PEOPLE.unit03Member) }, '请填写会员'],
+  ['a bad member id', { ...edit({}), memberId: '../members' }, '编号格式不正确'],
+  ['member id with a query operator', { ...edit({}), memberId: { $ne: null } }, '编号须为文字'],
+  ['no member fields', { memberId: PEOPLE.unit03Member }, '请填写会员信息'],
+  ['member fields as text', { memberId: PEOPLE.unit03Member, member: '邵文' }, '请求参数格式不正确'],
+  ['member fields as null', { memberId: PEOPLE.unit03Member, member: null }, '请求参数格式不正确'],
+  ['no name', edit({ name: undefined }), '请填写姓名'],
+  ['a blank name', edit({ name: '   ' }), '请填写姓名'],
+  ['name too long', edit({ name: '长'.repeat(21) }), '姓名不能超过 20 个字'],
+  ['name as a number', edit({ name: 1 }), '姓名须为文字'],
+  ['no gender', edit({ gender: undefined }), '请填写性别'],
+  ['an unknown gender', edit({ gender: 'other' }), '请选择性别'],
+  ['gender as its label', edit({ gender: '男' }), '请选择性别'],
+  ['no birth date', edit({ birthDate: undefined }), '请填写出生日期'],
+  ['a birth date that does not exist', edit({ birthDate: '1980-02-30' }), '出生日期不是有效日期'],
+  ['a birth date in month 13', edit({ birthDate: '1980-13-01' }), '出生日期不是有效日期'],
+  ['a birth date on 29 February of a common year', edit({ birthDate: '1981-02-29' }), '出生日期不是有效日期'],
+  ['a birth date tomorrow (Shanghai)', edit({ birthDate: '2026-11-21' }), '出生日期不能晚于今天'],
+  ['a birth date in another format', edit({ birthDate: '1980/01/31' }), '日期格式应为 1980-01-31'],
+  ['a birth date with a time', edit({ birthDate: '1980-01-31 00:00' }), '日期格式应为 1980-01-31'],
+  ['a masked birth date', edit({ birthDate: '****-10-09' }), '日期格式应为 1980-01-31'],
+  ['a birth date as a number', edit({ birthDate: 19800131 }), '日期须为文字'],
+  ['no member-since date', edit({ memberSince: undefined }), '请填写入会时间'],
+  ['a member-since date in the future', edit({ memberSince: '2027-09-01' }), '入会时间不能晚于今天'],
+  ['a member-since date tomorrow (Shanghai)', edit({ memberSince: '2026-11-21' }), '入会时间不能晚于今天'],
+  ['a member-since date that does not exist', edit({ memberSince: '2025-09-31' }), '入会时间不是有效日期'],
+  ['a member-since date in another format', edit({ memberSince: '2025-9-1' }), '日期格式应为 1980-01-31'],
+  ['no unit', edit({ unitId: undefined }), '请填写分工会'],
+  ['an unknown unit', edit({ unitId: 'unit99' }), '所选分工会不存在'],
+  ['a unit name instead of its id', edit({ unitId: '后勤保障分工会' }), '编号格式不正确'],
+  ['a unit id with a query operator', edit({ unitId: { $ne: null } }), '编号须为文字'],
+  ['no phone', edit({ phone: undefined }), '请填写手机号'],
+  ['a four-digit phone', edit({ phone: '2123' }), '手机号应为 1 开头的 11 位数字'],
+  ['an 11-digit phone not starting with 1', edit({ phone: '21234567890' }), '手机号应为 1 开头的 11 位数字'],
+  ['a 12-digit phone', edit({ phone: '139000011112' }), '手机号应为 1 开头的 11 位数字'],
+  ['a masked phone', edit({ phone: '155****9151' }), '手机号应为 1 开头的 11 位数字'],
+  ['a phone with spaces', edit({ phone: '139 0000 1111' }), '手机号应为 1 开头的 11 位数字'],
+  ['phone as a number', edit({ phone: 13900001111 }), '手机号须为文字'],
+  ['no status', edit({ status: undefined }), '请填写人员状态'],
+  ['an unknown status', edit({ status: 'deleted' }), '请选择人员状态'],
+  ['status as its label', edit({ status: '离校' }), '请选择人员状态'],
+  ['no dues state', edit({ duesPaid: undefined }), '请填写会费状态'],
+  ['dues state as text', edit({ duesPaid: 'yes' }), '会费状态须为是或否'],
+  ['dues state as a number', edit({ duesPaid: 1 }), '会费状态须为是或否'],
+  ['roles among the fields', edit({ roles: ['unionOffice'] }), '不支持的字段「roles」'],
+  ['a staff number among the fields', edit({ staffNo: '100003' }), '不支持的字段「工号」'],
+  ['an _id among the fields', edit({ _id: 'm0001' }), '不支持的字段「_id」'],
+  ['a creation time among the fields', edit({ createdAt: iso(-DAY) }), '不支持的字段「createdAt」'],
+  ['an extra top-level field', { ...edit({}), staffNo: '200058' }, '不支持的字段「工号」'],
+]
+
 const auditListCases: Case[] = [
   ...pageCases,
   ['an unknown action', { action: 'members.delete' }, '操作类型不正确'],
@@ -155,6 +228,9 @@ const CASES: Record<string, Record<string, Case[]>> = {
     roleHolders: noPayloadCases,
     grantRole: grantCases,
     revokeRole: revokeCases,
+    roster: rosterCases,
+    memberRecord: memberIdCases,
+    updateMember: updateMemberCases,
   },
   notices: {
     home: noPayloadCases,
@@ -274,6 +350,30 @@ describe('field messages', () => {
       payload: { staffNo: '200058', role: 'unitAdmin', scope: 'unit99' },
     })
     expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { scope: '所选分工会不存在' } })
+  })
+
+  it('names the member fields updateMember refuses', async () => {
+    const payload = edit({ name: '', phone: '2123', gender: 'x' })
+    const result = await send(store, 'members', PEOPLE.office, { action: 'updateMember', payload })
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: '请填写姓名',
+      fields: { 'member.name': '请填写姓名', 'member.phone': '手机号应为 1 开头的 11 位数字', 'member.gender': '请选择性别' },
+    })
+  })
+
+  it.each([
+    ['member.birthDate', edit({ birthDate: '1980-02-30' }), '出生日期不是有效日期'],
+    ['member.birthDate', edit({ birthDate: '2030-01-01' }), '出生日期不能晚于今天'],
+    ['member.memberSince', edit({ memberSince: '2027-09-01' }), '入会时间不能晚于今天'],
+    ['member.memberSince', edit({ memberSince: '2025-02-29' }), '入会时间不是有效日期'],
+    ['member.unitId', edit({ unitId: 'unit99' }), '所选分工会不存在'],
+  ])('names %s when updateMember’s rules refuse it', async (field, payload, message) => {
+    const before = await snapshot(store)
+    const result = await send(store, 'members', PEOPLE.office, { action: 'updateMember', payload })
+    expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { [field]: expect.stringContaining(message) } })
+    expect(await snapshot(store)).toEqual(before)
   })
 
   it('names the date field audit.list refuses', async () => {

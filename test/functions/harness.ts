@@ -52,6 +52,15 @@ export function bindDetailsOf(memberId: string): { staffNo: string; name: string
   return { staffNo: member.staffNo, name: member.name, phoneLast4: member.phone.slice(-4) }
 }
 
+/** The fields `members.updateMember` edits, as the demo seeds them for `memberId`, with `overrides` applied. */
+export function memberEdit(memberId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const member = demoMembers(NOW).find((candidate) => candidate._id === memberId)
+  if (!member) throw new Error(`no demo member ${memberId}`)
+  const { name, gender, birthDate, unitId, phone, status, memberSince, duesPaid } = member
+  const fields: Record<string, unknown> = { name, gender, birthDate, unitId, phone, status, memberSince, duesPaid, ...overrides }
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined))
+}
+
 /** Seeded demo notices by id. */
 export const NOTICES = {
   volleyball: 'notice-volleyball', // pinned, everyone, 1 day ago
@@ -185,6 +194,10 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
     roleHolders: {},
     grantRole: { staffNo: '200058', role: 'delegate', scope: '六届二次' },
     revokeRole: { memberId: PEOPLE.delegate, role: 'delegate', scope: '六届二次' },
+    roster: { offset: 0, limit: 10 },
+    memberRecord: { memberId: PEOPLE.unit03Member },
+    // m0058 邵文 gets a new phone number.
+    updateMember: { memberId: PEOPLE.unit03Member, member: memberEdit(PEOPLE.unit03Member, { phone: '13900001111' }) },
   },
   notices: {
     home: {},

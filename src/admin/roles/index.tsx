@@ -53,7 +53,7 @@ export default function Roles() {
             </Text>
             <View className="roles__grants">
               {holder.roles.map((role) => (
-                <Tag key={role.label} type="danger" plain closeable className="roles__tag" onClose={() => revoke(holder, role)}>
+                <Tag key={role.label} color="#c8161d" background="#fdecec" closeable className="roles__tag" onClose={() => revoke(holder, role)}>
                   {role.label}
                 </Tag>
               ))}

@@ -5,20 +5,23 @@ import { StateView } from '../../components/StateView'
 import { useProfile } from '../../hooks/useProfile'
 import { clearSessionToken } from '../../services/session'
 import { MEMBER_STATUS_LABELS } from '../../../types/members'
+import type { Role } from '../../../types/roles'
 import './index.scss'
 
 const isBrowser = process.env.TARO_ENV === 'h5'
 
-/** The union office's tools (the admin subpackage). */
-const ADMIN_TOOLS = [
-  { title: '通知公告管理', description: '发布、编辑、撤回通知', url: '/admin/notices/list/index' },
-  { title: '角色管理', description: '授予、撤销管理员与代表等角色', url: '/admin/roles/index' },
-  { title: '操作日志', description: '谁在何时做了什么修改', url: '/admin/audit/index' },
+/** Admin tools (the admin subpackage), and which roles open them. */
+const ADMIN_TOOLS: { title: string; description: string; url: string; roles: Role[] }[] = [
+  { title: '会员名册', description: '查找会员，查看与修改会员信息', url: '/admin/members/list/index', roles: ['unionOffice', 'unitAdmin'] },
+  { title: '通知公告管理', description: '发布、编辑、撤回通知', url: '/admin/notices/list/index', roles: ['unionOffice'] },
+  { title: '角色管理', description: '授予、撤销管理员与代表等角色', url: '/admin/roles/index', roles: ['unionOffice'] },
+  { title: '操作日志', description: '谁在何时做了什么修改', url: '/admin/audit/index', roles: ['unionOffice'] },
 ]
 
 /** 我的: who I am in the union, and the tools my roles open. */
 export default function Mine() {
   const { data: profile, error, loading, reload } = useProfile()
+  const tools = ADMIN_TOOLS.filter((tool) => profile?.roles.some((grant) => tool.roles.includes(grant.role)))
   const switchIdentity = () => {
     clearSessionToken()
     Taro.reLaunch({ url: '/pages/login/index' })
@@ -42,9 +45,9 @@ export default function Mine() {
             </View>
           </View>
         )}
-        {profile?.roles.some((grant) => grant.role === 'unionOffice') && (
+        {tools.length > 0 && (
           <Cell.Group title="管理" className="mine__group">
-            {ADMIN_TOOLS.map((tool) => (
+            {tools.map((tool) => (
               <Cell
                 key={tool.url}
                 title={tool.title}

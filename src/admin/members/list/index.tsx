@@ -1,0 +1,71 @@
+import { Radio, SearchBar, Tag } from '@nutui/nutui-react-taro'
+import { ScrollView, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { ListFooter } from '../../../components/ListFooter'
+import { StateView } from '../../../components/StateView'
+import { useProfile } from '../../../hooks/useProfile'
+import { GENDER_LABELS, MEMBER_STATUS_LABELS } from '../../../../types/members'
+import { useRoster, useUnits } from '../useMembers'
+import './index.scss'
+
+/** 会员名册: union office sees every unit (and opens a record to edit); a unit admin sees their own unit. */
+export default function Roster() {
+  const [query, setQuery] = useState('')
+  const [unitId, setUnitId] = useState('')
+  const list = useRoster(query.trim(), unitId)
+  const profile = useProfile()
+  const units = useUnits()
+  const office = profile.data?.roles.some((grant) => grant.role === 'unionOffice') ?? false
+  const open = (id: string) => office && Taro.navigateTo({ url: `/admin/members/detail/index?id=${encodeURIComponent(id)}` })
+  return (
+    <View className="page roster">
+      <SearchBar placeholder="搜索姓名或工号" value={query} onChange={(value) => setQuery(value)} />
+      {office && (
+        <ScrollView scrollX className="roster__units">
+          <Radio.Group value={unitId} direction="horizontal" className="roster__unit-choices" onChange={(value) => setUnitId(String(value))}>
+            <Radio value="" shape="button" className="choice">
+              全部分工会
+            </Radio>
+            {units.data?.map((unit) => (
+              <Radio key={unit.id} value={unit.id} shape="button" className="choice">
+                {unit.name}
+              </Radio>
+            ))}
+          </Radio.Group>
+        </ScrollView>
+      )}
+      <StateView loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText="没有找到会员" onRetry={list.reload}>
+        {list.items.map((row) => (
+          <View key={row.id} className="card roster__row" onClick={() => open(row.id)}>
+            <View className="roster__head">
+              <Text className="roster__name">{row.name}</Text>
+              <Text className="roster__meta">
+                {row.staffNo} · {GENDER_LABELS[row.gender]} · {row.unitName}
+              </Text>
+            </View>
+            <View className="roster__facts">
+              <Tag background="#f5f5f7" color="#595959" className="roster__tag">
+                {MEMBER_STATUS_LABELS[row.status]}
+              </Tag>
+              {!row.duesPaid && (
+                <Tag type="warning" className="roster__tag">
+                  会费未缴
+                </Tag>
+              )}
+              {!row.bound && (
+                <Tag background="#fdecec" color="#c8161d" className="roster__tag">
+                  未绑定
+                </Tag>
+              )}
+              <Text className="roster__private">
+                {row.phone} · 生日 {row.birthDate}
+              </Text>
+            </View>
+          </View>
+        ))}
+        <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} />
+      </StateView>
+    </View>
+  )
+}
