@@ -55,6 +55,12 @@ export function StateView({ loading, error, empty, emptyText, onRetry, children 
       </View>
     )
   }
-  if (empty) return <Empty className="state-view" image={picture(emptyImage)} description={emptyText} />
+  if (empty) {
+    return (
+      <View className="state-view">
+        <Empty image={picture(emptyImage)} description={emptyText} />
+      </View>
+    )
+  }
   return <>{children}</>
 }

@@ -1,14 +1,14 @@
-import { Radio } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
+import { ChoiceChips, choicesOf, type Choice } from '../../components/ChoiceChips'
 import { ListFooter } from '../../components/ListFooter'
 import { StateView } from '../../components/StateView'
-import { AUDIT_ACTION_LABELS, AUDIT_ACTIONS, type AuditAction } from '../../../types/audit'
+import { AUDIT_ACTION_LABELS, type AuditAction } from '../../../types/audit'
 import { formatDateTime } from '../../../types/time'
 import { changedFields, useAudit, type Period } from './useAudit'
 import './index.scss'
 
-const PERIODS: { value: Period; label: string }[] = [
+const PERIODS: Choice<Period>[] = [
   { value: '7', label: '近 7 天' },
   { value: '30', label: '近 30 天' },
   { value: 'all', label: '全部' },
@@ -22,23 +22,8 @@ export default function Audit() {
   return (
     <View className="page audit">
       <View className="audit__filters">
-        <Radio.Group value={period} direction="horizontal" className="choices" onChange={(value) => setPeriod(value as Period)}>
-          {PERIODS.map((item) => (
-            <Radio key={item.value} value={item.value} shape="button" className="choice audit__chip">
-              {item.label}
-            </Radio>
-          ))}
-        </Radio.Group>
-        <Radio.Group value={action} direction="horizontal" className="choices" onChange={(value) => setAction(value as AuditAction | 'all')}>
-          <Radio value="all" shape="button" className="choice audit__chip">
-            全部操作
-          </Radio>
-          {AUDIT_ACTIONS.map((kind) => (
-            <Radio key={kind} value={kind} shape="button" className="choice audit__chip">
-              {AUDIT_ACTION_LABELS[kind]}
-            </Radio>
-          ))}
-        </Radio.Group>
+        <ChoiceChips value={period} options={PERIODS} onChange={setPeriod} />
+        <ChoiceChips value={action} options={[{ value: 'all', label: '全部操作' }, ...choicesOf(AUDIT_ACTION_LABELS)]} onChange={setAction} />
       </View>
       <StateView loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText="这段时间没有操作记录" onRetry={list.reload}>
         {list.items.map((entry) => (

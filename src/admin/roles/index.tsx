@@ -1,7 +1,8 @@
-import { Button, Input, Radio, Tag } from '@nutui/nutui-react-taro'
+import { Button, Input, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
+import { ChoiceChips, choicesOf } from '../../components/ChoiceChips'
 import { StateView } from '../../components/StateView'
-import { ROLE_LABELS, ROLE_SCOPE_LABELS, ROLES, type Role } from '../../../types/roles'
+import { ROLE_LABELS, ROLE_SCOPE_LABELS } from '../../../types/roles'
 import { useRoles } from './useRoles'
 import './index.scss'
 
@@ -15,21 +16,13 @@ export default function Roles() {
         <Text className="roles__heading">授予角色</Text>
         <Input className="field-input roles__input" placeholder="会员工号" value={form.staffNo} maxLength={20} onChange={(value) => change({ staffNo: value })} />
         {errors.staffNo && <Text className="roles__error">{errors.staffNo}</Text>}
-        <Radio.Group value={form.role} direction="horizontal" className="choices" onChange={(value) => change({ role: value as Role, scope: '' })}>
-          {ROLES.map((role) => (
-            <Radio key={role} value={role} shape="button" className="choice">
-              {ROLE_LABELS[role]}
-            </Radio>
-          ))}
-        </Radio.Group>
+        <ChoiceChips value={form.role} options={choicesOf(ROLE_LABELS)} onChange={(role) => change({ role, scope: '' })} />
         {form.role === 'unitAdmin' ? (
-          <Radio.Group value={form.scope} direction="horizontal" className="choices" onChange={(value) => change({ scope: String(value) })}>
-            {units.map((unit) => (
-              <Radio key={unit.id} value={unit.id} shape="button" className="choice roles__unit">
-                {unit.name}
-              </Radio>
-            ))}
-          </Radio.Group>
+          <ChoiceChips
+            value={form.scope}
+            options={units.map((unit) => ({ value: unit.id, label: unit.name }))}
+            onChange={(scope) => change({ scope })}
+          />
         ) : (
           scopeLabel && (
             <Input className="field-input roles__input" placeholder={`${scopeLabel}，例如 ${form.role === 'delegate' ? '六届二次' : form.role === 'clubAdmin' ? '羽毛球俱乐部' : '后勤管理处'}`} value={form.scope} maxLength={40} onChange={(value) => change({ scope: value })} />

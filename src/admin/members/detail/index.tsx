@@ -1,8 +1,9 @@
-import { Button, Input, Radio, Switch, Tag } from '@nutui/nutui-react-taro'
+import { Button, Input, Switch, Tag } from '@nutui/nutui-react-taro'
 import { ScrollView, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
+import { ChoiceChips, choicesOf } from '../../../components/ChoiceChips'
 import { StateView } from '../../../components/StateView'
-import { GENDER_LABELS, MEMBER_STATUS_LABELS, type Gender, type MemberStatus } from '../../../../types/members'
+import { GENDER_LABELS, MEMBER_STATUS_LABELS } from '../../../../types/members'
 import { useMemberRecord, type MemberForm } from '../useMembers'
 import './index.scss'
 
@@ -55,34 +56,21 @@ export default function MemberDetail() {
               ))}
               <View className="member__field">
                 <Text className="member__label">性别</Text>
-                <Radio.Group value={form.gender} direction="horizontal" className="choices" onChange={(value) => change({ gender: value as Gender })}>
-                  {(['male', 'female'] as const).map((gender) => (
-                    <Radio key={gender} value={gender} shape="button" className="choice">
-                      {GENDER_LABELS[gender]}
-                    </Radio>
-                  ))}
-                </Radio.Group>
+                <ChoiceChips value={form.gender} options={choicesOf(GENDER_LABELS)} onChange={(gender) => change({ gender })} />
               </View>
               <View className="member__field">
                 <Text className="member__label">人员状态</Text>
-                <Radio.Group value={form.status} direction="horizontal" className="choices" onChange={(value) => change({ status: value as MemberStatus })}>
-                  {(['active', 'retired', 'left'] as const).map((status) => (
-                    <Radio key={status} value={status} shape="button" className="choice">
-                      {MEMBER_STATUS_LABELS[status]}
-                    </Radio>
-                  ))}
-                </Radio.Group>
+                <ChoiceChips value={form.status} options={choicesOf(MEMBER_STATUS_LABELS)} onChange={(status) => change({ status })} />
               </View>
               <View className="member__field">
                 <Text className="member__label">分工会</Text>
                 <ScrollView scrollX className="member__units">
-                  <Radio.Group value={form.unitId} direction="horizontal" className="member__unit-choices" onChange={(value) => change({ unitId: String(value) })}>
-                    {units.map((unit) => (
-                      <Radio key={unit.id} value={unit.id} shape="button" className="choice">
-                        {unit.name}
-                      </Radio>
-                    ))}
-                  </Radio.Group>
+                  <ChoiceChips
+                    value={form.unitId}
+                    options={units.map((unit) => ({ value: unit.id, label: unit.name }))}
+                    onChange={(unitId) => change({ unitId })}
+                    className="member__unit-choices"
+                  />
                 </ScrollView>
                 {error('unitId')}
               </View>

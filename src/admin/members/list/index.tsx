@@ -1,7 +1,8 @@
-import { Radio, SearchBar, Tag } from '@nutui/nutui-react-taro'
+import { SearchBar, Tag } from '@nutui/nutui-react-taro'
 import { ScrollView, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
+import { ChoiceChips } from '../../../components/ChoiceChips'
 import { ListFooter } from '../../../components/ListFooter'
 import { StateView } from '../../../components/StateView'
 import { useProfile } from '../../../hooks/useProfile'
@@ -23,16 +24,12 @@ export default function Roster() {
       <SearchBar placeholder="搜索姓名或工号" value={query} onChange={(value) => setQuery(value)} />
       {office && (
         <ScrollView scrollX className="roster__units">
-          <Radio.Group value={unitId} direction="horizontal" className="roster__unit-choices" onChange={(value) => setUnitId(String(value))}>
-            <Radio value="" shape="button" className="choice">
-              全部分工会
-            </Radio>
-            {units.data?.map((unit) => (
-              <Radio key={unit.id} value={unit.id} shape="button" className="choice">
-                {unit.name}
-              </Radio>
-            ))}
-          </Radio.Group>
+          <ChoiceChips
+            value={unitId}
+            options={[{ value: '', label: '全部分工会' }, ...(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name }))]}
+            onChange={setUnitId}
+            className="roster__unit-choices"
+          />
         </ScrollView>
       )}
       <StateView loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText="没有找到会员" onRetry={list.reload}>

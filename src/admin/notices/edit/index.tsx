@@ -1,15 +1,20 @@
-import { Button, Checkbox, DatePicker, Input, Radio, Switch, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Checkbox, DatePicker, Input, Switch, TextArea } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
+import { ChoiceChips, choicesOf, type Choice } from '../../../components/ChoiceChips'
 import { RichBody } from '../../../components/RichBody'
-import { BODY_MAX, MAX_SCHEDULE_DAYS, NOTICE_CATEGORIES, NOTICE_CATEGORY_LABELS, TITLE_MAX, type NoticeCategory } from '../../../../types/notices'
+import { BODY_MAX, MAX_SCHEDULE_DAYS, NOTICE_CATEGORY_LABELS, TITLE_MAX } from '../../../../types/notices'
 import { formatDateTime, inShanghai } from '../../../../types/time'
 import { fromPickerValues, type NoticeForm } from '../noticeForm'
 import { useNoticeEditor } from '../useNoticeEditor'
 import './index.scss'
 
 const PIN_DAYS = [7, 30]
+const AUDIENCES: Choice<NoticeForm['audienceKind']>[] = [
+  { value: 'all', label: '全体会员' },
+  { value: 'units', label: '指定分工会' },
+]
 const MARKUP_HINT = '换行空一行为新段落；“## ”开头为小标题；“- ”开头为列表；**文字** 加粗'
 
 /** 发布 / 编辑通知 (union office). */
@@ -38,25 +43,12 @@ export default function NoticeEdit() {
 
       <View className="card notice-form__group">
         <Text className="notice-form__label">栏目</Text>
-        <Radio.Group value={form.category} direction="horizontal" className="choices" onChange={(value) => set('category', value as NoticeCategory)}>
-          {NOTICE_CATEGORIES.map((category) => (
-            <Radio key={category} value={category} shape="button" className="choice">
-              {NOTICE_CATEGORY_LABELS[category]}
-            </Radio>
-          ))}
-        </Radio.Group>
+        <ChoiceChips value={form.category} options={choicesOf(NOTICE_CATEGORY_LABELS)} onChange={(value) => set('category', value)} />
       </View>
 
       <View className="card notice-form__group">
         <Text className="notice-form__label">发布范围</Text>
-        <Radio.Group value={form.audienceKind} direction="horizontal" className="choices" onChange={(value) => set('audienceKind', value as 'all' | 'units')}>
-          <Radio value="all" shape="button" className="choice">
-            全体会员
-          </Radio>
-          <Radio value="units" shape="button" className="choice">
-            指定分工会
-          </Radio>
-        </Radio.Group>
+        <ChoiceChips value={form.audienceKind} options={AUDIENCES} onChange={(value) => set('audienceKind', value)} />
         {form.audienceKind === 'units' && (
           <Checkbox.Group className="notice-form__units" direction="horizontal" value={form.unitIds} onChange={(value) => set('unitIds', value as string[])}>
             {units.map((unit) => (
@@ -73,43 +65,33 @@ export default function NoticeEdit() {
           <Switch checked={form.pinned} onChange={(value) => set('pinned', value)} />
         </View>
         {form.pinned && (
-          <Radio.Group
+          <ChoiceChips
             value={pinChoice}
-            direction="horizontal"
-            className="choices"
+            options={[
+              { value: 'forever', label: '长期置顶' },
+              ...PIN_DAYS.map((days) => ({ value: String(days), label: `置顶 ${days} 天` })),
+              ...(form.pinnedUntil ? [{ value: 'until', label: `至 ${formatDateTime(form.pinnedUntil)}` }] : []),
+            ]}
             onChange={(value) => {
               if (value === 'forever') change({ pinDays: undefined, pinnedUntil: undefined })
-              else if (value !== 'until') change({ pinDays: Number(value) })
+              else if (value === 'until') change({ pinDays: undefined })
+              else change({ pinDays: Number(value) })
             }}
-          >
-            <Radio value="forever" shape="button" className="choice">
-              长期置顶
-            </Radio>
-            {PIN_DAYS.map((days) => (
-              <Radio key={days} value={String(days)} shape="button" className="choice">
-                置顶 {days} 天
-              </Radio>
-            ))}
-            {form.pinnedUntil && (
-              <Radio value="until" shape="button" className="choice" onClick={() => change({ pinDays: undefined })}>
-                至 {formatDateTime(form.pinnedUntil)}
-              </Radio>
-            )}
-          </Radio.Group>
+          />
         )}
         {field('pinnedUntil')}
       </View>
 
       <View className="card notice-form__group">
         <Text className="notice-form__label">发布时间</Text>
-        <Radio.Group value={form.timing} direction="horizontal" className="choices" onChange={(value) => set('timing', value as 'now' | 'scheduled')}>
-          <Radio value="now" shape="button" className="choice">
-            {editing ? '保持原时间' : '立即发布'}
-          </Radio>
-          <Radio value="scheduled" shape="button" className="choice">
-            定时发布
-          </Radio>
-        </Radio.Group>
+        <ChoiceChips
+          value={form.timing}
+          options={[
+            { value: 'now', label: editing ? '保持原时间' : '立即发布' },
+            { value: 'scheduled', label: '定时发布' },
+          ]}
+          onChange={(value) => set('timing', value)}
+        />
         {form.timing === 'scheduled' && (
           <View className="notice-form__when" onClick={() => setPicking(true)}>
             {form.publishAt ? formatDateTime(form.publishAt) : '选择发布时间'} ›
