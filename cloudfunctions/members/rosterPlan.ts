@@ -6,6 +6,7 @@
  * field's value reads in Chinese (the file, the preview and the export all say the same words).
  */
 
+import { GENDER_LABELS, MEMBER_STATUS_LABELS } from '../../types/members'
 import type { MemberDoc } from '../core/collections'
 
 /** The member fields the roster owns: an import writes these and nothing else. */
@@ -31,8 +32,9 @@ export const ROSTER_COLUMNS: readonly { field: RosterField; header: string }[] =
 
 export const ROSTER_LABELS = Object.fromEntries(ROSTER_COLUMNS.map(({ field, header }) => [field, header])) as Record<RosterField, string>
 
-export const GENDER_TEXT: Record<RosterMember['gender'], string> = { male: '男', female: '女' }
-export const STATUS_TEXT: Record<RosterMember['status'], string> = { active: '在职', retired: '退休', left: '离校' }
+/** The file says what every screen says. */
+export const GENDER_TEXT = GENDER_LABELS
+export const STATUS_TEXT = MEMBER_STATUS_LABELS
 export const DUES_TEXT = { paid: '已缴', unpaid: '未缴' } as const
 
 /** What reading a roster file gives: the valid rows, and every problem of the others (a row with a problem is not in `rows`). */
