@@ -17,7 +17,7 @@ import { inScope } from '../core/authorize'
 import { action, defineFunction } from '../core/defineFunction'
 import { unitNames } from '../core/units'
 import { AppError, forbidden, memberLeft, notFound } from '../core/errors'
-import { DuplicateKeyError, type Store } from '../core/store/port'
+import { DuplicateKeyError, type Filter, type Store, type Update } from '../core/store/port'
 import {
   afterFailure,
   detailsMatch,
@@ -58,6 +58,33 @@ async function saveAttempts(store: Store, next: BindAttemptDoc) {
     if (!(error instanceof DuplicateKeyError)) throw error
     await store.update('bindAttempts', { _id }, update)
   }
+}
+
+/** Grants or revokes a role with one atomic write, auditing the roles before and after when anything changed. */
+async function changeRoles(
+  store: Store,
+  actor: MemberDoc,
+  now: Date,
+  target: MemberDoc,
+  action: 'members.grantRole' | 'members.revokeRole',
+  filter: Filter,
+  update: Update,
+): Promise<RoleHolder> {
+  const units = await unitNames(store)
+  const { modified } = await store.update('members', filter, update)
+  const after = (await store.get('members', target._id))!
+  if (modified > 0) {
+    const labels = (member: MemberDoc) => grantViews(member, units).map((view) => view.label)
+    await recordAudit(store, actor, now, {
+      action,
+      targetType: 'member',
+      targetId: target._id,
+      target: memberTarget(target),
+      before: { 角色: labels(target) },
+      after: { 角色: labels(after) },
+    })
+  }
+  return holderOf(after, units)
 }
 
 async function isBound(store: Store, memberId: string) {
@@ -157,21 +184,8 @@ export const membersFunction = defineFunction<MembersApi>('members', {
       }
       const [target] = await store.find('members', { staffNo }, { limit: 1 })
       if (!target || target.status === 'left') throw notFound('该工号的在册会员')
-      const units = await unitNames(store)
       const grant = encodeGrant({ role, scope })
-      const { modified } = await store.update('members', { _id: target._id, roles: { $ne: grant } }, { $push: { roles: grant } })
-      const after = (await store.get('members', target._id))!
-      if (modified > 0) {
-        await recordAudit(store, actor, now, {
-          action: 'members.grantRole',
-          targetType: 'member',
-          targetId: target._id,
-          target: memberTarget(target),
-          before: { 角色: grantViews(target, units).map((view) => view.label) },
-          after: { 角色: grantViews(after, units).map((view) => view.label) },
-        })
-      }
-      return holderOf(after, units)
+      return changeRoles(store, actor, now, target, 'members.grantRole', { _id: target._id, roles: { $ne: grant } }, { $push: { roles: grant } })
     },
   }),
 
@@ -184,22 +198,10 @@ export const membersFunction = defineFunction<MembersApi>('members', {
       }
       const target = await store.get('members', memberId)
       if (!target) throw notFound('会员')
-      const units = await unitNames(store)
-      const { modified } = await store.update('members', { _id: memberId }, { $pull: { roles: encodeGrant({ role, scope }) } })
-      const after = (await store.get('members', memberId))!
-      if (modified > 0) {
-        await recordAudit(store, actor, now, {
-          action: 'members.revokeRole',
-          targetType: 'member',
-          targetId: memberId,
-          target: memberTarget(target),
-          before: { 角色: grantViews(target, units).map((view) => view.label) },
-          after: { 角色: grantViews(after, units).map((view) => view.label) },
-        })
-      }
-      return holderOf(after, units)
+      return changeRoles(store, actor, now, target, 'members.revokeRole', { _id: memberId }, { $pull: { roles: encodeGrant({ role, scope }) } })
     },
   }),
+
   roster: action({
     allow: 'unitAdmin',
     input: RosterQuerySchema,
