@@ -2,6 +2,7 @@ import { AuditListSchema, type AuditApi, type AuditEntryView } from '../../types
 import { fromShanghaiInput } from '../../types/time'
 import type { AuditDoc } from '../core/collections'
 import { action, defineFunction } from '../core/defineFunction'
+import { pageOf } from '../core/queries'
 import { AppError } from '../core/errors'
 import type { Filter } from '../core/store/port'
 
@@ -38,7 +39,7 @@ export const auditFunction = defineFunction<AuditApi>('audit', {
       if (at.$gte && at.$lt && at.$gte >= at.$lt) throw new AppError('INVALID_INPUT', '开始日期不能晚于结束日期', { from: '开始日期不能晚于结束日期' })
       const filter: Filter = { ...(kind ? { action: kind } : {}), ...(Object.keys(at).length ? { at } : {}) }
       const found = await store.find('auditLog', filter, { sort: { at: -1 }, skip: offset, limit: limit + 1 })
-      return { items: found.slice(0, limit).map(toView), hasMore: found.length > limit }
+      return pageOf(found.map(toView), limit)
     },
   }),
 })

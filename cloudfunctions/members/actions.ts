@@ -15,6 +15,7 @@ import { memberTarget, recordAudit } from '../core/audit'
 import type { BindAttemptDoc, MemberDoc } from '../core/collections'
 import { inScope } from '../core/authorize'
 import { action, defineFunction } from '../core/defineFunction'
+import { mustGet, pageOf } from '../core/queries'
 import { unitNames } from '../core/units'
 import { AppError, forbidden, memberLeft, notFound } from '../core/errors'
 import { DuplicateKeyError, type Filter, type Store, type Update } from '../core/store/port'
@@ -146,8 +147,7 @@ export const membersFunction = defineFunction<MembersApi>('members', {
     allow: 'unionOffice',
     input: MemberIdSchema,
     async handle({ memberId }, { store, now, member: actor }) {
-      const target = await store.get('members', memberId)
-      if (!target) throw notFound('会员')
+      const target = await mustGet(store, 'members', memberId, '会员')
       const [binding] = await store.find('bindings', { memberId })
       if (!binding) return { unbound: false }
       await store.remove('bindings', { memberId })
@@ -196,8 +196,7 @@ export const membersFunction = defineFunction<MembersApi>('members', {
       if (memberId === actor._id && role === 'unionOffice') {
         throw forbidden('不能撤销自己的校工会管理员角色，请由其他管理员操作')
       }
-      const target = await store.get('members', memberId)
-      if (!target) throw notFound('会员')
+      const target = await mustGet(store, 'members', memberId, '会员')
       return changeRoles(store, actor, now, target, 'members.revokeRole', { _id: memberId }, { $pull: { roles: encodeGrant({ role, scope }) } })
     },
   }),
@@ -212,12 +211,12 @@ export const membersFunction = defineFunction<MembersApi>('members', {
       const members = (await store.find('members', { ...scope, status: status ?? { $ne: 'left' } }, { sort: { staffNo: 1 } })).filter(
         (member) => matchesSearch(member, q),
       )
-      const page = members.slice(offset, offset + limit)
+      const { items, hasMore } = pageOf(members.slice(offset, offset + limit + 1), limit)
       const bound = new Set(
-        (await store.find('bindings', { memberId: { $in: page.map((member) => member._id) } })).map((binding) => binding.memberId),
+        (await store.find('bindings', { memberId: { $in: items.map((member) => member._id) } })).map((binding) => binding.memberId),
       )
       const names = await unitNames(store)
-      return { items: page.map((member) => toRosterRow(member, names, bound.has(member._id))), hasMore: members.length > offset + limit }
+      return { items: items.map((member) => toRosterRow(member, names, bound.has(member._id))), hasMore }
     },
   }),
 
@@ -225,9 +224,7 @@ export const membersFunction = defineFunction<MembersApi>('members', {
     allow: 'unionOffice',
     input: MemberIdSchema,
     async handle({ memberId }, { store }) {
-      const member = await store.get('members', memberId)
-      if (!member) throw notFound('会员')
-      return recordOf(store, member)
+      return recordOf(store, await mustGet(store, 'members', memberId, '会员'))
     },
   }),
 
@@ -235,8 +232,7 @@ export const membersFunction = defineFunction<MembersApi>('members', {
     allow: 'unionOffice',
     input: MemberEditSchema,
     async handle({ memberId, member: fields }, { store, now, member: actor }) {
-      const before = await store.get('members', memberId)
-      if (!before) throw notFound('会员')
+      const before = await mustGet(store, 'members', memberId, '会员')
       if (memberId === actor._id && fields.status === 'left') {
         throw forbidden('不能将自己设为离校，请由其他校工会管理员操作')
       }

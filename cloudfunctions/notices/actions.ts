@@ -13,6 +13,7 @@ import {
 import type { MemberDoc, NoticeDoc } from '../core/collections'
 import { recordAudit } from '../core/audit'
 import { action, defineFunction } from '../core/defineFunction'
+import { mustGet, pageOf } from '../core/queries'
 import { unitNames } from '../core/units'
 import { AppError, notFound } from '../core/errors'
 import { DuplicateKeyError, type Store, type Update } from '../core/store/port'
@@ -46,10 +47,6 @@ async function summaries(store: Store, member: MemberDoc, notices: NoticeDoc[], 
   return notices.map((notice) => toSummary(notice, countsAsRead(notice, readIds, now)))
 }
 
-function page<T>(items: T[], limit: number) {
-  return { items: items.slice(0, limit), hasMore: items.length > limit }
-}
-
 /** Validates the rule-level facts of an input (times, units) and returns the fields to store. */
 async function checkedFields(store: Store, input: NoticeInput, now: Date, existing?: NoticeDoc) {
   const result = noticeFields(input, now, existing)
@@ -67,8 +64,7 @@ async function checkedFields(store: Store, input: NoticeInput, now: Date, existi
 const withdrawnConflict = () => new AppError('CONFLICT', '这条通知已撤回，不能再修改')
 
 async function editable(store: Store, id: string) {
-  const notice = await store.get('notices', id)
-  if (!notice) throw notFound('通知')
+  const notice = await mustGet(store, 'notices', id, '通知')
   if (notice.withdrawn) throw withdrawnConflict()
   return notice
 }
@@ -109,7 +105,7 @@ export const noticesFunction = defineFunction<NoticesApi>(
       async handle({ category, offset, limit }, { store, now, member }) {
         const filter = { ...visibleFilter(member.unitId, now), ...(category ? { category } : {}) }
         const found = await store.find('notices', filter, { sort: NEWEST_FIRST, skip: offset, limit: limit + 1 })
-        return page(await summaries(store, member, found, now), limit)
+        return pageOf(await summaries(store, member, found, now), limit)
       },
     }),
 
@@ -147,7 +143,7 @@ export const noticesFunction = defineFunction<NoticesApi>(
         const rows = await Promise.all(
           found.map(async (notice) => toAdminRow(notice, now, await store.count('noticeReads', { noticeId: notice._id }))),
         )
-        return page(rows, limit)
+        return pageOf(rows, limit)
       },
     }),
 
@@ -155,9 +151,7 @@ export const noticesFunction = defineFunction<NoticesApi>(
       allow: 'unionOffice',
       input: NoticeIdSchema,
       async handle({ id }, { store, now }) {
-        const notice = await store.get('notices', id)
-        if (!notice) throw notFound('通知')
-        return toDraft(notice, now)
+        return toDraft(await mustGet(store, 'notices', id, '通知'), now)
       },
     }),
 
