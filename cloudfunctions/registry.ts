@@ -3,9 +3,11 @@ import { auditFunction } from './audit/actions'
 import type { CloudFunction } from './core/defineFunction'
 import { membersFunction } from './members/actions'
 import { noticesFunction } from './notices/actions'
+import { rosterFunction } from './roster/actions'
 
 export const FUNCTIONS: Record<string, CloudFunction> = {
   audit: auditFunction,
   members: membersFunction,
   notices: noticesFunction,
+  roster: rosterFunction,
 }

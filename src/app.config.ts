@@ -11,7 +11,15 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'admin',
-      pages: ['notices/list/index', 'notices/edit/index', 'roles/index', 'audit/index', 'members/list/index', 'members/detail/index'],
+      pages: [
+        'notices/list/index',
+        'notices/edit/index',
+        'roles/index',
+        'audit/index',
+        'members/list/index',
+        'members/detail/index',
+        'members/import/index',
+      ],
     },
   ],
   window: {

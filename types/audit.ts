@@ -10,6 +10,8 @@ export const AUDIT_ACTIONS = [
   'members.update',
   'members.grantRole',
   'members.revokeRole',
+  'members.import',
+  'members.export',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -21,6 +23,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'members.update': '修改会员信息',
   'members.grantRole': '授予角色',
   'members.revokeRole': '撤销角色',
+  'members.import': '导入会员名册',
+  'members.export': '导出会员名册',
 }
 
 export interface AuditEntryView {

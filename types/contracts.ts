@@ -1,12 +1,14 @@
 import type { AuditApi } from './audit'
 import type { MembersApi } from './members'
 import type { NoticesApi } from './notices'
+import type { RosterApi } from './roster'
 
 /** Every cloud function's contract, by function name: what the front end may call. */
 export interface Contracts {
   audit: AuditApi
   members: MembersApi
   notices: NoticesApi
+  roster: RosterApi
 }
 
 export type FunctionName = keyof Contracts

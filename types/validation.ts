@@ -34,6 +34,9 @@ const FIELD_LABELS: Record<string, string> = {
   phone: '手机号',
   memberSince: '入会时间',
   duesPaid: '会费状态',
+  fileId: '名册文件',
+  full: '导入方式',
+  planId: '预览标识',
 }
 
 type Issue = v.BaseIssue<unknown>

@@ -13,7 +13,8 @@ export interface AuditRecord {
   after?: Record<string, unknown>
 }
 
-export async function recordAudit(store: Store, actor: MemberDoc, now: Date, record: AuditRecord): Promise<void> {
+/** Writes through a store, or a transaction so the entry commits with the change it records. */
+export async function recordAudit(store: Pick<Store, 'insert'>, actor: MemberDoc, now: Date, record: AuditRecord): Promise<void> {
   await store.insert('auditLog', { at: now.toISOString(), actorId: actor._id, actorName: actor.name, ...record })
 }
 

@@ -54,7 +54,8 @@ export interface AuditDoc {
   actorId: string
   actorName: string
   action: AuditAction
-  targetType: 'notice' | 'member'
+  /** 'roster': the roster as a whole (an import or an export). */
+  targetType: 'notice' | 'member' | 'roster'
   targetId: string
   target: string
   before?: Record<string, unknown>

@@ -1,4 +1,5 @@
 import type { MemberDoc } from './collections'
+import type { FileStore } from './files/port'
 import type { Store } from './store/port'
 
 /**
@@ -17,8 +18,13 @@ export type Caller =
   | { kind: 'anonymous' }
   | { kind: 'user'; openid: string; member: MemberDoc | null }
 
-export interface Environment {
+/** What every call runs over: the data store and the file store. */
+export interface Services {
   store: Store
+  files: FileStore
+}
+
+export interface Environment extends Services {
   identity: Identity
   now: Date
 }

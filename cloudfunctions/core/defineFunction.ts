@@ -5,10 +5,13 @@ import { authorize, type Policy, type UnitScope } from './authorize'
 import type { MemberDoc } from './collections'
 import { resolveCaller, type Environment } from './context'
 import { AppError } from './errors'
+import type { FileStore } from './files/port'
 import type { Store } from './store/port'
 
 export interface ActionContext<P extends Policy> {
   store: Store
+  /** Uploaded files and files the action makes (exports). */
+  files: FileStore
   now: Date
   /** The calling member: present for member and unionOffice actions, maybe for user actions, never for timers. */
   member: P extends 'member' | 'unitAdmin' | 'unionOffice' ? MemberDoc : P extends 'user' ? MemberDoc | undefined : undefined
@@ -55,7 +58,7 @@ export function defineFunction<Api extends Contract<Api>>(name: string, actions:
     actions: all,
     async run(event, environment) {
       try {
-        const { store, identity, now } = environment
+        const { store, files, identity, now } = environment
         const requested = identity.trigger ?? (event as FunctionEvent | null)?.action
         const spec = typeof requested === 'string' && Object.hasOwn(all, requested) ? all[requested] : undefined
         if (!spec) throw new AppError('UNKNOWN_ACTION', '不支持的操作，请将小程序更新到最新版本')
@@ -70,6 +73,7 @@ export function defineFunction<Api extends Contract<Api>>(name: string, actions:
         const { member, openid, units } = authorize(spec.allow, await resolveCaller(store, identity))
         const data = await spec.handle(parsed.output, {
           store,
+          files,
           now,
           member: member as MemberDoc,
           openid: openid as string,

@@ -4,6 +4,7 @@
  */
 import cloud from 'wx-server-sdk'
 import type { CloudFunction } from './defineFunction'
+import { CloudBaseFileStore } from './files/cloudbase'
 import { CloudBaseStore } from './store/cloudbase'
 
 interface TimerEvent {
@@ -14,10 +15,11 @@ interface TimerEvent {
 export function wechatMain(fn: CloudFunction) {
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
   const store = new CloudBaseStore(cloud.database())
+  const files = new CloudBaseFileStore(cloud)
   return async (event: unknown) => {
     const { OPENID } = cloud.getWXContext()
     const timer = event as TimerEvent
     const trigger = !OPENID && timer?.Type === 'Timer' ? timer.TriggerName : undefined
-    return fn.run(event, { store, identity: { openid: OPENID || undefined, trigger }, now: new Date() })
+    return fn.run(event, { store, files, identity: { openid: OPENID || undefined, trigger }, now: new Date() })
   }
 }

@@ -46,11 +46,17 @@ declare module 'wx-server-sdk' {
     collection(name: string): CollectionReference
     runTransaction<R>(work: (transaction: { collection(name: string): CollectionReference }) => Promise<R>): Promise<R>
   }
-  const cloud: {
+  export interface WxCloud {
     DYNAMIC_CURRENT_ENV: symbol
     init(options?: { env?: string | symbol; secretId?: string; secretKey?: string }): void
     database(): Database
     getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string }
+    uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
+    downloadFile(options: { fileID: string }): Promise<{ fileContent: Buffer }>
+    getTempFileURL(options: {
+      fileList: { fileID: string; maxAge: number }[]
+    }): Promise<{ fileList: { fileID: string; tempFileURL: string; status: number; errMsg: string }[] }>
   }
+  const cloud: WxCloud
   export default cloud
 }

@@ -2,13 +2,15 @@
  * `npm start`: the whole app on one machine. Opens (or creates) the SQLite store, seeds the demo union on first
  * start, runs the timer triggers, and serves the H5 build with every cloud function behind it.
  *
- * Environment: PORT (default 8686), JIAOGONG_DB (default .data/jiaogong.sqlite), JIAOGONG_DEMO=0 turns the
- * development login off, HOST the interface to listen on (default 127.0.0.1: in demo mode anyone who reaches the
- * port can sign in as anyone, so it stays on this machine unless you say otherwise).
+ * Environment: PORT (default 8686), JIAOGONG_DB (default .data/jiaogong.sqlite; uploaded and exported files go in a
+ * `files` folder beside it), JIAOGONG_DEMO=0 turns the development login off, HOST the interface to listen on
+ * (default 127.0.0.1: in demo mode anyone who reaches the port can sign in as anyone, so it stays on this machine
+ * unless you say otherwise).
  */
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
+import { LocalFileStore } from '../../cloudfunctions/core/files/local'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import { seedDemoUnion } from '../seed/demoUnion'
@@ -35,12 +37,13 @@ function sessionSecret(): string {
 async function main() {
   const store = new SqliteStore(dbFile)
   if (demo && (await seedDemoUnion(store))) console.log('已生成演示数据：20 个分工会、300 名会员、6 条通知')
-  const triggers = readTimerTriggers(join(root, 'cloudfunctions'), Object.keys(FUNCTIONS))
-  scheduleTimers(triggers, FUNCTIONS, store)
-  if (!existsSync(join(staticDir, 'index.html'))) console.warn('dist/h5 不存在：请先运行 npm run build:h5')
   // Sessions are bound to the mode that issued them: demo-login sessions stop working once demo mode is off.
   const secret = `${sessionSecret()}:${demo ? 'demo' : 'live'}`
-  const host = createHost({ store, functions: FUNCTIONS, staticDir, demo, secret })
+  const files = new LocalFileStore(join(dirname(dbFile), 'files'), secret)
+  const triggers = readTimerTriggers(join(root, 'cloudfunctions'), Object.keys(FUNCTIONS))
+  scheduleTimers(triggers, FUNCTIONS, { store, files })
+  if (!existsSync(join(staticDir, 'index.html'))) console.warn('dist/h5 不存在：请先运行 npm run build:h5')
+  const host = createHost({ store, files, functions: FUNCTIONS, staticDir, demo, secret })
   host.listen(port, hostname, () => {
     console.log(`教工之家本地云已启动：http://${hostname === '127.0.0.1' ? 'localhost' : hostname}:${port}/`)
     console.log(`数据库：${dbFile}；定时触发器：${triggers.map((t) => `${t.functionName}.${t.name}`).join('，') || '无'}`)

@@ -1,12 +1,15 @@
 /**
  * The local cloud host: serves the H5 build and runs every cloud function at `POST /api/<function>` with the same
- * event shape as `wx.cloud.callFunction`, over one store. In demo mode it also offers a development login.
+ * event shape as `wx.cloud.callFunction`, over one store. Files go up at `POST /files` (as `wx.cloud.uploadFile`
+ * does on WeChat) and come down through the signed links functions hand out (`GET /files/<id>`). In demo mode it
+ * also offers a development login.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { pipeline } from 'node:stream/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { extname, join, normalize } from 'node:path'
 import type { CloudFunction } from '../../cloudfunctions/core/defineFunction'
+import type { LocalFileStore } from '../../cloudfunctions/core/files/local'
 import type { Store } from '../../cloudfunctions/core/store/port'
 import { unitNames } from '../../cloudfunctions/core/units'
 import { DEMO_STAFF, demoOpenid } from '../seed/demoUnion'
@@ -14,6 +17,7 @@ import { signSession, verifySession } from './session'
 
 export interface HostOptions {
   store: Store
+  files: LocalFileStore
   functions: Record<string, CloudFunction>
   /** The H5 build to serve; API only when absent. */
   staticDir?: string
@@ -23,6 +27,8 @@ export interface HostOptions {
 }
 
 const BODY_LIMIT = 1024 * 1024
+/** The largest file a person may upload (a roster is refused above 5 MB by its own, clearer check). */
+export const UPLOAD_LIMIT = 10 * 1024 * 1024
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,6 +41,7 @@ const TYPES: Record<string, string> = {
   '.woff': 'font/woff',
   '.woff2': 'font/woff2',
   '.ttf': 'font/ttf',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
@@ -44,21 +51,51 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
 
 const failure = (code: string, message: string) => ({ ok: false, code, message })
 
-class BodyError extends Error {}
+class BodyError extends Error {
+  constructor(
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message)
+  }
+}
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+/** The whole body, or BodyError past `limit` (the rest is read and dropped, so the client gets the answer). */
+async function readBody(req: IncomingMessage, limit: number, tooLarge: string): Promise<Buffer> {
   let size = 0
   const chunks: Buffer[] = []
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size > BODY_LIMIT) throw new BodyError('请求内容过大')
-    chunks.push(chunk as Buffer)
+    if (size <= limit) chunks.push(chunk as Buffer)
   }
+  if (size > limit) throw new BodyError(tooLarge, 413)
+  return Buffer.concat(chunks)
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const body = await readBody(req, BODY_LIMIT, '请求内容过大')
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}')
+    return JSON.parse(body.toString('utf8') || '{}')
   } catch {
     throw new BodyError('请求格式不正确')
   }
+}
+
+/** The file's name as the browser sent it (URL-encoded in `x-file-name`), without any folder part. */
+function uploadedName(req: IncomingMessage): string {
+  const header = req.headers['x-file-name']
+  let name = ''
+  try {
+    name = decodeURIComponent(typeof header === 'string' ? header : '')
+  } catch {
+    name = ''
+  }
+  return name.split(/[/\\]/).pop()!.slice(0, 100) || 'upload'
+}
+
+/** `attachment` with the UTF-8 name (RFC 6266) and a plain fallback, so Chinese file names survive every browser. */
+function attachment(fileName: string): string {
+  return `attachment; filename="${fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`
 }
 
 function bearer(req: IncomingMessage): string | undefined {
@@ -112,7 +149,7 @@ async function demoPeople(store: Store, query: string) {
 }
 
 export function createHost(options: HostOptions): Server {
-  const { store, functions, staticDir, demo, secret } = options
+  const { store, files, functions, staticDir, demo, secret } = options
   return createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://host')
@@ -122,8 +159,29 @@ export function createHost(options: HostOptions): Server {
         if (!fn) return sendJson(res, 404, failure('UNKNOWN_ACTION', '没有这个云函数'))
         const event = await readJson(req)
         const session = verifySession(secret, bearer(req))
-        const result = await fn.run(event, { store, identity: { openid: session?.openid }, now: new Date() })
+        const result = await fn.run(event, { store, files, identity: { openid: session?.openid }, now: new Date() })
         return sendJson(res, 200, result)
+      }
+      if (url.pathname === '/files' && req.method === 'POST') {
+        // Like wx.cloud.uploadFile: any signed-in user may upload; only functions decide what a file is used for.
+        if (!verifySession(secret, bearer(req))) {
+          req.resume()
+          return sendJson(res, 401, failure('NOT_SIGNED_IN', '请先登录'))
+        }
+        const body = await readBody(req, UPLOAD_LIMIT, `文件超过 ${UPLOAD_LIMIT / 1024 / 1024} MB，无法上传：请删除多余内容后重试`)
+        if (body.length === 0) return sendJson(res, 400, failure('INVALID_INPUT', '文件是空的（0 字节）：请重新选择文件'))
+        return sendJson(res, 200, { ok: true, data: { fileId: await files.save(uploadedName(req), body) } })
+      }
+      const fileMatch = /^\/files\/([0-9a-f]{32})$/.exec(url.pathname)
+      if (fileMatch && req.method === 'GET') {
+        const file = await files.opened(fileMatch[1], url.searchParams.get('expires'), url.searchParams.get('sig'))
+        if (!file) return sendJson(res, 404, failure('NOT_FOUND', '下载链接已失效：请回到小程序重新下载'))
+        res.writeHead(200, {
+          'content-type': TYPES[extname(file.fileName)] ?? 'application/octet-stream',
+          'content-disposition': attachment(file.fileName),
+          'cache-control': 'no-store',
+        })
+        return await pipeline(createReadStream(file.path), res).catch(() => res.destroy())
       }
       if (url.pathname.startsWith('/dev/')) {
         if (!demo) return sendJson(res, 404, failure('NOT_FOUND', '开发登录只在演示模式下提供'))
@@ -137,13 +195,13 @@ export function createHost(options: HostOptions): Server {
           return sendJson(res, 200, { ok: true, data: { token: signSession(secret, demoOpenid(member.staffNo)) } })
         }
       }
-      if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/dev/')) {
+      if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/dev/') || url.pathname.startsWith('/files')) {
         return sendJson(res, 405, failure('UNKNOWN_ACTION', '请求方式不正确'))
       }
       if (!staticDir) return sendJson(res, 404, failure('NOT_FOUND', '未构建 H5 页面'))
       await serveStatic(res, staticDir, url.pathname)
     } catch (error) {
-      if (error instanceof BodyError) return sendJson(res, 400, failure('INVALID_INPUT', error.message))
+      if (error instanceof BodyError) return sendJson(res, error.status, failure('INVALID_INPUT', error.message))
       console.error('[host]', error)
       sendJson(res, 500, failure('INTERNAL', '系统繁忙，请稍后再试'))
     }

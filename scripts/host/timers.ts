@@ -6,7 +6,7 @@ import { Cron } from 'croner'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CloudFunction } from '../../cloudfunctions/core/defineFunction'
-import type { Store } from '../../cloudfunctions/core/store/port'
+import type { Services } from '../../cloudfunctions/core/context'
 
 export interface TimerTrigger {
   functionName: string
@@ -35,15 +35,15 @@ export function toCronerPattern(cloudbaseCron: string): string {
 }
 
 /** Fires one trigger now, exactly as its schedule would. */
-export function fireTrigger(fn: CloudFunction, trigger: TimerTrigger, store: Store) {
-  return fn.run({ Type: 'Timer', TriggerName: trigger.name }, { store, identity: { trigger: trigger.name }, now: new Date() })
+export function fireTrigger(fn: CloudFunction, trigger: TimerTrigger, services: Services) {
+  return fn.run({ Type: 'Timer', TriggerName: trigger.name }, { ...services, identity: { trigger: trigger.name }, now: new Date() })
 }
 
-export function scheduleTimers(triggers: TimerTrigger[], functions: Record<string, CloudFunction>, store: Store): Cron[] {
+export function scheduleTimers(triggers: TimerTrigger[], functions: Record<string, CloudFunction>, services: Services): Cron[] {
   return triggers.map(
     (trigger) =>
       new Cron(trigger.cron, { timezone: 'Asia/Shanghai', protect: true }, async () => {
-        const result = await fireTrigger(functions[trigger.functionName], trigger, store)
+        const result = await fireTrigger(functions[trigger.functionName], trigger, services)
         if (!result.ok) console.error(`[timer] ${trigger.functionName}.${trigger.name}: ${result.message}`)
       }),
   )

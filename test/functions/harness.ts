@@ -7,10 +7,12 @@ import type { CloudFunction } from '../../cloudfunctions/core/defineFunction'
 import type { Identity } from '../../cloudfunctions/core/context'
 import type { Store } from '../../cloudfunctions/core/store/port'
 import { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
+import type { FileStore } from '../../cloudfunctions/core/files/port'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { demoMembers, demoOpenid, seedDemoUnion } from '../../scripts/seed/demoUnion'
 import type { ActionName, FunctionName, ResponseOf } from '../../types/contracts'
 import type { ApiFailure, ApiResult, ApiSuccess } from '../../types/result'
+import { tempFileStore } from '../tempFiles'
 
 /** The fixed "now" every test runs at; the demo union is seeded at this moment. */
 export const NOW = new Date('2026-11-20T02:00:00.000Z')
@@ -84,7 +86,12 @@ export type Who = string | { openid: string } | { trigger: string }
 export interface CallOptions {
   /** The clock for this call; default NOW. */
   now?: Date
+  /** The file store; default `testFiles`. */
+  files?: FileStore
 }
+
+/** The file store every call of this test file uses unless told otherwise: a real folder under the system's tmp. */
+export const testFiles = tempFileStore()
 
 export async function seededStore(now: Date = NOW): Promise<SqliteStore> {
   const store = new SqliteStore(':memory:')
@@ -119,7 +126,7 @@ export async function send(
   const identity = await identityOf(store, who)
   // A timer trigger sends CloudBase's timer event, not `{ action, payload }`.
   const body = identity.trigger ? { Type: 'Timer', TriggerName: identity.trigger } : event
-  return functionOf(fn).run(body, { store, identity, now: options.now ?? NOW })
+  return functionOf(fn).run(body, { store, files: options.files ?? testFiles, identity, now: options.now ?? NOW })
 }
 
 /** What `fn.action` answers: its contract's response, or unknown for an action outside the contract (a timer). */

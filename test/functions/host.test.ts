@@ -4,6 +4,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { isBuiltin } from 'node:module'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
@@ -13,6 +14,7 @@ import { buildFunctions } from '../../scripts/build-functions'
 import { createHost } from '../../scripts/host/server'
 import { signSession } from '../../scripts/host/session'
 import { demoOpenid, seedDemoUnion } from '../../scripts/seed/demoUnion'
+import { tempFileStore } from '../tempFiles'
 import { PEOPLE, noticeInput } from './harness'
 
 const SECRET = 'host-test-secret'
@@ -28,7 +30,7 @@ async function start(demo: boolean): Promise<Running> {
   const store = new SqliteStore(':memory:')
   // The host runs on the real clock, so the demo union is seeded at it.
   await seedDemoUnion(store, new Date())
-  const server = createHost({ store, functions: FUNCTIONS, demo, secret: SECRET })
+  const server = createHost({ store, files: tempFileStore(SECRET), functions: FUNCTIONS, demo, secret: SECRET })
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
   return { server, store, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }
 }
@@ -171,10 +173,10 @@ describe('host in demo mode', () => {
     }
   })
 
-  it('refuses a body over 1 MB with 400 INVALID_INPUT', async () => {
+  it('refuses a body over 1 MB with 413 INVALID_INPUT', async () => {
     const body = JSON.stringify({ action: 'home', payload: { padding: 'x'.repeat(1024 * 1024) } })
     const reply = await request(host.base, '/api/notices', { body })
-    expect(reply.status).toBe(400)
+    expect(reply.status).toBe(413)
     expect(reply.body).toEqual({ ok: false, code: 'INVALID_INPUT', message: '请求内容过大' })
   })
 
@@ -248,13 +250,16 @@ describe('buildFunctions', () => {
     )
   })
 
-  it.each(Object.keys(FUNCTIONS))('%s: a small bundle that needs only wx-server-sdk and Node built-ins', (name) => {
+  /** exceljs makes the roster function large; every other function stays small, so it starts fast. */
+  const BUNDLE_LIMITS: Record<string, number> = { roster: 1536 * 1024 }
+
+  it.each(Object.keys(FUNCTIONS))('%s: a bundle within its size that needs only wx-server-sdk and Node built-ins', (name) => {
     const file = join(outDir, name, 'index.js')
     console.log(`cloudfunctions bundle ${name}/index.js: ${(sizes[name] / 1024).toFixed(1)} KiB`)
     expect(sizes[name]).toBe(readFileSync(file).length)
-    expect(sizes[name]).toBeLessThan(200 * 1024)
+    expect(sizes[name]).toBeLessThan(BUNDLE_LIMITS[name] ?? 200 * 1024)
     const required = [...readFileSync(file, 'utf8').matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1])
-    expect(required.filter((module) => module !== 'wx-server-sdk' && !module.startsWith('node:'))).toEqual([])
+    expect(required.filter((module) => module !== 'wx-server-sdk' && !isBuiltin(module))).toEqual([])
     expect(required).toContain('wx-server-sdk')
   })
 

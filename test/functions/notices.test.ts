@@ -4,6 +4,7 @@ import type { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { fireTrigger, readTimerTriggers } from '../../scripts/host/timers'
 import {
+  testFiles,
   DAY,
   HOUR,
   NOTICES,
@@ -418,7 +419,7 @@ describe('timer: unpinExpired', () => {
     const expired = await publish(noticeInput({ title: '置顶已到期', pinned: true, pinnedUntil: iso(-HOUR, realNow) }), twoHoursAgo)
     const running = await publish(noticeInput({ title: '置顶未到期', pinned: true, pinnedUntil: iso(DAY, realNow) }), twoHoursAgo)
 
-    const result = expectOk(await fireTrigger(FUNCTIONS.notices, trigger(), store))
+    const result = expectOk(await fireTrigger(FUNCTIONS.notices, trigger(), { store, files: testFiles }))
     expect(result).toEqual({ unpinned: 1 })
 
     const notice = async (id: string) => (await store.get('notices', id))!
@@ -428,7 +429,7 @@ describe('timer: unpinExpired', () => {
     expect((await notice(NOTICES.volleyball)).pinned).toBe(true)
     expect((await notice(NOTICES.congress)).pinned).toBe(true)
 
-    expect(expectOk(await fireTrigger(FUNCTIONS.notices, trigger(), store))).toEqual({ unpinned: 0 })
+    expect(expectOk(await fireTrigger(FUNCTIONS.notices, trigger(), { store, files: testFiles }))).toEqual({ unpinned: 0 })
   })
 
   it('unpins at the trigger’s own clock: not before the time, at it', async () => {

@@ -8,8 +8,8 @@ import {
   ROSTER_MAX_ROWS,
   writeRoster,
   type RosterUnit,
-} from '../../cloudfunctions/members/rosterFile'
-import { ROSTER_COLUMNS, type RosterMember } from '../../cloudfunctions/members/rosterPlan'
+} from '../../cloudfunctions/roster/rosterFile'
+import { ROSTER_COLUMNS, type RosterMember } from '../../cloudfunctions/roster/rosterPlan'
 
 /** 10:00 on 2026-03-10 in Shanghai. */
 const NOW = new Date('2026-03-10T02:00:00.000Z')

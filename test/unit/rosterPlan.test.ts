@@ -7,7 +7,7 @@ import {
   type ImportPlan,
   type RosterMember,
   type RosterRead,
-} from '../../cloudfunctions/members/rosterPlan'
+} from '../../cloudfunctions/roster/rosterPlan'
 
 const person = (staffNo: string, overrides: Partial<RosterMember> = {}): RosterMember => ({
   staffNo,

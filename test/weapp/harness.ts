@@ -21,6 +21,7 @@ import path from 'node:path'
 import type { RootComponent } from 'j-component'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import type { Store } from '../../cloudfunctions/core/store/port'
+import { tempFileStore } from '../tempFiles'
 
 export const DIST = path.resolve(__dirname, '../../dist/weapp')
 
@@ -111,14 +112,15 @@ export function startWeapp(options: WeappOptions): Weapp {
   const clientCalls: Weapp['clientCalls'] = []
   const cloudCalls: Weapp['cloudCalls'] = []
 
-  // ---- The WeChat servers: cloud functions in-process. ----
+  // ---- The WeChat servers: cloud functions in-process, cloud storage in a temporary folder. ----
+  const files = tempFileStore()
   g.wx.cloud = {
     init() {},
     async callFunction(request: { name: string; data: unknown } & WxCallback) {
       const fn = FUNCTIONS[request.name]
       try {
         if (!fn) throw { errMsg: `cloud.callFunction:fail function not found: ${request.name}` }
-        const result = await fn.run(request.data, { store: options.store, identity: { openid: options.openid }, now: new Date() })
+        const result = await fn.run(request.data, { store: options.store, files, identity: { openid: options.openid }, now: new Date() })
         cloudCalls.push({ name: request.name, data: request.data, result })
         const answer = { result, errMsg: 'cloud.callFunction:ok', requestID: `test-${cloudCalls.length}` }
         request.success?.(answer)

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { ChoiceChips, choicesOf, type Choice } from '../../components/ChoiceChips'
+import { FieldChange } from '../../components/FieldChange'
 import { ListFooter } from '../../components/ListFooter'
 import { StateView } from '../../components/StateView'
 import { AUDIT_ACTION_LABELS, type AuditAction } from '../../../types/audit'
@@ -35,12 +36,7 @@ export default function Audit() {
             <Text className="audit__target">{entry.target}</Text>
             <Text className="audit__actor">操作人：{entry.actorName}</Text>
             {changedFields(entry.before, entry.after).map((change) => (
-              <View key={change.field} className="audit__change">
-                <Text className="audit__field">{change.field}</Text>
-                <Text className="audit__before">{change.before}</Text>
-                <Text className="audit__arrow">→</Text>
-                <Text className="audit__after">{change.after}</Text>
-              </View>
+              <FieldChange key={change.field} {...change} />
             ))}
           </View>
         ))}

@@ -13,10 +13,14 @@ export function useAudit(action: AuditAction | 'all', period: Period) {
   }, [action, period])
 }
 
-/** The fields an entry changed, for display: each with its value before and after. */
-export function changedFields(before: Record<string, unknown> = {}, after: Record<string, unknown> = {}) {
+/**
+ * The fields an entry changed, for display: each with its value before and after. An entry with no `before` at all
+ * (an import's summary) shows its values alone; a field missing on one side shows as "—".
+ */
+export function changedFields(before?: Record<string, unknown>, after: Record<string, unknown> = {}) {
   const show = (value: unknown) => (value === undefined ? '—' : Array.isArray(value) ? value.join('、') || '无' : String(value))
-  return [...new Set([...Object.keys(before), ...Object.keys(after)])]
-    .filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
-    .map((field) => ({ field, before: show(before[field]), after: show(after[field]) }))
+  const old = before ?? {}
+  return [...new Set([...Object.keys(old), ...Object.keys(after)])]
+    .filter((field) => JSON.stringify(old[field]) !== JSON.stringify(after[field]))
+    .map((field) => ({ field, ...(before ? { before: show(old[field]) } : {}), after: show(after[field]) }))
 }

@@ -1,4 +1,4 @@
-import { SearchBar, Tag } from '@nutui/nutui-react-taro'
+import { Button, SearchBar, Tag } from '@nutui/nutui-react-taro'
 import { ScrollView, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
@@ -8,9 +8,13 @@ import { StateView } from '../../../components/StateView'
 import { useProfile } from '../../../hooks/useProfile'
 import { GENDER_LABELS, MEMBER_STATUS_LABELS } from '../../../../types/members'
 import { useRoster, useUnits } from '../useMembers'
+import { useRosterDownloads } from '../useRosterFiles'
 import './index.scss'
 
-/** 会员名册: union office sees every unit (and opens a record to edit); a unit admin sees their own unit. */
+/**
+ * 会员名册: union office sees every unit (opens a record to edit, imports and exports the roster as Excel); a unit
+ * admin sees their own unit.
+ */
 export default function Roster() {
   const [query, setQuery] = useState('')
   const [unitId, setUnitId] = useState('')
@@ -18,10 +22,21 @@ export default function Roster() {
   const profile = useProfile()
   const units = useUnits()
   const office = profile.data?.roles.some((grant) => grant.role === 'unionOffice') ?? false
+  const downloads = useRosterDownloads()
   const open = (id: string) => office && Taro.navigateTo({ url: `/admin/members/detail/index?id=${encodeURIComponent(id)}` })
   return (
     <View className="page roster">
       <SearchBar placeholder="搜索姓名或工号" value={query} onChange={(value) => setQuery(value)} />
+      {office && (
+        <View className="roster__tools">
+          <Button size="small" type="primary" fill="outline" onClick={() => Taro.navigateTo({ url: '/admin/members/import/index' })}>
+            导入名册
+          </Button>
+          <Button size="small" fill="outline" loading={downloads.busy === 'export'} onClick={() => downloads.exportRoster(unitId || undefined)}>
+            {unitId ? '导出本分工会' : '导出全部'}
+          </Button>
+        </View>
+      )}
       {office && (
         <ScrollView scrollX className="roster__units">
           <ChoiceChips

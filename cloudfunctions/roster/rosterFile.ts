@@ -6,6 +6,7 @@
  * `errors` with its Excel row number, so the preview can list every problem at once.
  */
 import ExcelJS from 'exceljs'
+import { ROSTER_MAX_BYTES } from '../../types/roster'
 import { AppError } from '../core/errors'
 import {
   DUES_TEXT,
@@ -22,7 +23,7 @@ import {
 export type { RosterRead } from './rosterPlan'
 
 /** Larger files are refused before parsing (a 10,000-row roster is well under 1 MB). */
-export const ROSTER_MAX_BYTES = 5 * 1024 * 1024
+export { ROSTER_MAX_BYTES } from '../../types/roster'
 /** Data rows one import may hold. */
 export const ROSTER_MAX_ROWS = 10_000
 /** What the ZIP may expand to, by its own directory: a guard against tiny files that inflate to gigabytes. */

@@ -1,0 +1,37 @@
+/**
+ * Files in CloudBase cloud storage. The phone uploads with `wx.cloud.uploadFile` and sends the fileID; functions
+ * save their files under `exports/` and hand out temporary links (`getTempFileURL`), never the storage path.
+ */
+import type { WxCloud } from 'wx-server-sdk'
+import { newId } from '../store/port'
+import { DOWNLOAD_LINK_SECONDS, type FileStore } from './port'
+
+export class CloudBaseFileStore implements FileStore {
+  constructor(private readonly cloud: WxCloud) {}
+
+  owns(fileId: string): boolean {
+    return fileId.startsWith('cloud://')
+  }
+
+  async read(fileId: string): Promise<Buffer | null> {
+    if (!this.owns(fileId)) return null
+    try {
+      return (await this.cloud.downloadFile({ fileID: fileId })).fileContent
+    } catch (error) {
+      // A missing or unreadable file: the person picks the file again.
+      console.warn('[files] download failed', fileId, (error as Error).message)
+      return null
+    }
+  }
+
+  async save(fileName: string, data: Buffer): Promise<string> {
+    return (await this.cloud.uploadFile({ cloudPath: `exports/${newId()}/${fileName}`, fileContent: data })).fileID
+  }
+
+  async downloadUrl(fileId: string): Promise<string> {
+    const { fileList } = await this.cloud.getTempFileURL({ fileList: [{ fileID: fileId, maxAge: DOWNLOAD_LINK_SECONDS }] })
+    const url = fileList[0]?.tempFileURL
+    if (!url) throw new Error(`no temporary URL for ${fileId}: ${fileList[0]?.errMsg ?? 'empty answer'}`)
+    return url
+  }
+}

@@ -1,0 +1,4 @@
+import { wechatMain } from '../core/wechat'
+import { rosterFunction } from './actions'
+
+export const main = wechatMain(rosterFunction)

@@ -1,0 +1,118 @@
+/**
+ * Files in and out, on both targets. Upload: on WeChat the person picks a file from a chat and it goes to cloud
+ * storage (`wx.cloud.uploadFile`); in the browser they pick it from the computer and it goes to the local host
+ * (`POST /files`). Either way a function then reads it by the returned file id. Download: a function hands out a
+ * short-lived link; WeChat opens the file (and offers to forward it), the browser saves it.
+ */
+import Taro from '@tarojs/taro'
+import type { ApiResult } from '../../types/result'
+import type { DownloadLink } from '../../types/roster'
+import { ApiError, unwrap } from './api'
+import { getSessionToken } from './session'
+
+export interface UploadedFile {
+  fileId: string
+  name: string
+}
+
+export interface PickOptions {
+  /** Without the dot: 'xlsx'. */
+  extension: string
+  maxBytes: number
+  /** Says in Chinese why a file that is too large is refused. */
+  tooLarge: (megabytes: string) => string
+}
+
+interface Picked {
+  name: string
+  size: number
+  /** WeChat: the temporary path; the browser: the File itself. */
+  source: string | File
+}
+
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1)
+
+/** Lets the person pick one file and uploads it; null when they cancel. Refuses a wrong type or a file too large. */
+export async function pickAndUpload(options: PickOptions): Promise<UploadedFile | null> {
+  const picked = process.env.TARO_ENV === 'weapp' ? await pickInWeChat(options.extension) : await pickInBrowser(options.extension)
+  if (!picked) return null
+  if (!picked.name.toLowerCase().endsWith(`.${options.extension}`)) {
+    throw new ApiError('INVALID_INPUT', `请选择 .${options.extension} 文件（Excel 工作簿），所选文件是“${picked.name}”`)
+  }
+  if (picked.size === 0) throw new ApiError('INVALID_INPUT', '文件是空的（0 字节）：请重新选择文件')
+  if (picked.size > options.maxBytes) throw new ApiError('INVALID_INPUT', options.tooLarge(megabytes(picked.size)))
+  try {
+    const fileId = typeof picked.source === 'string' ? await uploadInWeChat(picked.source, options.extension) : await uploadInBrowser(picked.source)
+    return { fileId, name: picked.name }
+  } catch (error) {
+    if (error instanceof ApiError) throw error
+    throw new ApiError('INTERNAL', '文件上传失败：请检查网络后重试')
+  }
+}
+
+async function pickInWeChat(extension: string): Promise<Picked | null> {
+  try {
+    const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: [extension] })
+    const [file] = tempFiles
+    return file ? { name: file.name, size: file.size, source: file.path } : null
+  } catch (error) {
+    if (/cancel/.test((error as { errMsg?: string })?.errMsg ?? '')) return null
+    throw new ApiError('INTERNAL', '无法打开聊天文件，请稍后再试')
+  }
+}
+
+/** A hidden file input, clicked from the person's tap; resolves when they pick a file or close the dialog. */
+function pickInBrowser(extension: string): Promise<Picked | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.accept = `.${extension}`
+    input.style.display = 'none'
+    const done = (file: File | undefined) => {
+      input.remove()
+      resolve(file ? { name: file.name, size: file.size, source: file } : null)
+    }
+    input.addEventListener('change', () => done(input.files?.[0]))
+    input.addEventListener('cancel', () => done(undefined))
+    document.body.appendChild(input)
+    input.click()
+  })
+}
+
+async function uploadInWeChat(filePath: string, extension: string): Promise<string> {
+  const random = Math.random().toString(36).slice(2, 10)
+  const { fileID } = await Taro.cloud.uploadFile({ cloudPath: `uploads/${Date.now()}-${random}.${extension}`, filePath })
+  return fileID
+}
+
+async function uploadInBrowser(file: File): Promise<string> {
+  const token = getSessionToken()
+  const response = await fetch('/files', {
+    method: 'POST',
+    headers: { 'x-file-name': encodeURIComponent(file.name), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: file,
+  })
+  return unwrap<{ fileId: string }>((await response.json()) as ApiResult<unknown>).fileId
+}
+
+/** Opens a file a function made: WeChat shows it (with 转发 to send it to a computer); the browser saves it. */
+export async function openDownload(link: DownloadLink): Promise<void> {
+  if (process.env.TARO_ENV === 'weapp') {
+    try {
+      const { tempFilePath, statusCode } = await Taro.downloadFile({ url: link.url })
+      if (statusCode !== 200) throw new Error(`download answered ${statusCode}`)
+      const fileType = link.fileName.split('.').pop() as Taro.openDocument.Option['fileType']
+      await Taro.openDocument({ filePath: tempFilePath, fileType, showMenu: true })
+    } catch {
+      throw new ApiError('INTERNAL', '文件下载失败：请检查网络后重试')
+    }
+    return
+  }
+  const anchor = document.createElement('a')
+  anchor.href = link.url
+  anchor.download = link.fileName
+  anchor.style.display = 'none'
+  document.body.appendChild(anchor)
+  anchor.click()
+  anchor.remove()
+}
