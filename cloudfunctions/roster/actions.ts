@@ -98,10 +98,17 @@ export const rosterFunction = defineFunction<RosterApi>('roster', {
       try {
         await store.transaction(async (tx) => {
           for (const member of plan.add) await tx.insert('members', { ...member, roles: [], createdAt })
+          // Each member is read again inside the transaction: an edit made since the plan was read refuses it all.
           for (const { id, changes } of plan.update) {
+            const stored = await tx.get('members', id)
+            if (!stored || changes.some((change) => stored[change.field] !== change.before)) throw rosterChanged()
             await tx.updateById('members', id, { $set: Object.fromEntries(changes.map((change) => [change.field, change.after])) })
           }
-          for (const { id } of plan.markLeft) await tx.updateById('members', id, { $set: { status: 'left' } })
+          for (const { id } of plan.markLeft) {
+            const stored = await tx.get('members', id)
+            if (!stored || stored.status === 'left') throw rosterChanged()
+            await tx.updateById('members', id, { $set: { status: 'left' } })
+          }
           await recordAudit(tx, actor, now, {
             action: 'members.import',
             targetType: 'roster',

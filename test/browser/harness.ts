@@ -3,11 +3,11 @@
  * free port, one headless Debian Chromium, phone-sized pages, the development login, polling assertions and
  * screenshots under test-results/screenshots/.
  */
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import { join, resolve } from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type FileChooser, type Locator, type Page } from 'playwright-core'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import type { Store } from '../../cloudfunctions/core/store/port'
 import { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
@@ -270,4 +270,49 @@ export const toast = (page: Page) => page.locator('.taro__toast p', { hasText: /
 /** Waits for the toast to go away (before a screenshot that should show the screen itself). */
 export async function toastGone(page: Page) {
   await eventually(async () => expect(await toast(page).filter({ visible: true }).count()).toBe(0), 5_000)
+}
+
+/** A file the page saved: the name the browser would give it and its bytes. */
+export interface Downloaded {
+  fileName: string
+  data: Buffer
+}
+
+/** Taps `trigger` and waits for the download it starts (a link with `download`, an attachment response). */
+export async function downloadFrom(page: Page, trigger: Locator): Promise<Downloaded> {
+  const [download] = await Promise.all([page.waitForEvent('download'), trigger.click()])
+  const failure = await download.failure()
+  if (failure) throw new Error(`download of ${download.suggestedFilename()} failed: ${failure}`)
+  return { fileName: download.suggestedFilename(), data: readFileSync(await download.path()) }
+}
+
+/**
+ * Taps `trigger`, which opens the browser's file dialog, and picks `file` in it (no real dialog opens). Returns the
+ * dialog, so a test can check what it offered (say, its input's `accept`).
+ */
+export async function chooseFile(page: Page, trigger: Locator, file: { name: string; mimeType: string; buffer: Buffer }): Promise<FileChooser> {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), trigger.click()])
+  await chooser.setFiles(file)
+  return chooser
+}
+
+/**
+ * The Taro modal (showModal) currently shown: its dialog box. (Its wrapper has no box of its own, the mask and the
+ * dialog being fixed, so the wrapper never counts as visible; a hidden modal stays in the DOM with display none.)
+ */
+export const modal = (page: Page) => page.locator('.taro__modal .taro-modal__content:visible')
+
+/** Waits for a Taro modal, taps its button labelled `button` (confirm or cancel) and returns what the modal said. */
+export async function answerModal(page: Page, button: string): Promise<string> {
+  const shown = modal(page)
+  await shown.waitFor()
+  const text = (await shown.innerText()).replace(/\s+/g, ' ')
+  await shown.locator('.taro-model__btn:visible', { hasText: button }).click()
+  await eventually(async () => expect(await modal(page).count()).toBe(0), 5_000)
+  return text
+}
+
+/** Whether a NutUI button is disabled (Taro's H5 button does not reflect `disabled` as an attribute). */
+export async function isDisabled(button: Locator): Promise<boolean> {
+  return ((await button.getAttribute('class')) ?? '').split(/\s+/).includes('nut-button-disabled')
 }

@@ -225,6 +225,12 @@ describe('the matrix: every action × every kind of caller, per its declared pol
     expect(missing).toEqual([])
   })
 
+  it('sends roster payloads that really write for the union office, so an unchanged store after a refusal means something', async () => {
+    expect(expectOk(await callAs(store, 'roster', PEOPLE.office, 'apply', VALID_PAYLOADS.roster.apply))).toMatchObject({ added: 1 })
+    expectOk(await callAs(store, 'roster', PEOPLE.office, 'export', VALID_PAYLOADS.roster.export))
+    expect(await store.count('auditLog', { action: { $in: ['members.import', 'members.export'] } })).toBe(2)
+  })
+
   const cases = allActions().flatMap(([fn, action]) => CALLERS.map((kind) => [fn, action, kind] as const))
 
   it.each(cases)('%s.%s as %s', async (fn, action, kind) => {

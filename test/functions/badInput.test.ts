@@ -6,7 +6,7 @@ import type { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { AUDIENCE_UNITS_MAX, BODY_MAX, TITLE_MAX } from '../../types/notices'
 import type { ErrorCode } from '../../types/result'
-import { DAY, HOUR, NOTICES, PEOPLE, VALID_PAYLOADS, allActions, iso, memberEdit, noticeInput, seededStore, send, snapshot } from './harness'
+import { DAY, HOUR, NOTICES, PEOPLE, VALID_PAYLOADS, VALID_ROSTER, allActions, iso, memberEdit, noticeInput, seededStore, send, snapshot } from './harness'
 
 const CHINESE = /[\u4e00-\u9fa5]/
 
@@ -216,6 +216,56 @@ const auditListCases: Case[] = [
   ['an extra field with a label', { state: 'published' }, '不支持的字段「状态」'],
 ]
 
+const exportCases: Case[] = [
+  ['a unit id of the wrong type', { unitId: 5 }, '编号须为文字'],
+  ['a unit id with a query operator', { unitId: { $ne: null } }, '编号须为文字'],
+  ['an empty unit id', { unitId: '' }, '编号格式不正确'],
+  ['a unit id over 64 characters', { unitId: 'u'.repeat(65) }, '编号格式不正确'],
+  ['a unit name instead of its id', { unitId: '文学院分工会' }, '编号格式不正确'],
+  ['a unit id with a path in it', { unitId: '../units' }, '编号格式不正确'],
+  ['a unit that does not exist', { unitId: 'unit99' }, '所选分工会不存在，请重新选择'],
+  ['a list of unit ids', { unitId: ['unit01', 'unit02'] }, '编号须为文字'],
+  ['an import mode', { full: true }, '不支持的字段「导入方式」'],
+  ['a status filter', { status: 'left' }, '不支持的字段「人员状态」'],
+]
+
+/** A valid preview payload with `overrides` (`undefined` leaves a field out). */
+const rosterFile = (overrides: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries({ fileId: VALID_ROSTER.fileId, full: false, ...overrides }).filter(([, value]) => value !== undefined))
+
+/** Bad file and mode fields, the same for preview and (with a plan id) for apply. */
+const fileCases: Case[] = [
+  ['no file id', rosterFile({ fileId: undefined }), '请填写名册文件'],
+  ['no import mode', rosterFile({ full: undefined }), '请填写导入方式'],
+  ['nothing at all', {}, '请填写名册文件'],
+  ['file id as a number', rosterFile({ fileId: 123 }), '文件标识须为文字'],
+  ['file id with a query operator', rosterFile({ fileId: { $ne: null } }), '文件标识须为文字'],
+  ['file id as null', rosterFile({ fileId: null }), '文件标识须为文字'],
+  ['an empty file id', rosterFile({ fileId: '' }), '请先选择名册文件'],
+  ['a file id over 512 characters', rosterFile({ fileId: 'f'.repeat(513) }), '文件标识不正确，请重新选择文件'],
+  ['import mode as text', rosterFile({ full: 'true' }), '请选择导入方式'],
+  ['import mode as a number', rosterFile({ full: 1 }), '请选择导入方式'],
+  ['import mode as null', rosterFile({ full: null }), '请选择导入方式'],
+  ['a unit id', rosterFile({ unitId: 'unit01' }), '不支持的字段「分工会」'],
+]
+
+const previewCases: Case[] = [...fileCases, ['a plan id', rosterFile({ planId: VALID_ROSTER.planId }), '不支持的字段「预览标识」']]
+
+const apply = (overrides: Record<string, unknown>) => rosterFile({ planId: VALID_ROSTER.planId, ...overrides })
+
+const applyCases: Case[] = [
+  ...fileCases.map(([what, payload, message]): Case => [what, { ...(payload as object), planId: VALID_ROSTER.planId }, message]),
+  ['no plan id', apply({ planId: undefined }), '请填写预览标识'],
+  ['plan id as a number', apply({ planId: 1234567890123456 }), '预览标识须为文字'],
+  ['plan id with a query operator', apply({ planId: { $ne: null } }), '预览标识须为文字'],
+  ['an empty plan id', apply({ planId: '' }), '预览标识不正确，请重新预览'],
+  ['a plan id one character short', apply({ planId: VALID_ROSTER.planId.slice(1) }), '预览标识不正确，请重新预览'],
+  ['a plan id one character long', apply({ planId: `${VALID_ROSTER.planId}0` }), '预览标识不正确，请重新预览'],
+  ['a plan id in capitals', apply({ planId: 'ABCDEF0123456789' }), '预览标识不正确，请重新预览'],
+  ['a plan id that is not hex', apply({ planId: 'g'.repeat(16) }), '预览标识不正确，请重新预览'],
+  ['a plan id with a line break after it', apply({ planId: `${VALID_ROSTER.planId}\n` }), '预览标识不正确，请重新预览'],
+]
+
 const CASES: Record<string, Record<string, Case[]>> = {
   audit: {
     list: auditListCases,
@@ -251,6 +301,12 @@ const CASES: Record<string, Record<string, Case[]>> = {
       ['an empty payload', {}, '此操作不接收参数'],
       ['a payload', { now: iso(DAY) }, '此操作不接收参数'],
     ],
+  },
+  roster: {
+    template: [...noPayloadCases, ['a file id', { fileId: VALID_ROSTER.fileId }, '不支持的字段「名册文件」']],
+    export: exportCases,
+    preview: previewCases,
+    apply: applyCases,
   },
 }
 
@@ -381,6 +437,21 @@ describe('field messages', () => {
     expect(bad).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { to: '日期不存在' } })
     const reversed = await send(store, 'audit', PEOPLE.office, { action: 'list', payload: { from: '2026-11-21', to: '2026-11-20' } })
     expect(reversed).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { from: '开始日期不能晚于结束日期' } })
+  })
+
+  it('names every roster field apply refuses', async () => {
+    const result = await send(store, 'roster', PEOPLE.office, { action: 'apply', payload: { fileId: '', full: 'yes', planId: 'x' } })
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: '请先选择名册文件',
+      fields: { fileId: '请先选择名册文件', full: '请选择导入方式', planId: '预览标识不正确，请重新预览' },
+    })
+  })
+
+  it('names the unit export refuses', async () => {
+    const result = await send(store, 'roster', PEOPLE.office, { action: 'export', payload: { unitId: 'unit99' } })
+    expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { unitId: '所选分工会不存在' } })
   })
 
   it('names the field a rule refuses', async () => {

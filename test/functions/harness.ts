@@ -2,17 +2,24 @@
  * The functions layer's harness: a real in-memory SQLite store seeded with the demo union, a fixed clock, and
  * `callAs` to run any action as any kind of caller exactly as the entry points do (`fn.run(event, environment)`).
  */
+import { mkdtempSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { COLLECTIONS, type CollectionName, type DocOf } from '../../cloudfunctions/core/collections'
 import type { CloudFunction } from '../../cloudfunctions/core/defineFunction'
 import type { Identity } from '../../cloudfunctions/core/context'
 import type { Store } from '../../cloudfunctions/core/store/port'
 import { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
+import { LocalFileStore } from '../../cloudfunctions/core/files/local'
 import type { FileStore } from '../../cloudfunctions/core/files/port'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
-import { demoMembers, demoOpenid, seedDemoUnion } from '../../scripts/seed/demoUnion'
+import { planIdOf } from '../../cloudfunctions/roster/preview'
+import { writeRoster } from '../../cloudfunctions/roster/rosterFile'
+import { planImport, type RosterMember } from '../../cloudfunctions/roster/rosterPlan'
+import { demoMembers, demoOpenid, demoUnits, seedDemoUnion } from '../../scripts/seed/demoUnion'
 import type { ActionName, FunctionName, ResponseOf } from '../../types/contracts'
 import type { ApiFailure, ApiResult, ApiSuccess } from '../../types/result'
-import { tempFileStore } from '../tempFiles'
 
 /** The fixed "now" every test runs at; the demo union is seeded at this moment. */
 export const NOW = new Date('2026-11-20T02:00:00.000Z')
@@ -90,8 +97,37 @@ export interface CallOptions {
   files?: FileStore
 }
 
-/** The file store every call of this test file uses unless told otherwise: a real folder under the system's tmp. */
-export const testFiles = tempFileStore()
+/** Where `testFiles` keeps its files: a fresh folder under the system's tmp. */
+const testFilesDir = mkdtempSync(join(tmpdir(), 'jiaogong-files-'))
+
+/** The file store every call of this test file uses unless told otherwise. */
+export const testFiles = new LocalFileStore(testFilesDir, 'test-file-secret')
+
+/** Someone the demo union does not have: the roster file of VALID_PAYLOADS adds them to unit05. */
+const ROSTER_NEWCOMER: RosterMember = {
+  staffNo: '300001',
+  name: '林晓雨',
+  gender: 'female',
+  birthDate: '1992-04-18',
+  unitId: 'unit05',
+  phone: '13712345678',
+  status: 'active',
+  memberSince: '2024-09-01',
+  duesPaid: true,
+}
+
+/**
+ * A roster file in `testFiles` that adds ROSTER_NEWCOMER, under a fixed id so payloads can name it before it is
+ * written, and the planId a partial import of it has over the freshly seeded union: applying it really writes, so a
+ * refused caller's "nothing changed" means something.
+ */
+export const VALID_ROSTER = {
+  fileId: 'feedface'.repeat(4),
+  planId: planIdOf(planImport({ rows: [{ row: 2, member: ROSTER_NEWCOMER }], errors: [] }, demoMembers(NOW), { full: false }), false),
+} as const
+
+/** A local file's id is its name in the store's folder; `send` waits for this before any call. */
+const validRosterWritten = writeRoster([ROSTER_NEWCOMER], demoUnits()).then((data) => writeFile(join(testFilesDir, VALID_ROSTER.fileId), data))
 
 export async function seededStore(now: Date = NOW): Promise<SqliteStore> {
   const store = new SqliteStore(':memory:')
@@ -123,6 +159,7 @@ export async function send(
   event: unknown,
   options: CallOptions = {},
 ): Promise<ApiResult<unknown>> {
+  await validRosterWritten
   const identity = await identityOf(store, who)
   // A timer trigger sends CloudBase's timer event, not `{ action, payload }`.
   const body = identity.trigger ? { Type: 'Timer', TriggerName: identity.trigger } : event
@@ -216,6 +253,12 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
     update: { id: NOTICES.funds, notice: noticeInput({ title: '更新后的标题' }) },
     withdraw: { id: NOTICES.funds },
     unpinExpired: undefined,
+  },
+  roster: {
+    template: {},
+    export: { unitId: 'unit05' },
+    preview: { fileId: VALID_ROSTER.fileId, full: false },
+    apply: { fileId: VALID_ROSTER.fileId, full: false, planId: VALID_ROSTER.planId },
   },
 }
 

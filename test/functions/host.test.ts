@@ -2,16 +2,21 @@
  * The local cloud host over real HTTP (a seeded in-memory store, port 0), and the build that bundles each function
  * for CloudBase.
  */
+import ExcelJS from 'exceljs'
 import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { isBuiltin } from 'node:module'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { LocalFileStore } from '../../cloudfunctions/core/files/local'
+import { DOWNLOAD_LINK_SECONDS } from '../../cloudfunctions/core/files/port'
 import { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
+import { writeRoster } from '../../cloudfunctions/roster/rosterFile'
 import { buildFunctions } from '../../scripts/build-functions'
-import { createHost } from '../../scripts/host/server'
+import { UPLOAD_LIMIT, createHost } from '../../scripts/host/server'
 import { signSession } from '../../scripts/host/session'
 import { demoOpenid, seedDemoUnion } from '../../scripts/seed/demoUnion'
 import { tempFileStore } from '../tempFiles'
@@ -23,16 +28,17 @@ const root = resolve(__dirname, '../..')
 interface Running {
   server: Server
   store: SqliteStore
+  files: LocalFileStore
   base: string
 }
 
-async function start(demo: boolean): Promise<Running> {
+async function start(demo: boolean, files: LocalFileStore = tempFileStore(SECRET)): Promise<Running> {
   const store = new SqliteStore(':memory:')
   // The host runs on the real clock, so the demo union is seeded at it.
   await seedDemoUnion(store, new Date())
-  const server = createHost({ store, files: tempFileStore(SECRET), functions: FUNCTIONS, demo, secret: SECRET })
+  const server = createHost({ store, files, functions: FUNCTIONS, demo, secret: SECRET })
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
-  return { server, store, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }
+  return { server, store, files, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }
 }
 
 async function stop({ server, store }: Running) {
@@ -47,8 +53,16 @@ interface Reply {
   body: any
 }
 
-async function request(base: string, path: string, init: { method?: string; body?: string; token?: string; authorization?: string } = {}): Promise<Reply> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' }
+interface RequestOptions {
+  method?: string
+  body?: string | Buffer
+  token?: string
+  authorization?: string
+  headers?: Record<string, string>
+}
+
+async function request(base: string, path: string, init: RequestOptions = {}): Promise<Reply> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...init.headers }
   if (init.token) headers.authorization = `Bearer ${init.token}`
   if (init.authorization) headers.authorization = init.authorization
   const res = await fetch(base + path, { method: init.method ?? 'POST', headers, body: init.body })
@@ -59,6 +73,17 @@ async function request(base: string, path: string, init: { method?: string; body
 const call = (base: string, fn: string, action: string, payload?: unknown, token?: string) =>
   request(base, `/api/${fn}`, { body: JSON.stringify({ action, payload }), token })
 
+/** A session for a demo person, through the development login. */
+async function loginAt(base: string, memberId: string): Promise<string> {
+  const reply = await request(base, '/dev/login', { body: JSON.stringify({ memberId }) })
+  expect(reply).toMatchObject({ status: 200, body: { ok: true, data: { token: expect.any(String) } } })
+  return reply.body.data.token
+}
+
+/** Sends a file's bytes as the H5 app does: the raw body, its name URL-encoded in `x-file-name`. */
+const upload = (base: string, body: string | Buffer, token?: string, fileName = '会员名册.xlsx') =>
+  request(base, '/files', { body, token, headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(fileName) } })
+
 describe('host in demo mode', () => {
   let host: Running
 
@@ -68,11 +93,7 @@ describe('host in demo mode', () => {
 
   afterAll(() => stop(host))
 
-  async function login(memberId: string): Promise<string> {
-    const reply = await request(host.base, '/dev/login', { body: JSON.stringify({ memberId }) })
-    expect(reply).toMatchObject({ status: 200, body: { ok: true, data: { token: expect.any(String) } } })
-    return reply.body.data.token
-  }
+  const login = (memberId: string) => loginAt(host.base, memberId)
 
   it('answers NOT_SIGNED_IN to a call without a token', async () => {
     const reply = await call(host.base, 'notices', 'home')
@@ -197,6 +218,146 @@ describe('host in demo mode', () => {
   it('answers 404 JSON for pages when no H5 build is served', async () => {
     const reply = await request(host.base, '/pages/index/index', { method: 'GET' })
     expect(reply).toMatchObject({ status: 404, body: { ok: false, code: 'NOT_FOUND' } })
+  })
+})
+
+describe('host files: uploads, and downloads through signed links', () => {
+  let host: Running
+  /** How far ahead of the real clock the host's file store runs, so a link can be made to expire. */
+  let filesClockAhead = 0
+  let office: string
+
+  beforeAll(async () => {
+    const files = new LocalFileStore(mkdtempSync(join(tmpdir(), 'jiaogong-host-files-')), SECRET, () => Date.now() + filesClockAhead)
+    host = await start(true, files)
+    office = await loginAt(host.base, PEOPLE.office)
+  })
+
+  afterAll(() => stop(host))
+
+  afterEach(() => {
+    filesClockAhead = 0
+  })
+
+  /** What the signed link `url` names, opened through the host's own file store. */
+  async function linkedFile(url: string) {
+    const link = new URL(url, host.base)
+    return host.files.opened(link.pathname.replace('/files/', ''), link.searchParams.get('expires'), link.searchParams.get('sig'))
+  }
+
+  it('refuses an upload without a session, or with a session it cannot trust: 401 NOT_SIGNED_IN', async () => {
+    for (const token of [undefined, 'not-a-token', signSession('another-secret', demoOpenid('100001'))]) {
+      const reply = await upload(host.base, 'data', token)
+      expect(reply.status).toBe(401)
+      expect(reply.body).toEqual({ ok: false, code: 'NOT_SIGNED_IN', message: '请先登录' })
+    }
+  })
+
+  it('keeps a signed-in user’s upload under a new file id, with its name and without any folder the name gives', async () => {
+    const reply = await upload(host.base, 'a small file', office, '2026年 会员名册.xlsx')
+    expect(reply).toMatchObject({ status: 200, body: { ok: true, data: { fileId: expect.stringMatching(/^[0-9a-f]{32}$/) } } })
+    const { fileId } = reply.body.data
+    expect((await host.files.read(fileId))?.toString()).toBe('a small file')
+    expect(await linkedFile(await host.files.downloadUrl(fileId))).toMatchObject({ fileName: '2026年 会员名册.xlsx' })
+
+    const sneaky = await upload(host.base, 'x', office, '..\\..\\.data/jiaogong.sqlite')
+    expect(await linkedFile(await host.files.downloadUrl(sneaky.body.data.fileId))).toMatchObject({ fileName: 'jiaogong.sqlite' })
+  })
+
+  it('refuses an empty upload: 400', async () => {
+    const reply = await upload(host.base, '', office)
+    expect(reply.status).toBe(400)
+    expect(reply.body).toEqual({ ok: false, code: 'INVALID_INPUT', message: '文件是空的（0 字节）：请重新选择文件' })
+  })
+
+  it('takes a file of exactly 10 MB, refuses one byte more with 413 in Chinese, and goes on answering', async () => {
+    expect(UPLOAD_LIMIT).toBe(10 * 1024 * 1024)
+    const refused = await upload(host.base, Buffer.alloc(UPLOAD_LIMIT + 1, 1), office)
+    expect(refused.status).toBe(413)
+    expect(refused.body).toEqual({ ok: false, code: 'INVALID_INPUT', message: '文件超过 10 MB，无法上传：请删除多余内容后重试' })
+
+    const taken = await upload(host.base, Buffer.alloc(UPLOAD_LIMIT, 1), office)
+    expect(taken).toMatchObject({ status: 200, body: { ok: true } })
+    expect((await host.files.read(taken.body.data.fileId))?.length).toBe(UPLOAD_LIMIT)
+    expect((await call(host.base, 'members', 'me', {}, office)).body).toMatchObject({ ok: true, data: { id: PEOPLE.office } })
+  })
+
+  it('imports an uploaded roster: upload, preview, apply, then export and download it', async () => {
+    const newcomer = {
+      staffNo: '300009',
+      name: '顾晓岚',
+      gender: 'female' as const,
+      birthDate: '1994-03-15',
+      unitId: 'unit05',
+      phone: '13612349876',
+      status: 'active' as const,
+      memberSince: '2024-09-01',
+      duesPaid: true,
+    }
+    const roster = await writeRoster([newcomer], await host.store.find('units'))
+    const { fileId } = (await upload(host.base, roster, office)).body.data
+
+    // Anyone signed in may upload, as on WeChat; only the union office may import.
+    const member = await loginAt(host.base, PEOPLE.unit03Member)
+    expect((await call(host.base, 'roster', 'preview', { fileId, full: false }, member)).body).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+
+    const preview = await call(host.base, 'roster', 'preview', { fileId, full: false }, office)
+    expect(preview.body).toMatchObject({ ok: true, data: { counts: { add: 1, update: 0, markLeft: 0, errors: 0 } } })
+    const applied = await call(host.base, 'roster', 'apply', { fileId, full: false, planId: preview.body.data.planId }, office)
+    expect(applied.body).toEqual({ ok: true, data: { added: 1, updated: 0, markedLeft: 0, unchanged: 0 } })
+    expect(await host.store.find('members', { staffNo: '300009' })).toEqual([expect.objectContaining({ name: '顾晓岚', roles: [] })])
+
+    const exported = await call(host.base, 'roster', 'export', {}, office)
+    expect(exported.body).toMatchObject({ ok: true, data: { url: expect.stringMatching(/^\/files\/[0-9a-f]{32}\?/) } })
+    const { url, fileName } = exported.body.data
+    const res = await fetch(host.base + url)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    const disposition = /^attachment; filename="([\x20-\x7e]+)"; filename\*=UTF-8''(\S+)$/.exec(res.headers.get('content-disposition') ?? '')
+    expect(disposition).not.toBeNull()
+    expect(decodeURIComponent(disposition![2])).toBe(fileName)
+    expect(fileName).toMatch(/^会员名册-全部分工会-\d{8}\.xlsx$/)
+
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load((await res.arrayBuffer()) as ExcelJS.Buffer)
+    const staffNos = workbook.worksheets[0].getColumn(1).values
+    expect(staffNos).toContain('300009')
+    expect(staffNos).toContain('100001')
+  })
+
+  it('answers 404 JSON to a link with a tampered signature or expiry, without one, or past its ten minutes', async () => {
+    const { url } = (await call(host.base, 'roster', 'template', {}, office)).body.data
+    const link = new URL(url, host.base)
+    const variant = (name: string, value: string | null) => {
+      const changed = new URL(link)
+      if (value === null) changed.searchParams.delete(name)
+      else changed.searchParams.set(name, value)
+      return changed.pathname + changed.search
+    }
+    const sig = link.searchParams.get('sig')!
+    const expires = Number(link.searchParams.get('expires'))
+    const gone = { ok: false, code: 'NOT_FOUND', message: '下载链接已失效：请回到小程序重新下载' }
+
+    expect((await fetch(host.base + url)).status).toBe(200)
+    for (const path of [
+      variant('sig', sig.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'))),
+      variant('expires', String(expires + 1000)),
+      variant('sig', null),
+      variant('expires', null),
+    ]) {
+      const reply = await request(host.base, path, { method: 'GET' })
+      expect(reply).toMatchObject({ status: 404, body: gone })
+      expect(reply.contentType).toMatch(/^application\/json/)
+    }
+
+    filesClockAhead = DOWNLOAD_LINK_SECONDS * 1000 + 1000
+    expect(await request(host.base, url, { method: 'GET' })).toMatchObject({ status: 404, body: gone })
+  })
+
+  it('never serves an uploaded file without a signed link', async () => {
+    const { fileId } = (await upload(host.base, 'private', office)).body.data
+    expect(await request(host.base, `/files/${fileId}`, { method: 'GET' })).toMatchObject({ status: 404, body: { ok: false, code: 'NOT_FOUND' } })
   })
 })
 

@@ -10,6 +10,7 @@ import {
   type RosterUnit,
 } from '../../cloudfunctions/roster/rosterFile'
 import { ROSTER_COLUMNS, type RosterMember } from '../../cloudfunctions/roster/rosterPlan'
+import { person } from './rosterFixtures'
 
 /** 10:00 on 2026-03-10 in Shanghai. */
 const NOW = new Date('2026-03-10T02:00:00.000Z')
@@ -113,18 +114,7 @@ async function rowErrors(cells: Cell[]): Promise<string[]> {
   return result.errors.map((error) => error.message)
 }
 
-const member = (overrides: Partial<RosterMember> = {}): RosterMember => ({
-  staffNo: '20010001',
-  name: '王伟',
-  gender: 'male',
-  birthDate: '1980-05-20',
-  unitId: 'unit01',
-  phone: '13800138000',
-  status: 'active',
-  memberSince: '2005-09-01',
-  duesPaid: true,
-  ...overrides,
-})
+const member = (overrides: Partial<RosterMember> = {}): RosterMember => person('20010001', { name: '王伟', gender: 'male', ...overrides })
 
 describe('readRoster: a good file', () => {
   it('reads every row into a member, by header in any order, with the forms HR files use', async () => {

@@ -6,29 +6,8 @@ import {
   type ExistingMember,
   type ImportPlan,
   type RosterMember,
-  type RosterRead,
 } from '../../cloudfunctions/roster/rosterPlan'
-
-const person = (staffNo: string, overrides: Partial<RosterMember> = {}): RosterMember => ({
-  staffNo,
-  name: `会员${staffNo}`,
-  gender: 'female',
-  birthDate: '1980-05-20',
-  unitId: 'unit01',
-  phone: '13800138000',
-  status: 'active',
-  memberSince: '2005-09-01',
-  duesPaid: true,
-  ...overrides,
-})
-
-const stored = (id: string, member: RosterMember): ExistingMember => ({ _id: id, ...member })
-
-/** A read with these members in rows 2, 3, … and the given errors. */
-const fileOf = (members: RosterMember[], errors: RosterRead['errors'] = []): RosterRead => ({
-  rows: members.map((member, index) => ({ row: index + 2, member })),
-  errors,
-})
+import { fileOf, person, stored } from './rosterFixtures'
 
 /** What the store will do with a plan, done in memory: add, update the changed fields, set 离校. */
 function apply(existing: ExistingMember[], plan: ImportPlan): ExistingMember[] {

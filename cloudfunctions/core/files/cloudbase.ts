@@ -25,7 +25,9 @@ export class CloudBaseFileStore implements FileStore {
   }
 
   async save(fileName: string, data: Buffer): Promise<string> {
-    return (await this.cloud.uploadFile({ cloudPath: `exports/${newId()}/${fileName}`, fileContent: data })).fileID
+    // A slash in the name (a unit called "A/B") would add a folder level.
+    const name = fileName.replace(/[\\/]/g, '_')
+    return (await this.cloud.uploadFile({ cloudPath: `exports/${newId()}/${name}`, fileContent: data })).fileID
   }
 
   async downloadUrl(fileId: string): Promise<string> {

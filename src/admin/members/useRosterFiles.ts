@@ -87,6 +87,8 @@ export function useRosterImport() {
       setApplied(await call('roster', 'apply', { fileId: file.fileId, full: preview.full, planId: preview.planId }))
       setFile(undefined)
       setPreview(undefined)
+      // The result shows at the top of the page, where the preview's long lists were.
+      await Taro.pageScrollTo({ scrollTop: 0, duration: 200 })
     })
   }
 

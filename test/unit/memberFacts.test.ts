@@ -1,0 +1,47 @@
+/** Derived member facts: age on a day, women staff, youth under the configured age. */
+import { ageOn, isWomanStaff, isYouth } from '../../cloudfunctions/core/memberFacts'
+
+describe('ageOn', () => {
+  it.each([
+    ['1980-05-12', '2026-05-11', 45],
+    ['1980-05-12', '2026-05-12', 46],
+    ['1980-05-12', '2026-12-31', 46],
+    ['1980-12-31', '2026-01-01', 45],
+    // A 29 February birthday: the birthday counts from 1 March in a common year, on the day in a leap year.
+    ['2000-02-29', '2025-02-28', 24],
+    ['2000-02-29', '2025-03-01', 25],
+    ['2000-02-29', '2028-02-29', 28],
+    ['2026-11-22', '2026-11-22', 0],
+  ])('born %s, on %s: %i', (birthDate, day, age) => {
+    expect(ageOn(birthDate, day)).toBe(age)
+  })
+})
+
+describe('isWomanStaff', () => {
+  it.each([
+    ['female', 'active', true],
+    ['female', 'retired', false],
+    ['female', 'left', false],
+    ['male', 'active', false],
+  ] as const)('%s, %s: %s', (gender, status, expected) => {
+    expect(isWomanStaff({ gender, status, birthDate: '1990-01-01' })).toBe(expected)
+  })
+})
+
+describe('isYouth with youthUnderAge 40', () => {
+  const day = '2026-11-22'
+  it.each([
+    ['1986-11-23', 'active', true], // 39 until tomorrow
+    ['1986-11-22', 'active', false], // 40 today
+    ['1995-06-01', 'retired', false],
+    ['1995-06-01', 'left', false],
+  ] as const)('born %s, %s: %s', (birthDate, status, expected) => {
+    expect(isYouth({ gender: 'male', status, birthDate }, day, 40)).toBe(expected)
+  })
+
+  it('follows the configured age', () => {
+    const member = { gender: 'female', status: 'active', birthDate: '1990-01-01' } as const
+    expect(isYouth(member, day, 35)).toBe(false)
+    expect(isYouth(member, day, 37)).toBe(true)
+  })
+})
