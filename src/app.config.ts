@@ -19,6 +19,7 @@ export default defineAppConfig({
         'members/list/index',
         'members/detail/index',
         'members/import/index',
+        'settings/index',
       ],
     },
   ],

@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'members.revokeRole',
   'members.import',
   'members.export',
+  'settings.update',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -25,6 +26,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'members.revokeRole': '撤销角色',
   'members.import': '导入会员名册',
   'members.export': '导出会员名册',
+  'settings.update': '修改工会设置',
 }
 
 export interface AuditEntryView {

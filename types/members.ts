@@ -78,12 +78,40 @@ export interface RosterRow {
   bound: boolean
 }
 
-/** A member's record as the union office edits it: full values. */
+/** A member's record as the union office edits it: full values, and the facts later rules use. */
 export interface MemberRecord extends RosterRow {
   unitId: string
   memberSince: string
   roles: GrantView[]
+  /** Completed years today (Shanghai). */
+  age: number
+  /** 青年教职工: active and under the configured age. */
+  youth: boolean
+  /** 女教职工: an active woman on the staff. */
+  womanStaff: boolean
 }
+
+/** Groups of members that events and benefits address; the roster can be filtered by them. */
+export const MEMBER_GROUPS = ['youth', 'women'] as const
+export type MemberGroup = (typeof MEMBER_GROUPS)[number]
+export const MEMBER_GROUP_LABELS: Record<MemberGroup, string> = { youth: '青年教职工', women: '女教职工' }
+
+/** Union-wide settings the union office edits (every figure a rule uses is data, not code). */
+export interface UnionSettings {
+  /** Active staff younger than this (in completed years) count as youth (青年教职工). */
+  youthUnderAge: number
+}
+
+export const DEFAULT_SETTINGS: UnionSettings = { youthUnderAge: 40 }
+
+export const SettingsSchema = v.strictObject({
+  youthUnderAge: v.pipe(
+    v.number('青年年龄上限须为数字'),
+    v.integer('青年年龄上限须为整数'),
+    v.minValue(25, '青年年龄上限不能小于 25 岁'),
+    v.maxValue(60, '青年年龄上限不能大于 60 岁'),
+  ),
+})
 
 const SearchSchema = v.pipe(v.string('搜索内容须为文字'), v.trim(), v.maxLength(20, '搜索内容不能超过 20 个字'))
 
@@ -92,6 +120,7 @@ export const RosterQuerySchema = v.optional(
     q: v.optional(SearchSchema),
     unitId: v.optional(IdSchema),
     status: v.optional(v.picklist(['active', 'retired', 'left'], '人员状态不正确')),
+    group: v.optional(v.picklist(MEMBER_GROUPS, '人群不正确')),
     ...PageSchema,
   }),
   {},
@@ -138,4 +167,8 @@ export interface MembersApi {
   /** Union office: one member's full record, to edit. */
   memberRecord: { request: v.InferInput<typeof MemberIdSchema>; response: MemberRecord }
   updateMember: { request: v.InferInput<typeof MemberEditSchema>; response: MemberRecord }
+  /** Admins: the union-wide settings (a unit admin filters by youth too, so may read them). */
+  settings: { request: void; response: UnionSettings }
+  /** Union office: changes them (audited). */
+  updateSettings: { request: v.InferInput<typeof SettingsSchema>; response: UnionSettings }
 }

@@ -17,6 +17,11 @@ export function inShanghai(moment: string | number | Date | Dayjs): Dayjs {
   return dayjs.utc(dayjs(moment).valueOf() + SHANGHAI_OFFSET_MINUTES * 60_000)
 }
 
+/** The Shanghai calendar day of a moment, 'YYYY-MM-DD': "today" for every date rule. */
+export function shanghaiDay(moment: string | number | Date | Dayjs): string {
+  return inShanghai(moment).format('YYYY-MM-DD')
+}
+
 /** "11月22日 14:30" this year, "2025年11月22日 14:30" otherwise. */
 export function formatDateTime(iso: string, now: Date = new Date()): string {
   const moment = inShanghai(iso)

@@ -37,6 +37,8 @@ const FIELD_LABELS: Record<string, string> = {
   fileId: '名册文件',
   full: '导入方式',
   planId: '预览标识',
+  group: '人群',
+  youthUnderAge: '青年年龄上限',
 }
 
 type Issue = v.BaseIssue<unknown>

@@ -3,7 +3,7 @@
  * The SQLite adapter creates these indexes itself; for CloudBase the README lists them to create in the console.
  */
 import type { AuditAction } from '../../types/audit'
-import type { MemberStatus } from '../../types/members'
+import type { MemberStatus, UnionSettings } from '../../types/members'
 import type { NoticeAudience, NoticeCategory } from '../../types/notices'
 
 export interface UnitDoc {
@@ -54,8 +54,8 @@ export interface AuditDoc {
   actorId: string
   actorName: string
   action: AuditAction
-  /** 'roster': the roster as a whole (an import or an export). */
-  targetType: 'notice' | 'member' | 'roster'
+  /** 'roster': the roster as a whole (an import or an export); 'settings': the union-wide settings. */
+  targetType: 'notice' | 'member' | 'roster' | 'settings'
   targetId: string
   target: string
   before?: Record<string, unknown>
@@ -85,6 +85,13 @@ export interface NoticeReadDoc {
   readAt: string
 }
 
+/** The union-wide settings: one document, `_id` 'union'; absent until first saved (defaults apply). */
+export interface SettingsDoc extends UnionSettings {
+  _id: string
+  updatedAt: string
+  updatedBy: string
+}
+
 interface CollectionTypes {
   units: UnitDoc
   members: MemberDoc
@@ -93,6 +100,7 @@ interface CollectionTypes {
   auditLog: AuditDoc
   notices: NoticeDoc
   noticeReads: NoticeReadDoc
+  settings: SettingsDoc
 }
 
 export type CollectionName = keyof CollectionTypes
@@ -119,4 +127,5 @@ export const COLLECTIONS: Record<CollectionName, CollectionDefinition> = {
     arrays: ['audience.unitIds'],
   },
   noticeReads: { indexes: [['memberId']], unique: [['noticeId', 'memberId']], arrays: [] },
+  settings: { indexes: [], unique: [], arrays: [] },
 }

@@ -1,8 +1,8 @@
-/** Small store reads every function repeats. */
+/** Small store reads and writes every function repeats. */
 import type { Page } from '../../types/common'
 import type { CollectionName, DocOf } from './collections'
 import { notFound } from './errors'
-import type { Store } from './store/port'
+import { DuplicateKeyError, type Store, type Update } from './store/port'
 
 /** The document, or the Chinese "not found" a person sees (`what` names it: 通知, 会员). */
 export async function mustGet<C extends CollectionName>(store: Store, collection: C, id: string, what: string): Promise<DocOf<C>> {
@@ -14,4 +14,16 @@ export async function mustGet<C extends CollectionName>(store: Store, collection
 /** A page from up to `limit + 1` items read: the extra one only says there is more. */
 export function pageOf<T>(items: T[], limit: number): Page<T> {
   return { items: items.slice(0, limit), hasMore: items.length > limit }
+}
+
+/** Applies `update` to the document `doc._id`, or inserts `doc` when there is none (a racing insert falls back to the update). */
+export async function upsert<C extends CollectionName>(store: Store, collection: C, doc: DocOf<C>, update: Update): Promise<void> {
+  const filter = { _id: doc._id }
+  if ((await store.update(collection, filter, update)).matched > 0) return
+  try {
+    await store.insert(collection, doc)
+  } catch (error) {
+    if (!(error instanceof DuplicateKeyError)) throw error
+    await store.update(collection, filter, update)
+  }
 }

@@ -6,16 +6,20 @@ import {
   MemberIdSchema,
   RevokeSchema,
   RosterQuerySchema,
+  SettingsSchema,
   type MembersApi,
   type RoleHolder,
+  type UnionSettings,
 } from '../../types/members'
 import { encodeGrant } from '../../types/roles'
-import { formatDateTime } from '../../types/time'
+import { formatDateTime, shanghaiDay } from '../../types/time'
 import { memberTarget, recordAudit } from '../core/audit'
 import type { BindAttemptDoc, MemberDoc } from '../core/collections'
 import { inScope } from '../core/authorize'
+import { inGroup } from '../core/memberFacts'
+import { readSettings, SETTINGS_ID } from '../core/settings'
 import { action, defineFunction } from '../core/defineFunction'
-import { mustGet, pageOf } from '../core/queries'
+import { mustGet, pageOf, upsert } from '../core/queries'
 import { unitNames } from '../core/units'
 import { AppError, forbidden, memberLeft, notFound } from '../core/errors'
 import { DuplicateKeyError, type Filter, type Store, type Update } from '../core/store/port'
@@ -48,17 +52,10 @@ function holderOf(member: MemberDoc, units: Map<string, string>): RoleHolder {
   }
 }
 
-/** Records one more failed binding attempt (insert or overwrite; a racing insert falls back to overwrite). */
+/** Records one more failed binding attempt. */
 async function saveAttempts(store: Store, next: BindAttemptDoc) {
   const { _id, ...fields } = next
-  const update = { $set: fields, ...(next.lockedUntil ? {} : { $unset: { lockedUntil: true as const } }) }
-  if ((await store.update('bindAttempts', { _id }, update)).matched > 0) return
-  try {
-    await store.insert('bindAttempts', next)
-  } catch (error) {
-    if (!(error instanceof DuplicateKeyError)) throw error
-    await store.update('bindAttempts', { _id }, update)
-  }
+  await upsert(store, 'bindAttempts', next, { $set: fields, ...(next.lockedUntil ? {} : { $unset: { lockedUntil: true as const } }) })
 }
 
 /** Grants or revokes a role with one atomic write, auditing the roles before and after when anything changed. */
@@ -92,8 +89,8 @@ async function isBound(store: Store, memberId: string) {
   return (await store.count('bindings', { memberId })) > 0
 }
 
-async function recordOf(store: Store, member: MemberDoc) {
-  return toMemberRecord(member, await unitNames(store), await isBound(store, member._id))
+async function recordOf(store: Store, member: MemberDoc, now: Date) {
+  return toMemberRecord(member, await unitNames(store), await isBound(store, member._id), shanghaiDay(now), await readSettings(store))
 }
 
 const boundElsewhere = () => new AppError('CONFLICT', '该会员已绑定其他微信；如需更换，请联系所在分工会或校工会解除绑定')
@@ -204,12 +201,14 @@ export const membersFunction = defineFunction<MembersApi>('members', {
   roster: action({
     allow: 'unitAdmin',
     input: RosterQuerySchema,
-    async handle({ q, unitId, status, offset, limit }, { store, units }) {
+    async handle({ q, unitId, status, group, offset, limit }, { store, now, units }) {
       if (unitId && !inScope(units, unitId)) throw forbidden('只能查看本分工会的会员')
       const scope = unitId ? { unitId } : units === 'all' ? {} : { unitId: { $in: units } }
-      // A campus roster is a few thousand people: the search runs over the scope's members here.
+      const today = shanghaiDay(now)
+      const settings = await readSettings(store)
+      // A campus roster is a few thousand people: the search and the group run over the scope's members here.
       const members = (await store.find('members', { ...scope, status: status ?? { $ne: 'left' } }, { sort: { staffNo: 1 } })).filter(
-        (member) => matchesSearch(member, q),
+        (member) => matchesSearch(member, q) && (!group || inGroup(member, group, today, settings)),
       )
       const { items, hasMore } = pageOf(members.slice(offset, offset + limit + 1), limit)
       const bound = new Set(
@@ -223,8 +222,8 @@ export const membersFunction = defineFunction<MembersApi>('members', {
   memberRecord: action({
     allow: 'unionOffice',
     input: MemberIdSchema,
-    async handle({ memberId }, { store }) {
-      return recordOf(store, await mustGet(store, 'members', memberId, '会员'))
+    async handle({ memberId }, { store, now }) {
+      return recordOf(store, await mustGet(store, 'members', memberId, '会员'), now)
     },
   }),
 
@@ -243,7 +242,7 @@ export const membersFunction = defineFunction<MembersApi>('members', {
       }
       const { modified } = await store.update('members', { _id: memberId }, { $set: fields })
       const after = (await store.get('members', memberId))!
-      if (modified === 0) return recordOf(store, after)
+      if (modified === 0) return recordOf(store, after, now)
       const names = await unitNames(store)
       await recordAudit(store, actor, now, {
         action: 'members.update',
@@ -253,7 +252,36 @@ export const membersFunction = defineFunction<MembersApi>('members', {
         before: memberAuditFields(before, names),
         after: memberAuditFields(after, names),
       })
-      return recordOf(store, after)
+      return recordOf(store, after, now)
+    },
+  }),
+
+  settings: action({
+    allow: 'unitAdmin',
+    input: EmptySchema,
+    async handle(_input, { store }) {
+      return readSettings(store)
+    },
+  }),
+
+  updateSettings: action({
+    allow: 'unionOffice',
+    input: SettingsSchema,
+    async handle(next, { store, now, member: actor }) {
+      const before = await readSettings(store)
+      if (before.youthUnderAge === next.youthUnderAge) return before
+      const fields = { ...next, updatedAt: now.toISOString(), updatedBy: actor._id }
+      await upsert(store, 'settings', { _id: SETTINGS_ID, ...fields }, { $set: fields })
+      const described = (settings: UnionSettings) => ({ 青年教职工: `${settings.youthUnderAge} 周岁以下` })
+      await recordAudit(store, actor, now, {
+        action: 'settings.update',
+        targetType: 'settings',
+        targetId: SETTINGS_ID,
+        target: '工会设置',
+        before: described(before),
+        after: described(next),
+      })
+      return readSettings(store)
     },
   }),
 })

@@ -4,11 +4,12 @@ import {
   BIND_MAX_FAILURES,
   GENDER_LABELS,
   MEMBER_STATUS_LABELS,
-  type GrantView, type MemberRecord, type MyProfile, type RosterRow } from '../../types/members'
+  type GrantView, type MemberRecord, type MyProfile, type RosterRow, type UnionSettings } from '../../types/members'
 import { maskBirthDate, maskPhone } from '../../types/privacy'
-import { fromShanghaiInput, toShanghaiInput } from '../../types/time'
+import { fromShanghaiInput, shanghaiDay } from '../../types/time'
 import { decodeGrant, ROLE_LABELS, type RoleGrant } from '../../types/roles'
 import type { BindAttemptDoc, MemberDoc, UnitDoc } from '../core/collections'
+import { ageOn, isWomanStaff, isYouth } from '../core/memberFacts'
 
 /** Failures further apart than this start counting afresh. */
 const FAILURE_WINDOW_MINUTES = 60
@@ -97,8 +98,14 @@ export function toRosterRow(member: MemberDoc, units: Map<string, string>, bound
   }
 }
 
-/** A member's full record, for the union office to edit. */
-export function toMemberRecord(member: MemberDoc, units: Map<string, string>, bound: boolean): MemberRecord {
+/** A member's full record, for the union office to edit, with their facts on `today` (a Shanghai day). */
+export function toMemberRecord(
+  member: MemberDoc,
+  units: Map<string, string>,
+  bound: boolean,
+  today: string,
+  settings: UnionSettings,
+): MemberRecord {
   return {
     ...toRosterRow(member, units, bound),
     phone: member.phone,
@@ -106,6 +113,9 @@ export function toMemberRecord(member: MemberDoc, units: Map<string, string>, bo
     unitId: member.unitId,
     memberSince: member.memberSince,
     roles: grantViews(member, units),
+    age: ageOn(member.birthDate, today),
+    youth: isYouth(member, today, settings.youthUnderAge),
+    womanStaff: isWomanStaff(member),
   }
 }
 
@@ -125,7 +135,7 @@ export function memberAuditFields(member: Pick<MemberDoc, 'name' | 'gender' | 'b
 
 /** The first date in an edited record that names no real day, lies in the future, or cannot be true. */
 export function memberDatesProblem(fields: Pick<MemberDoc, 'birthDate' | 'memberSince'>, now: Date): { field: string; message: string } | undefined {
-  const today = toShanghaiInput(now.toISOString()).slice(0, 10)
+  const today = shanghaiDay(now)
   for (const [field, label] of [['birthDate', '出生日期'], ['memberSince', '入会时间']] as const) {
     const date = fields[field]
     if (!fromShanghaiInput(`${date} 00:00`)) return { field: `member.${field}`, message: `${label}不是有效日期` }

@@ -7,6 +7,7 @@
  */
 import ExcelJS from 'exceljs'
 import { ROSTER_MAX_BYTES } from '../../types/roster'
+import { shanghaiDay } from '../../types/time'
 import { AppError } from '../core/errors'
 import {
   DUES_TEXT,
@@ -76,7 +77,7 @@ export async function readRoster(file: Buffer, units: readonly RosterUnit[], now
     throw new RosterFileError(`表格共有 ${lines.length} 行数据，一次最多导入 ${ROSTER_MAX_ROWS} 行：请分成几个文件，用“部分导入”依次导入`)
   }
 
-  const context = { unitIndex: indexUnits(units), today: shanghaiToday(now) }
+  const context = { unitIndex: indexUnits(units), today: shanghaiDay(now) }
   const read: RosterRead = { rows: [], errors: [] }
   const firstRowOf = new Map<string, number>()
   for (const { row, cells } of lines) {
@@ -428,11 +429,6 @@ function readDate(value: ExcelJS.CellValue | undefined, field: RosterField, erro
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0')
 const isoDay = (year: number, month: number, day: number) => `${pad(year, 4)}-${pad(month)}-${pad(day)}`
-
-/** Today's date on a Shanghai calendar (UTC+8 all year), 'YYYY-MM-DD'. */
-function shanghaiToday(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
-}
 
 /** A cell value as trimmed text: numbers as Excel shows them unformatted (so 工号 20010001 stored as a number reads fine). */
 function textOf(value: ExcelJS.CellValue | undefined): string {

@@ -88,6 +88,51 @@ describe('notice changes write one audit entry each', () => {
   })
 })
 
+describe('a settings change writes one audit entry', () => {
+  it('the youth age before and after, the settings as target; audit.list shows and filters it', async () => {
+    expectOk(await callAs(store, 'members', PEOPLE.office2, 'updateSettings', { youthUnderAge: 35 }))
+    // The same value again is no change, and is not logged.
+    expectOk(await callAs(store, 'members', PEOPLE.office, 'updateSettings', { youthUnderAge: 35 }))
+    expect(await store.find('auditLog')).toEqual([
+      {
+        _id: expect.any(String),
+        at: NOW.toISOString(),
+        actorId: PEOPLE.office2,
+        actorName: '沈丽萍',
+        action: 'settings.update',
+        targetType: 'settings',
+        targetId: 'union',
+        target: '工会设置',
+        before: { 青年教职工: '40 周岁以下' },
+        after: { 青年教职工: '35 周岁以下' },
+      },
+    ])
+    const page = expectOk(await callAs(store, 'audit', PEOPLE.office, 'list', { action: 'settings.update' }))
+    expect(page).toEqual({
+      items: [
+        {
+          id: expect.any(String),
+          at: NOW.toISOString(),
+          actorId: PEOPLE.office2,
+          actorName: '沈丽萍',
+          action: 'settings.update',
+          target: '工会设置',
+          before: { 青年教职工: '40 周岁以下' },
+          after: { 青年教职工: '35 周岁以下' },
+        },
+      ],
+      hasMore: false,
+    })
+    expect(expectOk(await callAs(store, 'audit', PEOPLE.office, 'list', { action: 'members.update' })).items).toEqual([])
+  })
+
+  it('a refused settings change writes nothing', async () => {
+    expectFailure(await callAs(store, 'members', PEOPLE.unitAdmin, 'updateSettings', { youthUnderAge: 35 }), 'FORBIDDEN')
+    expectFailure(await callAs(store, 'members', PEOPLE.office, 'updateSettings', { youthUnderAge: 61 }), 'INVALID_INPUT')
+    expect(await store.count('auditLog')).toBe(0)
+  })
+})
+
 describe('audit.list', () => {
   // Four changes at known instants; Shanghai is UTC+8, so the Shanghai day differs from the UTC day for the last three.
   const AT = {

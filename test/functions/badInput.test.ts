@@ -146,6 +146,39 @@ const rosterCases: Case[] = [
   ['a unit id with a path in it', { unitId: '../units' }, '编号格式不正确'],
   ['an extra field with a label', { memberId: PEOPLE.unit03Member }, '不支持的字段「会员」'],
   ['a sort field', { sort: { phone: 1 } }, '不支持的字段「sort」'],
+  ['an unknown group', { group: 'elderly' }, '人群不正确'],
+  ['a group label instead of its value', { group: '青年教职工' }, '人群不正确'],
+  ['a group in capitals', { group: 'Youth' }, '人群不正确'],
+  ['an empty group', { group: '' }, '人群不正确'],
+  ['group as a number', { group: 1 }, '人群不正确'],
+  ['group as null', { group: null }, '人群不正确'],
+  ['a list of groups', { group: ['youth', 'women'] }, '人群不正确'],
+  ['a group with a query operator', { group: { $ne: null } }, '人群不正确'],
+  ['a group with an age in it', { group: 'youth', youthUnderAge: 35 }, '不支持的字段「青年年龄上限」'],
+]
+
+/** The settings the union office saves: each case spoils the youth age. */
+const updateSettingsCases: Case[] = [
+  ['no youth age', {}, '请填写青年年龄上限'],
+  ['the youth age as text', { youthUnderAge: '35' }, '青年年龄上限须为数字'],
+  ['the youth age as words', { youthUnderAge: '三十五' }, '青年年龄上限须为数字'],
+  ['the youth age as null', { youthUnderAge: null }, '青年年龄上限须为数字'],
+  ['the youth age as a boolean', { youthUnderAge: true }, '青年年龄上限须为数字'],
+  ['the youth age as NaN', { youthUnderAge: Number.NaN }, '青年年龄上限须为数字'],
+  ['the youth age with a query operator', { youthUnderAge: { $gt: 0 } }, '青年年龄上限须为数字'],
+  ['a list of youth ages', { youthUnderAge: [35] }, '青年年龄上限须为数字'],
+  ['a fractional youth age', { youthUnderAge: 35.5 }, '青年年龄上限须为整数'],
+  ['an infinite youth age', { youthUnderAge: Number.POSITIVE_INFINITY }, '青年年龄上限须为整数'],
+  ['youth age 24', { youthUnderAge: 24 }, '青年年龄上限不能小于 25 岁'],
+  ['youth age 0', { youthUnderAge: 0 }, '青年年龄上限不能小于 25 岁'],
+  ['a negative youth age', { youthUnderAge: -40 }, '青年年龄上限不能小于 25 岁'],
+  ['youth age 61', { youthUnderAge: 61 }, '青年年龄上限不能大于 60 岁'],
+  ['youth age 100', { youthUnderAge: 100 }, '青年年龄上限不能大于 60 岁'],
+  ['who saved it among the fields', { youthUnderAge: 35, updatedBy: PEOPLE.office }, '不支持的字段「updatedBy」'],
+  ['the document id among the fields', { youthUnderAge: 35, _id: 'union' }, '不支持的字段「_id」'],
+  ['a field with a label from another action', { youthUnderAge: 35, group: 'youth' }, '不支持的字段「人群」'],
+  // Both are wrong; the missing age is named first.
+  ['another field instead of the youth age', { status: 'active' }, '请填写青年年龄上限'],
 ]
 
 /** A valid edit of m0058 (unit03, 邵文) with `overrides` in its member fields (`undefined` leaves one out). */
@@ -281,6 +314,8 @@ const CASES: Record<string, Record<string, Case[]>> = {
     roster: rosterCases,
     memberRecord: memberIdCases,
     updateMember: updateMemberCases,
+    settings: [...noPayloadCases, ['the youth age to save', { youthUnderAge: 35 }, '不支持的字段「青年年龄上限」']],
+    updateSettings: updateSettingsCases,
   },
   notices: {
     home: noPayloadCases,

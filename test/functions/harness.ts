@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { COLLECTIONS, type CollectionName, type DocOf } from '../../cloudfunctions/core/collections'
+import { COLLECTIONS, type CollectionName, type DocOf, type MemberDoc } from '../../cloudfunctions/core/collections'
 import type { CloudFunction } from '../../cloudfunctions/core/defineFunction'
 import type { Identity } from '../../cloudfunctions/core/context'
 import type { Store } from '../../cloudfunctions/core/store/port'
@@ -26,6 +26,9 @@ export const NOW = new Date('2026-11-20T02:00:00.000Z')
 
 export const HOUR = 3_600_000
 export const DAY = 24 * HOUR
+
+/** The Shanghai calendar day of NOW (10:00 there): "today" for every date rule and member fact. */
+export const TODAY = '2026-11-20'
 
 /** `now` shifted by `ms` (negative: earlier). */
 export const later = (ms: number, from: Date = NOW) => new Date(from.getTime() + ms)
@@ -54,18 +57,33 @@ export const PEOPLE = {
   strangerOpenid: 'openid-of-a-stranger',
 } as const
 
-/** What a person types to bind as a demo member: their staff number, name and the last four digits of their phone. */
-export function bindDetailsOf(memberId: string): { staffNo: string; name: string; phoneLast4: string } {
+/** The demo member `memberId` as the seed writes it at NOW. */
+export function demoMember(memberId: string): MemberDoc {
   const member = demoMembers(NOW).find((candidate) => candidate._id === memberId)
   if (!member) throw new Error(`no demo member ${memberId}`)
+  return member
+}
+
+/**
+ * Completed years from `birthDate` to `day` (both 'YYYY-MM-DD'), worked out here from the numbers, so tests check the
+ * functions' ages against an arithmetic of their own: the year is complete once the month and day are reached.
+ */
+export function completedYears(birthDate: string, day: string): number {
+  const [birthYear, birthMonth, birthDay] = birthDate.split('-').map(Number)
+  const [year, month, date] = day.split('-').map(Number)
+  const reached = month > birthMonth || (month === birthMonth && date >= birthDay)
+  return year - birthYear - (reached ? 0 : 1)
+}
+
+/** What a person types to bind as a demo member: their staff number, name and the last four digits of their phone. */
+export function bindDetailsOf(memberId: string): { staffNo: string; name: string; phoneLast4: string } {
+  const member = demoMember(memberId)
   return { staffNo: member.staffNo, name: member.name, phoneLast4: member.phone.slice(-4) }
 }
 
 /** The fields `members.updateMember` edits, as the demo seeds them for `memberId`, with `overrides` applied. */
 export function memberEdit(memberId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  const member = demoMembers(NOW).find((candidate) => candidate._id === memberId)
-  if (!member) throw new Error(`no demo member ${memberId}`)
-  const { name, gender, birthDate, unitId, phone, status, memberSince, duesPaid } = member
+  const { name, gender, birthDate, unitId, phone, status, memberSince, duesPaid } = demoMember(memberId)
   const fields: Record<string, unknown> = { name, gender, birthDate, unitId, phone, status, memberSince, duesPaid, ...overrides }
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined))
 }
@@ -242,6 +260,9 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
     memberRecord: { memberId: PEOPLE.unit03Member },
     // m0058 邵文 gets a new phone number.
     updateMember: { memberId: PEOPLE.unit03Member, member: memberEdit(PEOPLE.unit03Member, { phone: '13900001111' }) },
+    settings: {},
+    // A real change from the default 40, so a refused caller's "nothing changed" means something.
+    updateSettings: { youthUnderAge: 35 },
   },
   notices: {
     home: {},

@@ -6,7 +6,7 @@ import type { MemberDoc } from '../../cloudfunctions/core/collections'
 import type { Filter } from '../../cloudfunctions/core/store/port'
 import type { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import type { RosterRow } from '../../types/members'
-import { NOW, PEOPLE, callAs, expectFailure, expectOk, later, memberEdit, seededStore, snapshot, type Who } from './harness'
+import { NOW, PEOPLE, TODAY, callAs, completedYears, expectFailure, expectOk, later, memberEdit, seededStore, snapshot, type Who } from './harness'
 
 let store: SqliteStore
 
@@ -160,7 +160,10 @@ describe('roster masks phone and birth year', () => {
       expect(text).not.toContain(member.phone)
       expect(text).not.toContain(member.birthDate)
     }
-    for (const field of ['memberSince', 'roles', 'unitId', 'createdAt', '_id']) expect(text).not.toContain(`"${field}"`)
+    // Nor the record's facts: an age would give the masked birth year away.
+    for (const field of ['memberSince', 'roles', 'unitId', 'createdAt', '_id', 'age', 'youth', 'womanStaff']) {
+      expect(text).not.toContain(`"${field}"`)
+    }
   })
 
   it('answers rows of exactly the row’s fields', async () => {
@@ -253,8 +256,26 @@ describe('memberRecord', () => {
       duesPaid: false,
       bound: true,
       roles: [],
+      // Born 1998-10-09: 28 on 2026-11-20, active, under the default 40, a man.
+      age: 28,
+      youth: true,
+      womanStaff: false,
     })
     expect(member.phone).toMatch(/^1\d{10}$/)
+  })
+
+  it('tells a retired member’s age, and that the retired are neither youth nor women staff', async () => {
+    // m0016 郝健, born 1953-04-02, retired.
+    expect(expectOk(await callAs(store, 'members', PEOPLE.office, 'memberRecord', { memberId: PEOPLE.retired }))).toMatchObject({
+      status: 'retired',
+      age: 73,
+      youth: false,
+      womanStaff: false,
+    })
+    // A retired woman of the seed (the 离退休分工会 are all retired).
+    const [retiredWoman] = await storedMembers({ status: 'retired', gender: 'female' })
+    const record = expectOk(await callAs(store, 'members', PEOPLE.office, 'memberRecord', { memberId: retiredWoman._id }))
+    expect(record).toMatchObject({ gender: 'female', status: 'retired', age: completedYears(retiredWoman.birthDate, TODAY), youth: false, womanStaff: false })
   })
 
   it('labels roles and tells an unbound member', async () => {
@@ -299,6 +320,10 @@ describe('updateMember', () => {
       memberSince: '2024-09-01',
       duesPaid: true,
       bound: true,
+      // The facts of the saved record: 28 on 2026-11-20, but retired, so neither youth nor women staff.
+      age: 28,
+      youth: false,
+      womanStaff: false,
     })
     const stored = (await store.get('members', TARGET))!
     expect(stored).toMatchObject({
@@ -311,6 +336,18 @@ describe('updateMember', () => {
       createdAt: NOW.toISOString(),
     })
     expect(expectOk(await callAs(store, 'members', PEOPLE.office, 'memberRecord', { memberId: TARGET }))).toEqual(record)
+  })
+
+  it('answers the facts of the saved record: a new birth date, gender and status change them', async () => {
+    // Each save sends the whole record: the seed's fields with these changes.
+    const female = { gender: 'female' }
+    expect(expectOk(await update(female))).toMatchObject({ age: 28, youth: true, womanStaff: true })
+    // 40 tomorrow: still 39 today, so still youth under 40.
+    expect(expectOk(await update({ ...female, birthDate: '1986-11-21' }))).toMatchObject({ age: 39, youth: true, womanStaff: true })
+    // 40 today: no longer youth.
+    expect(expectOk(await update({ ...female, birthDate: '1986-11-20' }))).toMatchObject({ age: 40, youth: false, womanStaff: true })
+    expect(expectOk(await update({ ...female, birthDate: '1996-11-20', status: 'left' }))).toMatchObject({ age: 30, youth: false, womanStaff: false })
+    expect(expectOk(await update({ ...female, birthDate: '1996-11-20', status: 'retired' }))).toMatchObject({ youth: false, womanStaff: false })
   })
 
   it('trims the name', async () => {

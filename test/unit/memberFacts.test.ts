@@ -1,5 +1,5 @@
 /** Derived member facts: age on a day, women staff, youth under the configured age. */
-import { ageOn, isWomanStaff, isYouth } from '../../cloudfunctions/core/memberFacts'
+import { ageOn, inGroup, isWomanStaff, isYouth } from '../../cloudfunctions/core/memberFacts'
 
 describe('ageOn', () => {
   it.each([
@@ -43,5 +43,32 @@ describe('isYouth with youthUnderAge 40', () => {
     const member = { gender: 'female', status: 'active', birthDate: '1990-01-01' } as const
     expect(isYouth(member, day, 35)).toBe(false)
     expect(isYouth(member, day, 37)).toBe(true)
+  })
+})
+
+describe('inGroup', () => {
+  const day = '2026-11-22'
+  const settings = { youthUnderAge: 40 }
+  // [gender, status, birth date, in youth, in women]
+  it.each([
+    ['female', 'active', '1990-01-01', true, true], // 36
+    ['female', 'active', '1986-11-22', false, true], // 40 today
+    ['male', 'active', '1990-01-01', true, false],
+    ['male', 'active', '1986-11-23', true, false], // 39 until tomorrow
+    ['male', 'active', '1970-01-01', false, false],
+    ['female', 'retired', '1990-01-01', false, false],
+    ['female', 'left', '1990-01-01', false, false],
+    ['male', 'retired', '1995-06-01', false, false],
+  ] as const)('%s, %s, born %s: youth %s, women %s', (gender, status, birthDate, youth, women) => {
+    const member = { gender, status, birthDate }
+    expect(inGroup(member, 'youth', day, settings)).toBe(youth)
+    expect(inGroup(member, 'women', day, settings)).toBe(women)
+  })
+
+  it('asks the settings for the youth age, and only for youth', () => {
+    const member = { gender: 'female', status: 'active', birthDate: '1990-01-01' } as const // 36
+    expect(inGroup(member, 'youth', day, { youthUnderAge: 36 })).toBe(false)
+    expect(inGroup(member, 'youth', day, { youthUnderAge: 37 })).toBe(true)
+    expect(inGroup(member, 'women', day, { youthUnderAge: 25 })).toBe(true)
   })
 })

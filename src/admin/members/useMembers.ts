@@ -1,17 +1,18 @@
 /** The roster screens: the list (union office: everyone; a unit admin: their unit) and one member's record. */
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { MemberEditSchema, type MemberRecord } from '../../../types/members'
+import { MemberEditSchema, type MemberGroup, type MemberRecord } from '../../../types/members'
 import { schemaCheck } from '../../../types/validation'
 import { useFormState } from '../../hooks/useFormState'
 import { usePagedList } from '../../hooks/usePagedList'
 import { showError, useRemote } from '../../hooks/useRemote'
 import { call } from '../../services/api'
 
-export function useRoster(q: string, unitId: string) {
+/** `group` '' is everyone. */
+export function useRoster(q: string, unitId: string, group: MemberGroup | '') {
   return usePagedList(
-    (offset, limit) => call('members', 'roster', { ...(q ? { q } : {}), ...(unitId ? { unitId } : {}), offset, limit }),
-    [q, unitId],
+    (offset, limit) => call('members', 'roster', { ...(q ? { q } : {}), ...(unitId ? { unitId } : {}), ...(group ? { group } : {}), offset, limit }),
+    [q, unitId, group],
   )
 }
 

@@ -16,6 +16,7 @@ const ADMIN_TOOLS: { title: string; description: string; url: string; roles: Rol
   { title: '通知公告管理', description: '发布、编辑、撤回通知', url: '/admin/notices/list/index', roles: ['unionOffice'] },
   { title: '角色管理', description: '授予、撤销管理员与代表等角色', url: '/admin/roles/index', roles: ['unionOffice'] },
   { title: '操作日志', description: '谁在何时做了什么修改', url: '/admin/audit/index', roles: ['unionOffice'] },
+  { title: '工会设置', description: '青年教职工年龄等规则参数', url: '/admin/settings/index', roles: ['unionOffice'] },
 ]
 
 /** 我的: who I am in the union, and the tools my roles open. */

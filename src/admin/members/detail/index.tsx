@@ -3,7 +3,7 @@ import { ScrollView, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { ChoiceChips, choicesOf } from '../../../components/ChoiceChips'
 import { StateView } from '../../../components/StateView'
-import { GENDER_LABELS, MEMBER_STATUS_LABELS } from '../../../../types/members'
+import { GENDER_LABELS, MEMBER_GROUP_LABELS, MEMBER_STATUS_LABELS, type MemberRecord } from '../../../../types/members'
 import { useMemberRecord, type MemberForm } from '../useMembers'
 import './index.scss'
 
@@ -13,6 +13,10 @@ const TEXT_FIELDS: { key: 'name' | 'phone' | 'birthDate' | 'memberSince'; label:
   { key: 'birthDate', label: '出生日期', placeholder: '例如 1980-01-31' },
   { key: 'memberSince', label: '入会时间', placeholder: '例如 2005-09-01' },
 ]
+
+/** "46 岁 · 女教职工 · 青年教职工": the facts rules use, as of today. */
+const memberFacts = (record: MemberRecord) =>
+  [`${record.age} 岁`, record.womanStaff && MEMBER_GROUP_LABELS.women, record.youth && MEMBER_GROUP_LABELS.youth].filter(Boolean).join(' · ')
 
 /** 会员信息 (union office): a member's full record, edited and saved with an audit entry; WeChat unbinding. */
 export default function MemberDetail() {
@@ -29,6 +33,7 @@ export default function MemberDetail() {
                 {record.data.name}
                 <Text className="member__staff-no"> {record.data.staffNo}</Text>
               </Text>
+              <Text className="member__facts">{memberFacts(record.data)}</Text>
               <View className="member__tags">
                 {record.data.roles.map((role) => (
                   <Tag key={role.label} color="#c8161d" background="#fdecec" className="member__tag">

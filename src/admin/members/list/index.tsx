@@ -2,11 +2,11 @@ import { Button, SearchBar, Tag } from '@nutui/nutui-react-taro'
 import { ScrollView, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { ChoiceChips } from '../../../components/ChoiceChips'
+import { ChoiceChips, choicesOf } from '../../../components/ChoiceChips'
 import { ListFooter } from '../../../components/ListFooter'
 import { StateView } from '../../../components/StateView'
 import { useProfile } from '../../../hooks/useProfile'
-import { GENDER_LABELS, MEMBER_STATUS_LABELS } from '../../../../types/members'
+import { GENDER_LABELS, MEMBER_GROUP_LABELS, MEMBER_STATUS_LABELS, type MemberGroup } from '../../../../types/members'
 import { useRoster, useUnits } from '../useMembers'
 import { useRosterDownloads } from '../useRosterFiles'
 import './index.scss'
@@ -18,7 +18,8 @@ import './index.scss'
 export default function Roster() {
   const [query, setQuery] = useState('')
   const [unitId, setUnitId] = useState('')
-  const list = useRoster(query.trim(), unitId)
+  const [group, setGroup] = useState<MemberGroup | ''>('')
+  const list = useRoster(query.trim(), unitId, group)
   const profile = useProfile()
   const units = useUnits()
   const office = profile.data?.roles.some((grant) => grant.role === 'unionOffice') ?? false
@@ -47,6 +48,9 @@ export default function Roster() {
           />
         </ScrollView>
       )}
+      <View className="roster__groups">
+        <ChoiceChips value={group} options={[{ value: '', label: '全部人员' }, ...choicesOf(MEMBER_GROUP_LABELS)]} onChange={setGroup} />
+      </View>
       <StateView loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText="没有找到会员" onRetry={list.reload}>
         {list.items.map((row) => (
           <View key={row.id} className="card roster__row" onClick={() => open(row.id)}>

@@ -1,0 +1,43 @@
+import { Button, InputNumber } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import { StateView } from '../../components/StateView'
+import { useSettings } from './useSettings'
+import './index.scss'
+
+/** 工会设置 (union office): the figures rules use, edited here rather than in code. */
+export default function Settings() {
+  const { settings, form, errors, saving, change, save } = useSettings()
+  return (
+    <View className="page settings">
+      <StateView loading={settings.loading} error={settings.error} empty={!form} emptyText="暂无设置" onRetry={settings.reload}>
+        {form && (
+          <>
+            <View className="card">
+              <Text className="settings__title">青年教职工</Text>
+              <View className="settings__row">
+                <Text className="settings__label">在职且未满</Text>
+                <InputNumber
+                  className="settings__number"
+                  min={25}
+                  max={60}
+                  value={form.youthUnderAge}
+                  onChange={(value) => change({ youthUnderAge: Number(value) })}
+                />
+                <Text className="settings__label">周岁</Text>
+              </View>
+              {errors.youthUnderAge && <Text className="settings__error">{errors.youthUnderAge}</Text>}
+              <Text className="settings__help">
+                例如填 40：在职教职工中未满 40 周岁的计为青年教职工。会员名册按此筛选青年教职工，面向青年的活动和规则也以此为准。修改会记入操作日志。
+              </Text>
+            </View>
+            <View className="bottom-bar">
+              <Button type="primary" block loading={saving} onClick={save} className="settings__save">
+                保存
+              </Button>
+            </View>
+          </>
+        )}
+      </StateView>
+    </View>
+  )
+}
