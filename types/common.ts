@@ -24,3 +24,6 @@ export interface Page<T> {
 
 /** An action with no payload still rejects stray fields. */
 export const EmptySchema = v.optional(v.strictObject({}), {})
+
+/** An empty file, refused wherever a file arrives (the phone, the upload endpoint, the function reading it). */
+export const EMPTY_FILE_MESSAGE = '文件是空的（0 字节）：请重新选择文件'

@@ -92,6 +92,13 @@ export interface SettingsDoc extends UnionSettings {
   updatedBy: string
 }
 
+/** A file holding personal data (a roster upload, an export), and when the roster function's timer deletes it. */
+export interface FileDoc {
+  _id: string
+  fileId: string
+  removeAfter: string
+}
+
 interface CollectionTypes {
   units: UnitDoc
   members: MemberDoc
@@ -101,6 +108,7 @@ interface CollectionTypes {
   notices: NoticeDoc
   noticeReads: NoticeReadDoc
   settings: SettingsDoc
+  files: FileDoc
 }
 
 export type CollectionName = keyof CollectionTypes
@@ -128,4 +136,5 @@ export const COLLECTIONS: Record<CollectionName, CollectionDefinition> = {
   },
   noticeReads: { indexes: [['memberId']], unique: [['noticeId', 'memberId']], arrays: [] },
   settings: { indexes: [], unique: [], arrays: [] },
+  files: { indexes: [['removeAfter']], unique: [], arrays: [] },
 }

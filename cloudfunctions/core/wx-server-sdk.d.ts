@@ -53,6 +53,7 @@ declare module 'wx-server-sdk' {
     getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string }
     uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
     downloadFile(options: { fileID: string }): Promise<{ fileContent: Buffer }>
+    deleteFile(options: { fileList: string[] }): Promise<{ fileList: { fileID: string; status: number; errMsg: string }[] }>
     getTempFileURL(options: {
       fileList: { fileID: string; maxAge: number }[]
     }): Promise<{ fileList: { fileID: string; tempFileURL: string; status: number; errMsg: string }[] }>

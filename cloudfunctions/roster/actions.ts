@@ -2,6 +2,7 @@
  * The `roster` function: the member roster as an Excel file (union office only). It is its own function because
  * exceljs is large: every other function stays small and starts fast.
  */
+import * as v from 'valibot'
 import { EmptySchema } from '../../types/common'
 import { RosterApplySchema, RosterExportSchema, RosterFileSchema, type DownloadLink, type RosterApi } from '../../types/roster'
 import { inShanghai } from '../../types/time'
@@ -10,6 +11,7 @@ import type { MemberDoc } from '../core/collections'
 import { action, defineFunction } from '../core/defineFunction'
 import { AppError, forbidden } from '../core/errors'
 import type { FileStore } from '../core/files/port'
+import { keepForAWhile, purgeExpiredFiles } from '../core/files/retention'
 import { DuplicateKeyError, type Store } from '../core/store/port'
 import { unitNames } from '../core/units'
 import { changesAnything, importSummary, planIdOf, toPreview } from './preview'
@@ -18,15 +20,19 @@ import { planImport, type ExistingMember } from './rosterPlan'
 
 const XLSX = '.xlsx'
 
-async function offerFile(files: FileStore, fileName: string, data: Buffer): Promise<DownloadLink> {
+/** Saves a file this function made and links to it; the file is deleted within the hour. */
+async function offerFile(store: Store, files: FileStore, now: Date, fileName: string, data: Buffer): Promise<DownloadLink> {
   const fileId = await files.save(fileName, data)
+  await keepForAWhile(store, fileId, now)
   return { url: await files.downloadUrl(fileId), fileName }
 }
 
 /** Reads the uploaded file and plans its import against the stored roster. */
 async function planFile(store: Store, files: FileStore, now: Date, actor: MemberDoc, fileId: string, full: boolean) {
   const file = await files.read(fileId)
-  if (!file) throw new AppError('NOT_FOUND', '没有找到上传的名册文件（可能已过期）：请重新选择文件')
+  if (!file) throw new AppError('NOT_FOUND', '没有找到上传的名册文件（上传一小时后会被删除）：请重新选择文件')
+  // An upload holds everyone's personal data: it goes within the hour of its last use.
+  await keepForAWhile(store, fileId, now)
   const units = await store.find('units', {}, { sort: { order: 1 } })
   const read = await readRoster(file, units, now)
   const existing: ExistingMember[] = await store.find('members', {}, { sort: { staffNo: 1 } })
@@ -40,91 +46,104 @@ async function planFile(store: Store, files: FileStore, now: Date, actor: Member
   return { plan, existing }
 }
 
-export const rosterFunction = defineFunction<RosterApi>('roster', {
-  template: action({
-    allow: 'unionOffice',
-    input: EmptySchema,
-    async handle(_input, { store, files }) {
-      const units = await store.find('units', {}, { sort: { order: 1 } })
-      return offerFile(files, `会员名册模板${XLSX}`, await rosterTemplate(units))
-    },
-  }),
+export const rosterFunction = defineFunction<RosterApi>(
+  'roster',
+  {
+    template: action({
+      allow: 'unionOffice',
+      input: EmptySchema,
+      async handle(_input, { store, files, now }) {
+        const units = await store.find('units', {}, { sort: { order: 1 } })
+        return offerFile(store, files, now, `会员名册模板${XLSX}`, await rosterTemplate(units))
+      },
+    }),
 
-  export: action({
-    allow: 'unionOffice',
-    input: RosterExportSchema,
-    async handle({ unitId }, { store, files, now, member: actor }) {
-      const units = await store.find('units', {}, { sort: { order: 1 } })
-      const unit = unitId ? units.find((candidate) => candidate._id === unitId) : undefined
-      if (unitId && !unit) throw new AppError('INVALID_INPUT', '所选分工会不存在，请重新选择', { unitId: '所选分工会不存在' })
-      // Everyone on the roster now (离校 members stay stored but are no longer on it).
-      const members = await store.find('members', { ...(unitId ? { unitId } : {}), status: { $ne: 'left' } }, { sort: { staffNo: 1 } })
-      const scope = unit?.name ?? '全部分工会'
-      const link = await offerFile(files, `会员名册-${scope}-${inShanghai(now).format('YYYYMMDD')}${XLSX}`, await writeRoster(members, units))
-      await recordAudit(store, actor, now, {
-        action: 'members.export',
-        targetType: 'roster',
-        targetId: unitId ?? 'all',
-        target: `会员名册（${scope}）`,
-        after: { 导出人数: members.length },
-      })
-      return link
-    },
-  }),
-
-  preview: action({
-    allow: 'unionOffice',
-    input: RosterFileSchema,
-    async handle({ fileId, full }, { store, files, now, member: actor }) {
-      const { plan, existing } = await planFile(store, files, now, actor, fileId, full)
-      return toPreview(plan, full, existing, await unitNames(store))
-    },
-  }),
-
-  apply: action({
-    allow: 'unionOffice',
-    input: RosterApplySchema,
-    async handle({ fileId, full, planId }, { store, files, now, member: actor }) {
-      const { plan } = await planFile(store, files, now, actor, fileId, full)
-      if (plan.errors.length > 0) {
-        throw new AppError('INVALID_INPUT', `文件中有 ${plan.errors.length} 处错误，没有导入任何数据：请按预览中的提示修改后重新导入`)
-      }
-      const applied = { added: plan.add.length, updated: plan.update.length, markedLeft: plan.markLeft.length, unchanged: plan.unchanged }
-      // Applying the same file again (a second tap, a retry) finds nothing to change and changes nothing.
-      if (!changesAnything(plan)) return applied
-      if (planIdOf(plan, full) !== planId) throw rosterChanged()
-      const names = await unitNames(store)
-      const createdAt = now.toISOString()
-      try {
-        await store.transaction(async (tx) => {
-          for (const member of plan.add) await tx.insert('members', { ...member, roles: [], createdAt })
-          // Each member is read again inside the transaction: an edit made since the plan was read refuses it all.
-          for (const { id, changes } of plan.update) {
-            const stored = await tx.get('members', id)
-            if (!stored || changes.some((change) => stored[change.field] !== change.before)) throw rosterChanged()
-            await tx.updateById('members', id, { $set: Object.fromEntries(changes.map((change) => [change.field, change.after])) })
-          }
-          for (const { id } of plan.markLeft) {
-            const stored = await tx.get('members', id)
-            if (!stored || stored.status === 'left') throw rosterChanged()
-            await tx.updateById('members', id, { $set: { status: 'left' } })
-          }
-          await recordAudit(tx, actor, now, {
-            action: 'members.import',
-            targetType: 'roster',
-            targetId: fileId,
-            target: full ? '会员名册（整体导入）' : '会员名册（部分导入）',
-            after: importSummary(plan, full, names),
-          })
+    export: action({
+      allow: 'unionOffice',
+      input: RosterExportSchema,
+      async handle({ unitId }, { store, files, now, member: actor }) {
+        const units = await store.find('units', {}, { sort: { order: 1 } })
+        const unit = unitId ? units.find((candidate) => candidate._id === unitId) : undefined
+        if (unitId && !unit) throw new AppError('INVALID_INPUT', '所选分工会不存在，请重新选择', { unitId: '所选分工会不存在' })
+        // Everyone on the roster now (离校 members stay stored but are no longer on it).
+        const members = await store.find('members', { ...(unitId ? { unitId } : {}), status: { $ne: 'left' } }, { sort: { staffNo: 1 } })
+        const scope = unit?.name ?? '全部分工会'
+        const link = await offerFile(store, files, now, `会员名册-${scope}-${inShanghai(now).format('YYYYMMDD')}${XLSX}`, await writeRoster(members, units))
+        await recordAudit(store, actor, now, {
+          action: 'members.export',
+          targetType: 'roster',
+          targetId: unitId ?? 'all',
+          target: `会员名册（${scope}）`,
+          after: { 导出人数: members.length },
         })
-      } catch (error) {
-        // Someone added the same 工号 meanwhile: nothing was written.
-        throw error instanceof DuplicateKeyError ? rosterChanged() : error
-      }
-      return applied
-    },
-  }),
-})
+        return link
+      },
+    }),
+
+    preview: action({
+      allow: 'unionOffice',
+      input: RosterFileSchema,
+      async handle({ fileId, full }, { store, files, now, member: actor }) {
+        const { plan, existing } = await planFile(store, files, now, actor, fileId, full)
+        return toPreview(plan, full, existing, await unitNames(store))
+      },
+    }),
+
+    apply: action({
+      allow: 'unionOffice',
+      input: RosterApplySchema,
+      async handle({ fileId, full, planId }, { store, files, now, member: actor }) {
+        const { plan } = await planFile(store, files, now, actor, fileId, full)
+        if (plan.errors.length > 0) {
+          throw new AppError('INVALID_INPUT', `文件中有 ${plan.errors.length} 处错误，没有导入任何数据：请按预览中的提示修改后重新导入`)
+        }
+        const applied = { added: plan.add.length, updated: plan.update.length, markedLeft: plan.markLeft.length, unchanged: plan.unchanged }
+        // Applying the same file again (a second tap, a retry) finds nothing to change and changes nothing.
+        if (!changesAnything(plan)) return applied
+        if (planIdOf(plan, full) !== planId) throw rosterChanged()
+        const names = await unitNames(store)
+        const createdAt = now.toISOString()
+        try {
+          await store.transaction(async (tx) => {
+            for (const member of plan.add) await tx.insert('members', { ...member, roles: [], createdAt })
+            // Each member is read again inside the transaction: an edit made since the plan was read refuses it all.
+            for (const { id, changes } of plan.update) {
+              const stored = await tx.get('members', id)
+              if (!stored || changes.some((change) => stored[change.field] !== change.before)) throw rosterChanged()
+              await tx.updateById('members', id, { $set: Object.fromEntries(changes.map((change) => [change.field, change.after])) })
+            }
+            for (const { id } of plan.markLeft) {
+              const stored = await tx.get('members', id)
+              if (!stored || stored.status === 'left') throw rosterChanged()
+              await tx.updateById('members', id, { $set: { status: 'left' } })
+            }
+            await recordAudit(tx, actor, now, {
+              action: 'members.import',
+              targetType: 'roster',
+              targetId: fileId,
+              target: full ? '会员名册（整体导入）' : '会员名册（部分导入）',
+              after: importSummary(plan, full, names),
+            })
+          })
+        } catch (error) {
+          // Someone added the same 工号 meanwhile: nothing was written.
+          throw error instanceof DuplicateKeyError ? rosterChanged() : error
+        }
+        return applied
+      },
+    }),
+  },
+  {
+    /** Timer trigger (config.json): deletes uploaded and exported files once their hour is up. */
+    purgeFiles: action({
+      allow: 'timer',
+      input: v.undefined('此操作不接收参数'),
+      async handle(_input, { store, files, now }) {
+        return { removed: await purgeExpiredFiles(store, files, now) }
+      },
+    }),
+  },
+)
 
 function rosterChanged() {
   return new AppError('CONFLICT', '预览之后会员名册有了变动（可能有人同时在修改或导入），没有导入任何数据：请重新预览后再导入')

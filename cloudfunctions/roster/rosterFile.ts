@@ -6,7 +6,8 @@
  * `errors` with its Excel row number, so the preview can list every problem at once.
  */
 import ExcelJS from 'exceljs'
-import { ROSTER_MAX_BYTES } from '../../types/roster'
+import { EMPTY_FILE_MESSAGE } from '../../types/common'
+import { ROSTER_MAX_BYTES, tooLargeMessage } from '../../types/roster'
 import { shanghaiDay } from '../../types/time'
 import { AppError } from '../core/errors'
 import {
@@ -23,8 +24,6 @@ import {
 
 export type { RosterRead } from './rosterPlan'
 
-/** Larger files are refused before parsing (a 10,000-row roster is well under 1 MB). */
-export { ROSTER_MAX_BYTES } from '../../types/roster'
 /** Data rows one import may hold. */
 export const ROSTER_MAX_ROWS = 10_000
 /** What the ZIP may expand to, by its own directory: a guard against tiny files that inflate to gigabytes. */
@@ -105,11 +104,8 @@ const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
 const NOT_XLSX = '文件不是 Excel 工作簿（.xlsx）：请在 Excel 或 WPS 中“另存为”Excel 工作簿（*.xlsx）后再导入'
 
 async function loadSingleSheet(file: Buffer): Promise<ExcelJS.Worksheet> {
-  if (!file || file.length === 0) throw new RosterFileError('文件是空的（0 字节）：请重新选择名册文件')
-  if (file.length > ROSTER_MAX_BYTES) {
-    const megabytes = (file.length / 1024 / 1024).toFixed(1)
-    throw new RosterFileError(`文件有 ${megabytes} MB，超过了 ${ROSTER_MAX_BYTES / 1024 / 1024} MB 的上限：请删除图片和多余的工作表、只保留名册数据后再导入`)
-  }
+  if (!file || file.length === 0) throw new RosterFileError(EMPTY_FILE_MESSAGE)
+  if (file.length > ROSTER_MAX_BYTES) throw new RosterFileError(tooLargeMessage((file.length / 1024 / 1024).toFixed(1)))
   if (file.length >= OLE_MAGIC.length && file.subarray(0, OLE_MAGIC.length).equals(OLE_MAGIC)) {
     throw new RosterFileError('这是旧版 Excel（.xls）文件或加了密码的文件：请在 Excel 中取消密码，并“另存为”Excel 工作簿（*.xlsx）后再导入')
   }

@@ -39,7 +39,8 @@ async function main() {
   if (demo && (await seedDemoUnion(store))) console.log('已生成演示数据：20 个分工会、300 名会员、6 条通知')
   // Sessions are bound to the mode that issued them: demo-login sessions stop working once demo mode is off.
   const secret = `${sessionSecret()}:${demo ? 'demo' : 'live'}`
-  const files = new LocalFileStore(join(dirname(dbFile), 'files'), secret)
+  // Download links get their own key, so a link's signature can never pass for a session's.
+  const files = new LocalFileStore(join(dirname(dbFile), 'files'), `${secret}:files`)
   const triggers = readTimerTriggers(join(root, 'cloudfunctions'), Object.keys(FUNCTIONS))
   scheduleTimers(triggers, FUNCTIONS, { store, files })
   if (!existsSync(join(staticDir, 'index.html'))) console.warn('dist/h5 不存在：请先运行 npm run build:h5')

@@ -10,8 +10,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize } from 'node:path'
 import type { CloudFunction } from '../../cloudfunctions/core/defineFunction'
 import type { LocalFileStore } from '../../cloudfunctions/core/files/local'
+import { keepForAWhile } from '../../cloudfunctions/core/files/retention'
 import type { Store } from '../../cloudfunctions/core/store/port'
 import { unitNames } from '../../cloudfunctions/core/units'
+import { EMPTY_FILE_MESSAGE } from '../../types/common'
 import { DEMO_STAFF, demoOpenid } from '../seed/demoUnion'
 import { signSession, verifySession } from './session'
 
@@ -169,13 +171,15 @@ export function createHost(options: HostOptions): Server {
           return sendJson(res, 401, failure('NOT_SIGNED_IN', '请先登录'))
         }
         const body = await readBody(req, UPLOAD_LIMIT, `文件超过 ${UPLOAD_LIMIT / 1024 / 1024} MB，无法上传：请删除多余内容后重试`)
-        if (body.length === 0) return sendJson(res, 400, failure('INVALID_INPUT', '文件是空的（0 字节）：请重新选择文件'))
-        return sendJson(res, 200, { ok: true, data: { fileId: await files.save(uploadedName(req), body) } })
+        if (body.length === 0) return sendJson(res, 400, failure('INVALID_INPUT', EMPTY_FILE_MESSAGE))
+        const fileId = await files.save(uploadedName(req), body)
+        await keepForAWhile(store, fileId, new Date())
+        return sendJson(res, 200, { ok: true, data: { fileId } })
       }
       const fileMatch = /^\/files\/([0-9a-f]{32})$/.exec(url.pathname)
       if (fileMatch && req.method === 'GET') {
         const file = await files.opened(fileMatch[1], url.searchParams.get('expires'), url.searchParams.get('sig'))
-        if (!file) return sendJson(res, 404, failure('NOT_FOUND', '下载链接已失效：请回到小程序重新下载'))
+        if (!file) return sendJson(res, 404, failure('NOT_FOUND', '下载链接已失效（链接十分钟内有效）：请回到页面重新下载'))
         res.writeHead(200, {
           'content-type': TYPES[extname(file.fileName)] ?? 'application/octet-stream',
           'content-disposition': attachment(file.fileName),

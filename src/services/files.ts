@@ -5,6 +5,7 @@
  * short-lived link; WeChat opens the file (and offers to forward it), the browser saves it.
  */
 import Taro from '@tarojs/taro'
+import { EMPTY_FILE_MESSAGE } from '../../types/common'
 import type { ApiResult } from '../../types/result'
 import type { DownloadLink } from '../../types/roster'
 import { ApiError, unwrap } from './api'
@@ -39,7 +40,7 @@ export async function pickAndUpload(options: PickOptions): Promise<UploadedFile 
   if (!picked.name.toLowerCase().endsWith(`.${options.extension}`)) {
     throw new ApiError('INVALID_INPUT', `请选择 .${options.extension} 文件（Excel 工作簿），所选文件是“${picked.name}”`)
   }
-  if (picked.size === 0) throw new ApiError('INVALID_INPUT', '文件是空的（0 字节）：请重新选择文件')
+  if (picked.size === 0) throw new ApiError('INVALID_INPUT', EMPTY_FILE_MESSAGE)
   if (picked.size > options.maxBytes) throw new ApiError('INVALID_INPUT', options.tooLarge(megabytes(picked.size)))
   try {
     const fileId = typeof picked.source === 'string' ? await uploadInWeChat(picked.source, options.extension) : await uploadInBrowser(picked.source)
@@ -61,19 +62,30 @@ async function pickInWeChat(extension: string): Promise<Picked | null> {
   }
 }
 
-/** A hidden file input, clicked from the person's tap; resolves when they pick a file or close the dialog. */
+/**
+ * A hidden file input, clicked from the person's tap; resolves when they pick a file or close the dialog. Browsers
+ * without the input's `cancel` event learn of a closed dialog when the window gets focus back and no file came.
+ */
 function pickInBrowser(extension: string): Promise<Picked | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input')
     input.type = 'file'
     input.accept = `.${extension}`
     input.style.display = 'none'
-    const done = (file: File | undefined) => {
+    let settled = false
+    const done = () => {
+      if (settled) return
+      settled = true
+      window.removeEventListener('focus', refocused)
       input.remove()
+      const file = input.files?.[0]
       resolve(file ? { name: file.name, size: file.size, source: file } : null)
     }
-    input.addEventListener('change', () => done(input.files?.[0]))
-    input.addEventListener('cancel', () => done(undefined))
+    // `change` may land just after the focus: give it a moment.
+    const refocused = () => setTimeout(done, 1000)
+    input.addEventListener('change', done)
+    input.addEventListener('cancel', done)
+    window.addEventListener('focus', refocused)
     document.body.appendChild(input)
     input.click()
   })
@@ -98,14 +110,14 @@ async function uploadInBrowser(file: File): Promise<string> {
 /** Opens a file a function made: WeChat shows it (with 转发 to send it to a computer); the browser saves it. */
 export async function openDownload(link: DownloadLink): Promise<void> {
   if (process.env.TARO_ENV === 'weapp') {
-    try {
-      const { tempFilePath, statusCode } = await Taro.downloadFile({ url: link.url })
-      if (statusCode !== 200) throw new Error(`download answered ${statusCode}`)
-      const fileType = link.fileName.split('.').pop() as Taro.openDocument.Option['fileType']
-      await Taro.openDocument({ filePath: tempFilePath, fileType, showMenu: true })
-    } catch {
+    const downloaded = await Taro.downloadFile({ url: link.url }).catch(() => {
       throw new ApiError('INTERNAL', '文件下载失败：请检查网络后重试')
-    }
+    })
+    if (downloaded.statusCode !== 200) throw new ApiError('NOT_FOUND', '下载链接已失效：请重新下载')
+    const fileType = link.fileName.split('.').pop() as Taro.openDocument.Option['fileType']
+    await Taro.openDocument({ filePath: downloaded.tempFilePath, fileType, showMenu: true }).catch(() => {
+      throw new ApiError('INTERNAL', '无法打开文件：请确认微信已更新到最新版本后重试')
+    })
     return
   }
   const anchor = document.createElement('a')

@@ -32,6 +32,12 @@ const pageCases: Case[] = [
   ['huge offset', { offset: 100_001 }, '分页位置过大'],
 ]
 
+/** A timer action takes no payload at all. */
+const timerCases: Case[] = [
+  ['an empty payload', {}, '此操作不接收参数'],
+  ['a payload', { now: iso(DAY) }, '此操作不接收参数'],
+]
+
 const noPayloadCases: Case[] = [
   ['a field from another action', { offset: 0 }, '不支持的字段「分页位置」'],
   ['an id', { id: NOTICES.funds }, '不支持的字段「编号」'],
@@ -332,16 +338,14 @@ const CASES: Record<string, Record<string, Case[]>> = {
       ...noticeCases.map(([what, notice, message]): Case => [what, { id: NOTICES.funds, notice }, message]),
     ],
     withdraw: idCases,
-    unpinExpired: [
-      ['an empty payload', {}, '此操作不接收参数'],
-      ['a payload', { now: iso(DAY) }, '此操作不接收参数'],
-    ],
+    unpinExpired: timerCases,
   },
   roster: {
     template: [...noPayloadCases, ['a file id', { fileId: VALID_ROSTER.fileId }, '不支持的字段「名册文件」']],
     export: exportCases,
     preview: previewCases,
     apply: applyCases,
+    purgeFiles: timerCases,
   },
 }
 
@@ -397,7 +401,8 @@ describe.each(allActions())('%s.%s', (fn, action) => {
   it('an unknown extra field → INVALID_INPUT naming it', async () => {
     const valid = VALID_PAYLOADS[fn][action]
     const payload = { ...(typeof valid === 'object' ? valid : {}), zzz: 1 }
-    await expectRefused(fn, { action, payload }, 'INVALID_INPUT', action === 'unpinExpired' ? undefined : '不支持的字段「zzz」')
+    const timer = FUNCTIONS[fn].actions[action].allow === 'timer'
+    await expectRefused(fn, { action, payload }, 'INVALID_INPUT', timer ? '此操作不接收参数' : '不支持的字段「zzz」')
   })
 })
 

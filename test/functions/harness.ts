@@ -280,6 +280,7 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
     export: { unitId: 'unit05' },
     preview: { fileId: VALID_ROSTER.fileId, full: false },
     apply: { fileId: VALID_ROSTER.fileId, full: false, planId: VALID_ROSTER.planId },
+    purgeFiles: undefined,
   },
 }
 

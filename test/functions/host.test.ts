@@ -253,12 +253,14 @@ describe('host files: uploads, and downloads through signed links', () => {
     }
   })
 
-  it('keeps a signed-in user’s upload under a new file id, with its name and without any folder the name gives', async () => {
+  it('keeps a signed-in user’s upload for an hour under a new file id, with its name and without any folder the name gives', async () => {
     const reply = await upload(host.base, 'a small file', office, '2026年 会员名册.xlsx')
     expect(reply).toMatchObject({ status: 200, body: { ok: true, data: { fileId: expect.stringMatching(/^[0-9a-f]{32}$/) } } })
     const { fileId } = reply.body.data
     expect((await host.files.read(fileId))?.toString()).toBe('a small file')
     expect(await linkedFile(await host.files.downloadUrl(fileId))).toMatchObject({ fileName: '2026年 会员名册.xlsx' })
+    // Recorded for deletion within the hour, even if no function ever reads it.
+    expect(await host.store.find('files', { fileId })).toEqual([expect.objectContaining({ removeAfter: expect.any(String) })])
 
     const sneaky = await upload(host.base, 'x', office, '..\\..\\.data/jiaogong.sqlite')
     expect(await linkedFile(await host.files.downloadUrl(sneaky.body.data.fileId))).toMatchObject({ fileName: 'jiaogong.sqlite' })
@@ -337,7 +339,7 @@ describe('host files: uploads, and downloads through signed links', () => {
     }
     const sig = link.searchParams.get('sig')!
     const expires = Number(link.searchParams.get('expires'))
-    const gone = { ok: false, code: 'NOT_FOUND', message: '下载链接已失效：请回到小程序重新下载' }
+    const gone = { ok: false, code: 'NOT_FOUND', message: '下载链接已失效（链接十分钟内有效）：请回到页面重新下载' }
 
     expect((await fetch(host.base + url)).status).toBe(200)
     for (const path of [

@@ -18,6 +18,15 @@ import { demoMembers, demoUnits } from '../../scripts/seed/demoUnion'
 import type { DownloadLink, RosterApplied, RosterPreview } from '../../types/roster'
 import { NOW, PEOPLE, VALID_PAYLOADS, callAs, expectFailure, expectOk, memberEdit, seededStore, send, snapshot, testFiles, type Who } from './harness'
 
+/**
+ * Every collection but `files`: reading an upload or making a file records it for deletion within the hour
+ * (fileRetention.test.ts), which is housekeeping, not a change to the roster.
+ */
+async function dataOf(store: Store) {
+  const { files: _kept, ...data } = await snapshot(store)
+  return data
+}
+
 let store: SqliteStore
 
 beforeEach(async () => {
@@ -139,7 +148,7 @@ const SIGNED_LINK = /^\/files\/[0-9a-f]{32}\?expires=\d+&sig=[\w-]+$/
 
 describe('template', () => {
   it('is a signed link to one sheet with the nine headers and an example row; it changes nothing', async () => {
-    const before = await snapshot(store)
+    const before = await dataOf(store)
     const link = expectOk(await callAs(store, 'roster', OFFICE, 'template'))
     expect(link).toEqual({ url: expect.stringMatching(SIGNED_LINK), fileName: '会员名册模板.xlsx' })
     const file = await download(link)
@@ -147,7 +156,7 @@ describe('template', () => {
     const rows = await sheetRows(file!.data)
     expect(rows[0]).toEqual(HEADERS)
     expect(rows).toHaveLength(2)
-    expect(await snapshot(store)).toEqual(before)
+    expect(await dataOf(store)).toEqual(before)
   })
 
   it('imports as it is: its example row previews as one person to add, in the first unit', async () => {
@@ -208,10 +217,10 @@ describe('export', () => {
   })
 
   it('refuses a unit that does not exist: INVALID_INPUT, nothing written', async () => {
-    const before = await snapshot(store)
+    const before = await dataOf(store)
     const failure = expectFailure(await exportAs({ unitId: 'unit99' }), 'INVALID_INPUT')
     expect(failure.message).toBe('所选分工会不存在，请重新选择')
-    expect(await snapshot(store)).toEqual(before)
+    expect(await dataOf(store)).toEqual(before)
   })
 
   it('hands out a link that stops working after ten minutes and opens only with its own signature', async () => {
@@ -280,7 +289,7 @@ describe('preview', () => {
 
   it('of a partial import: adds, updates field by field in Chinese, unchanged, errors by row; no one leaves; nothing changed', async () => {
     const fileId = await upload(mixedFile())
-    const before = await snapshot(store)
+    const before = await dataOf(store)
     const previewed = expectOk(await preview(fileId, false))
     expect(previewed).toEqual({
       planId: expect.stringMatching(/^[0-9a-f]{16}$/),
@@ -289,12 +298,12 @@ describe('preview', () => {
       markLeft: [],
       ...MIXED_LISTS,
     })
-    expect(await snapshot(store)).toEqual(before)
+    expect(await dataOf(store)).toEqual(before)
   })
 
   it('of a full import: also lists who would be marked 离校 (at most 200 shown), never someone whose row has an error', async () => {
     const fileId = await upload(mixedFile())
-    const before = await snapshot(store)
+    const before = await dataOf(store)
     const partial = expectOk(await preview(fileId, false))
     const full = expectOk(await preview(fileId, true))
     // In the file: the caller, 邵文, 廖月佳 and 郭璐 (whose row has an error); everyone else would leave.
@@ -304,7 +313,7 @@ describe('preview', () => {
     expect(full.markLeft[0]).toEqual({ staffNo: '100002', name: '沈丽萍', unitName: '机关第一分工会' })
     const leaving = full.markLeft.map((person) => person.staffNo)
     for (const staying of ['100001', '200058', '200019', '200300']) expect(leaving).not.toContain(staying)
-    expect(await snapshot(store)).toEqual(before)
+    expect(await dataOf(store)).toEqual(before)
   })
 
   it('gives the same plan id for the same file and roster, so apply knows it is what was previewed', async () => {
@@ -319,7 +328,7 @@ describe('files the import refuses as a whole: INVALID_INPUT in Chinese, nothing
   const withRows = (rows: Cell[][]) => book({ rows })
   const threePeople = [newcomerRow(), newcomerRow({ 工号: '300003' }), newcomerRow({ 工号: '300004' })]
   const BAD_FILES: [string, () => Buffer | Promise<Buffer>, string | RegExp][] = [
-    ['an empty file', () => Buffer.alloc(0), '文件是空的（0 字节）：请重新选择名册文件'],
+    ['an empty file', () => Buffer.alloc(0), '文件是空的（0 字节）：请重新选择文件'],
     ['a text file', () => Buffer.from('工号,姓名\n300002,韩雪梅\n'), /^文件不是 Excel 工作簿（\.xlsx）：请在 Excel 或 WPS 中“另存为”/],
     ['a PDF', () => Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n'), /^文件不是 Excel 工作簿（\.xlsx）/],
     ['an old .xls workbook', () => Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(4096)]), /旧版 Excel（\.xls）.*另存为/],
@@ -356,14 +365,14 @@ describe('files the import refuses as a whole: INVALID_INPUT in Chinese, nothing
 
   it.each(BAD_FILES)('%s', async (_what, file, message) => {
     const fileId = await upload(file())
-    const before = await snapshot(store)
+    const before = await dataOf(store)
     for (const full of [false, true]) {
       for (const result of [await preview(fileId, full), await apply(fileId, full, MADE_UP_PLAN)]) {
         const failure = expectFailure(result, 'INVALID_INPUT')
         expect(failure.message).toMatch(message)
       }
     }
-    expect(await snapshot(store)).toEqual(before)
+    expect(await dataOf(store)).toEqual(before)
   })
 
   it.each([
@@ -371,11 +380,11 @@ describe('files the import refuses as a whole: INVALID_INPUT in Chinese, nothing
     ['a CloudBase file id on the local host', 'cloud://env-1234.7465-env-1234/rosters/roster.xlsx'],
     ['a path', '../../../etc/passwd'],
   ])('%s → NOT_FOUND, nothing changed', async (_what, fileId) => {
-    const before = await snapshot(store)
+    const before = await dataOf(store)
     for (const result of [await preview(fileId, false), await apply(fileId, true, MADE_UP_PLAN)]) {
-      expect(expectFailure(result, 'NOT_FOUND').message).toBe('没有找到上传的名册文件（可能已过期）：请重新选择文件')
+      expect(expectFailure(result, 'NOT_FOUND').message).toBe('没有找到上传的名册文件（上传一小时后会被删除）：请重新选择文件')
     }
-    expect(await snapshot(store)).toEqual(before)
+    expect(await dataOf(store)).toEqual(before)
   })
 })
 
@@ -403,14 +412,14 @@ describe('rows with problems: listed in the preview by row; apply refuses the wh
     ],
   ])('%s', async (_what, rows, errors) => {
     const fileId = await upload(book({ rows }))
-    const before = await snapshot(store)
+    const before = await dataOf(store)
     const previewed = expectOk(await preview(fileId))
     expect(previewed.errors).toEqual(errors)
     expect(previewed.counts.errors).toBe(errors.length)
 
     const failure = expectFailure(await apply(fileId, false, previewed.planId), 'INVALID_INPUT')
     expect(failure.message).toBe(`文件中有 ${errors.length} 处错误，没有导入任何数据：请按预览中的提示修改后重新导入`)
-    expect(await snapshot(store)).toEqual(before)
+    expect(await dataOf(store)).toEqual(before)
   })
 })
 
@@ -421,12 +430,12 @@ describe('apply', () => {
 
   it('adds, updates and (full) marks missing members 离校, never deleting anyone; one members.import entry', async () => {
     const fileId = await upload(fullRosterFile())
-    const before = await snapshot(store)
+    const before = await dataOf(store)
     const { previewed, applied } = await importFile(fileId, true)
     expect(previewed.counts).toEqual({ add: 1, update: 1, unchanged: 297, markLeft: 2, errors: 0 })
     expect(applied).toEqual({ added: 1, updated: 1, markedLeft: 2, unchanged: 297 })
 
-    const after = await snapshot(store)
+    const after = await dataOf(store)
     expect(after.members).toHaveLength(301)
     expect(await memberByStaffNo(NEWCOMER.staffNo)).toEqual({ _id: expect.any(String), ...NEWCOMER, roles: [], createdAt: NOW.toISOString() })
     expect(await store.get('members', 'm0019')).toEqual({ ...demo('m0019'), phone: '13900001111' })
@@ -475,7 +484,7 @@ describe('apply', () => {
   it('is idempotent: the same apply again, or the same file previewed and applied again, changes nothing and audits nothing', async () => {
     const fileId = await upload(fullRosterFile())
     const { previewed } = await importFile(fileId, true)
-    const imported = await snapshot(store)
+    const imported = await dataOf(store)
     const nothing = { added: 0, updated: 0, markedLeft: 0, unchanged: 299 }
 
     // A second tap, a retry after a lost answer: the very same request.
@@ -486,7 +495,7 @@ describe('apply', () => {
     expect(second.counts).toEqual({ add: 0, update: 0, unchanged: 299, markLeft: 0, errors: 0 })
     expect(applied).toEqual(nothing)
 
-    expect(await snapshot(store)).toEqual(imported)
+    expect(await dataOf(store)).toEqual(imported)
     expect(await auditOf('members.import')).toHaveLength(1)
   })
 
@@ -495,11 +504,11 @@ describe('apply', () => {
     const stale = expectOk(await preview(fileId))
     // Meanwhile someone edits 廖月佳's record in the app.
     expectOk(await callAs(store, 'members', PEOPLE.office2, 'updateMember', { memberId: 'm0019', member: memberEdit('m0019', { phone: '13700002222' }) }))
-    const before = await snapshot(store)
+    const before = await dataOf(store)
 
     const failure = expectFailure(await apply(fileId, false, stale.planId), 'CONFLICT')
     expect(failure.message).toBe('预览之后会员名册有了变动（可能有人同时在修改或导入），没有导入任何数据：请重新预览后再导入')
-    expect(await snapshot(store)).toEqual(before)
+    expect(await dataOf(store)).toEqual(before)
     expect(await memberByStaffNo(NEWCOMER.staffNo)).toBeUndefined()
 
     const fresh = expectOk(await preview(fileId))
@@ -525,15 +534,15 @@ describe('apply', () => {
     const fileId = await upload(fullRosterFile())
     const partial = expectOk(await preview(fileId, false))
     const other = expectOk(await preview(await upload(book()), false))
-    const before = await snapshot(store)
+    const before = await dataOf(store)
     for (const planId of [partial.planId, other.planId, MADE_UP_PLAN]) expectFailure(await apply(fileId, true, planId), 'CONFLICT')
-    expect(await snapshot(store)).toEqual(before)
+    expect(await dataOf(store)).toEqual(before)
   })
 
   it('writes nothing at all when a write fails midway: the adds and updates go back with the audit entry', async () => {
     const fileId = await upload(fullRosterFile())
     const previewed = expectOk(await preview(fileId, true))
-    const before = await snapshot(store)
+    const before = await dataOf(store)
     const quiet = jest.spyOn(console, 'error').mockImplementation(() => {})
     try {
       const result = await send(failingAuditStore(store), 'roster', OFFICE, { action: 'apply', payload: { fileId, full: true, planId: previewed.planId } })
@@ -542,16 +551,16 @@ describe('apply', () => {
     } finally {
       quiet.mockRestore()
     }
-    expect(await snapshot(store)).toEqual(before)
+    expect(await dataOf(store)).toEqual(before)
   })
 
   it('refuses a full import that would mark the caller 离校: FORBIDDEN, nothing written; another union office member may', async () => {
     const fileId = await upload(book({ rows: wholeRoster({ without: [OFFICE] }) }))
-    const before = await snapshot(store)
+    const before = await dataOf(store)
     const message = '这次导入会把您本人（周建华，100001）设为离校：请在文件中保留您的记录，或请其他校工会管理员导入'
     expect(expectFailure(await preview(fileId, true), 'FORBIDDEN').message).toBe(message)
     expect(expectFailure(await apply(fileId, true, MADE_UP_PLAN), 'FORBIDDEN').message).toBe(message)
-    expect(await snapshot(store)).toEqual(before)
+    expect(await dataOf(store)).toEqual(before)
 
     const byColleague = expectOk(await preview(fileId, true, PEOPLE.office2))
     expect(byColleague.markLeft).toEqual([{ staffNo: '100001', name: '周建华', unitName: '机关第一分工会' }])
@@ -559,10 +568,10 @@ describe('apply', () => {
 
   it('refuses a file that sets the caller’s own status to 离校, even as a partial import', async () => {
     const fileId = await upload(book({ rows: [rowOf(demo(OFFICE), { 人员状态: '离校' })] }))
-    const before = await snapshot(store)
+    const before = await dataOf(store)
     expectFailure(await preview(fileId, false), 'FORBIDDEN')
     expectFailure(await apply(fileId, false, MADE_UP_PLAN), 'FORBIDDEN')
-    expect(await snapshot(store)).toEqual(before)
+    expect(await dataOf(store)).toEqual(before)
   })
 
   it('lets a newly imported member bind with 工号, 姓名 and the last four digits of their phone', async () => {
@@ -583,12 +592,12 @@ describe('who may use the roster function', () => {
     ['a unit admin', PEOPLE.unitAdmin],
     ['an ordinary member', PEOPLE.unit01Member],
   ])('%s gets FORBIDDEN for every action, and nothing changes', async (_who, who) => {
-    const before = await snapshot(store)
+    const before = await dataOf(store)
     for (const action of ACTIONS) {
       const failure = expectFailure(await callAs(store, 'roster', who, action, VALID_PAYLOADS.roster[action]), 'FORBIDDEN')
       expect(failure.message).toBe('仅校工会管理员可以进行此操作')
     }
-    expect(await snapshot(store)).toEqual(before)
+    expect(await dataOf(store)).toEqual(before)
   })
 })
 

@@ -99,7 +99,7 @@ describe('SqliteStore specifics', () => {
 
   it('creates one table per collection', () => {
     const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all()
-    expect(tables).toEqual(['auditLog', 'bindAttempts', 'bindings', 'members', 'noticeReads', 'notices', 'units'])
+    expect(tables).toEqual(Object.keys(COLLECTIONS).sort())
   })
 
   it('creates the declared indexes, unique where declared unique', () => {
@@ -110,6 +110,7 @@ describe('SqliteStore specifics', () => {
       'auditLog_ix_action_at',
       'auditLog_ix_at',
       'bindings_uq_memberId',
+      'files_ix_removeAfter',
       'members_ix_name',
       'members_ix_unitId',
       'members_uq_staffNo',

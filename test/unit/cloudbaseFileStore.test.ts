@@ -1,12 +1,12 @@
 /**
  * Files in CloudBase cloud storage, cloudfunctions/core/files/cloudbase.ts. wx-server-sdk stands in for CloudBase,
- * which does not exist here; the fake is only what the store touches: uploadFile, downloadFile and getTempFileURL.
+ * which does not exist here; the fake is only what the store touches: uploadFile, downloadFile, getTempFileURL, deleteFile.
  */
 import type { WxCloud } from 'wx-server-sdk'
 import { CloudBaseFileStore } from '../../cloudfunctions/core/files/cloudbase'
 import { DOWNLOAD_LINK_SECONDS } from '../../cloudfunctions/core/files/port'
 
-type FileCalls = Pick<WxCloud, 'uploadFile' | 'downloadFile' | 'getTempFileURL'>
+type FileCalls = Pick<WxCloud, 'uploadFile' | 'downloadFile' | 'getTempFileURL' | 'deleteFile'>
 
 const FILE_ID = 'cloud://env-1.bucket/uploads/roster.xlsx'
 const ROSTER_BYTES = Buffer.from('roster bytes')
@@ -19,6 +19,7 @@ function fakeCloud(overrides: Partial<FileCalls> = {}) {
     getTempFileURL: jest.fn(async ({ fileList }: { fileList: { fileID: string; maxAge: number }[] }) => ({
       fileList: fileList.map(({ fileID }) => ({ fileID, tempFileURL: `https://temp.example/${encodeURIComponent(fileID)}`, status: 0, errMsg: 'ok' })),
     })),
+    deleteFile: jest.fn(async ({ fileList }: { fileList: string[] }) => ({ fileList: fileList.map((fileID) => ({ fileID, status: 0, errMsg: 'ok' })) })),
   }
   return { cloud: calls, store: new CloudBaseFileStore({ ...calls, ...overrides } as unknown as WxCloud) }
 }
@@ -86,5 +87,20 @@ describe('downloadUrl', () => {
   ])('throws on %s', async (_, fileList, message) => {
     const { store } = fakeCloud({ getTempFileURL: async () => ({ fileList }) })
     await expect(store.downloadUrl(FILE_ID)).rejects.toThrow(message)
+  })
+})
+
+describe('remove', () => {
+  it('deletes its own files in batches of 50 and passes over ids of other stores', async () => {
+    const { cloud, store } = fakeCloud()
+    const ours = Array.from({ length: 120 }, (_, i) => `cloud://env-1.bucket/exports/${i}/名册.xlsx`)
+    await store.remove([...ours, '0123456789abcdef0123456789abcdef'])
+    expect(cloud.deleteFile.mock.calls.map(([{ fileList }]) => fileList)).toEqual([ours.slice(0, 50), ours.slice(50, 100), ours.slice(100)])
+  })
+
+  it('calls nothing when none is its own', async () => {
+    const { cloud, store } = fakeCloud()
+    await store.remove(['0123456789abcdef0123456789abcdef'])
+    expect(cloud.deleteFile).not.toHaveBeenCalled()
   })
 })

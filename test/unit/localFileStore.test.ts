@@ -1,5 +1,5 @@
 /** The local host's file store: a folder of files by id, and signed download links that expire. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 // The default import is the module object itself, so a spy on it sees the store's reads (a namespace import is a copy).
 import fsPromises from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -92,6 +92,18 @@ describe('save and read', () => {
       expect(readFile).not.toHaveBeenCalled()
     },
   )
+})
+
+describe('remove', () => {
+  it('deletes the file and its name, so neither a read nor a link finds it; a file already gone is no error', async () => {
+    const kept = await store.save('kept.xlsx', Buffer.from('kept'))
+    const gone = await store.save('gone.xlsx', ROSTER_BYTES)
+    const link = await linkTo(gone)
+    await store.remove([gone, gone, '../outside.txt'])
+    expect(await store.read(gone)).toBeNull()
+    expect(await open(link)).toBeNull()
+    expect(readdirSync(dir).sort()).toEqual([kept, `${kept}.json`].sort())
+  })
 })
 
 describe('download links', () => {

@@ -4,13 +4,13 @@ import {
   readRoster,
   rosterTemplate,
   RosterFileError,
-  ROSTER_MAX_BYTES,
   ROSTER_MAX_ROWS,
   writeRoster,
   type RosterUnit,
 } from '../../cloudfunctions/roster/rosterFile'
 import { ROSTER_COLUMNS, type RosterMember } from '../../cloudfunctions/roster/rosterPlan'
 import { person } from './rosterFixtures'
+import { ROSTER_MAX_BYTES } from '../../types/roster'
 
 /** 10:00 on 2026-03-10 in Shanghai. */
 const NOW = new Date('2026-03-10T02:00:00.000Z')

@@ -9,4 +9,7 @@ module.exports = {
   transform: { '\\.[jt]sx?$': babel() },
   // The compiled app is loaded as it is, like the WeChat client would.
   transformIgnorePatterns: ['/node_modules/', '<rootDir>/dist/'],
+  // The functions run in-process here, in jsdom, which picks packages' browser builds: uuid's (an exceljs
+  // dependency, for the roster function) is ES modules, so the functions get its Node build, as on CloudBase.
+  moduleNameMapper: { '^uuid$': require.resolve('uuid') },
 }

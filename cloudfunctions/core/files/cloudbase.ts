@@ -6,6 +6,9 @@ import type { WxCloud } from 'wx-server-sdk'
 import { newId } from '../store/port'
 import { DOWNLOAD_LINK_SECONDS, type FileStore } from './port'
 
+/** File ids `deleteFile` takes in one call. */
+const DELETE_BATCH = 50
+
 export class CloudBaseFileStore implements FileStore {
   constructor(private readonly cloud: WxCloud) {}
 
@@ -35,5 +38,13 @@ export class CloudBaseFileStore implements FileStore {
     const url = fileList[0]?.tempFileURL
     if (!url) throw new Error(`no temporary URL for ${fileId}: ${fileList[0]?.errMsg ?? 'empty answer'}`)
     return url
+  }
+
+  async remove(fileIds: string[]): Promise<void> {
+    const ours = fileIds.filter((id) => this.owns(id))
+    for (let at = 0; at < ours.length; at += DELETE_BATCH) {
+      // A file already gone answers a per-file error in the list, not a thrown one: nothing to do about it.
+      await this.cloud.deleteFile({ fileList: ours.slice(at, at + DELETE_BATCH) })
+    }
   }
 }

@@ -4,7 +4,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { newId } from '../store/port'
 import { DOWNLOAD_LINK_SECONDS, type FileStore } from './port'
@@ -44,6 +44,13 @@ export class LocalFileStore implements FileStore {
   async downloadUrl(fileId: string): Promise<string> {
     const expires = this.clock() + DOWNLOAD_LINK_SECONDS * 1000
     return `/files/${fileId}?expires=${expires}&sig=${this.signature(fileId, expires)}`
+  }
+
+  async remove(fileIds: string[]): Promise<void> {
+    for (const fileId of fileIds.filter((id) => this.owns(id))) {
+      await rm(join(this.dir, fileId), { force: true })
+      await rm(join(this.dir, `${fileId}.json`), { force: true })
+    }
   }
 
   /** The file a download link names, when its signature holds and it has not expired. */

@@ -3,42 +3,18 @@
  * steps, preview then apply. Changing the import mode previews the same file again.
  */
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
-import { ROSTER_MAX_BYTES, type RosterApplied, type RosterPreview } from '../../../types/roster'
+import { useRef, useState } from 'react'
+import { ROSTER_MAX_BYTES, tooLargeMessage, type RosterApplied, type RosterPreview } from '../../../types/roster'
 import { showError } from '../../hooks/useRemote'
-import { call } from '../../services/api'
+import { call, toApiError } from '../../services/api'
 import { openDownload, pickAndUpload, type UploadedFile } from '../../services/files'
 
-type Busy = 'template' | 'export' | 'upload' | 'preview' | 'apply'
+type Step = 'template' | 'export' | 'upload' | 'preview' | 'apply'
 
-/** Template and export downloads, with the step in progress. */
-export function useRosterDownloads() {
-  const [busy, setBusy] = useState<Busy>()
-  const download = async (step: 'template' | 'export', unitId?: string) => {
-    setBusy(step)
-    try {
-      await openDownload(step === 'template' ? await call('roster', 'template') : await call('roster', 'export', unitId ? { unitId } : {}))
-    } catch (error) {
-      showError(error)
-    } finally {
-      setBusy(undefined)
-    }
-  }
-  return {
-    busy,
-    downloadTemplate: () => download('template'),
-    exportRoster: (unitId?: string) => download('export', unitId),
-  }
-}
-
-export function useRosterImport() {
-  const [file, setFile] = useState<UploadedFile>()
-  const [full, setFullMode] = useState(false)
-  const [preview, setPreview] = useState<RosterPreview>()
-  const [applied, setApplied] = useState<RosterApplied>()
-  const [busy, setBusy] = useState<Busy>()
-
-  const run = async (step: Busy, work: () => Promise<void>) => {
+/** The step in progress, and a runner that shows any failure the way every screen does. */
+function useSteps() {
+  const [busy, setBusy] = useState<Step>()
+  const run = async (step: Step, work: () => Promise<void>) => {
     setBusy(step)
     try {
       await work()
@@ -48,20 +24,40 @@ export function useRosterImport() {
       setBusy(undefined)
     }
   }
+  return { busy, run }
+}
 
-  const previewOf = (chosen: UploadedFile, asFull: boolean) =>
-    run('preview', async () => {
-      setPreview(undefined)
-      setPreview(await call('roster', 'preview', { fileId: chosen.fileId, full: asFull }))
+/** Template and export downloads. */
+export function useRosterDownloads() {
+  const { busy, run } = useSteps()
+  return {
+    busy,
+    downloadTemplate: () => run('template', async () => openDownload(await call('roster', 'template'))),
+    exportRoster: (unitId?: string) => run('export', async () => openDownload(await call('roster', 'export', unitId ? { unitId } : {}))),
+  }
+}
+
+export function useRosterImport() {
+  const [file, setFile] = useState<UploadedFile>()
+  const [full, setFullMode] = useState(false)
+  const [preview, setPreview] = useState<RosterPreview>()
+  const [applied, setApplied] = useState<RosterApplied>()
+  const { busy, run } = useSteps()
+  // Only the latest preview asked for may show: a slower answer for another file or mode is dropped.
+  const latest = useRef(0)
+
+  const previewOf = (chosen: UploadedFile, asFull: boolean) => {
+    const ticket = ++latest.current
+    setPreview(undefined)
+    return run('preview', async () => {
+      const answer = await call('roster', 'preview', { fileId: chosen.fileId, full: asFull })
+      if (ticket === latest.current) setPreview(answer)
     })
+  }
 
   const pick = () =>
     run('upload', async () => {
-      const chosen = await pickAndUpload({
-        extension: 'xlsx',
-        maxBytes: ROSTER_MAX_BYTES,
-        tooLarge: (size) => `文件有 ${size} MB，超过了 ${ROSTER_MAX_BYTES / 1024 / 1024} MB 的上限：请只保留名册数据后再导入`,
-      })
+      const chosen = await pickAndUpload({ extension: 'xlsx', maxBytes: ROSTER_MAX_BYTES, tooLarge: tooLargeMessage })
       if (!chosen) return
       setFile(chosen)
       setApplied(undefined)
@@ -77,19 +73,29 @@ export function useRosterImport() {
     if (!file || !preview) return
     const { add, update, markLeft } = preview.counts
     const { confirm } = await Taro.showModal({
-      title: '确认导入',
-      content: `将新增 ${add} 人、更新 ${update} 人${preview.full ? `、将 ${markLeft} 人标为离校` : ''}。导入会记入操作日志，确定导入吗？`,
+      title: preview.full ? '确认按全校完整名册导入' : '确认导入',
+      content: preview.full
+        ? `文件将作为全校完整名册：新增 ${add} 人、更新 ${update} 人，文件中没有的 ${markLeft} 人将标为离校。导入会记入操作日志，确定吗？`
+        : `将新增 ${add} 人、更新 ${update} 人。导入会记入操作日志，确定导入吗？`,
       confirmText: '导入',
       confirmColor: '#c8161d',
     })
     if (!confirm) return
+    let conflict = false
     await run('apply', async () => {
-      setApplied(await call('roster', 'apply', { fileId: file.fileId, full: preview.full, planId: preview.planId }))
+      try {
+        setApplied(await call('roster', 'apply', { fileId: file.fileId, full: preview.full, planId: preview.planId }))
+      } catch (error) {
+        conflict = toApiError(error).code === 'CONFLICT'
+        throw error
+      }
       setFile(undefined)
       setPreview(undefined)
       // The result shows at the top of the page, where the preview's long lists were.
       await Taro.pageScrollTo({ scrollTop: 0, duration: 200 })
     })
+    // The roster changed since the preview: show the new one, so the person checks again before applying.
+    if (conflict) await previewOf(file, preview.full)
   }
 
   return { file, full, preview, applied, busy, pick, setFull, apply }

@@ -1,0 +1,28 @@
+/**
+ * Files hold personal data (a roster has everyone's phone number), so none is kept long: each file a person uploads
+ * or a function makes is recorded with a time to delete it, and a timer trigger (`roster.purgeFiles`) deletes it then.
+ */
+import { createHash } from 'node:crypto'
+import { upsert } from '../queries'
+import type { Store } from '../store/port'
+import type { FileStore } from './port'
+
+/** Long enough to preview, apply and retry an import, or to download an export; short enough to leave nothing behind. */
+export const KEEP_FILES_MINUTES = 60
+
+/** Records `fileId` to be deleted KEEP_FILES_MINUTES after `now` (using it again keeps it that much longer). */
+export async function keepForAWhile(store: Store, fileId: string, now: Date): Promise<void> {
+  const removeAfter = new Date(now.getTime() + KEEP_FILES_MINUTES * 60_000).toISOString()
+  // File ids carry slashes and colons; the record's id is their hash.
+  const _id = createHash('sha256').update(fileId).digest('hex').slice(0, 32)
+  await upsert(store, 'files', { _id, fileId, removeAfter }, { $set: { removeAfter } })
+}
+
+/** Deletes every recorded file whose time has come; answers how many. */
+export async function purgeExpiredFiles(store: Store, files: FileStore, now: Date): Promise<number> {
+  const expired = await store.find('files', { removeAfter: { $lte: now.toISOString() } })
+  if (expired.length === 0) return 0
+  await files.remove(expired.map((doc) => doc.fileId))
+  await store.remove('files', { _id: { $in: expired.map((doc) => doc._id) } })
+  return expired.length
+}
