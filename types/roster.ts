@@ -8,9 +8,12 @@ import { IdSchema } from './common'
 /** Larger roster files are refused, on the phone before uploading and in the function before parsing. */
 export const ROSTER_MAX_BYTES = 5 * 1024 * 1024
 
-/** Why a roster file of `megabytes` is refused: on the phone before uploading, and in the function. */
-export const tooLargeMessage = (megabytes: string) =>
-  `文件有 ${megabytes} MB，超过了 ${ROSTER_MAX_BYTES / 1024 / 1024} MB 的上限：请删除图片和多余的工作表、只保留名册数据后再导入`
+/**
+ * Why a roster file of `bytes` is refused: on the phone before uploading, and in the function. The size is rounded
+ * up, so a file just over the limit never reads "5.0 MB".
+ */
+export const tooLargeMessage = (bytes: number) =>
+  `文件有 ${(Math.ceil(bytes / 1024 / 102.4) / 10).toFixed(1)} MB，超过了 ${ROSTER_MAX_BYTES / 1024 / 1024} MB 的上限：请删除图片和多余的工作表、只保留名册数据后再导入`
 
 /** Items each preview list shows at most; the counts always give the whole. */
 export const PREVIEW_LIST_MAX = 200

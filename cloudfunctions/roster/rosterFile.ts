@@ -105,7 +105,7 @@ const NOT_XLSX = '文件不是 Excel 工作簿（.xlsx）：请在 Excel 或 WPS
 
 async function loadSingleSheet(file: Buffer): Promise<ExcelJS.Worksheet> {
   if (!file || file.length === 0) throw new RosterFileError(EMPTY_FILE_MESSAGE)
-  if (file.length > ROSTER_MAX_BYTES) throw new RosterFileError(tooLargeMessage((file.length / 1024 / 1024).toFixed(1)))
+  if (file.length > ROSTER_MAX_BYTES) throw new RosterFileError(tooLargeMessage(file.length))
   if (file.length >= OLE_MAGIC.length && file.subarray(0, OLE_MAGIC.length).equals(OLE_MAGIC)) {
     throw new RosterFileError('这是旧版 Excel（.xls）文件或加了密码的文件：请在 Excel 中取消密码，并“另存为”Excel 工作簿（*.xlsx）后再导入')
   }

@@ -20,8 +20,8 @@ export interface PickOptions {
   /** Without the dot: 'xlsx'. */
   extension: string
   maxBytes: number
-  /** Says in Chinese why a file that is too large is refused. */
-  tooLarge: (megabytes: string) => string
+  /** Says in Chinese why a file of this many bytes is too large. */
+  tooLarge: (bytes: number) => string
 }
 
 interface Picked {
@@ -31,8 +31,6 @@ interface Picked {
   source: string | File
 }
 
-const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1)
-
 /** Lets the person pick one file and uploads it; null when they cancel. Refuses a wrong type or a file too large. */
 export async function pickAndUpload(options: PickOptions): Promise<UploadedFile | null> {
   const picked = process.env.TARO_ENV === 'weapp' ? await pickInWeChat(options.extension) : await pickInBrowser(options.extension)
@@ -41,7 +39,7 @@ export async function pickAndUpload(options: PickOptions): Promise<UploadedFile 
     throw new ApiError('INVALID_INPUT', `请选择 .${options.extension} 文件（Excel 工作簿），所选文件是“${picked.name}”`)
   }
   if (picked.size === 0) throw new ApiError('INVALID_INPUT', EMPTY_FILE_MESSAGE)
-  if (picked.size > options.maxBytes) throw new ApiError('INVALID_INPUT', options.tooLarge(megabytes(picked.size)))
+  if (picked.size > options.maxBytes) throw new ApiError('INVALID_INPUT', options.tooLarge(picked.size))
   try {
     const fileId = typeof picked.source === 'string' ? await uploadInWeChat(picked.source, options.extension) : await uploadInBrowser(picked.source)
     return { fileId, name: picked.name }

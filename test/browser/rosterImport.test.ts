@@ -5,6 +5,7 @@
  * bad row is listed row by row and cannot be applied; the roster exports as a file that imports back. The tests
  * run in order over one host and store.
  */
+import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import type { MemberDoc } from '../../cloudfunctions/core/collections'
 import { readRoster, writeRoster, type RosterUnit } from '../../cloudfunctions/roster/rosterFile'
@@ -105,6 +106,7 @@ function importPage(page: Page) {
     list: (heading: string) => root.locator('.import__list', { has: page.locator('.import__heading', { hasText: heading }) }),
     apply: root.locator('taro-button-core.import__apply'),
     done: root.locator('.import__done'),
+    problem: root.locator('.import__problem'),
   }
 }
 
@@ -322,6 +324,24 @@ test('a file with bad rows lists each row and its reason, and 确认导入 stays
   expect(await im.done.count()).toBe(0)
   expect(await h.store.count('members')).toBe(membersBefore)
   for (const person of [good, badPhone, badUnit]) expect(await h.store.find('members', { staffNo: person.staffNo })).toEqual([])
+})
+
+test('a file refused as a whole says why on the page, in full, and shows no preview', async () => {
+  const sheet = new ExcelJS.Workbook()
+  sheet.addWorksheet('名册').addRow(['工号', '名字', '性别', '出生日期', '所在单位', '手机号', '人员状态', '入会时间', '会费状态'])
+  const file = { name: '改了表头的名册.xlsx', mimeType: XLSX_TYPE, buffer: Buffer.from(await sheet.xlsx.writeBuffer()) }
+
+  const page = await h.newPhone()
+  await loginAs(page, h.baseUrl, '周建华')
+  await open(page, h.baseUrl, '/admin/members/import/index')
+  await arrived(page, IMPORT)
+  const im = importPage(page)
+  await chooseFile(page, im.pick, file)
+  await expectText(im.problem, '表头不对：缺少列 “姓名”；有无法识别的列 “名字”（B1）')
+  await expectText(im.problem, '请不要改动或增加列名（可下载模板对照）')
+  expect(await im.verdict.count()).toBe(0)
+  expect(await im.apply.count()).toBe(0)
+  await screenshot(page, 'roster-file-refused')
 })
 
 test('the roster exports as an .xlsx, all of it or one branch union, that reads back as the roster', async () => {

@@ -10,7 +10,7 @@ import {
 } from '../../cloudfunctions/roster/rosterFile'
 import { ROSTER_COLUMNS, type RosterMember } from '../../cloudfunctions/roster/rosterPlan'
 import { person } from './rosterFixtures'
-import { ROSTER_MAX_BYTES } from '../../types/roster'
+import { ROSTER_MAX_BYTES, tooLargeMessage } from '../../types/roster'
 
 /** 10:00 on 2026-03-10 in Shanghai. */
 const NOW = new Date('2026-03-10T02:00:00.000Z')
@@ -248,6 +248,10 @@ describe('readRoster: files it refuses', () => {
     expect(Date.now() - started).toBeLessThan(200)
     expect(error.message).toMatch(/20\.0 MB，超过了 5 MB 的上限/)
     expect(ROSTER_MAX_BYTES).toBe(5 * 1024 * 1024)
+  })
+
+  it('rounds the size up, so a file one byte over the limit never reads as 5.0 MB', () => {
+    expect(tooLargeMessage(ROSTER_MAX_BYTES + 1)).toMatch(/^文件有 5\.1 MB，超过了 5 MB 的上限/)
   })
 
   it('names each missing column', async () => {

@@ -10,16 +10,24 @@
  * - `App(options)` / `getApp()` / `getCurrentPages()`: the client globals Taro's runtime reads. `App` keeps the
  *   app object and launches it, which is what lets pages mount (Taro mounts each page into the app's React root).
  * - `wx.cloud`: stands in for the WeChat servers only: `callFunction({ name, data })` runs the real cloud function
- *   `FUNCTIONS[name].run(data, ...)` in-process, as the configured member's openid, over the given store.
- * - `wx.navigateTo` and friends: stand in for the WeChat client; they record what the app asked for.
+ *   `FUNCTIONS[name].run(data, ...)` in-process, as the configured member's openid, over the given store;
+ *   `uploadFile({ cloudPath, filePath })` reads the client's temporary file from disk and keeps it in the file store
+ *   the functions are given (`files`), answering its id as the `fileID`.
+ * - `wx.navigateTo` and friends: stand in for the WeChat client; they record what the app asked for. `showModal`
+ *   answers 确定 unless the test says otherwise (`confirmModals`). `chooseMessageFile` (pick a file from a chat)
+ *   answers the file the test put there (`chooseFromChat`), or the person closing the picker. `downloadFile` fetches
+ *   a link the file store signed (`LocalFileStore.opened`; the stored file's path is the temporary path; on WeChat
+ *   the link is a CloudBase temporary URL), and `openDocument` opens a file that exists.
  *
  * The compiled bundle keeps its state in globals (wx.webpackJsonp, Taro's document), so load the app once per test
  * file, and each page path once per test file (Jest gives every test file fresh globals).
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { RootComponent } from 'j-component'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
+import type { LocalFileStore } from '../../cloudfunctions/core/files/local'
 import type { Store } from '../../cloudfunctions/core/store/port'
 import { tempFileStore } from '../tempFiles'
 
@@ -33,6 +41,9 @@ type AnyFunction = (this: PageInstance, ...args: unknown[]) => unknown
 type PageOptions = Record<string, unknown> & { data?: Record<string, unknown> }
 type PageInstance = Record<string, AnyFunction> & { route?: string; __route__?: string }
 type WxCallback = { success?: (result: unknown) => void; fail?: (error: unknown) => void; complete?: (result: unknown) => void }
+type WxRequest = Record<string, unknown> & WxCallback
+/** How a stubbed client API answers: its result (errMsg `<api>:ok` is added), or why it failed (`<api>:fail …`). */
+type ClientAnswer = Record<string, unknown> | { fail: string }
 
 interface Globals {
   wx: Record<string, unknown>
@@ -61,14 +72,26 @@ export interface PageHandle {
 }
 
 export interface Weapp {
-  /** The pages the compiled app declares (dist/weapp/app.json), e.g. `pages/index/index`. */
+  /** The pages the compiled app declares (dist/weapp/app.json), subpackages' too: `pages/index/index`, `admin/…`. */
   pages: string[]
-  /** Calls the app made to the client APIs stubbed here, in order: [api name, options]. */
+  /** Calls the app made to the client APIs stubbed here, in order: [api name, options]; `cloud.uploadFile` too. */
   clientCalls: Array<[string, Record<string, unknown>]>
   /** Calls the app made to the cloud: function name, the event sent, and the result answered. */
   cloudCalls: Array<{ name: string; data: unknown; result: unknown }>
   /** Loads and renders a compiled page, e.g. `pages/index/index`, as if opened with `query`. */
   open(route: string, query?: Record<string, string>): PageHandle
+  /** Cloud storage as the functions see it: what `wx.cloud.uploadFile` kept, what the functions saved. */
+  files: LocalFileStore
+  /** What the person does in the chat file picker (`wx.chooseMessageFile`) from now on: pick this file, or close it. */
+  chooseFromChat(file: ChatFile | 'cancel'): void
+  /** Whether the person taps 确定 in the modals (`wx.showModal`) shown from now on; true at first. */
+  confirmModals: boolean
+}
+
+/** A file in a WeChat chat: where it is on disk (the client's temporary copy) and the name the chat shows. */
+export interface ChatFile {
+  path: string
+  name: string
 }
 
 let started: { weapp: Weapp; options: WeappOptions } | undefined
@@ -114,38 +137,90 @@ export function startWeapp(options: WeappOptions): Weapp {
 
   // ---- The WeChat servers: cloud functions in-process, cloud storage in a temporary folder. ----
   const files = tempFileStore()
+  /** Answers a `wx.cloud` call through its callbacks and its promise, as the cloud SDK does. */
+  const cloudAnswer = async <T>(request: WxCallback, work: () => Promise<T>): Promise<T> => {
+    try {
+      const answer = await work()
+      request.success?.(answer)
+      request.complete?.(answer)
+      return answer
+    } catch (error) {
+      request.fail?.(error)
+      request.complete?.(error)
+      throw error
+    }
+  }
   g.wx.cloud = {
     init() {},
-    async callFunction(request: { name: string; data: unknown } & WxCallback) {
-      const fn = FUNCTIONS[request.name]
-      try {
+    callFunction: (request: { name: string; data: unknown } & WxCallback) =>
+      cloudAnswer(request, async () => {
+        const fn = FUNCTIONS[request.name]
         if (!fn) throw { errMsg: `cloud.callFunction:fail function not found: ${request.name}` }
         const result = await fn.run(request.data, { store: options.store, files, identity: { openid: options.openid }, now: new Date() })
         cloudCalls.push({ name: request.name, data: request.data, result })
-        const answer = { result, errMsg: 'cloud.callFunction:ok', requestID: `test-${cloudCalls.length}` }
-        request.success?.(answer)
-        request.complete?.(answer)
-        return answer
-      } catch (error) {
-        request.fail?.(error)
-        request.complete?.(error)
-        throw error
-      }
+        return { result, errMsg: 'cloud.callFunction:ok', requestID: `test-${cloudCalls.length}` }
+      }),
+    uploadFile: (request: { cloudPath: string; filePath: string } & WxCallback) => {
+      clientCalls.push(['cloud.uploadFile', request])
+      return cloudAnswer(request, async () => {
+        const data = await readFile(request.filePath).catch(() => {
+          throw { errMsg: `cloud.uploadFile:fail no such temporary file: ${request.filePath}` }
+        })
+        const fileID = await files.save(path.posix.basename(request.cloudPath), data)
+        return { fileID, statusCode: 204, errMsg: 'cloud.uploadFile:ok' }
+      })
     },
   }
 
   // ---- The WeChat client: record what the app asks for, answer like the client would. ----
-  const record =
-    (api: string, answer: Record<string, unknown> = {}) =>
-    (request: Record<string, unknown> & WxCallback = {}) => {
+  // Called without success/fail/complete, an API answers with a promise instead (base library 2.10.2+): Taro leaves
+  // some APIs to that (e.g. chooseMessageFile, which it does not promisify itself).
+  const client =
+    (api: string, answer: (request: WxRequest) => ClientAnswer | Promise<ClientAnswer> = () => ({})) =>
+    (request: WxRequest = {}) => {
       clientCalls.push([api, request])
-      const result = { errMsg: `${api}:ok`, ...answer }
-      request.success?.(result)
-      request.complete?.(result)
+      const settled: { resolve?: (result: unknown) => void; reject?: (error: unknown) => void } = {}
+      const promise =
+        request.success || request.fail || request.complete
+          ? undefined
+          : new Promise((resolve, reject) => Object.assign(settled, { resolve, reject }))
+      const reply = (outcome: ClientAnswer) => {
+        if ('fail' in outcome) {
+          const error = { errMsg: `${api}:fail ${outcome.fail}` }
+          request.fail?.(error)
+          request.complete?.(error)
+          settled.reject?.(error)
+          return
+        }
+        const result = { errMsg: `${api}:ok`, ...outcome }
+        request.success?.(result)
+        request.complete?.(result)
+        settled.resolve?.(result)
+      }
+      const outcome = answer(request)
+      if (outcome instanceof Promise) void outcome.then(reply, (error: unknown) => reply({ fail: String(error) }))
+      else reply(outcome)
+      return promise
     }
-  for (const api of ['navigateTo', 'redirectTo', 'reLaunch', 'switchTab', 'navigateBack', 'showToast', 'stopPullDownRefresh']) {
-    g.wx[api] = record(api)
+  for (const api of ['navigateTo', 'redirectTo', 'reLaunch', 'switchTab', 'navigateBack', 'showToast', 'stopPullDownRefresh', 'pageScrollTo']) {
+    g.wx[api] = client(api)
   }
+  g.wx.showModal = client('showModal', () => ({ confirm: weapp.confirmModals, cancel: !weapp.confirmModals }))
+  let chatFile: ChatFile | 'cancel' | undefined
+  g.wx.chooseMessageFile = client('chooseMessageFile', () => {
+    if (chatFile === 'cancel') return { fail: 'cancel' }
+    if (!chatFile) return { fail: 'the test put no file in the chat (see chooseFromChat)' }
+    const { path: filePath, name } = chatFile
+    return { tempFiles: [{ path: filePath, size: statSync(filePath).size, name, type: 'file', time: Math.floor(Date.now() / 1000) }] }
+  })
+  // The functions' links are the file store's own (`/files/<id>?expires=…&sig=…`): this client can fetch only those.
+  g.wx.downloadFile = client('downloadFile', async (request) => {
+    const url = new URL(String(request.url), 'https://weapp.invalid')
+    const [, folder, fileId] = url.pathname.split('/')
+    const file = folder === 'files' ? await files.opened(fileId, url.searchParams.get('expires'), url.searchParams.get('sig')) : null
+    return file ? { tempFilePath: file.path, statusCode: 200 } : { tempFilePath: '', statusCode: 404 }
+  })
+  g.wx.openDocument = client('openDocument', (request) => (existsSync(String(request.filePath)) ? {} : { fail: 'file not found' }))
   const storage = new Map<string, unknown>()
   g.wx.getStorageSync = (key: string) => (storage.has(key) ? storage.get(key) : '')
   g.wx.setStorageSync = (key: string, value: unknown) => void storage.set(key, value)
@@ -208,10 +283,16 @@ export function startWeapp(options: WeappOptions): Weapp {
   if (!app) throw new Error('dist/weapp/app.js did not call App(...)')
 
   const loaded = new Map<string, string>()
+  const appJson = JSON.parse(readFileSync(path.join(DIST, 'app.json'), 'utf8')) as { pages: string[]; subPackages?: { root: string; pages: string[] }[] }
   const weapp: Weapp = {
-    pages: (JSON.parse(readFileSync(path.join(DIST, 'app.json'), 'utf8')) as { pages: string[] }).pages,
+    pages: [...appJson.pages, ...(appJson.subPackages ?? []).flatMap(({ root, pages }) => pages.map((page) => path.posix.join(root, page)))],
     clientCalls,
     cloudCalls,
+    files,
+    confirmModals: true,
+    chooseFromChat(file) {
+      chatFile = file
+    },
     open(route, query = {}) {
       let id = loaded.get(route)
       if (!id) {

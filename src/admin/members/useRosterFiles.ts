@@ -11,15 +11,18 @@ import { openDownload, pickAndUpload, type UploadedFile } from '../../services/f
 
 type Step = 'template' | 'export' | 'upload' | 'preview' | 'apply'
 
-/** The step in progress, and a runner that shows any failure the way every screen does. */
-function useSteps() {
+/**
+ * The step in progress, and a runner that hands any failure to `fail`: by default shown the way every screen does
+ * (a toast, or the sign-in page).
+ */
+function useSteps(fail: (error: unknown) => void = showError) {
   const [busy, setBusy] = useState<Step>()
   const run = async (step: Step, work: () => Promise<void>) => {
     setBusy(step)
     try {
       await work()
     } catch (error) {
-      showError(error)
+      fail(error)
     } finally {
       setBusy(undefined)
     }
@@ -42,13 +45,20 @@ export function useRosterImport() {
   const [full, setFullMode] = useState(false)
   const [preview, setPreview] = useState<RosterPreview>()
   const [applied, setApplied] = useState<RosterApplied>()
-  const { busy, run } = useSteps()
+  // What went wrong with the file, shown on the page: a file's problems take more words than a toast holds.
+  const [problem, setProblem] = useState<string>()
+  const { busy, run } = useSteps((error) => {
+    const { code, message } = toApiError(error)
+    if (code === 'NOT_SIGNED_IN') showError(error)
+    else setProblem(message)
+  })
   // Only the latest preview asked for may show: a slower answer for another file or mode is dropped.
   const latest = useRef(0)
 
   const previewOf = (chosen: UploadedFile, asFull: boolean) => {
     const ticket = ++latest.current
     setPreview(undefined)
+    setProblem(undefined)
     return run('preview', async () => {
       const answer = await call('roster', 'preview', { fileId: chosen.fileId, full: asFull })
       if (ticket === latest.current) setPreview(answer)
@@ -57,6 +67,7 @@ export function useRosterImport() {
 
   const pick = () =>
     run('upload', async () => {
+      setProblem(undefined)
       const chosen = await pickAndUpload({ extension: 'xlsx', maxBytes: ROSTER_MAX_BYTES, tooLarge: tooLargeMessage })
       if (!chosen) return
       setFile(chosen)
@@ -81,6 +92,7 @@ export function useRosterImport() {
       confirmColor: '#c8161d',
     })
     if (!confirm) return
+    setProblem(undefined)
     let conflict = false
     await run('apply', async () => {
       try {
@@ -95,8 +107,11 @@ export function useRosterImport() {
       await Taro.pageScrollTo({ scrollTop: 0, duration: 200 })
     })
     // The roster changed since the preview: show the new one, so the person checks again before applying.
-    if (conflict) await previewOf(file, preview.full)
+    if (conflict) {
+      await previewOf(file, preview.full)
+      setProblem('预览之后会员名册有了变动，没有导入任何数据。下面是按最新名册重新核对的结果，请再次确认。')
+    }
   }
 
-  return { file, full, preview, applied, busy, pick, setFull, apply }
+  return { file, full, preview, applied, problem, busy, pick, setFull, apply }
 }

@@ -34,7 +34,7 @@ function More({ total, shown }: { total: number; shown: number }) {
 
 /** 导入会员名册 (union office): pick an Excel file, check the preview, then apply it all at once. */
 export default function RosterImport() {
-  const { file, full, preview, applied, busy, pick, setFull, apply } = useRosterImport()
+  const { file, full, preview, applied, problem, busy, pick, setFull, apply } = useRosterImport()
   const downloads = useRosterDownloads()
   const mode: Mode = full ? 'full' : 'partial'
   const counts = preview?.counts
@@ -77,6 +77,7 @@ export default function RosterImport() {
         </Button>
         {file && <Text className="import__file">已选择：{file.name}</Text>}
         {busy === 'preview' && <Text className="import__help">正在读取和核对文件…</Text>}
+        {problem && <Text className="import__problem">{problem}</Text>}
       </View>
 
       {preview && counts && (
