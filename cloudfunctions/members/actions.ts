@@ -20,7 +20,7 @@ import { inGroup } from '../core/memberFacts'
 import { readSettings, SETTINGS_ID } from '../core/settings'
 import { action, defineFunction } from '../core/defineFunction'
 import { mustGet, pageOf, upsert } from '../core/queries'
-import { unitNames } from '../core/units'
+import { allUnits, unitNames } from '../core/units'
 import { AppError, forbidden, memberLeft, notFound } from '../core/errors'
 import { DuplicateKeyError, type Filter, type Store, type Update } from '../core/store/port'
 import {
@@ -108,7 +108,7 @@ export const membersFunction = defineFunction<MembersApi>('members', {
     allow: 'member',
     input: EmptySchema,
     async handle(_input, { store }) {
-      const units = await store.find('units', {}, { sort: { order: 1 } })
+      const units = await allUnits(store)
       return units.map((unit) => ({ id: unit._id, name: unit.name }))
     },
   }),

@@ -13,7 +13,7 @@ import { AppError, forbidden } from '../core/errors'
 import type { FileStore } from '../core/files/port'
 import { keepForAWhile, purgeExpiredFiles } from '../core/files/retention'
 import { DuplicateKeyError, type Store } from '../core/store/port'
-import { unitNames } from '../core/units'
+import { allUnits, namesOf } from '../core/units'
 import { changesAnything, importSummary, planIdOf, toPreview } from './preview'
 import { readRoster, rosterTemplate, writeRoster } from './rosterFile'
 import { planImport, type ExistingMember } from './rosterPlan'
@@ -33,7 +33,7 @@ async function planFile(store: Store, files: FileStore, now: Date, actor: Member
   if (!file) throw new AppError('NOT_FOUND', '没有找到上传的名册文件（上传一小时后会被删除）：请重新选择文件')
   // An upload holds everyone's personal data: it goes within the hour of its last use.
   await keepForAWhile(store, fileId, now)
-  const units = await store.find('units', {}, { sort: { order: 1 } })
+  const units = await allUnits(store)
   const read = await readRoster(file, units, now)
   const existing: ExistingMember[] = await store.find('members', {}, { sort: { staffNo: 1 } })
   const plan = planImport(read, existing, { full })
@@ -43,7 +43,7 @@ async function planFile(store: Store, files: FileStore, now: Date, actor: Member
   if (leavingSelf) {
     throw forbidden(`这次导入会把您本人（${actor.name}，${actor.staffNo}）设为离校：请在文件中保留您的记录，或请其他校工会管理员导入`)
   }
-  return { plan, existing }
+  return { plan, existing, unitNames: namesOf(units) }
 }
 
 export const rosterFunction = defineFunction<RosterApi>(
@@ -53,7 +53,7 @@ export const rosterFunction = defineFunction<RosterApi>(
       allow: 'unionOffice',
       input: EmptySchema,
       async handle(_input, { store, files, now }) {
-        const units = await store.find('units', {}, { sort: { order: 1 } })
+        const units = await allUnits(store)
         return offerFile(store, files, now, `会员名册模板${XLSX}`, await rosterTemplate(units))
       },
     }),
@@ -62,7 +62,7 @@ export const rosterFunction = defineFunction<RosterApi>(
       allow: 'unionOffice',
       input: RosterExportSchema,
       async handle({ unitId }, { store, files, now, member: actor }) {
-        const units = await store.find('units', {}, { sort: { order: 1 } })
+        const units = await allUnits(store)
         const unit = unitId ? units.find((candidate) => candidate._id === unitId) : undefined
         if (unitId && !unit) throw new AppError('INVALID_INPUT', '所选分工会不存在，请重新选择', { unitId: '所选分工会不存在' })
         // Everyone on the roster now (离校 members stay stored but are no longer on it).
@@ -84,8 +84,8 @@ export const rosterFunction = defineFunction<RosterApi>(
       allow: 'unionOffice',
       input: RosterFileSchema,
       async handle({ fileId, full }, { store, files, now, member: actor }) {
-        const { plan, existing } = await planFile(store, files, now, actor, fileId, full)
-        return toPreview(plan, full, existing, await unitNames(store))
+        const { plan, existing, unitNames } = await planFile(store, files, now, actor, fileId, full)
+        return toPreview(plan, full, existing, unitNames)
       },
     }),
 
@@ -93,7 +93,7 @@ export const rosterFunction = defineFunction<RosterApi>(
       allow: 'unionOffice',
       input: RosterApplySchema,
       async handle({ fileId, full, planId }, { store, files, now, member: actor }) {
-        const { plan } = await planFile(store, files, now, actor, fileId, full)
+        const { plan, unitNames } = await planFile(store, files, now, actor, fileId, full)
         if (plan.errors.length > 0) {
           throw new AppError('INVALID_INPUT', `文件中有 ${plan.errors.length} 处错误，没有导入任何数据：请按预览中的提示修改后重新导入`)
         }
@@ -101,7 +101,6 @@ export const rosterFunction = defineFunction<RosterApi>(
         // Applying the same file again (a second tap, a retry) finds nothing to change and changes nothing.
         if (!changesAnything(plan)) return applied
         if (planIdOf(plan, full) !== planId) throw rosterChanged()
-        const names = await unitNames(store)
         const createdAt = now.toISOString()
         try {
           await store.transaction(async (tx) => {
@@ -122,7 +121,7 @@ export const rosterFunction = defineFunction<RosterApi>(
               targetType: 'roster',
               targetId: fileId,
               target: full ? '会员名册（整体导入）' : '会员名册（部分导入）',
-              after: importSummary(plan, full, names),
+              after: importSummary(plan, full, unitNames),
             })
           })
         } catch (error) {

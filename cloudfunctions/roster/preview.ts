@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto'
 import { PREVIEW_LIST_MAX, type PreviewPerson, type RosterPreview } from '../../types/roster'
+import { memberTarget } from '../core/audit'
 import { formatRosterValue, type ExistingMember, type ImportPlan } from './rosterPlan'
 
 /** Lines the audit entry lists at most (the counts always give the whole). */
@@ -51,16 +52,15 @@ export function toPreview(plan: ImportPlan, full: boolean, existing: readonly Ex
 
 /** The audit entry's `after`: the counts, and a line per person changed ("更新 李娜（2001）：手机号 138… → 139…"), as one text. */
 export function importSummary(plan: ImportPlan, full: boolean, unitNames: ReadonlyMap<string, string>): Record<string, unknown> {
-  const named = (name: string, staffNo: string) => `${name}（${staffNo}）`
   const lines = [
-    ...plan.add.map((member) => `新增 ${named(member.name, member.staffNo)}`),
+    ...plan.add.map((member) => `新增 ${memberTarget(member)}`),
     ...plan.update.map(
       ({ name, staffNo, changes }) =>
-        `更新 ${named(name, staffNo)}：${changes
+        `更新 ${memberTarget({ name, staffNo })}：${changes
           .map(({ field, label, before, after }) => `${label} ${formatRosterValue(field, before, unitNames)} → ${formatRosterValue(field, after, unitNames)}`)
           .join('；')}`,
     ),
-    ...plan.markLeft.map(({ name, staffNo }) => `离校 ${named(name, staffNo)}`),
+    ...plan.markLeft.map(({ name, staffNo }) => `离校 ${memberTarget({ name, staffNo })}`),
   ]
   const shown = lines.slice(0, AUDIT_DETAIL_MAX)
   if (lines.length > shown.length) shown.push(`另有 ${lines.length - shown.length} 条未列出`)

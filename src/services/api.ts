@@ -5,7 +5,7 @@
 import Taro from '@tarojs/taro'
 import type { ActionName, FunctionName, RequestOf, ResponseOf } from '../../types/contracts'
 import type { ApiResult, ErrorCode } from '../../types/result'
-import { getSessionToken } from './session'
+import { sessionHeader } from './session'
 
 export class ApiError extends Error {
   constructor(
@@ -34,10 +34,9 @@ async function send(name: string, data: { action: string; payload: unknown }): P
     const { result } = await Taro.cloud.callFunction({ name, data: data as never })
     return result as ApiResult<unknown>
   }
-  const token = getSessionToken()
   const response = await fetch(`/api/${name}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...sessionHeader() },
     body: JSON.stringify(data),
   })
   return (await response.json()) as ApiResult<unknown>

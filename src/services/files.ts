@@ -9,7 +9,7 @@ import { EMPTY_FILE_MESSAGE } from '../../types/common'
 import type { ApiResult } from '../../types/result'
 import type { DownloadLink } from '../../types/roster'
 import { ApiError, unwrap } from './api'
-import { getSessionToken } from './session'
+import { sessionHeader } from './session'
 
 export interface UploadedFile {
   fileId: string
@@ -96,10 +96,9 @@ async function uploadInWeChat(filePath: string, extension: string): Promise<stri
 }
 
 async function uploadInBrowser(file: File): Promise<string> {
-  const token = getSessionToken()
   const response = await fetch('/files', {
     method: 'POST',
-    headers: { 'x-file-name': encodeURIComponent(file.name), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'x-file-name': encodeURIComponent(file.name), ...sessionHeader() },
     body: file,
   })
   return unwrap<{ fileId: string }>((await response.json()) as ApiResult<unknown>).fileId

@@ -1,9 +1,10 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import type { ReactNode } from 'react'
 import { ChoiceChips, type Choice } from '../../../components/ChoiceChips'
 import { FieldChange } from '../../../components/FieldChange'
-import { PREVIEW_LIST_MAX, type RosterPreview } from '../../../../types/roster'
+import { PREVIEW_LIST_MAX, type PreviewPerson, type RosterPreview } from '../../../../types/roster'
 import { useRosterDownloads, useRosterImport } from '../useRosterFiles'
 import './index.scss'
 
@@ -27,10 +28,34 @@ const SUMMARY: { key: keyof RosterPreview['counts']; label: string; tone: string
   { key: 'errors', label: '有错误', tone: 'error' },
 ]
 
-/** "共 N 人，仅列出前 200 人" under a list the preview cut short. */
-function More({ total, shown }: { total: number; shown: number }) {
-  return total > shown ? <Text className="import__more">共 {total} 条，仅列出前 {PREVIEW_LIST_MAX} 条</Text> : null
+/**
+ * One of the preview's lists, as a card: its title with the whole count, each item, and a line saying when the
+ * preview cut the list short. Nothing when the list is empty.
+ */
+function PreviewList<T>(props: { title: string; total: number; items: T[]; tone?: 'error'; help?: string; children: (item: T, index: number) => ReactNode }) {
+  const { title, total, items, tone, help, children } = props
+  if (items.length === 0) return null
+  return (
+    <View className="card import__list">
+      <Text className={`import__heading${tone ? ` import__heading--${tone}` : ''}`}>
+        {title}（{total}）
+      </Text>
+      {help && <Text className="import__help">{help}</Text>}
+      {items.map(children)}
+      {total > items.length && <Text className="import__more">共 {total} 条，仅列出前 {PREVIEW_LIST_MAX} 条</Text>}
+    </View>
+  )
 }
+
+/** Someone added or marked 离校: name, 工号 and unit. */
+const personItem = (person: PreviewPerson) => (
+  <View key={person.staffNo} className="import__item">
+    <Text className="import__name">{person.name}</Text>
+    <Text className="import__meta">
+      {person.staffNo} · {person.unitName}
+    </Text>
+  </View>
+)
 
 /** 导入会员名册 (union office): pick an Excel file, check the preview, then apply it all at once. */
 export default function RosterImport() {
@@ -100,65 +125,39 @@ export default function RosterImport() {
             </Text>
           </View>
 
-          {preview.errors.length > 0 && (
-            <View className="card import__list">
-              <Text className="import__heading import__heading--error">错误（{counts.errors}）</Text>
-              {preview.errors.map((error, index) => (
-                <View key={`${error.row}-${index}`} className="import__item">
-                  <Text className="import__row">第 {error.row} 行</Text>
-                  <Text className="import__message">{error.message}</Text>
-                </View>
-              ))}
-              <More total={counts.errors} shown={preview.errors.length} />
-            </View>
-          )}
+          <PreviewList title="错误" tone="error" total={counts.errors} items={preview.errors}>
+            {(error, index) => (
+              <View key={`${error.row}-${index}`} className="import__item">
+                <Text className="import__row">第 {error.row} 行</Text>
+                <Text className="import__message">{error.message}</Text>
+              </View>
+            )}
+          </PreviewList>
 
-          {preview.add.length > 0 && (
-            <View className="card import__list">
-              <Text className="import__heading">新增（{counts.add}）</Text>
-              {preview.add.map((person) => (
-                <View key={person.staffNo} className="import__item">
-                  <Text className="import__name">{person.name}</Text>
-                  <Text className="import__meta">
-                    {person.staffNo} · {person.unitName}
-                  </Text>
-                </View>
-              ))}
-              <More total={counts.add} shown={preview.add.length} />
-            </View>
-          )}
+          <PreviewList title="新增" total={counts.add} items={preview.add}>
+            {personItem}
+          </PreviewList>
 
-          {preview.update.length > 0 && (
-            <View className="card import__list">
-              <Text className="import__heading">更新（{counts.update}）</Text>
-              {preview.update.map((person) => (
-                <View key={person.staffNo} className="import__item">
-                  <Text className="import__name">{person.name}</Text>
-                  <Text className="import__meta">{person.staffNo}</Text>
-                  {person.changes.map((change) => (
-                    <FieldChange key={change.label} field={change.label} before={change.before} after={change.after} />
-                  ))}
-                </View>
-              ))}
-              <More total={counts.update} shown={preview.update.length} />
-            </View>
-          )}
+          <PreviewList title="更新" total={counts.update} items={preview.update}>
+            {(person) => (
+              <View key={person.staffNo} className="import__item">
+                <Text className="import__name">{person.name}</Text>
+                <Text className="import__meta">{person.staffNo}</Text>
+                {person.changes.map((change) => (
+                  <FieldChange key={change.label} field={change.label} before={change.before} after={change.after} />
+                ))}
+              </View>
+            )}
+          </PreviewList>
 
-          {preview.markLeft.length > 0 && (
-            <View className="card import__list">
-              <Text className="import__heading">标为离校（{counts.markLeft}）</Text>
-              <Text className="import__help">这些会员不在文件中。标为离校后不能再使用小程序，记录仍会保留。</Text>
-              {preview.markLeft.map((person) => (
-                <View key={person.staffNo} className="import__item">
-                  <Text className="import__name">{person.name}</Text>
-                  <Text className="import__meta">
-                    {person.staffNo} · {person.unitName}
-                  </Text>
-                </View>
-              ))}
-              <More total={counts.markLeft} shown={preview.markLeft.length} />
-            </View>
-          )}
+          <PreviewList
+            title="标为离校"
+            total={counts.markLeft}
+            items={preview.markLeft}
+            help="这些会员不在文件中。标为离校后不能再使用小程序，记录仍会保留。"
+          >
+            {personItem}
+          </PreviewList>
 
           <View className="bottom-bar">
             <Button type="primary" block disabled={blocked} loading={busy === 'apply'} onClick={apply} className="import__apply">
