@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { PageSchema, type Page } from './common'
+import type { JobRunView } from './jobs'
 
 /** Every admin action that changes data is one of these; the log can be filtered by them. */
 export const AUDIT_ACTIONS = [
@@ -58,4 +59,6 @@ export const AuditListSchema = v.optional(
 /** The contract of the `audit` function. */
 export interface AuditApi {
   list: { request: v.InferInput<typeof AuditListSchema>; response: Page<AuditEntryView> }
+  /** 任务运行记录: every periodic job of every function, with its last run. */
+  jobRuns: { request: void; response: JobRunView[] }
 }

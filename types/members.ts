@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { IdSchema, PageSchema, type Page } from './common'
-import { ROLES, type Role } from './roles'
+import { ROLES, type Role, type ScopedRole } from './roles'
 
 export type MemberStatus = 'active' | 'retired' | 'left'
 
@@ -46,19 +46,25 @@ export const BindSchema = v.strictObject({
 
 export const MemberIdSchema = v.strictObject({ memberId: IdSchema })
 
-const ScopeSchema = v.pipe(v.string('范围须为文字'), v.trim(), v.minLength(1, '请填写范围'), v.maxLength(40, '范围不能超过 40 个字'))
-
+/** A scope is granted by id (a unit, a club, a department, a congress session), checked against its collection. */
 export const GrantSchema = v.strictObject({
   staffNo: BindSchema.entries.staffNo,
   role: v.picklist(ROLES, '请选择角色'),
-  scope: v.optional(ScopeSchema),
+  scope: v.optional(v.pipe(v.string('范围须为文字'), v.regex(/^[A-Za-z0-9_-]{1,64}$/, '请从列表中选择范围'))),
 })
 
+/** Any stored grant can be revoked, whatever its scope looks like. */
 export const RevokeSchema = v.strictObject({
   memberId: IdSchema,
   role: v.picklist(ROLES, '请选择角色'),
-  scope: v.optional(ScopeSchema),
+  scope: v.optional(v.pipe(v.string('范围须为文字'), v.minLength(1, '请填写范围'), v.maxLength(64, '范围不能超过 64 个字'))),
 })
+
+/** One unit, club, department or congress session a scoped role can be granted for. */
+export interface ScopeOption {
+  id: string
+  name: string
+}
 
 export type Gender = 'male' | 'female'
 
@@ -160,6 +166,8 @@ export interface MembersApi {
   /** Union office: frees a member's WeChat binding (a changed phone, a wrong bind). */
   unbind: { request: v.InferInput<typeof MemberIdSchema>; response: { unbound: boolean } }
   roleHolders: { request: void; response: RoleHolder[] }
+  /** Union office: what each scoped role can be granted for. */
+  scopeOptions: { request: void; response: Record<ScopedRole, ScopeOption[]> }
   grantRole: { request: v.InferInput<typeof GrantSchema>; response: RoleHolder }
   revokeRole: { request: v.InferInput<typeof RevokeSchema>; response: RoleHolder }
   /** Union office: every member; a unit admin: their own unit's. Phone and birth year masked. */

@@ -4,6 +4,9 @@
  */
 export const ROLES = ['unionOffice', 'unitAdmin', 'delegate', 'clubAdmin', 'handlingDept'] as const
 export type Role = (typeof ROLES)[number]
+/** Every role but the union office holds for one scope: a unit, a congress session, a club, a department. */
+export type ScopedRole = Exclude<Role, 'unionOffice'>
+export const SCOPED_ROLES = ROLES.filter((role): role is ScopedRole => role !== 'unionOffice')
 
 export const ROLE_LABELS: Record<Role, string> = {
   unionOffice: '校工会管理员',
@@ -22,9 +25,20 @@ export const ROLE_SCOPE_LABELS: Record<Role, string | undefined> = {
   handlingDept: '部门',
 }
 
+/** What a member holding a role for another scope is told when an action is for that role's own scope only. */
+export const SCOPE_REFUSALS: Record<ScopedRole, string> = {
+  unitAdmin: '您只能处理本人所负责分工会的事务',
+  delegate: '您不是本届次的教代会代表，不能进行此操作',
+  clubAdmin: '您只能管理本人负责的俱乐部',
+  handlingDept: '此事项没有交由您所在的部门办理',
+}
+
 export interface RoleGrant {
   role: Role
-  /** unitAdmin: a unit id; delegate: a congress session (e.g. 六届二次); clubAdmin: a club; handlingDept: a department. */
+  /**
+   * The id of what the role is held for, checked against its collection when granted: unitAdmin a unit, delegate a
+   * congress session, clubAdmin a club, handlingDept a department. None for unionOffice.
+   */
   scope?: string
 }
 

@@ -3,6 +3,8 @@
  * The SQLite adapter creates these indexes itself; for CloudBase the README lists them to create in the console.
  */
 import type { AuditAction } from '../../types/audit'
+import type { JobOutcome } from '../../types/jobs'
+import type { ApiResult } from '../../types/result'
 import type { MemberStatus, UnionSettings } from '../../types/members'
 import type { NoticeAudience, NoticeCategory } from '../../types/notices'
 
@@ -13,6 +15,20 @@ export interface UnitDoc {
   departments: string[]
   order: number
 }
+
+/**
+ * What a scoped role is held for, beside units: a club (俱乐部), a handling department (承办部门), a congress session
+ * (届次, e.g. 六届二次). The clubs and congress modules add their own fields; roles need only the id and the name.
+ */
+export interface ScopeDoc {
+  _id: string
+  name: string
+  order: number
+}
+
+export type ClubDoc = ScopeDoc
+export type DepartmentDoc = ScopeDoc
+export type CongressSessionDoc = ScopeDoc
 
 export interface MemberDoc {
   _id: string
@@ -99,8 +115,39 @@ export interface FileDoc {
   removeAfter: string
 }
 
+/** A periodic job's run record, `_id` '<function>.<job>': the round under way, the last run, the lease. */
+export interface JobRunDoc {
+  _id: string
+  /** Where the round under way resumes; absent between rounds. */
+  cursor?: string
+  /** Items the round under way has handled so far. */
+  roundCount: number
+  lastCompletedAt?: string
+  lastRunAt?: string
+  lastOutcome?: JobOutcome
+  lastCount?: number
+  lastDurationMs?: number
+  lastError?: string
+  /** A run holds the job until then, so overlapping runs never work the same batch. */
+  leaseUntil?: string
+}
+
+/**
+ * A write the app sent with an idempotency key, `_id` a hash of caller, function, action and key: pending while it
+ * runs, then its answer, which a retry with the same key gets instead of applying the write again.
+ */
+export interface RequestKeyDoc {
+  _id: string
+  at: string
+  state: 'pending' | 'done'
+  result?: ApiResult<unknown>
+}
+
 interface CollectionTypes {
   units: UnitDoc
+  clubs: ClubDoc
+  departments: DepartmentDoc
+  congressSessions: CongressSessionDoc
   members: MemberDoc
   bindings: BindingDoc
   bindAttempts: BindAttemptDoc
@@ -109,6 +156,8 @@ interface CollectionTypes {
   noticeReads: NoticeReadDoc
   settings: SettingsDoc
   files: FileDoc
+  jobRuns: JobRunDoc
+  requestKeys: RequestKeyDoc
 }
 
 export type CollectionName = keyof CollectionTypes
@@ -125,6 +174,9 @@ export interface CollectionDefinition {
 
 export const COLLECTIONS: Record<CollectionName, CollectionDefinition> = {
   units: { indexes: [['order']], unique: [['name']], arrays: [] },
+  clubs: { indexes: [['order']], unique: [['name']], arrays: [] },
+  departments: { indexes: [['order']], unique: [['name']], arrays: [] },
+  congressSessions: { indexes: [['order']], unique: [['name']], arrays: [] },
   members: { indexes: [['unitId'], ['name']], unique: [['staffNo']], arrays: ['roles'] },
   bindings: { indexes: [], unique: [['memberId']], arrays: [] },
   bindAttempts: { indexes: [], unique: [], arrays: [] },
@@ -137,4 +189,6 @@ export const COLLECTIONS: Record<CollectionName, CollectionDefinition> = {
   noticeReads: { indexes: [['memberId']], unique: [['noticeId', 'memberId']], arrays: [] },
   settings: { indexes: [], unique: [], arrays: [] },
   files: { indexes: [['removeAfter']], unique: [], arrays: [] },
+  jobRuns: { indexes: [], unique: [], arrays: [] },
+  requestKeys: { indexes: [['at']], unique: [], arrays: [] },
 }

@@ -13,8 +13,8 @@ export interface Identity {
   trigger?: string
 }
 
+/** Who is calling an action (a timer trigger runs jobs, never actions). */
 export type Caller =
-  | { kind: 'timer'; trigger: string }
   | { kind: 'anonymous' }
   | { kind: 'user'; openid: string; member: MemberDoc | null }
 
@@ -30,7 +30,6 @@ export interface Environment extends Services {
 }
 
 export async function resolveCaller(store: Store, identity: Identity): Promise<Caller> {
-  if (identity.trigger) return { kind: 'timer', trigger: identity.trigger }
   if (!identity.openid) return { kind: 'anonymous' }
   const binding = await store.get('bindings', identity.openid)
   const member = binding ? await store.get('members', binding.memberId) : null

@@ -11,16 +11,20 @@ import {
   type RoleHolder,
   type UnionSettings,
 } from '../../types/members'
-import { encodeGrant } from '../../types/roles'
+import { JOB_CATALOGUE } from '../../types/jobs'
+import { encodeGrant, ROLE_SCOPE_LABELS } from '../../types/roles'
 import { formatDateTime, shanghaiDay } from '../../types/time'
 import { memberTarget, recordAudit } from '../core/audit'
 import type { BindAttemptDoc, MemberDoc } from '../core/collections'
-import { inScope } from '../core/authorize'
+import { anyScope, scopesOf, unionOffice, unitAdmin } from '../core/authorize'
 import { inGroup } from '../core/memberFacts'
 import { readSettings, SETTINGS_ID } from '../core/settings'
-import { action, defineFunction } from '../core/defineFunction'
+import { action, defineFunction, jobsOf } from '../core/defineFunction'
+import { scopeExists, scopeNames, scopeOptions, type ScopeNames } from '../core/roleScopes'
+import config from './config.json'
+import { migrateRoleScopes } from './migrateRoleScopes'
 import { mustGet, pageOf, upsert } from '../core/queries'
-import { allUnits, unitNames } from '../core/units'
+import { allUnits } from '../core/units'
 import { AppError, forbidden, memberLeft, notFound } from '../core/errors'
 import { DuplicateKeyError, type Filter, type Store, type Update } from '../core/store/port'
 import {
@@ -39,16 +43,16 @@ import {
 } from './rules'
 
 async function profileOf(store: Store, member: MemberDoc) {
-  return toProfile(member, await store.get('units', member.unitId), await unitNames(store))
+  return toProfile(member, await store.get('units', member.unitId), await scopeNames(store))
 }
 
-function holderOf(member: MemberDoc, units: Map<string, string>): RoleHolder {
+function holderOf(member: MemberDoc, names: ScopeNames): RoleHolder {
   return {
     memberId: member._id,
     name: member.name,
     staffNo: member.staffNo,
-    unitName: units.get(member.unitId) ?? '',
-    roles: grantViews(member, units),
+    unitName: names.units.get(member.unitId) ?? '',
+    roles: grantViews(member, names),
   }
 }
 
@@ -68,11 +72,11 @@ async function changeRoles(
   filter: Filter,
   update: Update,
 ): Promise<RoleHolder> {
-  const units = await unitNames(store)
+  const names = await scopeNames(store)
   const { modified } = await store.update('members', filter, update)
   const after = (await store.get('members', target._id))!
   if (modified > 0) {
-    const labels = (member: MemberDoc) => grantViews(member, units).map((view) => view.label)
+    const labels = (member: MemberDoc) => grantViews(member, names).map((view) => view.label)
     await recordAudit(store, actor, now, {
       action,
       targetType: 'member',
@@ -82,7 +86,7 @@ async function changeRoles(
       after: { 角色: labels(after) },
     })
   }
-  return holderOf(after, units)
+  return holderOf(after, names)
 }
 
 async function isBound(store: Store, memberId: string) {
@@ -90,7 +94,7 @@ async function isBound(store: Store, memberId: string) {
 }
 
 async function recordOf(store: Store, member: MemberDoc, now: Date) {
-  return toMemberRecord(member, await unitNames(store), await isBound(store, member._id), shanghaiDay(now), await readSettings(store))
+  return toMemberRecord(member, await scopeNames(store), await isBound(store, member._id), shanghaiDay(now), await readSettings(store))
 }
 
 const boundElsewhere = () => new AppError('CONFLICT', '该会员已绑定其他微信；如需更换，请联系所在分工会或校工会解除绑定')
@@ -141,7 +145,7 @@ export const membersFunction = defineFunction<MembersApi>('members', {
   }),
 
   unbind: action({
-    allow: 'unionOffice',
+    allow: [unionOffice],
     input: MemberIdSchema,
     async handle({ memberId }, { store, now, member: actor }) {
       const target = await mustGet(store, 'members', memberId, '会员')
@@ -161,23 +165,32 @@ export const membersFunction = defineFunction<MembersApi>('members', {
   }),
 
   roleHolders: action({
-    allow: 'unionOffice',
+    allow: [unionOffice],
     input: EmptySchema,
     async handle(_input, { store }) {
-      const units = await unitNames(store)
+      const names = await scopeNames(store)
       const members = await store.find('members', { status: { $ne: 'left' } }, { sort: { staffNo: 1 } })
-      return members.filter((member) => member.roles.length > 0).map((member) => holderOf(member, units))
+      return members.filter((member) => member.roles.length > 0).map((member) => holderOf(member, names))
+    },
+  }),
+
+  scopeOptions: action({
+    allow: [unionOffice],
+    input: EmptySchema,
+    async handle(_input, { store }) {
+      return scopeOptions(store)
     },
   }),
 
   grantRole: action({
-    allow: 'unionOffice',
+    allow: [unionOffice],
     input: GrantSchema,
     async handle({ staffNo, role, scope }, { store, now, member: actor }) {
       const problem = scopeProblem({ role, scope })
       if (problem) throw new AppError('INVALID_INPUT', problem, { scope: problem })
-      if (role === 'unitAdmin' && !(await store.get('units', scope!))) {
-        throw new AppError('INVALID_INPUT', '所选分工会不存在，请重新选择', { scope: '所选分工会不存在' })
+      if (role !== 'unionOffice' && !(await scopeExists(store, role, scope!))) {
+        const missing = `所选${ROLE_SCOPE_LABELS[role]}不存在`
+        throw new AppError('INVALID_INPUT', `${missing}，请重新选择`, { scope: missing })
       }
       const [target] = await store.find('members', { staffNo }, { limit: 1 })
       if (!target || target.status === 'left') throw notFound('该工号的在册会员')
@@ -187,7 +200,7 @@ export const membersFunction = defineFunction<MembersApi>('members', {
   }),
 
   revokeRole: action({
-    allow: 'unionOffice',
+    allow: [unionOffice],
     input: RevokeSchema,
     async handle({ memberId, role, scope }, { store, now, member: actor }) {
       if (memberId === actor._id && role === 'unionOffice') {
@@ -199,10 +212,10 @@ export const membersFunction = defineFunction<MembersApi>('members', {
   }),
 
   roster: action({
-    allow: 'unitAdmin',
+    allow: [unionOffice, unitAdmin(({ unitId }) => unitId ?? anyScope)],
     input: RosterQuerySchema,
-    async handle({ q, unitId, status, group, offset, limit }, { store, now, units }) {
-      if (unitId && !inScope(units, unitId)) throw forbidden('只能查看本分工会的会员')
+    async handle({ q, unitId, status, group, offset, limit }, { store, now, grants }) {
+      const units = scopesOf(grants, 'unitAdmin')
       const scope = unitId ? { unitId } : units === 'all' ? {} : { unitId: { $in: units } }
       const today = shanghaiDay(now)
       const settings = await readSettings(store)
@@ -214,13 +227,13 @@ export const membersFunction = defineFunction<MembersApi>('members', {
       const bound = new Set(
         (await store.find('bindings', { memberId: { $in: items.map((member) => member._id) } })).map((binding) => binding.memberId),
       )
-      const names = await unitNames(store)
+      const { units: names } = await scopeNames(store)
       return { items: items.map((member) => toRosterRow(member, names, bound.has(member._id))), hasMore }
     },
   }),
 
   memberRecord: action({
-    allow: 'unionOffice',
+    allow: [unionOffice],
     input: MemberIdSchema,
     async handle({ memberId }, { store, now }) {
       return recordOf(store, await mustGet(store, 'members', memberId, '会员'), now)
@@ -228,7 +241,7 @@ export const membersFunction = defineFunction<MembersApi>('members', {
   }),
 
   updateMember: action({
-    allow: 'unionOffice',
+    allow: [unionOffice],
     input: MemberEditSchema,
     async handle({ memberId, member: fields }, { store, now, member: actor }) {
       const before = await mustGet(store, 'members', memberId, '会员')
@@ -243,7 +256,7 @@ export const membersFunction = defineFunction<MembersApi>('members', {
       const { modified } = await store.update('members', { _id: memberId }, { $set: fields })
       const after = (await store.get('members', memberId))!
       if (modified === 0) return recordOf(store, after, now)
-      const names = await unitNames(store)
+      const { units: names } = await scopeNames(store)
       await recordAudit(store, actor, now, {
         action: 'members.update',
         targetType: 'member',
@@ -257,7 +270,7 @@ export const membersFunction = defineFunction<MembersApi>('members', {
   }),
 
   settings: action({
-    allow: 'unitAdmin',
+    allow: [unionOffice, unitAdmin(() => anyScope)],
     input: EmptySchema,
     async handle(_input, { store }) {
       return readSettings(store)
@@ -265,7 +278,7 @@ export const membersFunction = defineFunction<MembersApi>('members', {
   }),
 
   updateSettings: action({
-    allow: 'unionOffice',
+    allow: [unionOffice],
     input: SettingsSchema,
     async handle(next, { store, now, member: actor }) {
       const before = await readSettings(store)
@@ -284,4 +297,7 @@ export const membersFunction = defineFunction<MembersApi>('members', {
       return readSettings(store)
     },
   }),
+}, {
+  config,
+  jobs: jobsOf(JOB_CATALOGUE.members, { migrateRoleScopes: { runBatch: migrateRoleScopes } }),
 })

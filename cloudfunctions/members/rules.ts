@@ -7,9 +7,10 @@ import {
   type GrantView, type MemberRecord, type MyProfile, type RosterRow, type UnionSettings } from '../../types/members'
 import { maskBirthDate, maskPhone } from '../../types/privacy'
 import { fromShanghaiInput, shanghaiDay } from '../../types/time'
-import { decodeGrant, ROLE_LABELS, type RoleGrant } from '../../types/roles'
+import { decodeGrant, ROLE_LABELS, ROLE_SCOPE_LABELS, type RoleGrant } from '../../types/roles'
 import type { BindAttemptDoc, MemberDoc, UnitDoc } from '../core/collections'
 import { ageOn, isWomanStaff, isYouth } from '../core/memberFacts'
+import { SCOPE_COLLECTIONS, type ScopeNames } from '../core/roleScopes'
 
 /** Failures further apart than this start counting afresh. */
 const FAILURE_WINDOW_MINUTES = 60
@@ -47,24 +48,25 @@ export function mismatchMessage(attempts: BindAttemptDoc): string {
   return `工号、姓名或手机号后四位不匹配，请核对后重试（还可尝试 ${BIND_MAX_FAILURES - attempts.failures} 次）`
 }
 
-export function grantView(stored: string, units: Map<string, string>): GrantView | undefined {
+export function grantView(stored: string, names: ScopeNames): GrantView | undefined {
   const grant = decodeGrant(stored)
   if (!grant) return undefined
-  const scopeName = grant.role === 'unitAdmin' && grant.scope ? (units.get(grant.scope) ?? grant.scope) : grant.scope
-  return { ...grant, label: scopeName ? `${ROLE_LABELS[grant.role]}（${scopeName}）` : ROLE_LABELS[grant.role] }
+  if (grant.role === 'unionOffice' || grant.scope === undefined) return { ...grant, label: ROLE_LABELS[grant.role] }
+  const scopeName = names[SCOPE_COLLECTIONS[grant.role]].get(grant.scope) ?? grant.scope
+  return { ...grant, label: `${ROLE_LABELS[grant.role]}（${scopeName}）` }
 }
 
-export function grantViews(member: Pick<MemberDoc, 'roles'>, units: Map<string, string>): GrantView[] {
-  return member.roles.flatMap((stored) => grantView(stored, units) ?? [])
+export function grantViews(member: Pick<MemberDoc, 'roles'>, names: ScopeNames): GrantView[] {
+  return member.roles.flatMap((stored) => grantView(stored, names) ?? [])
 }
 
 /** A grant's scope as the role needs it: none for unionOffice, one for every other role. */
 export function scopeProblem({ role, scope }: RoleGrant): string | undefined {
   if (role === 'unionOffice') return scope === undefined ? undefined : '校工会管理员不分范围，请不要填写范围'
-  return scope === undefined ? `请填写${ROLE_LABELS[role]}的范围` : undefined
+  return scope === undefined ? `请选择${ROLE_LABELS[role]}的${ROLE_SCOPE_LABELS[role]}` : undefined
 }
 
-export function toProfile(member: MemberDoc, unit: UnitDoc | null, units: Map<string, string>): MyProfile {
+export function toProfile(member: MemberDoc, unit: UnitDoc | null, names: ScopeNames): MyProfile {
   return {
     id: member._id,
     name: member.name,
@@ -73,7 +75,7 @@ export function toProfile(member: MemberDoc, unit: UnitDoc | null, units: Map<st
     unitName: unit?.name ?? '',
     status: member.status,
     phone: member.phone,
-    roles: grantViews(member, units),
+    roles: grantViews(member, names),
   }
 }
 
@@ -83,7 +85,7 @@ export function matchesSearch(member: Pick<MemberDoc, 'name' | 'staffNo'>, q: st
 }
 
 /** A member in a list: phone and birth year masked. */
-export function toRosterRow(member: MemberDoc, units: Map<string, string>, bound: boolean): RosterRow {
+export function toRosterRow(member: MemberDoc, units: ReadonlyMap<string, string>, bound: boolean): RosterRow {
   return {
     id: member._id,
     staffNo: member.staffNo,
@@ -101,18 +103,18 @@ export function toRosterRow(member: MemberDoc, units: Map<string, string>, bound
 /** A member's full record, for the union office to edit, with their facts on `today` (a Shanghai day). */
 export function toMemberRecord(
   member: MemberDoc,
-  units: Map<string, string>,
+  names: ScopeNames,
   bound: boolean,
   today: string,
   settings: UnionSettings,
 ): MemberRecord {
   return {
-    ...toRosterRow(member, units, bound),
+    ...toRosterRow(member, names.units, bound),
     phone: member.phone,
     birthDate: member.birthDate,
     unitId: member.unitId,
     memberSince: member.memberSince,
-    roles: grantViews(member, units),
+    roles: grantViews(member, names),
     age: ageOn(member.birthDate, today),
     youth: isYouth(member, today, settings.youthUnderAge),
     womanStaff: isWomanStaff(member),
@@ -120,7 +122,7 @@ export function toMemberRecord(
 }
 
 /** The edit form's fields as the audit log keeps them. */
-export function memberAuditFields(member: Pick<MemberDoc, 'name' | 'gender' | 'birthDate' | 'unitId' | 'phone' | 'status' | 'memberSince' | 'duesPaid'>, units: Map<string, string>) {
+export function memberAuditFields(member: Pick<MemberDoc, 'name' | 'gender' | 'birthDate' | 'unitId' | 'phone' | 'status' | 'memberSince' | 'duesPaid'>, units: ReadonlyMap<string, string>) {
   return {
     姓名: member.name,
     性别: GENDER_LABELS[member.gender],

@@ -1,5 +1,5 @@
-import * as v from 'valibot'
 import { EmptySchema } from '../../types/common'
+import { JOB_CATALOGUE } from '../../types/jobs'
 import {
   AdminNoticeListSchema,
   NoticeIdSchema,
@@ -12,7 +12,9 @@ import {
 } from '../../types/notices'
 import type { MemberDoc, NoticeDoc } from '../core/collections'
 import { recordAudit } from '../core/audit'
-import { action, defineFunction } from '../core/defineFunction'
+import { unionOffice } from '../core/authorize'
+import { action, defineFunction, jobsOf } from '../core/defineFunction'
+import config from './config.json'
 import { mustGet, pageOf } from '../core/queries'
 import { unitNames } from '../core/units'
 import { AppError, notFound } from '../core/errors'
@@ -132,7 +134,7 @@ export const noticesFunction = defineFunction<NoticesApi>(
     }),
 
     adminList: action({
-      allow: 'unionOffice',
+      allow: [unionOffice],
       input: AdminNoticeListSchema,
       async handle({ state, offset, limit }, { store, now }) {
         const found = await store.find('notices', state ? stateFilter(state, now) : {}, {
@@ -148,7 +150,7 @@ export const noticesFunction = defineFunction<NoticesApi>(
     }),
 
     adminGet: action({
-      allow: 'unionOffice',
+      allow: [unionOffice],
       input: NoticeIdSchema,
       async handle({ id }, { store, now }) {
         return toDraft(await mustGet(store, 'notices', id, '通知'), now)
@@ -156,7 +158,7 @@ export const noticesFunction = defineFunction<NoticesApi>(
     }),
 
     publish: action({
-      allow: 'unionOffice',
+      allow: [unionOffice],
       input: NoticeInputSchema,
       async handle(input, { store, now, member }) {
         const fields = await checkedFields(store, input, now)
@@ -181,7 +183,7 @@ export const noticesFunction = defineFunction<NoticesApi>(
     }),
 
     update: action({
-      allow: 'unionOffice',
+      allow: [unionOffice],
       input: NoticeUpdateSchema,
       async handle({ id, notice: input }, { store, now, member }) {
         const existing = await editable(store, id)
@@ -205,7 +207,7 @@ export const noticesFunction = defineFunction<NoticesApi>(
     }),
 
     withdraw: action({
-      allow: 'unionOffice',
+      allow: [unionOffice],
       input: NoticeIdSchema,
       async handle({ id }, { store, now, member }) {
         const notice = await editable(store, id)
@@ -225,15 +227,15 @@ export const noticesFunction = defineFunction<NoticesApi>(
     }),
   },
   {
-    /** Timer trigger (config.json): un-pins notices whose pin has run out. */
-    unpinExpired: action({
-      allow: 'timer',
-      input: v.undefined('此操作不接收参数'),
-      async handle(_input, { store, now }) {
-        const { modified } = await store.update('notices', expiredPinFilter(now), { $set: { pinned: false } })
-        return { unpinned: modified }
+    config,
+    jobs: jobsOf(JOB_CATALOGUE.notices, {
+      /** Un-pins notices whose pin has run out (a campus has a handful pinned at a time: one batch). */
+      unpinExpired: {
+        async runBatch({ store, now }) {
+          const { modified } = await store.update('notices', expiredPinFilter(now), { $set: { pinned: false } })
+          return { count: modified }
+        },
       },
     }),
   },
 )
-

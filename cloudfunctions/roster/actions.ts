@@ -2,13 +2,15 @@
  * The `roster` function: the member roster as an Excel file (union office only). It is its own function because
  * exceljs is large: every other function stays small and starts fast.
  */
-import * as v from 'valibot'
 import { EmptySchema } from '../../types/common'
+import { JOB_CATALOGUE } from '../../types/jobs'
 import { RosterApplySchema, RosterExportSchema, RosterFileSchema, type DownloadLink, type RosterApi } from '../../types/roster'
 import { inShanghai } from '../../types/time'
 import { recordAudit } from '../core/audit'
 import type { MemberDoc } from '../core/collections'
-import { action, defineFunction } from '../core/defineFunction'
+import { unionOffice } from '../core/authorize'
+import { action, defineFunction, jobsOf } from '../core/defineFunction'
+import config from './config.json'
 import { AppError, forbidden } from '../core/errors'
 import type { FileStore } from '../core/files/port'
 import { keepForAWhile, purgeExpiredFiles } from '../core/files/retention'
@@ -19,6 +21,8 @@ import { readRoster, rosterTemplate, writeRoster } from './rosterFile'
 import { planImport, type ExistingMember } from './rosterPlan'
 
 const XLSX = '.xlsx'
+/** Files deleted per batch of the purge job. */
+const PURGE_BATCH = 100
 
 /** Saves a file this function made and links to it; the file is deleted within the hour. */
 async function offerFile(store: Store, files: FileStore, now: Date, fileName: string, data: Buffer): Promise<DownloadLink> {
@@ -50,7 +54,7 @@ export const rosterFunction = defineFunction<RosterApi>(
   'roster',
   {
     template: action({
-      allow: 'unionOffice',
+      allow: [unionOffice],
       input: EmptySchema,
       async handle(_input, { store, files, now }) {
         const units = await allUnits(store)
@@ -59,7 +63,7 @@ export const rosterFunction = defineFunction<RosterApi>(
     }),
 
     export: action({
-      allow: 'unionOffice',
+      allow: [unionOffice],
       input: RosterExportSchema,
       async handle({ unitId }, { store, files, now, member: actor }) {
         const units = await allUnits(store)
@@ -81,7 +85,7 @@ export const rosterFunction = defineFunction<RosterApi>(
     }),
 
     preview: action({
-      allow: 'unionOffice',
+      allow: [unionOffice],
       input: RosterFileSchema,
       async handle({ fileId, full }, { store, files, now, member: actor }) {
         const { plan, existing, unitNames } = await planFile(store, files, now, actor, fileId, full)
@@ -90,7 +94,7 @@ export const rosterFunction = defineFunction<RosterApi>(
     }),
 
     apply: action({
-      allow: 'unionOffice',
+      allow: [unionOffice],
       input: RosterApplySchema,
       async handle({ fileId, full, planId }, { store, files, now, member: actor }) {
         const { plan, unitNames } = await planFile(store, files, now, actor, fileId, full)
@@ -133,12 +137,14 @@ export const rosterFunction = defineFunction<RosterApi>(
     }),
   },
   {
-    /** Timer trigger (config.json): deletes uploaded and exported files once their hour is up. */
-    purgeFiles: action({
-      allow: 'timer',
-      input: v.undefined('此操作不接收参数'),
-      async handle(_input, { store, files, now }) {
-        return { removed: await purgeExpiredFiles(store, files, now) }
+    config,
+    jobs: jobsOf(JOB_CATALOGUE.roster, {
+      /** Deletes uploaded and exported files once their hour is up. */
+      purgeFiles: {
+        async runBatch({ store, files, now }) {
+          const count = await purgeExpiredFiles(store, files, now, PURGE_BATCH)
+          return { count, ...(count === PURGE_BATCH ? { cursor: 'more' } : {}) }
+        },
       },
     }),
   },

@@ -1,6 +1,7 @@
 /**
- * Runs the timer triggers functions declare in their config.json, on their cron schedule, as CloudBase would.
- * CloudBase cron has seven fields (second minute hour day month weekday year); croner takes the first six.
+ * Runs the timer triggers functions declare in their config.json, on their cron schedule, as CloudBase would: at
+ * most one per function (WeChat allows no more), which runs the function's due jobs. CloudBase cron has seven fields
+ * (second minute hour day month weekday year); croner takes the first six.
  */
 import { Cron } from 'croner'
 import { readFileSync } from 'node:fs'
@@ -20,10 +21,13 @@ interface FunctionConfig {
 
 export function readTimerTriggers(functionsDir: string, names: string[]): TimerTrigger[] {
   return names.flatMap((functionName) => {
-    const config = JSON.parse(readFileSync(join(functionsDir, functionName, 'config.json'), 'utf8')) as FunctionConfig
-    return (config.triggers ?? [])
-      .filter((trigger) => trigger.type === 'timer')
-      .map((trigger) => ({ functionName, name: trigger.name, cron: toCronerPattern(trigger.config) }))
+    const file = join(functionsDir, functionName, 'config.json')
+    const config = JSON.parse(readFileSync(file, 'utf8')) as FunctionConfig
+    const timers = (config.triggers ?? []).filter((trigger) => trigger.type === 'timer')
+    if (timers.length > 1) {
+      throw new Error(`${file} declares ${timers.length} timer triggers: WeChat allows one per function, which runs its due jobs`)
+    }
+    return timers.map((trigger) => ({ functionName, name: trigger.name, cron: toCronerPattern(trigger.config) }))
   })
 }
 

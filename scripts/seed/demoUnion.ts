@@ -2,7 +2,7 @@
  * A believable demo union for the local host: 20 branch unions, 300 members with Chinese names and birthdays
  * spread over the year, union office staff, and a few notices. Deterministic, so screenshots and tests are stable.
  */
-import type { MemberDoc, NoticeDoc, UnitDoc } from '../../cloudfunctions/core/collections'
+import type { MemberDoc, NoticeDoc, ScopeDoc, UnitDoc } from '../../cloudfunctions/core/collections'
 import type { Store } from '../../cloudfunctions/core/store/port'
 
 const UNITS: [string, string[]][] = [
@@ -53,10 +53,37 @@ export const DEMO_STAFF = [
   { staffNo: '100002', name: '沈丽萍', gender: 'female' as const },
 ]
 
-/** A few demo members hold scoped roles, so role labels and the role screen have something to show. */
+/** The congress sessions, clubs and handling departments roles can be held for (their modules add the rest). */
+const SESSIONS: [string, string][] = [['session-6-2', '六届二次']]
+const CLUBS: [string, string][] = [
+  ['club-pingpong', '乒乓球俱乐部'],
+  ['club-badminton', '羽毛球俱乐部'],
+  ['club-volleyball', '气排球俱乐部'],
+  ['club-football', '足球俱乐部'],
+  ['club-yoga', '瑜伽协会'],
+  ['club-photo', '摄影协会'],
+]
+const DEPARTMENTS: [string, string][] = [
+  ['dept-logistics', '后勤管理处'],
+  ['dept-hr', '人事处'],
+  ['dept-academic', '教务处'],
+  ['dept-finance', '财务处'],
+  ['dept-research', '科研处'],
+  ['dept-construction', '基建处'],
+]
+
+const scopeDocs = (list: [string, string][]): ScopeDoc[] => list.map(([_id, name], index) => ({ _id, name, order: index + 1 }))
+export const demoSessions = () => scopeDocs(SESSIONS)
+export const demoClubs = () => scopeDocs(CLUBS)
+export const demoDepartments = () => scopeDocs(DEPARTMENTS)
+
+/** A few demo members hold scoped roles, so role labels, the role screen and scoped actions have someone to show. */
 function roleOf(index: number): string[] {
-  if (index === 9) return ['unitAdmin:unit05', 'delegate:六届二次']
-  if (index === 10) return ['delegate:六届二次']
+  if (index === 9) return ['unitAdmin:unit05', 'delegate:session-6-2']
+  if (index === 10) return ['delegate:session-6-2']
+  if (index === 11) return ['clubAdmin:club-badminton']
+  if (index === 12) return ['handlingDept:dept-logistics']
+  if (index === 13) return ['unitAdmin:unit08']
   return []
 }
 
@@ -201,6 +228,9 @@ export function demoNotices(now: Date): NoticeDoc[] {
 export async function seedDemoUnion(store: Store, now: Date = new Date()): Promise<boolean> {
   if ((await store.count('units')) > 0) return false
   for (const unit of demoUnits()) await store.insert('units', unit)
+  for (const session of demoSessions()) await store.insert('congressSessions', session)
+  for (const club of demoClubs()) await store.insert('clubs', club)
+  for (const department of demoDepartments()) await store.insert('departments', department)
   const members = demoMembers(now)
   for (const member of members) await store.insert('members', member)
   // Every demo member but the last ten is bound to a demo WeChat user; those ten show the not-bound state.

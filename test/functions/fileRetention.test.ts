@@ -1,6 +1,6 @@
 /**
  * Files hold personal data, so none stays long: every roster upload the function reads and every file it makes is
- * recorded with a time to delete it (an hour after its last use), and the `roster.purgeFiles` timer deletes it then.
+ * recorded with a time to delete it (an hour after its last use), and the `roster.purgeFiles` job deletes it then.
  */
 import { resolve } from 'node:path'
 import { KEEP_FILES_MINUTES } from '../../cloudfunctions/core/files/retention'
@@ -8,11 +8,11 @@ import type { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import { writeRoster } from '../../cloudfunctions/roster/rosterFile'
 import { readTimerTriggers } from '../../scripts/host/timers'
 import { demoMembers, demoUnits } from '../../scripts/seed/demoUnion'
-import { NOW, PEOPLE, callAs, expectFailure, expectOk, later, seededStore, testFiles } from './harness'
+import { FUNCTIONS } from '../../cloudfunctions/registry'
+import { NOW, PEOPLE, callAs, expectFailure, expectOk, later, seededStore, send, testFiles } from './harness'
 
 const MINUTE = 60_000
 const KEEP = KEEP_FILES_MINUTES * MINUTE
-const timer = { trigger: 'purgeFiles' }
 
 let store: SqliteStore
 
@@ -22,26 +22,30 @@ beforeEach(async () => {
 
 afterEach(() => store.close())
 
-const purge = async (at: Date) => expectOk(await callAs(store, 'roster', timer, 'purgeFiles', undefined, { now: at }))
+/** Runs the purge job at `at` (due or not) and answers how many files it removed. */
+const purge = async (at: Date) => (await FUNCTIONS.roster.runJob('purgeFiles', { store, files: testFiles, now: at }))?.count
 const exported = async (at = NOW) => expectOk(await callAs(store, 'roster', PEOPLE.office, 'export', {}, { now: at }))
 const fileIdOf = (url: string) => /\/files\/([0-9a-f]{32})\?/.exec(url)![1]
 
-it('roster/config.json schedules purgeFiles', () => {
+it('the roster function’s trigger runs purgeFiles every ten minutes', async () => {
   const triggers = readTimerTriggers(resolve(__dirname, '../../cloudfunctions'), ['roster'])
-  expect(triggers).toEqual([{ functionName: 'roster', name: 'purgeFiles', cron: expect.any(String) }])
+  expect(triggers).toEqual([{ functionName: 'roster', name: 'jobs', cron: '0 */10 * * * *' }])
+  const fileId = fileIdOf((await exported()).url)
+  expect(expectOk(await send(store, 'roster', { trigger: 'jobs' }, undefined, { now: later(KEEP) }))).toEqual([{ job: 'purgeFiles', outcome: 'ok', count: 1 }])
+  expect(await testFiles.read(fileId)).toBeNull()
 })
 
 it('an export is recorded and deleted once its hour is up, not before', async () => {
   const fileId = fileIdOf((await exported()).url)
   expect(await store.find('files')).toEqual([{ _id: expect.any(String), fileId, removeAfter: later(KEEP).toISOString() }])
 
-  expect(await purge(later(KEEP - MINUTE))).toEqual({ removed: 0 })
+  expect(await purge(later(KEEP - MINUTE))).toBe(0)
   expect(await testFiles.read(fileId)).not.toBeNull()
 
-  expect(await purge(later(KEEP))).toEqual({ removed: 1 })
+  expect(await purge(later(KEEP))).toBe(1)
   expect(await testFiles.read(fileId)).toBeNull()
   expect(await store.find('files')).toEqual([])
-  expect(await purge(later(2 * KEEP))).toEqual({ removed: 0 })
+  expect(await purge(later(2 * KEEP))).toBe(0)
 })
 
 it('an upload is kept an hour from its last preview, then deleted; a later preview finds it gone', async () => {
@@ -51,8 +55,8 @@ it('an upload is kept an hour from its last preview, then deleted; a later previ
 
   expectOk(await preview(NOW))
   expectOk(await preview(later(30 * MINUTE)))
-  expect(await purge(later(KEEP))).toEqual({ removed: 0 })
-  expect(await purge(later(30 * MINUTE + KEEP))).toEqual({ removed: 1 })
+  expect(await purge(later(KEEP))).toBe(0)
+  expect(await purge(later(30 * MINUTE + KEEP))).toBe(1)
 
   const failure = expectFailure(await preview(later(31 * MINUTE + KEEP)), 'NOT_FOUND')
   expect(failure.message).toBe('没有找到上传的名册文件（上传一小时后会被删除）：请重新选择文件')
@@ -61,14 +65,14 @@ it('an upload is kept an hour from its last preview, then deleted; a later previ
 it('deletes every expired file at once and keeps the rest', async () => {
   const early = [fileIdOf((await exported()).url), fileIdOf((await exported()).url)]
   const late = fileIdOf((await exported(later(30 * MINUTE))).url)
-  expect(await purge(later(KEEP))).toEqual({ removed: 2 })
+  expect(await purge(later(KEEP))).toBe(2)
   for (const fileId of early) expect(await testFiles.read(fileId)).toBeNull()
   expect(await testFiles.read(late)).not.toBeNull()
   expect((await store.find('files')).map((doc) => doc.fileId)).toEqual([late])
 })
 
-it('only the timer may purge: a union office member → FORBIDDEN, nothing deleted', async () => {
+it('is no action: a union office member cannot call purgeFiles, nothing deleted', async () => {
   const fileId = fileIdOf((await exported()).url)
-  expectFailure(await callAs(store, 'roster', PEOPLE.office, 'purgeFiles', undefined, { now: later(2 * KEEP) }), 'FORBIDDEN')
+  expectFailure(await callAs(store, 'roster', PEOPLE.office, 'purgeFiles', undefined, { now: later(2 * KEEP) }), 'UNKNOWN_ACTION')
   expect(await testFiles.read(fileId)).not.toBeNull()
 })

@@ -49,10 +49,16 @@ export const PEOPLE = {
   unboundMember: 'm0300',
   /** Another unbound demo member (the seed leaves m0291..m0300 unbound). */
   unboundMember2: 'm0299',
-  /** Holds unitAdmin:unit05 (文学院分工会) and delegate:六届二次; a member of unit12. */
+  /** Holds unitAdmin:unit05 (文学院分工会) and delegate:session-6-2 (六届二次); a member of unit12. */
   unitAdmin: 'm0010',
-  /** Holds delegate:六届二次 only. */
+  /** Holds delegate:session-6-2 (六届二次) only. */
   delegate: 'm0011',
+  /** Holds clubAdmin:club-badminton (羽毛球俱乐部) only. */
+  clubAdmin: 'm0012',
+  /** Holds handlingDept:dept-logistics (后勤管理处) only. */
+  handlingDept: 'm0013',
+  /** Holds unitAdmin:unit08 (化学与材料工程学院分工会) only. */
+  otherUnitAdmin: 'm0014',
   /** An OPENID no binding points to. */
   strangerOpenid: 'openid-of-a-stranger',
 } as const
@@ -104,7 +110,7 @@ export const NOTICES = {
  *   'anonymous'      → no OPENID
  *   any other string → used as a raw OPENID (e.g. one with no binding)
  *   { openid }       → that OPENID
- *   { trigger }      → the function's timer trigger of that name
+ *   { trigger }      → a timer trigger of that name (a function's own is 'jobs')
  */
 export type Who = string | { openid: string } | { trigger: string }
 
@@ -184,7 +190,7 @@ export async function send(
   return functionOf(fn).run(body, { store, files: options.files ?? testFiles, identity, now: options.now ?? NOW })
 }
 
-/** What `fn.action` answers: its contract's response, or unknown for an action outside the contract (a timer). */
+/** What `fn.action` answers: its contract's response, or unknown for a name outside the contract. */
 export type Answer<F extends FunctionName, A extends string> = A extends ActionName<F> ? ResponseOf<F, A> : unknown
 
 /** Calls `fn.action(payload)` as `who`. The payload is not type-checked, so tests may send bad input. */
@@ -246,6 +252,7 @@ export function noticeInput(overrides: Record<string, unknown> = {}): Record<str
 export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   audit: {
     list: { action: 'notices.publish', from: '2026-11-01', to: '2026-11-30', offset: 0, limit: 10 },
+    jobRuns: {},
   },
   members: {
     me: {},
@@ -254,9 +261,11 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
     bind: { staffNo: '200300', name: '郭璐', phoneLast4: '7782' },
     unbind: { memberId: PEOPLE.unit03Member },
     roleHolders: {},
-    grantRole: { staffNo: '200058', role: 'delegate', scope: '六届二次' },
-    revokeRole: { memberId: PEOPLE.delegate, role: 'delegate', scope: '六届二次' },
-    roster: { offset: 0, limit: 10 },
+    scopeOptions: {},
+    grantRole: { staffNo: '200058', role: 'delegate', scope: 'session-6-2' },
+    revokeRole: { memberId: PEOPLE.delegate, role: 'delegate', scope: 'session-6-2' },
+    // Unit05's: only that unit's admin (and the union office) may list it.
+    roster: { unitId: 'unit05', offset: 0, limit: 10 },
     memberRecord: { memberId: PEOPLE.unit03Member },
     // m0058 邵文 gets a new phone number.
     updateMember: { memberId: PEOPLE.unit03Member, member: memberEdit(PEOPLE.unit03Member, { phone: '13900001111' }) },
@@ -273,14 +282,12 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
     publish: noticeInput(),
     update: { id: NOTICES.funds, notice: noticeInput({ title: '更新后的标题' }) },
     withdraw: { id: NOTICES.funds },
-    unpinExpired: undefined,
   },
   roster: {
     template: {},
     export: { unitId: 'unit05' },
     preview: { fileId: VALID_ROSTER.fileId, full: false },
     apply: { fileId: VALID_ROSTER.fileId, full: false, planId: VALID_ROSTER.planId },
-    purgeFiles: undefined,
   },
 }
 

@@ -52,18 +52,18 @@ describe('me', () => {
       unitId: 'unit12',
       roles: [
         { role: 'unitAdmin', scope: 'unit05', label: '分工会管理员（文学院分工会）' },
-        { role: 'delegate', scope: '六届二次', label: '教代会代表（六届二次）' },
+        { role: 'delegate', scope: 'session-6-2', label: '教代会代表（六届二次）' },
       ],
     })
     expect(expectOk(await callAs(store, 'members', PEOPLE.delegate, 'me')).roles).toEqual([
-      { role: 'delegate', scope: '六届二次', label: '教代会代表（六届二次）' },
+      { role: 'delegate', scope: 'session-6-2', label: '教代会代表（六届二次）' },
     ])
   })
 
   it('skips a stored grant that names no known role', async () => {
-    await store.update('members', { _id: PEOPLE.unit03Member }, { $set: { roles: ['member', 'delegate:六届二次'] } })
+    await store.update('members', { _id: PEOPLE.unit03Member }, { $set: { roles: ['member', 'delegate:session-6-2'] } })
     expect(expectOk(await callAs(store, 'members', PEOPLE.unit03Member, 'me')).roles).toEqual([
-      { role: 'delegate', scope: '六届二次', label: '教代会代表（六届二次）' },
+      { role: 'delegate', scope: 'session-6-2', label: '教代会代表（六届二次）' },
     ])
   })
 

@@ -17,7 +17,10 @@ import {
   later,
   noticeInput,
   seededStore,
+  send,
 } from './harness'
+
+const MINUTE = 60_000
 
 let store: SqliteStore
 
@@ -402,17 +405,15 @@ describe('withdraw', () => {
   })
 })
 
-describe('timer: unpinExpired', () => {
+describe('job: unpinExpired', () => {
   const root = resolve(__dirname, '../..')
   const trigger = () => {
-    const found = readTimerTriggers(join(root, 'cloudfunctions'), Object.keys(FUNCTIONS)).find(
-      (t) => t.functionName === 'notices' && t.name === 'unpinExpired',
-    )
-    if (!found) throw new Error('notices/config.json declares no unpinExpired timer')
+    const found = readTimerTriggers(join(root, 'cloudfunctions'), Object.keys(FUNCTIONS)).find((t) => t.functionName === 'notices')
+    if (!found) throw new Error('notices/config.json declares no timer trigger')
     return found
   }
 
-  it('fired as its schedule would, unpins notices whose pin has run out and leaves the others', async () => {
+  it('fired as its trigger’s schedule would, unpins notices whose pin has run out and leaves the others', async () => {
     // fireTrigger runs on the real clock, so these notices are set up around it.
     const realNow = new Date()
     const twoHoursAgo = later(-2 * HOUR, realNow)
@@ -420,7 +421,7 @@ describe('timer: unpinExpired', () => {
     const running = await publish(noticeInput({ title: '置顶未到期', pinned: true, pinnedUntil: iso(DAY, realNow) }), twoHoursAgo)
 
     const result = expectOk(await fireTrigger(FUNCTIONS.notices, trigger(), { store, files: testFiles }))
-    expect(result).toEqual({ unpinned: 1 })
+    expect(result).toEqual([{ job: 'unpinExpired', outcome: 'ok', count: 1 }])
 
     const notice = async (id: string) => (await store.get('notices', id))!
     expect((await notice(expired)).pinned).toBe(false)
@@ -428,16 +429,17 @@ describe('timer: unpinExpired', () => {
     // Pinned with no time limit: untouched.
     expect((await notice(NOTICES.volleyball)).pinned).toBe(true)
     expect((await notice(NOTICES.congress)).pinned).toBe(true)
-
-    expect(expectOk(await fireTrigger(FUNCTIONS.notices, trigger(), { store, files: testFiles }))).toEqual({ unpinned: 0 })
   })
 
-  it('unpins at the trigger’s own clock: not before the time, at it', async () => {
+  it('unpins at the job’s own clock: not before the time, at it', async () => {
     const id = await publish(noticeInput({ pinned: true, pinnedUntil: iso(DAY) }))
-    const timer = { trigger: 'unpinExpired' }
-    expect(expectOk(await callAs(store, 'notices', timer, 'unpinExpired', undefined, { now: later(DAY - 1000) }))).toEqual({ unpinned: 0 })
+    const jobs = { trigger: 'jobs' }
+    expect(expectOk(await send(store, 'notices', jobs, undefined, { now: later(DAY - 1000) }))).toEqual([{ job: 'unpinExpired', outcome: 'ok', count: 0 }])
     expect((await store.get('notices', id))?.pinned).toBe(true)
-    expect(expectOk(await callAs(store, 'notices', timer, 'unpinExpired', undefined, { now: later(DAY) }))).toEqual({ unpinned: 1 })
+    // Every ten minutes: ten minutes later it is due again, and the pin has run out.
+    expect(expectOk(await send(store, 'notices', jobs, undefined, { now: later(DAY - 1000 + 10 * MINUTE) }))).toEqual([
+      { job: 'unpinExpired', outcome: 'ok', count: 1 },
+    ])
     expect((await store.get('notices', id))?.pinned).toBe(false)
     const home = expectOk(await callAs(store, 'notices', PEOPLE.unit03Member, 'home', undefined, { now: later(DAY) }))
     expect(ids(home.pinned)).not.toContain(id)

@@ -30,15 +30,24 @@ describe('roleHolders', () => {
         name: '胡静',
         staffNo: '200010',
         unitName: '教师教育学院分工会',
-        roles: [UNIT05_ADMIN, { role: 'delegate', scope: '六届二次', label: '教代会代表（六届二次）' }],
+        roles: [UNIT05_ADMIN, { role: 'delegate', scope: 'session-6-2', label: '教代会代表（六届二次）' }],
       },
-      { memberId: 'm0011', name: '程欣', staffNo: '200011', unitName: '马克思主义学院分工会', roles: [{ role: 'delegate', scope: '六届二次', label: '教代会代表（六届二次）' }] },
+      { memberId: 'm0011', name: '程欣', staffNo: '200011', unitName: '马克思主义学院分工会', roles: [{ role: 'delegate', scope: 'session-6-2', label: '教代会代表（六届二次）' }] },
+      { memberId: 'm0012', name: '吕丽颖', staffNo: '200012', unitName: '文学院分工会', roles: [{ role: 'clubAdmin', scope: 'club-badminton', label: '俱乐部负责人（羽毛球俱乐部）' }] },
+      { memberId: 'm0013', name: '段鹏', staffNo: '200013', unitName: '机关第二分工会', roles: [{ role: 'handlingDept', scope: 'dept-logistics', label: '承办部门（后勤管理处）' }] },
+      {
+        memberId: 'm0014',
+        name: '许晶洁',
+        staffNo: '200014',
+        unitName: '经济管理学院分工会',
+        roles: [{ role: 'unitAdmin', scope: 'unit08', label: '分工会管理员（化学与材料工程学院分工会）' }],
+      },
     ])
   })
 
   it('leaves out a role holder who has left', async () => {
     await store.update('members', { _id: PEOPLE.delegate }, { $set: { status: 'left' } })
-    expect((await holders()).map((holder) => holder.memberId)).toEqual(['m0001', 'm0002', 'm0010'])
+    expect((await holders()).map((holder) => holder.memberId)).toEqual(['m0001', 'm0002', 'm0010', 'm0012', 'm0013', 'm0014'])
   })
 
   it('is refused to a member, even one holding a scoped role', async () => {
@@ -88,18 +97,29 @@ describe('grantRole', () => {
     expect(entry.after).toEqual({ 角色: ['分工会管理员（文学院分工会）', '教代会代表（六届二次）', '分工会管理员（外国语学院分工会）'] })
   })
 
-  it('keeps a scope containing a colon whole', async () => {
-    const holder = expectOk(await grant({ staffNo: GRANTEE_STAFF_NO, role: 'clubAdmin', scope: '羽毛球:教工队' }))
-    expect(holder.roles).toEqual([{ role: 'clubAdmin', scope: '羽毛球:教工队', label: '俱乐部负责人（羽毛球:教工队）' }])
-    expectOk(await revoke({ memberId: GRANTEE, role: 'clubAdmin', scope: '羽毛球:教工队' }))
-    expect((await store.get('members', GRANTEE))?.roles).toEqual([])
+  it('grants each scoped role for a document of its own collection, labelled by its name', async () => {
+    const grants = [
+      { role: 'delegate', scope: 'session-6-2', label: '教代会代表（六届二次）' },
+      { role: 'clubAdmin', scope: 'club-yoga', label: '俱乐部负责人（瑜伽协会）' },
+      { role: 'handlingDept', scope: 'dept-hr', label: '承办部门（人事处）' },
+    ]
+    for (const { role, scope } of grants) expectOk(await grant({ staffNo: GRANTEE_STAFF_NO, role, scope }))
+    expect(expectOk(await callAs(store, 'members', GRANTEE, 'me')).roles).toEqual(grants)
+    expect((await store.get('members', GRANTEE))?.roles).toEqual(['delegate:session-6-2', 'clubAdmin:club-yoga', 'handlingDept:dept-hr'])
+  })
+
+  it('refuses a scope that names nothing in the role’s collection, changing nothing', async () => {
+    const before = await snapshot(store)
+    const failure = expectFailure(await grant({ staffNo: GRANTEE_STAFF_NO, role: 'clubAdmin', scope: 'dept-hr' }), 'INVALID_INPUT')
+    expect(failure).toMatchObject({ message: '所选俱乐部不存在，请重新选择', fields: { scope: '所选俱乐部不存在' } })
+    expect(await snapshot(store)).toEqual(before)
   })
 
   it('answers NOT_FOUND for an unknown staff number or a member who has left, changing nothing', async () => {
     await store.update('members', { _id: GRANTEE }, { $set: { status: 'left' } })
     const before = await snapshot(store)
-    expectFailure(await grant({ staffNo: '999999', role: 'delegate', scope: '六届二次' }), 'NOT_FOUND')
-    expectFailure(await grant({ staffNo: GRANTEE_STAFF_NO, role: 'delegate', scope: '六届二次' }), 'NOT_FOUND')
+    expectFailure(await grant({ staffNo: '999999', role: 'delegate', scope: 'session-6-2' }), 'NOT_FOUND')
+    expectFailure(await grant({ staffNo: GRANTEE_STAFF_NO, role: 'delegate', scope: 'session-6-2' }), 'NOT_FOUND')
     expect(await snapshot(store)).toEqual(before)
   })
 
@@ -115,10 +135,10 @@ describe('grantRole', () => {
 describe('revokeRole', () => {
   it('removes the grant, answers the holder without it, and audits before and after', async () => {
     const holder = expectOk(await revoke({ memberId: PEOPLE.unitAdmin, role: 'unitAdmin', scope: 'unit05' }))
-    expect(holder).toMatchObject({ memberId: PEOPLE.unitAdmin, roles: [{ role: 'delegate', scope: '六届二次', label: '教代会代表（六届二次）' }] })
-    expect((await store.get('members', PEOPLE.unitAdmin))?.roles).toEqual(['delegate:六届二次'])
+    expect(holder).toMatchObject({ memberId: PEOPLE.unitAdmin, roles: [{ role: 'delegate', scope: 'session-6-2', label: '教代会代表（六届二次）' }] })
+    expect((await store.get('members', PEOPLE.unitAdmin))?.roles).toEqual(['delegate:session-6-2'])
     expect(expectOk(await callAs(store, 'members', PEOPLE.unitAdmin, 'me')).roles).toEqual([
-      { role: 'delegate', scope: '六届二次', label: '教代会代表（六届二次）' },
+      { role: 'delegate', scope: 'session-6-2', label: '教代会代表（六届二次）' },
     ])
     const entries = await auditEntries('members.revokeRole')
     expect(entries).toHaveLength(1)
@@ -133,7 +153,7 @@ describe('revokeRole', () => {
   })
 
   it('drops a member with no roles left from roleHolders', async () => {
-    expectOk(await revoke({ memberId: PEOPLE.delegate, role: 'delegate', scope: '六届二次' }))
+    expectOk(await revoke({ memberId: PEOPLE.delegate, role: 'delegate', scope: 'session-6-2' }))
     expect((await holders()).map((holder) => holder.memberId)).not.toContain(PEOPLE.delegate)
   })
 
@@ -153,7 +173,7 @@ describe('revokeRole', () => {
   })
 
   it('answers NOT_FOUND for a member id that does not exist', async () => {
-    expectFailure(await revoke({ memberId: 'm9999', role: 'delegate', scope: '六届二次' }), 'NOT_FOUND')
+    expectFailure(await revoke({ memberId: 'm9999', role: 'delegate', scope: 'session-6-2' }), 'NOT_FOUND')
   })
 })
 
@@ -164,7 +184,7 @@ describe('authorization follows the stored grants', () => {
     expect(holder.roles).toEqual([{ role: 'unionOffice', label: '校工会管理员' }])
     const { id } = expectOk(await callAs(store, 'notices', GRANTEE, 'publish', noticeInput({ title: '新管理员发布的通知' }), { now: later(1000) }))
     expect(await store.get('notices', id)).toMatchObject({ title: '新管理员发布的通知', createdBy: GRANTEE })
-    expectOk(await grant({ staffNo: '200019', role: 'delegate', scope: '六届二次' }, GRANTEE))
+    expectOk(await grant({ staffNo: '200019', role: 'delegate', scope: 'session-6-2' }, GRANTEE))
   })
 
   it('revoking unionOffice from m0002 makes their publish FORBIDDEN', async () => {

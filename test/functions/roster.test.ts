@@ -208,7 +208,7 @@ describe('roster for a unit admin (m0010: unitAdmin of unit05, themself of unit1
     for (const unitId of ['unit02', 'unit12', 'unit99']) {
       const before = await snapshot(store)
       const failure = expectFailure(await roster(PEOPLE.unitAdmin, { unitId }), 'FORBIDDEN')
-      expect(failure.message).toBe('只能查看本分工会的会员')
+      expect(failure.message).toBe('您只能处理本人所负责分工会的事务')
       expect(await snapshot(store)).toEqual(before)
     }
   })
@@ -219,7 +219,7 @@ describe('roster for a unit admin (m0010: unitAdmin of unit05, themself of unit1
     expect(new Set(rows.map((row) => row.unitName))).toEqual(new Set(['文学院分工会', '后勤保障分工会']))
     expect(rows).toHaveLength(17 + 11)
     expect(rowIds(await allRows(PEOPLE.unitAdmin, { unitId: 'unit03' }))).toContain(TARGET)
-    await store.update('members', { _id: PEOPLE.unitAdmin }, { $set: { roles: ['delegate:六届二次'] } })
+    await store.update('members', { _id: PEOPLE.unitAdmin }, { $set: { roles: ['delegate:session-6-2'] } })
     expectFailure(await roster(PEOPLE.unitAdmin), 'FORBIDDEN')
   })
 })
@@ -228,7 +228,7 @@ describe('roster refuses', () => {
   it('a plain member, a delegate and a retired member', async () => {
     for (const who of [PEOPLE.unit01Member, PEOPLE.delegate, PEOPLE.retired]) {
       const failure = expectFailure(await roster(who), 'FORBIDDEN')
-      expect(failure.message).toBe('仅分工会管理员或校工会管理员可以进行此操作')
+      expect(failure.message).toBe('仅校工会管理员或分工会管理员可以进行此操作')
       expectFailure(await roster(who, { unitId: 'unit01' }), 'FORBIDDEN')
     }
   })
@@ -284,7 +284,7 @@ describe('memberRecord', () => {
       bound: true,
       roles: [
         { role: 'unitAdmin', scope: 'unit05', label: '分工会管理员（文学院分工会）' },
-        { role: 'delegate', scope: '六届二次', label: '教代会代表（六届二次）' },
+        { role: 'delegate', scope: 'session-6-2', label: '教代会代表（六届二次）' },
       ],
     })
     expect(expectOk(await callAs(store, 'members', PEOPLE.office, 'memberRecord', { memberId: PEOPLE.unboundMember })).bound).toBe(false)

@@ -98,7 +98,7 @@ describe('settings', () => {
   it('is refused to an ordinary member, a delegate and a retired member, and to an unbound user', async () => {
     for (const who of [PEOPLE.unit01Member, PEOPLE.delegate, PEOPLE.retired]) {
       const failure = expectFailure(await readSettings(who), 'FORBIDDEN')
-      expect(failure.message).toBe('仅分工会管理员或校工会管理员可以进行此操作')
+      expect(failure.message).toBe('仅校工会管理员或分工会管理员可以进行此操作')
     }
     expectFailure(await readSettings(PEOPLE.strangerOpenid), 'NOT_BOUND')
     expectFailure(await readSettings('anonymous'), 'NOT_SIGNED_IN')
@@ -191,7 +191,7 @@ describe('updateSettings', () => {
 
   it('an ordinary member is refused both reading and changing; nothing changes', async () => {
     const before = await snapshot(store)
-    expect(expectFailure(await readSettings(PEOPLE.unit01Member), 'FORBIDDEN').message).toBe('仅分工会管理员或校工会管理员可以进行此操作')
+    expect(expectFailure(await readSettings(PEOPLE.unit01Member), 'FORBIDDEN').message).toBe('仅校工会管理员或分工会管理员可以进行此操作')
     expect(expectFailure(await saveSettings(35, PEOPLE.unit01Member), 'FORBIDDEN').message).toBe('仅校工会管理员可以进行此操作')
     expectFailure(await saveSettings(35, PEOPLE.delegate), 'FORBIDDEN')
     expectFailure(await saveSettings(35, PEOPLE.strangerOpenid), 'NOT_BOUND')
@@ -343,7 +343,7 @@ describe('roster group for a unit admin (m0010: unitAdmin of unit05)', () => {
   it('is refused another unit with a group too', async () => {
     const before = await snapshot(store)
     const failure = expectFailure(await callAs(store, 'members', PEOPLE.unitAdmin, 'roster', { group: 'women', unitId: 'unit02' }), 'FORBIDDEN')
-    expect(failure.message).toBe('只能查看本分工会的会员')
+    expect(failure.message).toBe('您只能处理本人所负责分工会的事务')
     expect(await snapshot(store)).toEqual(before)
   })
 })

@@ -37,15 +37,15 @@ describe('toCronerPattern', () => {
 describe('readTimerTriggers', () => {
   const root = resolve(__dirname, '../..')
 
-  it('finds notices.unpinExpired in the real function configs', () => {
+  it('finds each function’s one trigger, named as its function expects, in the real configs', () => {
     const triggers = readTimerTriggers(join(root, 'cloudfunctions'), Object.keys(FUNCTIONS))
-    expect(triggers).toContainEqual({ functionName: 'notices', name: 'unpinExpired', cron: '0 */10 * * * *' })
-  })
-
-  it('names only triggers whose action exists and is a timer action', () => {
-    for (const trigger of readTimerTriggers(join(root, 'cloudfunctions'), Object.keys(FUNCTIONS))) {
-      expect(FUNCTIONS[trigger.functionName].actions[trigger.name]?.allow).toBe('timer')
-    }
+    expect(triggers).toEqual([
+      { functionName: 'audit', name: 'jobs', cron: '0 0 * * * *' },
+      { functionName: 'members', name: 'jobs', cron: '0 0 * * * *' },
+      { functionName: 'notices', name: 'jobs', cron: '0 */10 * * * *' },
+      { functionName: 'roster', name: 'jobs', cron: '0 */10 * * * *' },
+    ])
+    for (const trigger of triggers) expect(FUNCTIONS[trigger.functionName].config.triggers?.[0]?.name).toBe(trigger.name)
   })
 
   describe('on its own configs', () => {
@@ -72,6 +72,16 @@ describe('readTimerTriggers', () => {
       })
       config('b', { permissions: { openapi: [] } })
       expect(readTimerTriggers(dir, ['a', 'b'])).toEqual([{ functionName: 'a', name: 'tick', cron: '0 */10 * * * *' }])
+    })
+
+    it('refuses a config.json with two timer triggers, as CloudBase would', () => {
+      config('a', {
+        triggers: [
+          { name: 'tick', type: 'timer', config: '0 */10 * * * * *' },
+          { name: 'tock', type: 'timer', config: '0 0 2 * * * *' },
+        ],
+      })
+      expect(() => readTimerTriggers(dir, ['a'])).toThrow(/declares 2 timer triggers: WeChat allows one per function/)
     })
 
     it('throws on a timer whose cron it cannot run', () => {

@@ -1,5 +1,6 @@
 /** The pure rules of members: binding attempts and the lock-out, matching details, role scopes and labels, profiles. */
 import type { BindAttemptDoc, MemberDoc, UnitDoc } from '../../cloudfunctions/core/collections'
+import type { ScopeNames } from '../../cloudfunctions/core/roleScopes'
 import {
   afterFailure,
   detailsMatch,
@@ -19,10 +20,16 @@ const at = (ms: number) => new Date(NOW.getTime() + ms)
 const iso = (ms: number) => at(ms).toISOString()
 const OPENID = 'openid-1'
 
-const UNITS = new Map([
-  ['unit01', '机关第一分工会'],
-  ['unit05', '文学院分工会'],
-])
+/** What each scope id is called, as the store would answer it. */
+const NAMES: ScopeNames = {
+  units: new Map([
+    ['unit01', '机关第一分工会'],
+    ['unit05', '文学院分工会'],
+  ]),
+  congressSessions: new Map([['session-6-2', '六届二次']]),
+  clubs: new Map([['club-badminton', '羽毛球俱乐部']]),
+  departments: new Map([['dept-hr', '人事处']]),
+}
 
 function member(overrides: Partial<MemberDoc> = {}): MemberDoc {
   return {
@@ -163,45 +170,53 @@ describe('scopeProblem', () => {
 
   it.each(ROLES.filter((role) => role !== 'unionOffice'))('needs a scope for %s', (role) => {
     expect(scopeProblem({ role, scope: 'x' })).toBeUndefined()
-    expect(scopeProblem({ role })).toMatch(/^请填写.+的范围$/)
+    expect(scopeProblem({ role })).toMatch(/^请选择.+的.+$/)
   })
 
   it('names the role in the message', () => {
-    expect(scopeProblem({ role: 'unitAdmin' })).toBe('请填写分工会管理员的范围')
-    expect(scopeProblem({ role: 'delegate' })).toBe('请填写教代会代表的范围')
+    expect(scopeProblem({ role: 'unitAdmin' })).toBe('请选择分工会管理员的分工会')
+    expect(scopeProblem({ role: 'delegate' })).toBe('请选择教代会代表的届次')
+    expect(scopeProblem({ role: 'clubAdmin' })).toBe('请选择俱乐部负责人的俱乐部')
+    expect(scopeProblem({ role: 'handlingDept' })).toBe('请选择承办部门的部门')
   })
 })
 
 describe('grantView and grantViews', () => {
   it('labels unionOffice without a scope', () => {
-    expect(grantView('unionOffice', UNITS)).toEqual({ role: 'unionOffice', label: '校工会管理员' })
+    expect(grantView('unionOffice', NAMES)).toEqual({ role: 'unionOffice', label: '校工会管理员' })
   })
 
   it('labels a unit admin by the unit’s name, keeping the unit id as scope', () => {
-    expect(grantView('unitAdmin:unit05', UNITS)).toEqual({ role: 'unitAdmin', scope: 'unit05', label: '分工会管理员（文学院分工会）' })
+    expect(grantView('unitAdmin:unit05', NAMES)).toEqual({ role: 'unitAdmin', scope: 'unit05', label: '分工会管理员（文学院分工会）' })
   })
 
   it('falls back to the unit id for a unit that no longer exists', () => {
-    expect(grantView('unitAdmin:unit99', UNITS)).toEqual({ role: 'unitAdmin', scope: 'unit99', label: '分工会管理员（unit99）' })
+    expect(grantView('unitAdmin:unit99', NAMES)).toEqual({ role: 'unitAdmin', scope: 'unit99', label: '分工会管理员（unit99）' })
   })
 
-  it('labels other roles by their scope as written, even one that looks like a unit id', () => {
-    expect(grantView('delegate:六届二次', UNITS)?.label).toBe('教代会代表（六届二次）')
-    expect(grantView('clubAdmin:羽毛球:教工队', UNITS)).toEqual({ role: 'clubAdmin', scope: '羽毛球:教工队', label: '俱乐部负责人（羽毛球:教工队）' })
-    expect(grantView('handlingDept:unit05', UNITS)?.label).toBe('承办部门（unit05）')
+  it('labels every scoped role by its scope’s name, from that role’s own collection', () => {
+    expect(grantView('delegate:session-6-2', NAMES)).toEqual({ role: 'delegate', scope: 'session-6-2', label: '教代会代表（六届二次）' })
+    expect(grantView('clubAdmin:club-badminton', NAMES)?.label).toBe('俱乐部负责人（羽毛球俱乐部）')
+    expect(grantView('handlingDept:dept-hr', NAMES)?.label).toBe('承办部门（人事处）')
+    // A unit's id names no department.
+    expect(grantView('handlingDept:unit05', NAMES)?.label).toBe('承办部门（unit05）')
+  })
+
+  it('labels a grant not migrated yet by its scope as written', () => {
+    expect(grantView('delegate:六届二次', NAMES)?.label).toBe('教代会代表（六届二次）')
   })
 
   it('is undefined for an unknown role', () => {
-    expect(grantView('member', UNITS)).toBeUndefined()
-    expect(grantView('admin:unit01', UNITS)).toBeUndefined()
+    expect(grantView('member', NAMES)).toBeUndefined()
+    expect(grantView('admin:unit01', NAMES)).toBeUndefined()
   })
 
   it('grantViews keeps the stored order and skips unknown roles', () => {
-    expect(grantViews({ roles: ['delegate:六届二次', 'member', 'unitAdmin:unit01'] }, UNITS)).toEqual([
-      { role: 'delegate', scope: '六届二次', label: '教代会代表（六届二次）' },
+    expect(grantViews({ roles: ['delegate:session-6-2', 'member', 'unitAdmin:unit01'] }, NAMES)).toEqual([
+      { role: 'delegate', scope: 'session-6-2', label: '教代会代表（六届二次）' },
       { role: 'unitAdmin', scope: 'unit01', label: '分工会管理员（机关第一分工会）' },
     ])
-    expect(grantViews({ roles: [] }, UNITS)).toEqual([])
+    expect(grantViews({ roles: [] }, NAMES)).toEqual([])
   })
 })
 
@@ -209,7 +224,7 @@ describe('toProfile', () => {
   const unit: UnitDoc = { _id: 'unit01', name: '机关第一分工会', departments: ['党委办公室'], order: 1 }
 
   it('answers the member’s own details, full phone and labelled roles, and nothing else', () => {
-    expect(toProfile(member({ roles: ['unitAdmin:unit05'] }), unit, UNITS)).toEqual({
+    expect(toProfile(member({ roles: ['unitAdmin:unit05'] }), unit, NAMES)).toEqual({
       id: 'm0100',
       name: '李静',
       staffNo: '200100',
@@ -222,6 +237,6 @@ describe('toProfile', () => {
   })
 
   it('answers an empty unit name when the unit is missing', () => {
-    expect(toProfile(member({ unitId: 'unit99' }), null, UNITS)).toMatchObject({ unitId: 'unit99', unitName: '' })
+    expect(toProfile(member({ unitId: 'unit99' }), null, NAMES)).toMatchObject({ unitId: 'unit99', unitName: '' })
   })
 })

@@ -20,7 +20,7 @@ jest.mock('wx-server-sdk', () => ({
 
 function recordingFunction() {
   const run = jest.fn<ReturnType<CloudFunction['run']>, Parameters<CloudFunction['run']>>(async () => ({ ok: true, data: null }))
-  const fn: CloudFunction = { name: 'probe', actions: {}, run }
+  const fn: CloudFunction = { name: 'probe', actions: {}, config: { timeout: 3 }, jobs: {}, run, runJob: jest.fn() }
   return { main: wechatMain(fn), run }
 }
 
@@ -39,12 +39,12 @@ describe('wechatMain', () => {
   it('recognises a timer trigger only when no user is calling', async () => {
     wxContext.OPENID = undefined
     const timer = recordingFunction()
-    await timer.main({ Type: 'Timer', TriggerName: 'unpinExpired', Time: '2026-11-22T00:00:00Z' })
-    expect(environmentOf(timer.run).identity).toEqual({ openid: undefined, trigger: 'unpinExpired' })
+    await timer.main({ Type: 'Timer', TriggerName: 'jobs', Time: '2026-11-22T00:00:00Z' })
+    expect(environmentOf(timer.run).identity).toEqual({ openid: undefined, trigger: 'jobs' })
 
     wxContext.OPENID = 'o-user'
     const user = recordingFunction()
-    await user.main({ Type: 'Timer', TriggerName: 'unpinExpired' })
+    await user.main({ Type: 'Timer', TriggerName: 'jobs' })
     expect(environmentOf(user.run).identity).toEqual({ openid: 'o-user', trigger: undefined })
   })
 

@@ -1,6 +1,6 @@
 /**
  * Files hold personal data (a roster has everyone's phone number), so none is kept long: each file a person uploads
- * or a function makes is recorded with a time to delete it, and a timer trigger (`roster.purgeFiles`) deletes it then.
+ * or a function makes is recorded with a time to delete it, and the `roster.purgeFiles` job deletes it then.
  */
 import { createHash } from 'node:crypto'
 import { upsert } from '../queries'
@@ -18,9 +18,9 @@ export async function keepForAWhile(store: Store, fileId: string, now: Date): Pr
   await upsert(store, 'files', { _id, fileId, removeAfter }, { $set: { removeAfter } })
 }
 
-/** Deletes every recorded file whose time has come; answers how many. */
-export async function purgeExpiredFiles(store: Store, files: FileStore, now: Date): Promise<number> {
-  const expired = await store.find('files', { removeAfter: { $lte: now.toISOString() } })
+/** Deletes up to `limit` recorded files whose time has come; answers how many. */
+export async function purgeExpiredFiles(store: Store, files: FileStore, now: Date, limit: number): Promise<number> {
+  const expired = await store.find('files', { removeAfter: { $lte: now.toISOString() } }, { sort: { removeAfter: 1 }, limit })
   if (expired.length === 0) return 0
   await files.remove(expired.map((doc) => doc.fileId))
   await store.remove('files', { _id: { $in: expired.map((doc) => doc._id) } })

@@ -8,7 +8,7 @@ import './index.scss'
 
 /** 角色管理 (union office): grant and revoke the roles that open admin tools. */
 export default function Roles() {
-  const { holders, units, form, errors, saving, change, grant, revoke } = useRoles()
+  const { holders, scopeChoices, form, errors, saving, change, grant, revoke } = useRoles()
   const scopeLabel = ROLE_SCOPE_LABELS[form.role]
   return (
     <View className="page roles">
@@ -17,16 +17,15 @@ export default function Roles() {
         <Input className="field-input roles__input" placeholder="会员工号" value={form.staffNo} maxLength={20} onChange={(value) => change({ staffNo: value })} />
         {errors.staffNo && <Text className="roles__error">{errors.staffNo}</Text>}
         <ChoiceChips value={form.role} options={choicesOf(ROLE_LABELS)} onChange={(role) => change({ role, scope: '' })} />
-        {form.role === 'unitAdmin' ? (
-          <ChoiceChips
-            value={form.scope}
-            options={units.map((unit) => ({ value: unit.id, label: unit.name }))}
-            onChange={(scope) => change({ scope })}
-          />
-        ) : (
-          scopeLabel && (
-            <Input className="field-input roles__input" placeholder={`${scopeLabel}，例如 ${form.role === 'delegate' ? '六届二次' : form.role === 'clubAdmin' ? '羽毛球俱乐部' : '后勤管理处'}`} value={form.scope} maxLength={40} onChange={(value) => change({ scope: value })} />
-          )
+        {scopeLabel && (
+          <>
+            <Text className="roles__scope-label">选择{scopeLabel}</Text>
+            {scopeChoices.length > 0 ? (
+              <ChoiceChips value={form.scope} options={scopeChoices.map((scope) => ({ value: scope.id, label: scope.name }))} onChange={(scope) => change({ scope })} />
+            ) : (
+              <Text className="roles__none">还没有可选的{scopeLabel}</Text>
+            )}
+          </>
         )}
         {errors.scope && <Text className="roles__error">{errors.scope}</Text>}
         <Button type="primary" block loading={saving} onClick={grant} className="roles__grant">

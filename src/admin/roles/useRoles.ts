@@ -16,7 +16,7 @@ export interface GrantForm {
 
 export function useRoles() {
   const holders = useRemote(() => call('members', 'roleHolders'))
-  const units = useRemote(() => call('members', 'units'))
+  const scopes = useRemote(() => call('members', 'scopeOptions'))
   const { form, errors, change, accept } = useFormState<GrantForm>({ staffNo: '', role: 'unitAdmin', scope: '' })
   const [saving, setSaving] = useState(false)
 
@@ -54,5 +54,7 @@ export function useRoles() {
     }
   }
 
-  return { holders, units: units.data ?? [], form, errors, saving, change, grant, revoke }
+  /** What the chosen role can be granted for: units, congress sessions, clubs or departments (none for the union office). */
+  const scopeChoices = form.role === 'unionOffice' ? [] : (scopes.data?.[form.role] ?? [])
+  return { holders, scopeChoices, form, errors, saving, change, grant, revoke }
 }

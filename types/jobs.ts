@@ -1,0 +1,59 @@
+/**
+ * Every periodic job, by function: what it is called in Chinese and when it is due. WeChat allows one timer trigger
+ * per function, so each function's trigger runs whichever of its jobs are due (cloudfunctions/core/jobs.ts); the
+ * union office sees each job's last run in 任务运行记录.
+ */
+/** When a job is due, in Shanghai time: every few minutes, once a day at a time, or once ever (a migration). */
+export type Schedule = { everyMinutes: number } | { dailyAt: string } | { once: true }
+
+export interface JobInfo {
+  title: string
+  schedule: Schedule
+}
+
+export const JOB_CATALOGUE = {
+  audit: {
+    purgeRequestKeys: { title: '清理过期的请求记录', schedule: { everyMinutes: 60 } },
+  },
+  notices: {
+    unpinExpired: { title: '取消到期的置顶', schedule: { everyMinutes: 10 } },
+  },
+  roster: {
+    purgeFiles: { title: '删除过期的名册文件', schedule: { everyMinutes: 10 } },
+  },
+  members: {
+    migrateRoleScopes: { title: '角色范围改为编号', schedule: { once: true } },
+  },
+} as const satisfies Record<string, Record<string, JobInfo>>
+
+export type JobFunction = keyof typeof JOB_CATALOGUE
+
+export function scheduleLabel(schedule: Schedule): string {
+  if ('everyMinutes' in schedule) return schedule.everyMinutes % 60 === 0 ? `每 ${schedule.everyMinutes / 60} 小时` : `每 ${schedule.everyMinutes} 分钟`
+  if ('dailyAt' in schedule) return `每天 ${schedule.dailyAt}`
+  return '仅一次'
+}
+
+export type JobOutcome = 'ok' | 'continuing' | 'failed'
+
+export const JOB_OUTCOME_LABELS: Record<JobOutcome, string> = {
+  ok: '完成',
+  continuing: '未完，下次继续',
+  failed: '失败',
+}
+
+/** One job as 任务运行记录 shows it. */
+export interface JobRunView {
+  functionName: string
+  job: string
+  title: string
+  schedule: string
+  /** Absent until the job first runs. */
+  lastRunAt?: string
+  outcome?: JobOutcome
+  /** Items the run handled (notices unpinned, messages sent…). */
+  count?: number
+  durationMs?: number
+  error?: string
+  lastCompletedAt?: string
+}
