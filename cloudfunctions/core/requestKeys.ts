@@ -56,7 +56,7 @@ export async function answerOnce(
 /** Removes keys older than REQUEST_KEY_HOURS, a batch at a time (a job of the audit function). */
 export async function purgeRequestKeys(store: Store, now: Date, batch: number): Promise<number> {
   const before = new Date(now.getTime() - REQUEST_KEY_HOURS * 3_600_000).toISOString()
-  const old = await store.find('requestKeys', { at: { $lt: before } }, { fields: ['_id'], limit: batch })
+  const old = await store.find('requestKeys', { at: { $lte: before } }, { fields: ['_id'], limit: batch })
   if (old.length === 0) return 0
   return store.remove('requestKeys', { _id: { $in: old.map((doc) => doc._id) } })
 }
