@@ -67,6 +67,7 @@ export interface BindAttemptDoc {
 export interface AuditDoc {
   _id: string
   at: string
+  /** A member's id, or 'system' for a job. */
   actorId: string
   actorName: string
   action: AuditAction
@@ -143,6 +144,16 @@ export interface RequestKeyDoc {
   result?: ApiResult<unknown>
 }
 
+/**
+ * A document every transaction of one kind writes, so that two of them running at once conflict on CloudBase
+ * (snapshot isolation only catches two writes to one document): `unionOffice` for changes that can take the union
+ * office role away from someone.
+ */
+export interface LockDoc {
+  _id: string
+  version: number
+}
+
 interface CollectionTypes {
   units: UnitDoc
   clubs: ClubDoc
@@ -158,6 +169,7 @@ interface CollectionTypes {
   files: FileDoc
   jobRuns: JobRunDoc
   requestKeys: RequestKeyDoc
+  locks: LockDoc
 }
 
 export type CollectionName = keyof CollectionTypes
@@ -180,7 +192,8 @@ export const COLLECTIONS: Record<CollectionName, CollectionDefinition> = {
   members: { indexes: [['unitId'], ['name']], unique: [['staffNo']], arrays: ['roles'] },
   bindings: { indexes: [], unique: [['memberId']], arrays: [] },
   bindAttempts: { indexes: [], unique: [], arrays: [] },
-  auditLog: { indexes: [['at'], ['action', 'at']], unique: [], arrays: [] },
+  // Module histories read one target's entries: a member's, an event's, an application's.
+  auditLog: { indexes: [['at'], ['action', 'at'], ['targetType', 'targetId', 'at']], unique: [], arrays: [] },
   notices: {
     indexes: [['withdrawn', 'publishAt'], ['pinned', 'publishAt']],
     unique: [],
@@ -191,4 +204,5 @@ export const COLLECTIONS: Record<CollectionName, CollectionDefinition> = {
   files: { indexes: [['removeAfter']], unique: [], arrays: [] },
   jobRuns: { indexes: [], unique: [], arrays: [] },
   requestKeys: { indexes: [['at']], unique: [], arrays: [] },
+  locks: { indexes: [], unique: [], arrays: [] },
 }

@@ -16,9 +16,10 @@ import { encodeGrant, ROLE_SCOPE_LABELS } from '../../types/roles'
 import { formatDateTime, shanghaiDay } from '../../types/time'
 import { memberTarget, recordAudit } from '../core/audit'
 import type { BindAttemptDoc, MemberDoc } from '../core/collections'
-import { anyScope, scopesOf, unionOffice, unitAdmin } from '../core/authorize'
+import { anyScope, holdsRole, scopesOf, unionOffice, unitAdmin } from '../core/authorize'
+import { keepUnionOffice } from '../core/officeGuard'
 import { inGroup } from '../core/memberFacts'
-import { readSettings, SETTINGS_ID } from '../core/settings'
+import { readSettings, settingsOf, SETTINGS_ID } from '../core/settings'
 import { action, defineFunction, jobsOf } from '../core/defineFunction'
 import { scopeExists, scopeNames, scopeOptions, type ScopeNames } from '../core/roleScopes'
 import config from './config.json'
@@ -26,7 +27,7 @@ import { migrateRoleScopes } from './migrateRoleScopes'
 import { mustGet, pageOf, upsert } from '../core/queries'
 import { allUnits } from '../core/units'
 import { AppError, forbidden, memberLeft, notFound } from '../core/errors'
-import { DuplicateKeyError, type Filter, type Store, type Update } from '../core/store/port'
+import { DuplicateKeyError, type Store } from '../core/store/port'
 import {
   afterFailure,
   detailsMatch,
@@ -62,30 +63,38 @@ async function saveAttempts(store: Store, next: BindAttemptDoc) {
   await upsert(store, 'bindAttempts', next, { $set: fields, ...(next.lockedUntil ? {} : { $unset: { lockedUntil: true as const } }) })
 }
 
-/** Grants or revokes a role with one atomic write, auditing the roles before and after when anything changed. */
+/**
+ * Grants or revokes a role: the member's roles are changed and the change audited in one transaction, which reads
+ * them afresh (two admins changing one member's roles at once each see the other's result).
+ */
 async function changeRoles(
   store: Store,
   actor: MemberDoc,
   now: Date,
-  target: MemberDoc,
+  memberId: string,
   action: 'members.grantRole' | 'members.revokeRole',
-  filter: Filter,
-  update: Update,
+  change: (roles: string[]) => string[],
+  takesUnionOffice = false,
 ): Promise<RoleHolder> {
   const names = await scopeNames(store)
-  const { modified } = await store.update('members', filter, update)
-  const after = (await store.get('members', target._id))!
-  if (modified > 0) {
-    const labels = (member: MemberDoc) => grantViews(member, names).map((view) => view.label)
-    await recordAudit(store, actor, now, {
+  const labels = (roles: string[]) => grantViews({ roles }, names).map((view) => view.label)
+  const after = await store.transaction(async (tx) => {
+    const target = await tx.get('members', memberId)
+    if (!target || (action === 'members.grantRole' && target.status === 'left')) throw notFound('该工号的在册会员')
+    const roles = change(target.roles)
+    if (roles.join('\n') === target.roles.join('\n')) return target
+    if (takesUnionOffice) await keepUnionOffice(tx, actor)
+    await tx.updateById('members', memberId, { $set: { roles } })
+    await recordAudit(tx, actor, now, {
       action,
       targetType: 'member',
-      targetId: target._id,
+      targetId: memberId,
       target: memberTarget(target),
-      before: { 角色: labels(target) },
-      after: { 角色: labels(after) },
+      before: { 角色: labels(target.roles) },
+      after: { 角色: labels(roles) },
     })
-  }
+    return { ...target, roles }
+  })
   return holderOf(after, names)
 }
 
@@ -149,18 +158,23 @@ export const membersFunction = defineFunction<MembersApi>('members', {
     input: MemberIdSchema,
     async handle({ memberId }, { store, now, member: actor }) {
       const target = await mustGet(store, 'members', memberId, '会员')
-      const [binding] = await store.find('bindings', { memberId })
-      if (!binding) return { unbound: false }
-      await store.remove('bindings', { memberId })
-      await recordAudit(store, actor, now, {
-        action: 'members.unbind',
-        targetType: 'member',
-        targetId: memberId,
-        target: memberTarget(target),
-        before: { 微信绑定: `已绑定（${formatDateTime(binding.boundAt, now)}）` },
-        after: { 微信绑定: '未绑定' },
+      const [found] = await store.find('bindings', { memberId })
+      if (!found) return { unbound: false }
+      return store.transaction(async (tx) => {
+        // Freed meanwhile by another admin: nothing to undo, nothing to audit.
+        const binding = await tx.get('bindings', found._id)
+        if (!binding) return { unbound: false }
+        await tx.removeById('bindings', binding._id)
+        await recordAudit(tx, actor, now, {
+          action: 'members.unbind',
+          targetType: 'member',
+          targetId: memberId,
+          target: memberTarget(target),
+          before: { 微信绑定: `已绑定（${formatDateTime(binding.boundAt, now)}）` },
+          after: { 微信绑定: '未绑定' },
+        })
+        return { unbound: true }
       })
-      return { unbound: true }
     },
   }),
 
@@ -195,7 +209,7 @@ export const membersFunction = defineFunction<MembersApi>('members', {
       const [target] = await store.find('members', { staffNo }, { limit: 1 })
       if (!target || target.status === 'left') throw notFound('该工号的在册会员')
       const grant = encodeGrant({ role, scope })
-      return changeRoles(store, actor, now, target, 'members.grantRole', { _id: target._id, roles: { $ne: grant } }, { $push: { roles: grant } })
+      return changeRoles(store, actor, now, target._id, 'members.grantRole', (roles) => (roles.includes(grant) ? roles : [...roles, grant]))
     },
   }),
 
@@ -206,8 +220,9 @@ export const membersFunction = defineFunction<MembersApi>('members', {
       if (memberId === actor._id && role === 'unionOffice') {
         throw forbidden('不能撤销自己的校工会管理员角色，请由其他管理员操作')
       }
-      const target = await mustGet(store, 'members', memberId, '会员')
-      return changeRoles(store, actor, now, target, 'members.revokeRole', { _id: memberId }, { $pull: { roles: encodeGrant({ role, scope }) } })
+      await mustGet(store, 'members', memberId, '会员')
+      const grant = encodeGrant({ role, scope })
+      return changeRoles(store, actor, now, memberId, 'members.revokeRole', (roles) => roles.filter((stored) => stored !== grant), role === 'unionOffice')
     },
   }),
 
@@ -244,7 +259,7 @@ export const membersFunction = defineFunction<MembersApi>('members', {
     allow: [unionOffice],
     input: MemberEditSchema,
     async handle({ memberId, member: fields }, { store, now, member: actor }) {
-      const before = await mustGet(store, 'members', memberId, '会员')
+      await mustGet(store, 'members', memberId, '会员')
       if (memberId === actor._id && fields.status === 'left') {
         throw forbidden('不能将自己设为离校，请由其他校工会管理员操作')
       }
@@ -253,17 +268,22 @@ export const membersFunction = defineFunction<MembersApi>('members', {
       if (!(await store.get('units', fields.unitId))) {
         throw new AppError('INVALID_INPUT', '所选分工会不存在，请重新选择', { 'member.unitId': '所选分工会不存在' })
       }
-      const { modified } = await store.update('members', { _id: memberId }, { $set: fields })
-      const after = (await store.get('members', memberId))!
-      if (modified === 0) return recordOf(store, after, now)
       const { units: names } = await scopeNames(store)
-      await recordAudit(store, actor, now, {
-        action: 'members.update',
-        targetType: 'member',
-        targetId: memberId,
-        target: memberTarget(before),
-        before: memberAuditFields(before, names),
-        after: memberAuditFields(after, names),
+      const after = await store.transaction(async (tx) => {
+        const current = (await tx.get('members', memberId))!
+        const next = { ...current, ...fields }
+        if (!Object.entries(fields).some(([field, value]) => current[field as keyof typeof fields] !== value)) return current
+        if (fields.status === 'left' && current.status !== 'left' && holdsRole(current, 'unionOffice')) await keepUnionOffice(tx, actor)
+        await tx.updateById('members', memberId, { $set: fields })
+        await recordAudit(tx, actor, now, {
+          action: 'members.update',
+          targetType: 'member',
+          targetId: memberId,
+          target: memberTarget(current),
+          before: memberAuditFields(current, names),
+          after: memberAuditFields(next, names),
+        })
+        return next
       })
       return recordOf(store, after, now)
     },
@@ -281,20 +301,24 @@ export const membersFunction = defineFunction<MembersApi>('members', {
     allow: [unionOffice],
     input: SettingsSchema,
     async handle(next, { store, now, member: actor }) {
-      const before = await readSettings(store)
-      if (before.youthUnderAge === next.youthUnderAge) return before
-      const fields = { ...next, updatedAt: now.toISOString(), updatedBy: actor._id }
-      await upsert(store, 'settings', { _id: SETTINGS_ID, ...fields }, { $set: fields })
       const described = (settings: UnionSettings) => ({ 青年教职工: `${settings.youthUnderAge} 周岁以下` })
-      await recordAudit(store, actor, now, {
-        action: 'settings.update',
-        targetType: 'settings',
-        targetId: SETTINGS_ID,
-        target: '工会设置',
-        before: described(before),
-        after: described(next),
+      return store.transaction(async (tx) => {
+        const stored = await tx.get('settings', SETTINGS_ID)
+        const before = settingsOf(stored)
+        if (before.youthUnderAge === next.youthUnderAge) return before
+        const fields = { ...next, updatedAt: now.toISOString(), updatedBy: actor._id }
+        if (stored) await tx.updateById('settings', SETTINGS_ID, { $set: fields })
+        else await tx.insert('settings', { _id: SETTINGS_ID, ...fields })
+        await recordAudit(tx, actor, now, {
+          action: 'settings.update',
+          targetType: 'settings',
+          targetId: SETTINGS_ID,
+          target: '工会设置',
+          before: described(before),
+          after: described(next),
+        })
+        return settingsOf(fields)
       })
-      return readSettings(store)
     },
   }),
 }, {

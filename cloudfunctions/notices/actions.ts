@@ -11,14 +11,14 @@ import {
   type NoticesApi,
 } from '../../types/notices'
 import type { MemberDoc, NoticeDoc } from '../core/collections'
-import { recordAudit } from '../core/audit'
+import { recordAudit, type AuditRecord } from '../core/audit'
 import { unionOffice } from '../core/authorize'
 import { action, defineFunction, jobsOf } from '../core/defineFunction'
 import config from './config.json'
 import { mustGet, pageOf } from '../core/queries'
 import { unitNames } from '../core/units'
 import { AppError, notFound } from '../core/errors'
-import { DuplicateKeyError, type Store, type Update } from '../core/store/port'
+import { DuplicateKeyError, newId, type Store, type Update } from '../core/store/port'
 import {
   auditFields,
   countsAsRead,
@@ -71,10 +71,19 @@ async function editable(store: Store, id: string) {
   return notice
 }
 
-/** Writes to a notice that is still live; one withdrawn in the meantime is a conflict, never a silent no-op. */
-async function updateLive(store: Store, id: string, update: Update) {
-  const { matched } = await store.update('notices', { _id: id, withdrawn: false }, update)
-  if (matched === 0) throw withdrawnConflict()
+/**
+ * Changes a notice that is still live, and audits it, in one transaction that reads the notice afresh: one withdrawn
+ * in the meantime is a conflict, never a silent no-op.
+ */
+async function changeLive(store: Store, actor: MemberDoc, now: Date, id: string, change: (notice: NoticeDoc) => { update: Update; audit: AuditRecord }) {
+  await store.transaction(async (tx) => {
+    const notice = await tx.get('notices', id)
+    if (!notice) throw notFound('通知')
+    if (notice.withdrawn) throw withdrawnConflict()
+    const { update, audit } = change(notice)
+    await tx.updateById('notices', id, update)
+    await recordAudit(tx, actor, now, audit)
+  })
 }
 
 export const noticesFunction = defineFunction<NoticesApi>(
@@ -162,21 +171,12 @@ export const noticesFunction = defineFunction<NoticesApi>(
       input: NoticeInputSchema,
       async handle(input, { store, now, member }) {
         const fields = await checkedFields(store, input, now)
+        const units = await unitNames(store)
         const at = now.toISOString()
-        const id = await store.insert('notices', {
-          ...fields,
-          withdrawn: false,
-          createdBy: member._id,
-          createdAt: at,
-          updatedBy: member._id,
-          updatedAt: at,
-        })
-        await recordAudit(store, member, now, {
-          action: 'notices.publish',
-          targetType: 'notice',
-          targetId: id,
-          target: fields.title,
-          after: auditFields(fields, await unitNames(store)),
+        const id = newId()
+        await store.transaction(async (tx) => {
+          await tx.insert('notices', { _id: id, ...fields, withdrawn: false, createdBy: member._id, createdAt: at, updatedBy: member._id, updatedAt: at })
+          await recordAudit(tx, member, now, { action: 'notices.publish', targetType: 'notice', targetId: id, target: fields.title, after: auditFields(fields, units) })
         })
         return { id }
       },
@@ -186,22 +186,22 @@ export const noticesFunction = defineFunction<NoticesApi>(
       allow: [unionOffice],
       input: NoticeUpdateSchema,
       async handle({ id, notice: input }, { store, now, member }) {
-        const existing = await editable(store, id)
-        const fields = await checkedFields(store, input, now, existing)
-        const unset = fields.pinnedUntil === undefined && existing.pinnedUntil !== undefined
-        await updateLive(store, id, {
-          $set: { ...fields, updatedBy: member._id, updatedAt: now.toISOString() },
-          ...(unset ? { $unset: { pinnedUntil: true as const } } : {}),
-        })
+        const fields = await checkedFields(store, input, now, await editable(store, id))
         const units = await unitNames(store)
-        await recordAudit(store, member, now, {
-          action: 'notices.update',
-          targetType: 'notice',
-          targetId: id,
-          target: fields.title,
-          before: auditFields(existing, units),
-          after: auditFields(fields, units),
-        })
+        await changeLive(store, member, now, id, (existing) => ({
+          update: {
+            $set: { ...fields, updatedBy: member._id, updatedAt: now.toISOString() },
+            ...(fields.pinnedUntil === undefined && existing.pinnedUntil !== undefined ? { $unset: { pinnedUntil: true as const } } : {}),
+          },
+          audit: {
+            action: 'notices.update',
+            targetType: 'notice',
+            targetId: id,
+            target: fields.title,
+            before: auditFields(existing, units),
+            after: auditFields(fields, units),
+          },
+        }))
         return { id }
       },
     }),
@@ -210,18 +210,17 @@ export const noticesFunction = defineFunction<NoticesApi>(
       allow: [unionOffice],
       input: NoticeIdSchema,
       async handle({ id }, { store, now, member }) {
-        const notice = await editable(store, id)
-        await updateLive(store, id, {
-          $set: { withdrawn: true, pinned: false, updatedBy: member._id, updatedAt: now.toISOString() },
-        })
-        await recordAudit(store, member, now, {
-          action: 'notices.withdraw',
-          targetType: 'notice',
-          targetId: id,
-          target: notice.title,
-          before: { 状态: NOTICE_STATE_LABELS[noticeState(notice, now)] },
-          after: { 状态: NOTICE_STATE_LABELS.withdrawn },
-        })
+        await changeLive(store, member, now, id, (notice) => ({
+          update: { $set: { withdrawn: true, pinned: false, updatedBy: member._id, updatedAt: now.toISOString() } },
+          audit: {
+            action: 'notices.withdraw',
+            targetType: 'notice',
+            targetId: id,
+            target: notice.title,
+            before: { 状态: NOTICE_STATE_LABELS[noticeState(notice, now)] },
+            after: { 状态: NOTICE_STATE_LABELS.withdrawn },
+          },
+        }))
         return { id }
       },
     }),
