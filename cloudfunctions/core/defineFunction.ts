@@ -6,7 +6,7 @@ import type { MemberDoc } from './collections'
 import { resolveCaller, type Environment } from './context'
 import { AppError } from './errors'
 import type { FileStore } from './files/port'
-import type { Store } from './store/port'
+import { StoreBusyError, type Store } from './store/port'
 
 export interface ActionContext<P extends Policy> {
   store: Store
@@ -84,6 +84,7 @@ export function defineFunction<Api extends Contract<Api>>(name: string, actions:
         if (error instanceof AppError) {
           return { ok: false, code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) }
         }
+        if (error instanceof StoreBusyError) return { ok: false, code: 'BUSY', message: '当前使用人数较多，请稍后再试' }
         console.error(`[${name}]`, error)
         return { ok: false, code: 'INTERNAL', message: '系统繁忙，请稍后再试；如果一直出现，请联系校工会' }
       }

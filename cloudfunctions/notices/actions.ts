@@ -69,10 +69,14 @@ async function editable(store: Store, id: string) {
   return notice
 }
 
-/** Writes to a notice that is still live; one withdrawn in the meantime is a conflict, never a silent no-op. */
+/**
+ * Writes to a notice that is still live, in one guarded claim; one withdrawn in the meantime is a conflict, never a
+ * silent no-op. A claim that answers false either met a withdrawn (or deleted) notice or had nothing to change.
+ */
 async function updateLive(store: Store, id: string, update: Update) {
-  const { matched } = await store.update('notices', { _id: id, withdrawn: false }, update)
-  if (matched === 0) throw withdrawnConflict()
+  if (await store.claim('notices', id, { withdrawn: false }, update)) return
+  const notice = await mustGet(store, 'notices', id, '通知')
+  if (notice.withdrawn) throw withdrawnConflict()
 }
 
 export const noticesFunction = defineFunction<NoticesApi>(
