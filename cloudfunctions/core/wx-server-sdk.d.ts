@@ -51,7 +51,7 @@ declare module 'wx-server-sdk' {
   export interface WxCloud {
     DYNAMIC_CURRENT_ENV: symbol
     init(options?: { env?: string | symbol; secretId?: string; secretKey?: string }): void
-    database(options?: { throwOnNotFound?: boolean }): Database
+    database(options?: { env?: string; throwOnNotFound?: boolean }): Database
     getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string }
     uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
     downloadFile(options: { fileID: string }): Promise<{ fileContent: Buffer }>

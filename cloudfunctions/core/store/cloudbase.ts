@@ -90,8 +90,9 @@ export class CloudBaseStore implements Store {
   private readonly retry: RetryPolicy
   private readonly transactions = new TransactionScope()
 
-  constructor(cloud: WxCloud, options: { retry?: RetryPolicy } = {}) {
-    this.db = cloud.database({ throwOnNotFound: false })
+  /** `env`: the environment, when not the one `cloud.init` chose; `retry`: see RetryPolicy. */
+  constructor(cloud: WxCloud, options: { env?: string; retry?: RetryPolicy } = {}) {
+    this.db = cloud.database({ env: options.env, throwOnNotFound: false })
     this.retry = options.retry ?? DEFAULT_RETRY
   }
 
