@@ -37,7 +37,7 @@ export type SortSpec = Record<string, 1 | -1>
 export interface FindOptions {
   sort?: SortSpec
   skip?: number
-  /** Omitted: every match (the CloudBase adapter pages through its 1,000-a-read limit). */
+  /** Omitted: every match (the CloudBase adapter pages through the service's per-read cap). */
   limit?: number
   /** Only these top-level fields (and `_id`). */
   fields?: string[]
