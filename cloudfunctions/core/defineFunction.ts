@@ -10,7 +10,7 @@ import { AppError } from './errors'
 import type { FileStore } from './files/port'
 import { runDueJobs, runJob, type JobRunSummary, type Jobs } from './jobs'
 import { answerOnce, REQUEST_KEY, requestKeyId } from './requestKeys'
-import type { Store } from './store/port'
+import { StoreBusyError, type Store } from './store/port'
 
 export interface ActionContext<P> {
   store: Store
@@ -127,6 +127,7 @@ export function defineFunction<Api extends Contract<Api>>(name: string, actions:
       return await work()
     } catch (error) {
       if (error instanceof AppError) return failureOf(error)
+      if (error instanceof StoreBusyError) return { ok: false, code: 'BUSY', message: '当前使用人数较多，请稍后再试' }
       console.error(`[${name}]`, error)
       return { ok: false, code: 'INTERNAL', message: '系统繁忙，请稍后再试；如果一直出现，请联系校工会' }
     }

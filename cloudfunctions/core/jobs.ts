@@ -72,7 +72,7 @@ async function lease(store: Store, id: string, now: Date, until: Date): Promise<
     if (!(error instanceof DuplicateKeyError)) throw error
   }
   const free = { $or: [{ leaseUntil: { $exists: false } }, { leaseUntil: { $lte: now.toISOString() } }] }
-  return (await store.update('jobRuns', { _id: id, ...free }, { $set: { leaseUntil: until.toISOString() } })).modified === 1
+  return store.claim('jobRuns', id, free, { $set: { leaseUntil: until.toISOString() } })
 }
 
 function errorText(error: unknown): string {

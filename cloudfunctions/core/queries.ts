@@ -16,14 +16,15 @@ export function pageOf<T>(items: T[], limit: number): Page<T> {
   return { items: items.slice(0, limit), hasMore: items.length > limit }
 }
 
-/** Applies `update` to the document `doc._id`, or inserts `doc` when there is none (a racing insert falls back to the update). */
+/**
+ * Inserts `doc`, or, when a document `doc._id` exists already, applies `update` to it. Inserting first needs no
+ * count of matches (which CloudBase cannot give atomically with the write): a duplicate key says the document exists.
+ */
 export async function upsert<C extends CollectionName>(store: Store, collection: C, doc: DocOf<C>, update: Update): Promise<void> {
-  const filter = { _id: doc._id }
-  if ((await store.update(collection, filter, update)).matched > 0) return
   try {
     await store.insert(collection, doc)
   } catch (error) {
     if (!(error instanceof DuplicateKeyError)) throw error
-    await store.update(collection, filter, update)
+    await store.update(collection, { _id: doc._id }, update)
   }
 }

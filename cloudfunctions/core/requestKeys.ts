@@ -44,8 +44,7 @@ export async function answerOnce(
     const seen = await store.get('requestKeys', id)
     if (seen?.state === 'done' && seen.result) return seen.result
     const abandoned = new Date(now.getTime() - timeoutSeconds * 1000).toISOString()
-    const takenOver = await store.update('requestKeys', { _id: id, state: 'pending', at: { $lt: abandoned } }, { $set: { at } })
-    if (takenOver.modified !== 1) return stillRunning
+    if (!(await store.claim('requestKeys', id, { state: 'pending', at: { $lt: abandoned } }, { $set: { at } }))) return stillRunning
   }
   const result = await work()
   if (!result.ok && RETRYABLE.includes(result.code)) await store.remove('requestKeys', { _id: id })

@@ -14,7 +14,7 @@ interface TimerEvent {
 
 export function wechatMain(fn: CloudFunction) {
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
-  const store = new CloudBaseStore(cloud.database())
+  const store = new CloudBaseStore(cloud)
   const files = new CloudBaseFileStore(cloud)
   return async (event: unknown) => {
     const { OPENID } = cloud.getWXContext()

@@ -33,7 +33,8 @@ declare module 'wx-server-sdk' {
     remove(): Promise<{ stats: { removed: number } }>
   }
   export interface DocumentReference {
-    get(): Promise<{ data: Record<string, unknown> }>
+    /** `data` is null for a missing document when the database was opened with `throwOnNotFound: false`. */
+    get(): Promise<{ data: Record<string, unknown> | null }>
     update(options: { data: Record<string, unknown> }): Promise<{ stats: { updated: number } }>
     remove(): Promise<{ stats: { removed: number } }>
   }
@@ -44,12 +45,13 @@ declare module 'wx-server-sdk' {
   export interface Database {
     command: Command
     collection(name: string): CollectionReference
-    runTransaction<R>(work: (transaction: { collection(name: string): CollectionReference }) => Promise<R>): Promise<R>
+    /** `retries`: how many times the SDK itself runs `work` again after a conflict it recognises (default 3). */
+    runTransaction<R>(work: (transaction: { collection(name: string): CollectionReference }) => Promise<R>, retries?: number): Promise<R>
   }
   export interface WxCloud {
     DYNAMIC_CURRENT_ENV: symbol
     init(options?: { env?: string | symbol; secretId?: string; secretKey?: string }): void
-    database(): Database
+    database(options?: { env?: string; throwOnNotFound?: boolean }): Database
     getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string }
     uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
     downloadFile(options: { fileID: string }): Promise<{ fileContent: Buffer }>

@@ -26,7 +26,7 @@ describeStoreContract(
   'CloudBase',
   async () => {
     cloud.init({ env, secretId, secretKey })
-    return { store: new CloudBaseStore(cloud.database()), cleanup: async () => undefined }
+    return { store: new CloudBaseStore(cloud), cleanup: async () => undefined }
   },
   { skip: !configured },
 )

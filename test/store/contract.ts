@@ -11,10 +11,13 @@ import type { CollectionName, MemberDoc, NoticeDoc, UnitDoc } from '../../cloudf
 import {
   DuplicateKeyError,
   StoreError,
+  TransactionMisuseError,
+  UnsupportedQueryError,
   type Filter,
   type FindOptions,
   type NewDoc,
   type Store,
+  type Update,
 } from '../../cloudfunctions/core/store/port'
 
 export interface StoreHarness {
@@ -477,12 +480,12 @@ export function describeStoreContract(
     // ---------- update ----------
 
     describe('update', () => {
-      it('$set replaces top-level fields and reports matched and modified', async () => {
+      it('$set replaces top-level fields and reports how many documents changed', async () => {
         await seedNotices()
         const result = await store.update('notices', scoped({ _id: id('a') }), {
           $set: { title: 'A2', updatedAt: '2025-05-01T00:00:00.000Z' },
         })
-        expect(result).toEqual({ matched: 1, modified: 1 })
+        expect(result).toEqual({ modified: 1 })
         const doc = await store.get('notices', id('a'))
         expect(doc).toMatchObject({ title: 'A2', updatedAt: '2025-05-01T00:00:00.000Z', category: 'notice' })
       })
@@ -513,28 +516,19 @@ export function describeStoreContract(
         await seedNotices()
         // b, c, e are unpinned; c is already withdrawn.
         const result = await store.update('notices', scoped({ pinned: false }), { $set: { withdrawn: true } })
-        expect(result).toEqual({ matched: 3, modified: 2 })
+        expect(result).toEqual({ modified: 2 })
         expect(await noticeKeys({ withdrawn: true })).toEqual(['b', 'c', 'e'])
       })
 
-      it('reports modified 0 when nothing changes, and 0/0 when nothing matches', async () => {
+      it('reports modified 0 when nothing changes and when nothing matches', async () => {
         await seedNotices()
-        expect(await store.update('notices', scoped({ _id: id('a') }), { $set: { title: 'A' } })).toEqual({
-          matched: 1,
-          modified: 0,
-        })
-        expect(await store.update('notices', scoped({ _id: id('zz') }), { $set: { title: 'Z' } })).toEqual({
-          matched: 0,
-          modified: 0,
-        })
+        expect(await store.update('notices', scoped({ _id: id('a') }), { $set: { title: 'A' } })).toEqual({ modified: 0 })
+        expect(await store.update('notices', scoped({ _id: id('zz') }), { $set: { title: 'Z' } })).toEqual({ modified: 0 })
       })
 
       it('$inc adds to a number, and creates a missing field', async () => {
         await seedNotices()
-        expect(await store.update('notices', scoped({ _id: id('a') }), { $inc: { views: 5 } })).toEqual({
-          matched: 1,
-          modified: 1,
-        })
+        expect(await store.update('notices', scoped({ _id: id('a') }), { $inc: { views: 5 } })).toEqual({ modified: 1 })
         await store.update('notices', scoped({ _id: id('b') }), { $inc: { views: -30 } })
         await store.update('notices', scoped({ _id: id('e') }), { $inc: { views: 3 } })
         expect(plain(await store.get('notices', id('a'))).views).toBe(15)
@@ -545,7 +539,6 @@ export function describeStoreContract(
       it('$unset removes a field', async () => {
         await seedNotices()
         expect(await store.update('notices', scoped({ _id: id('a') }), { $unset: { pinnedUntil: true } })).toEqual({
-          matched: 1,
           modified: 1,
         })
         const doc = await store.get('notices', id('a'))
@@ -557,13 +550,13 @@ export function describeStoreContract(
       it('$push appends to an array and $pull removes every equal element', async () => {
         await store.insert('members', member({ _id: id('m'), roles: ['member'] }))
         const m = scoped({ _id: id('m') })
-        expect(await store.update('members', m, { $push: { roles: 'unionOffice' } })).toEqual({ matched: 1, modified: 1 })
+        expect(await store.update('members', m, { $push: { roles: 'unionOffice' } })).toEqual({ modified: 1 })
         expect((await store.get('members', id('m')))?.roles).toEqual(['member', 'unionOffice'])
 
-        expect(await store.update('members', m, { $pull: { roles: 'member' } })).toEqual({ matched: 1, modified: 1 })
+        expect(await store.update('members', m, { $pull: { roles: 'member' } })).toEqual({ modified: 1 })
         expect((await store.get('members', id('m')))?.roles).toEqual(['unionOffice'])
 
-        expect(await store.update('members', m, { $pull: { roles: 'member' } })).toEqual({ matched: 1, modified: 0 })
+        expect(await store.update('members', m, { $pull: { roles: 'member' } })).toEqual({ modified: 0 })
       })
 
       it('$pull removes all copies of a value', async () => {
@@ -608,16 +601,125 @@ export function describeStoreContract(
         expect(await store.get('units', id('taken'))).toEqual(taken)
       })
 
-      it('claims seats atomically: 10 concurrent conditional decrements of 3 seats, exactly 3 succeed', async () => {
+      describe('rejects, on every adapter alike, with UnsupportedQueryError and no change', () => {
+        const rejected: [string, Update][] = [
+          ['no operator at all', {}],
+          ['an empty $set', { $set: {} }],
+          ['the same path in two operators', { $set: { order: 1 }, $inc: { order: 1 } }],
+          ['a path and its parent', { $set: { meta: { a: 1 } }, $inc: { 'meta.b': 1 } }],
+          ['a path and its parent in one operator', { $set: { meta: { a: 1 }, 'meta.b': 2 } }],
+          ['_id', { $set: { _id: 'other' } }],
+        ]
+        it.each(rejected)('%s', async (_label, update) => {
+          const doc = unit({ _id: id('u'), order: 1, meta: { a: 0 } })
+          await store.insert('units', doc)
+          await expect(store.update('units', scoped({ _id: id('u') }), update)).rejects.toBeInstanceOf(UnsupportedQueryError)
+          // Also when nothing matches: the update itself is wrong.
+          await expect(store.update('units', scoped({ _id: id('none') }), update)).rejects.toBeInstanceOf(UnsupportedQueryError)
+          await expect(store.claim('units', id('u'), {}, update)).rejects.toBeInstanceOf(UnsupportedQueryError)
+          await expect(store.transaction((tx) => tx.updateById('units', id('u'), update))).rejects.toBeInstanceOf(
+            UnsupportedQueryError,
+          )
+          expect(await store.get('units', id('u'))).toEqual(doc)
+        })
+      })
+    })
+
+    // ---------- claim ----------
+
+    describe('claim', () => {
+      it('applies the update while the document matches the guard, and answers true', async () => {
+        await store.insert('units', unit({ _id: id('event'), remaining: 2 }))
+        expect(await store.claim('units', id('event'), { remaining: { $gt: 0 } }, { $inc: { remaining: -1 } })).toBe(true)
+        expect(plain(await store.get('units', id('event'))).remaining).toBe(1)
+      })
+
+      it('answers false and changes nothing when the guard fails or the document is missing', async () => {
+        const doc = unit({ _id: id('event'), remaining: 0, state: 'open' })
+        await store.insert('units', doc)
+        expect(await store.claim('units', id('event'), { remaining: { $gt: 0 } }, { $inc: { remaining: -1 } })).toBe(false)
+        expect(await store.claim('units', id('event'), { state: 'closed' }, { $set: { state: 'open2' } })).toBe(false)
+        expect(await store.claim('units', id('missing'), {}, { $set: { state: 'x' } })).toBe(false)
+        expect(await store.get('units', id('event'))).toEqual(doc)
+        expect(await store.get('units', id('missing'))).toBeNull()
+      })
+
+      it('answers false for an update that would leave the document as it is (CloudBase counts only changes)', async () => {
+        await store.insert('units', unit({ _id: id('u'), state: 'open' }))
+        expect(await store.claim('units', id('u'), { state: 'open' }, { $set: { state: 'open' } })).toBe(false)
+      })
+
+      it('holds the guard on the document named, whatever else matches it', async () => {
+        await store.insert('units', unit({ _id: id('a'), state: 'open' }))
+        await store.insert('units', unit({ _id: id('b'), state: 'open' }))
+        expect(await store.claim('units', id('a'), scoped({ state: 'open' }), { $set: { state: 'closed' } })).toBe(true)
+        expect((await store.find('units', scoped({ state: 'open' }))).map((doc) => key(doc._id))).toEqual(['b'])
+      })
+
+      it('claims seats atomically: 10 concurrent claims of 3 seats, exactly 3 succeed', async () => {
         await store.insert('units', unit({ _id: id('event'), remaining: 3 }))
         const results = await Promise.all(
           Array.from({ length: 10 }, () =>
-            store.update('units', { _id: id('event'), remaining: { $gt: 0 } }, { $inc: { remaining: -1 } }),
+            store.claim('units', id('event'), { remaining: { $gt: 0 } }, { $inc: { remaining: -1 } }),
           ),
         )
-        expect(results.filter((result) => result.modified === 1)).toHaveLength(3)
-        expect(results.filter((result) => result.modified === 0)).toHaveLength(7)
+        expect(results.filter(Boolean)).toHaveLength(3)
         expect(plain(await store.get('units', id('event'))).remaining).toBe(0)
+      })
+    })
+
+    // ---------- unique keys and missing fields ----------
+
+    describe('a unique key over documents lacking its field (a missing field counts as null, as on CloudBase)', () => {
+      /** Inserts `docs` one by one, answering which were refused as duplicates; removes them all afterwards. */
+      async function insertEach<C extends CollectionName>(collection: C, docs: NewDoc<C>[]) {
+        const refused: number[] = []
+        try {
+          for (const [index, doc] of docs.entries()) {
+            await store.insert(collection, doc).catch((error: unknown) => {
+              if (!(error instanceof DuplicateKeyError)) throw error
+              refused.push(index)
+            })
+          }
+          return { refused, stored: await store.count(collection, scoped()) }
+        } finally {
+          // Unlike other tests' documents, these would clash with the next test's: remove them now.
+          await store.remove(collection, scoped())
+        }
+      }
+      const lacking = <C extends CollectionName>(doc: NewDoc<C>, field: string) => {
+        const copy: Record<string, unknown> = { ...doc }
+        delete copy[field]
+        return copy as NewDoc<C>
+      }
+
+      it('lets one document lack the field, refusing a second (units.name)', async () => {
+        expect(await insertEach('units', [lacking(unit(), 'name'), lacking(unit(), 'name')])).toEqual({ refused: [1], stored: 1 })
+      })
+
+      it('counts a null field and a missing one as the same value', async () => {
+        expect(await insertEach('units', [unit({ name: null }), lacking(unit(), 'name')])).toEqual({ refused: [1], stored: 1 })
+      })
+
+      it('refuses an update that would make a second document lack it', async () => {
+        try {
+          await store.insert('units', lacking(unit({ _id: id('first') }), 'name'))
+          await store.insert('units', unit({ _id: id('second') }))
+          await expect(store.update('units', scoped({ _id: id('second') }), { $unset: { name: true } })).rejects.toBeInstanceOf(
+            DuplicateKeyError,
+          )
+        } finally {
+          await store.remove('units', scoped())
+        }
+      })
+
+      it('in a compound key (noticeReads noticeId + memberId), pairs a missing field with the other like a value', async () => {
+        const read = (noticeKey: string) => lacking(noticeRead(id(noticeKey), ''), 'memberId')
+        const neither = lacking(read('n1'), 'noticeId')
+        expect(await insertEach('noticeReads', [read('n1'), read('n1'), read('n2'), neither, neither])).toEqual({
+          refused: [1, 4],
+          stored: 3,
+        })
       })
     })
 
@@ -712,16 +814,33 @@ export function describeStoreContract(
       })
 
       it('never shows its uncommitted writes to a read outside it', async () => {
-        let reading: Promise<number> | undefined
-        await expect(
-          store.transaction(async (tx) => {
-            await tx.insert('units', unit({ _id: id('pending') }))
-            reading = store.count('units', scoped())
-            await new Promise((resolve) => setTimeout(resolve, 20))
-            throw new Error('abandon')
-          }),
-        ).rejects.toThrow('abandon')
+        let inserted!: () => void
+        const pending = new Promise<void>((resolve) => (inserted = resolve))
+        const abandoned = store.transaction(async (tx) => {
+          await tx.insert('units', unit({ _id: id('pending') }))
+          inserted()
+          await new Promise((resolve) => setTimeout(resolve, 20))
+          throw new Error('abandon')
+        })
+        await pending
+        // This test's own code, not the transaction's work: a read from another handler.
+        const reading = store.count('units', scoped())
+        await expect(abandoned).rejects.toThrow('abandon')
         expect(await reading).toBe(0)
+      })
+
+      it('refuses a store call inside its work at once, naming the method and tx, and rolls back', async () => {
+        const attempt = (call: () => Promise<unknown>) =>
+          store.transaction(async (tx) => {
+            await tx.insert('units', unit({ _id: id('inside') }))
+            await call()
+          })
+        await expect(attempt(() => store.get('units', id('inside')))).rejects.toBeInstanceOf(TransactionMisuseError)
+        await expect(attempt(() => store.find('units', scoped()))).rejects.toThrow(/store\.find\(\).*\btx\b/)
+        await expect(attempt(() => store.update('units', scoped(), { $set: { order: 2 } }))).rejects.toThrow(/store\.update\(\)/)
+        await expect(attempt(() => store.claim('units', id('inside'), {}, { $set: { order: 2 } }))).rejects.toThrow(/store\.claim\(\)/)
+        await expect(attempt(() => store.transaction(async () => undefined))).rejects.toThrow(/store\.transaction\(\)/)
+        expect(await store.get('units', id('inside'))).toBeNull()
       })
     })
 
@@ -737,6 +856,7 @@ export function describeStoreContract(
         await expect(store.count(nope, { a: 1 })).rejects.toBeInstanceOf(StoreError)
         await expect(store.insert(nope, { a: 1 } as unknown as NewDoc<'units'>)).rejects.toBeInstanceOf(StoreError)
         await expect(store.update(nope, { a: 1 }, { $set: { a: 2 } })).rejects.toBeInstanceOf(StoreError)
+        await expect(store.claim(nope, 'x', {}, { $set: { a: 2 } })).rejects.toBeInstanceOf(StoreError)
         await expect(store.remove(nope, { a: 1 })).rejects.toBeInstanceOf(StoreError)
       })
 

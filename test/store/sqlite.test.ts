@@ -109,17 +109,32 @@ describe('SqliteStore specifics', () => {
     expect(indexes.map((index) => index.name)).toEqual([
       'auditLog_ix_action_at',
       'auditLog_ix_at',
+      'auditLog_ix_targetType_targetId_at',
       'bindings_uq_memberId',
+      'bindings_uqnull_memberId',
+      'clubs_ix_order',
+      'clubs_uq_name',
+      'clubs_uqnull_name',
+      'congressSessions_ix_order',
+      'congressSessions_uq_name',
+      'congressSessions_uqnull_name',
+      'departments_ix_order',
+      'departments_uq_name',
+      'departments_uqnull_name',
       'files_ix_removeAfter',
       'members_ix_name',
       'members_ix_unitId',
       'members_uq_staffNo',
+      'members_uqnull_staffNo',
       'noticeReads_ix_memberId',
       'noticeReads_uq_noticeId_memberId',
+      'noticeReads_uqnull_noticeId_memberId',
       'notices_ix_pinned_publishAt',
       'notices_ix_withdrawn_publishAt',
+      'requestKeys_ix_at',
       'units_ix_order',
       'units_uq_name',
+      'units_uqnull_name',
     ])
     const sqlOf = (name: string) => indexes.find((index) => index.name === name)!.sql
     expect(sqlOf('units_uq_name')).toBe(
@@ -128,10 +143,14 @@ describe('SqliteStore specifics', () => {
     expect(sqlOf('noticeReads_uq_noticeId_memberId')).toBe(
       `CREATE UNIQUE INDEX "noticeReads_uq_noticeId_memberId" ON "noticeReads" (json_extract(doc, '$.noticeId'), json_extract(doc, '$.memberId'))`,
     )
+    // At most one document may lack a unique field (or, in a compound key, pair the same values with a missing one).
+    expect(sqlOf('noticeReads_uqnull_noticeId_memberId')).toBe(
+      `CREATE UNIQUE INDEX "noticeReads_uqnull_noticeId_memberId" ON "noticeReads" (ifnull(json_extract(doc, '$.noticeId'), x'00'), ifnull(json_extract(doc, '$.memberId'), x'00')) WHERE json_extract(doc, '$.noticeId') IS NULL OR json_extract(doc, '$.memberId') IS NULL`,
+    )
     expect(sqlOf('notices_ix_withdrawn_publishAt')).toBe(
       `CREATE INDEX "notices_ix_withdrawn_publishAt" ON "notices" (json_extract(doc, '$.withdrawn'), json_extract(doc, '$.publishAt'))`,
     )
-    for (const index of indexes) expect(index.sql.startsWith('CREATE UNIQUE')).toBe(index.name.includes('_uq_'))
+    for (const index of indexes) expect(index.sql.startsWith('CREATE UNIQUE')).toBe(/_uq(null)?_/.test(index.name))
   })
 
   it('answers the published-notices query from the (withdrawn, publishAt) index', () => {
@@ -143,6 +162,8 @@ describe('SqliteStore specifics', () => {
     expect(plan('notices', { pinned: true })).toMatch(/USING INDEX notices_ix_pinned_publishAt/)
     expect(plan('members', { unitId: 'u1' }, { name: 1 })).toMatch(/USING INDEX members_ix_unitId/)
     expect(plan('noticeReads', { noticeId: 'n1', memberId: 'm1' })).toMatch(/USING INDEX noticeReads_uq_noticeId_memberId/)
+    expect(plan('members', { staffNo: '2001' })).toMatch(/USING INDEX members_uq_staffNo/)
+    expect(plan('bindings', { memberId: 'm1' })).toMatch(/USING INDEX bindings_uq_memberId/)
     expect(plan('units', { _id: 'u1' })).toMatch(/USING INDEX sqlite_autoindex_units_1|PRIMARY KEY/)
   })
 

@@ -124,7 +124,7 @@ describe('applyUpdate', () => {
   describe('changed', () => {
     it('is false when every operator leaves the document as it was', () => {
       expect(applyUpdate(base(), { $set: { name: 'A', 'meta.a': 1 }, $inc: { count: 0 } }).changed).toBe(false)
-      expect(applyUpdate(base(), {}).changed).toBe(false)
+      expect(applyUpdate(base(), { $pull: { tags: 'w' } }).changed).toBe(false)
     })
 
     it('is true when any operator changes something', () => {
@@ -145,7 +145,6 @@ describe('applyUpdate', () => {
       $inc: { count: 1 },
       $unset: { 'meta.a': true },
       $push: { tags: 'z' },
-      $pull: { tags: 'x' },
     })
     expect(original).toEqual(snapshot)
     expect(doc).not.toBe(original)
@@ -161,6 +160,16 @@ describe('applyUpdate', () => {
       ['$push to _id', { $push: { _id: 'x' } }],
       ['$pull from _id', { $pull: { _id: 'x' } }],
     ])('an _id update (%s)', (_label, update) => {
+      expect(() => applyUpdate(base(), update)).toThrow(UnsupportedQueryError)
+    })
+
+    it.each<[string, Update]>([
+      ['no operator', {}],
+      ['only empty operators', { $set: {}, $inc: {} }],
+      ['one path in two operators', { $push: { tags: 'z' }, $pull: { tags: 'x' } }],
+      ['a path and a path inside it', { $set: { meta: {} }, $inc: { 'meta.a': 1 } }],
+      ['a path and a path inside it, in one operator', { $set: { 'meta.b': 1, 'meta.b.c': 2 } }],
+    ])('an update CloudBase would refuse or merge (%s)', (_label, update) => {
       expect(() => applyUpdate(base(), update)).toThrow(UnsupportedQueryError)
     })
 

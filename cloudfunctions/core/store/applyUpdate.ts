@@ -1,11 +1,9 @@
-import { UnsupportedQueryError, type Update } from './port'
+import { checkUpdate, UnsupportedQueryError, type Update } from './port'
 
 type Json = Record<string, unknown>
 
 /** Documents are JSON, so a JSON round trip is an exact deep copy (and needs nothing newer than the oldest runtime). */
 const copy = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)))
-
-const UPDATE_OPERATORS = new Set(['$set', '$inc', '$unset', '$push', '$pull'])
 
 function parentOf(doc: Json, path: string, create: boolean): [Json | undefined, string] {
   const keys = path.split('.')
@@ -23,45 +21,34 @@ function parentOf(doc: Json, path: string, create: boolean): [Json | undefined, 
   return [node, last]
 }
 
-function checkPath(path: string) {
-  if (path === '_id' || path.startsWith('_id.')) throw new UnsupportedQueryError('_id cannot be updated')
-}
-
 /**
  * Applies a Mongo-style update to a copy of `doc`, the way the SQLite adapter does inside one transaction
  * (CloudBase applies the same operators natively). Returns the new document and whether anything changed.
  */
 export function applyUpdate<T extends object>(doc: T, update: Update): { doc: T; changed: boolean } {
-  for (const operator of Object.keys(update)) {
-    if (!UPDATE_OPERATORS.has(operator)) throw new UnsupportedQueryError(`unsupported update operator "${operator}"`)
-  }
+  checkUpdate(update)
   const next = copy(doc) as Json
   for (const [path, value] of Object.entries(update.$set ?? {})) {
-    checkPath(path)
     const [parent, key] = parentOf(next, path, true)
     parent![key] = copy(value)
   }
   for (const [path, amount] of Object.entries(update.$inc ?? {})) {
-    checkPath(path)
     const [parent, key] = parentOf(next, path, true)
     const current = parent![key] === undefined ? 0 : parent![key]
     if (typeof current !== 'number') throw new UnsupportedQueryError(`$inc on non-number "${path}"`)
     parent![key] = current + amount
   }
   for (const path of Object.keys(update.$unset ?? {})) {
-    checkPath(path)
     const [parent, key] = parentOf(next, path, false)
     if (parent) delete parent[key]
   }
   for (const [path, value] of Object.entries(update.$push ?? {})) {
-    checkPath(path)
     const [parent, key] = parentOf(next, path, true)
     const list = parent![key] === undefined ? [] : parent![key]
     if (!Array.isArray(list)) throw new UnsupportedQueryError(`$push on non-array "${path}"`)
     parent![key] = [...list, copy(value)]
   }
   for (const [path, value] of Object.entries(update.$pull ?? {})) {
-    checkPath(path)
     const [parent, key] = parentOf(next, path, false)
     const list = parent?.[key]
     if (list === undefined) continue

@@ -1,9 +1,10 @@
-import type { CollectionReference, Database, Query } from 'wx-server-sdk'
+import type { CollectionReference, Database, DocumentReference, Query, WxCloud } from 'wx-server-sdk'
 import { COLLECTIONS, type CollectionName, type DocOf } from '../collections'
 import { toCloudBaseUpdate, toCloudBaseWhere } from './cloudbaseFilter'
 import {
   DuplicateKeyError,
   newId,
+  StoreBusyError,
   StoreError,
   type Filter,
   type FindOptions,
@@ -11,37 +12,89 @@ import {
   type Store,
   type Transaction,
   type Update,
+  type UpdateResult,
 } from './port'
+import { TransactionScope } from './transactionScope'
 
-/** CloudBase returns at most this many records to one read inside a cloud function. */
-const CLOUDBASE_READ_LIMIT = 1000
-
-/** Real duplicates carry MongoDB's E11000; the SDK's error code (-502001 and the like) is generic. */
-function isDuplicate(error: unknown): boolean {
-  return /E11000|duplicate key/i.test((error as Error).message ?? '')
+/** How a call that met throttling (or a transaction that met a conflict) is tried again. */
+export interface RetryPolicy {
+  /** Tries in all, the first included; past them the call rejects with StoreBusyError. */
+  attempts: number
+  /** The wait before the first retry; each later wait doubles, each with ±50% jitter. */
+  baseDelayMs: number
 }
 
-/** What `doc(id).get()` throws for a missing document (not a missing collection). */
-function isMissingDocument(error: unknown): boolean {
-  return /document with _id .* does not exist/i.test((error as Error).message ?? '')
+/** Waits of about 50, 100, 200 and 400 ms: about 0.75 s in all, well inside a function's time limit. */
+const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 50 }
+
+/** The most records the SDK asks for in one read. */
+const READ_LIMIT = 1000
+
+/**
+ * The docs give both 100 and 1,000 as the most records one read returns in a cloud function. A page shorter than
+ * the smaller of the two (and than what was asked) is the last one under either reading; any other page may have
+ * been cut at the cap, so reading goes on until a page comes back empty.
+ */
+const SMALLEST_READ_CAP = 100
+
+/**
+ * Throttling, on any call: requests (-501003) or concurrency (-501004) over the plan's quota. wx-server-sdk reports
+ * the number as `errCode`; starting and committing a transaction raise the service's own code string.
+ */
+const THROTTLED = new Set<unknown>([-501003, -501004, 'EXCEED_REQUEST_LIMIT', 'EXCEED_CONCURRENT_REQUEST_LIMIT'])
+
+/**
+ * A transaction conflict. wx-server-sdk turns the service's DATABASE_TRANSACTION_CONFLICT into its catch-all
+ * `errCode` -501001 and drops the code, so the SDK's own retry never fires; a commit raises the code as it is.
+ * Only transactions treat -501001 as a conflict: their work may run again by contract.
+ */
+const CONFLICT = new Set<unknown>([-501001, 'DATABASE_TRANSACTION_CONFLICT'])
+
+function codeOf(error: unknown): unknown {
+  const { errCode, code } = (error ?? {}) as { errCode?: unknown; code?: unknown }
+  return errCode ?? code
+}
+
+const throttled = (error: unknown) => THROTTLED.has(codeOf(error))
+const throttledOrConflict = (error: unknown) => throttled(error) || CONFLICT.has(codeOf(error))
+
+/** Real duplicates carry MongoDB's E11000; the SDK's error code (-502001 and the like) is generic. */
+function duplicateOr(error: unknown, collection: string): unknown {
+  const message = (error as Error).message ?? ''
+  return /E11000|duplicate key/i.test(message) ? new DuplicateKeyError(collection, message) : error
 }
 
 function checkCollection(name: string) {
   if (!Object.hasOwn(COLLECTIONS, name)) throw new StoreError(`unknown collection "${name}"`)
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
 /** Adds a document through a collection reference, outside or inside a transaction alike. */
 async function add(reference: CollectionReference, collection: string, doc: { _id?: string }): Promise<string> {
   try {
     return (await reference.add({ data: { ...doc, _id: doc._id ?? newId() } }))._id
   } catch (error) {
-    throw isDuplicate(error) ? new DuplicateKeyError(collection, (error as Error).message) : error
+    throw duplicateOr(error, collection)
   }
 }
 
-/** The production store over WeChat CloudBase's database (`cloud.database()`). */
+/** The document, or null: the database is opened with `throwOnNotFound: false`. */
+async function read<T>(reference: DocumentReference): Promise<T | null> {
+  return ((await reference.get()).data as T | null) ?? null
+}
+
+/** The production store over WeChat CloudBase's database. */
 export class CloudBaseStore implements Store {
-  constructor(private readonly db: Database) {}
+  private readonly db: Database
+  private readonly retry: RetryPolicy
+  private readonly transactions = new TransactionScope()
+
+  /** `env`: the environment, when not the one `cloud.init` chose; `retry`: see RetryPolicy. */
+  constructor(cloud: WxCloud, options: { env?: string; retry?: RetryPolicy } = {}) {
+    this.db = cloud.database({ env: options.env, throwOnNotFound: false })
+    this.retry = options.retry ?? DEFAULT_RETRY
+  }
 
   private collection(name: string): CollectionReference {
     checkCollection(name)
@@ -52,12 +105,32 @@ export class CloudBaseStore implements Store {
     return this.collection(collection).where(toCloudBaseWhere(this.db.command, filter))
   }
 
-  async get<C extends CollectionName>(collection: C, id: string) {
-    const { data } = await this.query(collection, { _id: id }).limit(1).get()
-    return (data[0] as unknown as DocOf<C> | undefined) ?? null
+  /** Runs `call`, again after a backoff while it fails with a retryable error, then gives up with StoreBusyError. */
+  private async retrying<R>(what: string, call: () => Promise<R>, retryable: (error: unknown) => boolean): Promise<R> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await call()
+      } catch (error) {
+        if (!retryable(error)) throw error
+        if (attempt >= this.retry.attempts) {
+          throw new StoreBusyError(`CloudBase ${what}: still busy after ${attempt} tries (${codeOf(error)})`, error)
+        }
+        await sleep(this.retry.baseDelayMs * 2 ** (attempt - 1) * (0.5 + Math.random()))
+      }
+    }
   }
 
-  /** Pages through CloudBase's per-read limit until `limit` documents or the end. */
+  /** A single call outside transactions: refused inside one, retried while throttled. */
+  private call<R>(method: string, request: () => Promise<R>): Promise<R> {
+    this.transactions.refuse(method)
+    return this.retrying(method, request, throttled)
+  }
+
+  async get<C extends CollectionName>(collection: C, id: string) {
+    return this.call('get', () => read<DocOf<C>>(this.collection(collection).doc(id)))
+  }
+
+  /** Pages through CloudBase's per-read cap until `limit` documents or the end (see SMALLEST_READ_CAP). */
   async find<C extends CollectionName>(collection: C, filter: Filter = {}, options: FindOptions = {}) {
     const wanted = options.limit ?? Infinity
     const results: DocOf<C>[] = []
@@ -68,69 +141,80 @@ export class CloudBaseStore implements Store {
       // The same tie-break as SQLite's, so pages never overlap or skip a document.
       query = query.orderBy('_id', 'asc')
       if (options.fields) query = query.field(Object.fromEntries(options.fields.map((field) => [field, true])))
-      const take = Math.min(CLOUDBASE_READ_LIMIT, wanted - results.length)
-      const { data } = await query.skip(skip).limit(take).get()
+      const take = Math.min(READ_LIMIT, wanted - results.length)
+      const page = query.skip(skip).limit(take)
+      const { data } = await this.call('find', () => page.get())
       results.push(...(data as unknown as DocOf<C>[]))
-      if (data.length < take) break
+      if (data.length < Math.min(take, SMALLEST_READ_CAP)) break
       skip += data.length
     }
     return results
   }
 
   async count<C extends CollectionName>(collection: C, filter: Filter = {}) {
-    return (await this.query(collection, filter).count()).total
+    return (await this.call('count', () => this.query(collection, filter).count())).total
   }
 
-  insert<C extends CollectionName>(collection: C, doc: NewDoc<C>) {
-    return add(this.collection(collection), collection, doc)
+  async insert<C extends CollectionName>(collection: C, doc: NewDoc<C>) {
+    return this.call('insert', () => add(this.collection(collection), collection, doc))
   }
 
-  /** CloudBase reports only how many documents it updated; `matched` is counted just before. */
-  async update<C extends CollectionName>(collection: C, filter: Filter, update: Update) {
-    const matched = await this.count(collection, filter)
-    if (matched === 0) return { matched: 0, modified: 0 }
+  private async modify(method: string, collection: string, filter: Filter, update: Update): Promise<UpdateResult> {
+    const data = toCloudBaseUpdate(this.db.command, update)
     try {
-      const { stats } = await this.query(collection, filter).update({ data: toCloudBaseUpdate(this.db.command, update) })
-      return { matched, modified: stats.updated }
+      const { stats } = await this.call(method, () => this.query(collection, filter).update({ data }))
+      return { modified: stats.updated }
     } catch (error) {
-      throw isDuplicate(error) ? new DuplicateKeyError(collection, (error as Error).message) : error
+      throw duplicateOr(error, collection)
     }
   }
 
-  async remove<C extends CollectionName>(collection: C, filter: Filter) {
-    return (await this.query(collection, filter).remove()).stats.removed
+  async update<C extends CollectionName>(collection: C, filter: Filter, update: Update) {
+    return this.modify('update', collection, filter, update)
   }
 
-  transaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
+  /** One conditional update: CloudBase applies it atomically and counts the document only if it changed. */
+  async claim<C extends CollectionName>(collection: C, id: string, guard: Filter, update: Update) {
+    return (await this.modify('claim', collection, { ...guard, _id: id }, update)).modified === 1
+  }
+
+  async remove<C extends CollectionName>(collection: C, filter: Filter) {
+    return (await this.call('remove', () => this.query(collection, filter).remove())).stats.removed
+  }
+
+  /**
+   * Runs `work` in `db.runTransaction` with the SDK's own retries off (they never fire, see CONFLICT), retrying the
+   * whole transaction here on a conflict or throttling, each attempt rolled back by the SDK.
+   */
+  async transaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
+    this.transactions.refuse('transaction')
     const _ = this.db.command
-    return this.db.runTransaction(async (t) => {
-      const doc = (collection: string, id: string) => {
-        checkCollection(collection)
-        return t.collection(collection).doc(id)
-      }
-      const tx: Transaction = {
-        async get(collection, id) {
-          try {
-            return ((await doc(collection, id).get()).data as never) ?? null
-          } catch (error) {
-            if (isMissingDocument(error)) return null
-            throw error
+    return this.retrying(
+      'transaction',
+      () =>
+        this.db.runTransaction((t) => {
+          const doc = (collection: string, id: string) => {
+            checkCollection(collection)
+            return t.collection(collection).doc(id)
           }
-        },
-        insert(collection, data) {
-          checkCollection(collection)
-          return add(t.collection(collection), collection, data)
-        },
-        /** True when the document exists, changed or not (as on SQLite); CloudBase counts only changes. */
-        async updateById(collection, id, update) {
-          if ((await doc(collection, id).update({ data: toCloudBaseUpdate(_, update) })).stats.updated === 1) return true
-          return (await tx.get(collection, id)) !== null
-        },
-        async removeById(collection, id) {
-          return (await doc(collection, id).remove()).stats.removed === 1
-        },
-      }
-      return work(tx)
-    })
+          const tx: Transaction = {
+            get: (collection, id) => read(doc(collection, id)),
+            insert(collection, data) {
+              checkCollection(collection)
+              return add(t.collection(collection), collection, data)
+            },
+            /** True when the document exists, changed or not (as on SQLite); CloudBase counts only changes. */
+            async updateById(collection, id, update) {
+              if ((await doc(collection, id).update({ data: toCloudBaseUpdate(_, update) })).stats.updated === 1) return true
+              return (await tx.get(collection, id)) !== null
+            },
+            async removeById(collection, id) {
+              return (await doc(collection, id).remove()).stats.removed === 1
+            },
+          }
+          return this.transactions.run(() => work(tx))
+        }, 0),
+      throttledOrConflict,
+    )
   }
 }

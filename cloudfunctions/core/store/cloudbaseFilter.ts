@@ -1,5 +1,6 @@
 import type { Command, CommandValue } from 'wx-server-sdk'
 import {
+  checkUpdate,
   fieldOperators,
   filterEntries,
   UnsupportedQueryError,
@@ -64,20 +65,12 @@ export function toCloudBaseWhere(_: Command, filter: Filter): Record<string, unk
 
 /** Translates a port update into CloudBase update data. Objects are replaced whole, as `$set` does in Mongo. */
 export function toCloudBaseUpdate(_: Command, update: Update): Record<string, unknown> {
+  checkUpdate(update)
   const data: Record<string, unknown> = {}
-  const put = (path: string, value: unknown) => {
-    if (path === '_id') throw new UnsupportedQueryError('_id cannot be updated')
-    data[path] = value
-  }
-  for (const [op, entries] of Object.entries(update)) {
-    for (const [path, value] of Object.entries(entries as Record<string, unknown>)) {
-      if (op === '$set') put(path, value !== null && typeof value === 'object' ? _.set(value) : value)
-      else if (op === '$inc') put(path, _.inc(value as number))
-      else if (op === '$unset') put(path, _.remove())
-      else if (op === '$push') put(path, _.push([value]))
-      else if (op === '$pull') put(path, _.pull(value))
-      else throw new UnsupportedQueryError(`unsupported update operator "${op}"`)
-    }
-  }
+  for (const [path, value] of Object.entries(update.$set ?? {})) data[path] = value !== null && typeof value === 'object' ? _.set(value) : value
+  for (const [path, amount] of Object.entries(update.$inc ?? {})) data[path] = _.inc(amount)
+  for (const path of Object.keys(update.$unset ?? {})) data[path] = _.remove()
+  for (const [path, value] of Object.entries(update.$push ?? {})) data[path] = _.push([value])
+  for (const [path, value] of Object.entries(update.$pull ?? {})) data[path] = _.pull(value)
   return data
 }

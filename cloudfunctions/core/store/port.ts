@@ -37,7 +37,7 @@ export type SortSpec = Record<string, 1 | -1>
 export interface FindOptions {
   sort?: SortSpec
   skip?: number
-  /** Omitted: every match (the CloudBase adapter pages through its 1,000-a-read limit). */
+  /** Omitted: every match (the CloudBase adapter pages through the service's per-read cap). */
   limit?: number
   /** Only these top-level fields (and `_id`). */
   fields?: string[]
@@ -51,8 +51,8 @@ export interface Update {
   $pull?: Record<string, Scalar>
 }
 
+/** What CloudBase reports atomically for an update: how many documents changed (not how many matched). */
 export interface UpdateResult {
-  matched: number
   modified: number
 }
 
@@ -64,14 +64,24 @@ export interface Store {
   count<C extends CollectionName>(collection: C, filter?: Filter): Promise<number>
   /** Returns the new id. A duplicate `_id` or unique key throws DuplicateKeyError. */
   insert<C extends CollectionName>(collection: C, doc: NewDoc<C>): Promise<string>
-  /** Applies the update to every match, each document atomically. */
+  /**
+   * Applies the update to every match, each document atomically. `modified` counts the documents that changed: a
+   * match the update leaves as it was is not counted, so never read `modified` as "found".
+   */
   update<C extends CollectionName>(collection: C, filter: Filter, update: Update): Promise<UpdateResult>
+  /**
+   * Applies `update` to document `id` only while it matches `guard` (e.g. `{ remaining: { $gt: 0 } }`), atomically,
+   * and answers whether it did. The update must change the document whenever the guard holds (a decrement, a state
+   * change): CloudBase counts only changed documents, so an update that changes nothing answers false.
+   */
+  claim<C extends CollectionName>(collection: C, id: string, guard: Filter, update: Update): Promise<boolean>
   /** Returns how many documents were removed. */
   remove<C extends CollectionName>(collection: C, filter: Filter): Promise<number>
   /**
    * Runs `work` all-or-nothing. As on CloudBase, a transaction holds single-document operations only.
-   * Inside `work` use only `tx`: the store's own methods wait for the transaction to end. CloudBase may run `work`
-   * again after a conflict, so it must do nothing but its `tx` calls (no other side effects).
+   * Inside `work` use only `tx`: a store method called there rejects with TransactionMisuseError. Both adapters may
+   * run `work` again after a conflict, so it must do nothing but its `tx` calls (no other side effects); a conflict
+   * that outlasts the retries rejects with StoreBusyError.
    */
   transaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R>
 }
@@ -96,6 +106,28 @@ export class UnsupportedQueryError extends StoreError {
   constructor(message: string) {
     super(message)
     this.name = 'UnsupportedQueryError'
+  }
+}
+
+/**
+ * The database is too busy to answer now (throttled, or a write kept conflicting) after the adapter's retries:
+ * the caller may try again shortly.
+ */
+export class StoreBusyError extends StoreError {
+  constructor(
+    message: string,
+    readonly cause?: unknown,
+  ) {
+    super(message)
+    this.name = 'StoreBusyError'
+  }
+}
+
+/** A store method called inside `transaction()` work: a programming error (it would deadlock SQLite). */
+export class TransactionMisuseError extends StoreError {
+  constructor(method: string) {
+    super(`store.${method}() was called inside transaction() work: use the tx argument (tx.get, tx.insert, tx.updateById, tx.removeById) there`)
+    this.name = 'TransactionMisuseError'
   }
 }
 
@@ -129,6 +161,30 @@ export function* filterEntries(filter: Filter): Generator<[string, Scalar | Fiel
     if (value === undefined || key === '$and' || key === '$or') continue
     if (key.startsWith('$')) throw new UnsupportedQueryError(`unsupported operator "${key}"`)
     yield [key, value as Scalar | FieldOperators]
+  }
+}
+
+const UPDATE_OPERATORS = new Set(['$set', '$inc', '$unset', '$push', '$pull'])
+
+/**
+ * Rejects an update both adapters would not apply alike: an unknown operator, `_id`, no path at all (CloudBase
+ * refuses an empty update), or two paths of which one is the other or lies inside it (`a` twice, or `a` and `a.b`),
+ * which CloudBase would merge silently into one.
+ */
+export function checkUpdate(update: Update): void {
+  const paths: string[] = []
+  for (const [operator, entries] of Object.entries(update)) {
+    if (!UPDATE_OPERATORS.has(operator)) throw new UnsupportedQueryError(`unsupported update operator "${operator}"`)
+    paths.push(...Object.keys(entries as object))
+  }
+  if (paths.length === 0) throw new UnsupportedQueryError('an update must name at least one path')
+  const seen = new Set<string>()
+  for (const path of paths) {
+    if (path === '_id' || path.startsWith('_id.')) throw new UnsupportedQueryError('_id cannot be updated')
+    if (seen.has(path)) throw new UnsupportedQueryError(`"${path}" is updated twice`)
+    seen.add(path)
+    const inside = paths.find((other) => other.startsWith(`${path}.`))
+    if (inside) throw new UnsupportedQueryError(`"${path}" and "${inside}" are both updated`)
   }
 }
 

@@ -4,6 +4,7 @@ import { dirname } from 'node:path'
 import { COLLECTIONS, type CollectionDefinition, type CollectionName, type DocOf } from '../collections'
 import { applyUpdate } from './applyUpdate'
 import {
+  checkUpdate,
   DuplicateKeyError,
   newId,
   StoreError,
@@ -16,6 +17,7 @@ import {
   type UpdateResult,
 } from './port'
 import { fieldExpression, toSqlOrder, toSqlWhere } from './sqliteFilter'
+import { TransactionScope } from './transactionScope'
 
 type Row = { _id: string; doc: string }
 
@@ -29,18 +31,24 @@ function table(collection: string): string {
   return `"${collection}"`
 }
 
-function indexName(collection: string, paths: string[], unique: boolean): string {
-  return `"${collection}_${unique ? 'uq' : 'ix'}_${paths.join('_').replace(/\./g, '__')}"`
+function indexName(collection: string, paths: string[], kind: 'ix' | 'uq' | 'uqnull'): string {
+  return `"${collection}_${kind}_${paths.join('_').replace(/\./g, '__')}"`
 }
 
 /**
  * The embedded store: one table per collection holding JSON documents, WAL journal, real unique indexes and
  * expression indexes on the fields queries use. better-sqlite3 is synchronous, so every single-document write is
  * atomic; a queue keeps other calls out while an asynchronous transaction is open.
+ *
+ * A unique key holds as on CloudBase, where a missing field counts as null: besides the unique index on the fields
+ * (which SQLite, like SQL, lets hold many NULLs), a partial unique index over the documents lacking one of the fields
+ * maps NULL to a blob (a value no JSON field takes), so at most one document may lack it (or, in a compound key, pair
+ * the same values with it). Queries use the plain index; the partial one is only as big as the documents it covers.
  */
 export class SqliteStore implements Store {
   private readonly db: Database.Database
   private queue: Promise<unknown> = Promise.resolve()
+  private readonly transactions = new TransactionScope()
 
   /** `file` ':memory:' gives a private in-memory database (tests). */
   constructor(file: string) {
@@ -54,15 +62,17 @@ export class SqliteStore implements Store {
 
   private migrate() {
     for (const [collection, definition] of Object.entries(COLLECTIONS)) {
-      this.db.exec(`CREATE TABLE IF NOT EXISTS ${table(collection)} (_id TEXT PRIMARY KEY, doc TEXT NOT NULL)`)
-      for (const [paths, unique] of [
-        ...definition.indexes.map((paths) => [paths, false] as const),
-        ...definition.unique.map((paths) => [paths, true] as const),
-      ]) {
-        const columns = paths.map(fieldExpression).join(', ')
-        this.db.exec(
-          `CREATE ${unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${indexName(collection, paths, unique)} ON ${table(collection)} (${columns})`,
-        )
+      const name = table(collection)
+      this.db.exec(`CREATE TABLE IF NOT EXISTS ${name} (_id TEXT PRIMARY KEY, doc TEXT NOT NULL)`)
+      for (const paths of definition.indexes) {
+        this.db.exec(`CREATE INDEX IF NOT EXISTS ${indexName(collection, paths, 'ix')} ON ${name} (${paths.map(fieldExpression).join(', ')})`)
+      }
+      for (const paths of definition.unique) {
+        const fields = paths.map(fieldExpression)
+        this.db.exec(`CREATE UNIQUE INDEX IF NOT EXISTS ${indexName(collection, paths, 'uq')} ON ${name} (${fields.join(', ')})`)
+        const orNull = fields.map((field) => `ifnull(${field}, x'00')`).join(', ')
+        const lacking = fields.map((field) => `${field} IS NULL`).join(' OR ')
+        this.db.exec(`CREATE UNIQUE INDEX IF NOT EXISTS ${indexName(collection, paths, 'uqnull')} ON ${name} (${orNull}) WHERE ${lacking}`)
       }
     }
   }
@@ -72,7 +82,8 @@ export class SqliteStore implements Store {
   }
 
   /** Runs store calls one after another, so none lands inside another's open transaction. */
-  private exclusive<R>(work: () => R | Promise<R>): Promise<R> {
+  private async exclusive<R>(method: string, work: () => R | Promise<R>): Promise<R> {
+    this.transactions.refuse(method)
     const run = this.queue.then(work, work)
     this.queue = run.catch(() => undefined)
     return run
@@ -101,6 +112,7 @@ export class SqliteStore implements Store {
   }
 
   private updateRows(collection: string, rows: Row[], update: Update): UpdateResult {
+    checkUpdate(update)
     let modified = 0
     const write = this.db.prepare(`UPDATE ${table(collection)} SET doc = ? WHERE _id = ?`)
     for (const row of rows) {
@@ -113,7 +125,11 @@ export class SqliteStore implements Store {
       }
       modified += 1
     }
-    return { matched: rows.length, modified }
+    return { modified }
+  }
+
+  private updateSync(collection: string, filter: Filter, update: Update): UpdateResult {
+    return this.db.transaction(() => this.updateRows(collection, this.rows(collection, filter), update)).immediate()
   }
 
   private removeSync(collection: string, filter: Filter): number {
@@ -122,17 +138,17 @@ export class SqliteStore implements Store {
   }
 
   get<C extends CollectionName>(collection: C, id: string) {
-    return this.exclusive(() => this.getSync(collection, id))
+    return this.exclusive('get', () => this.getSync(collection, id))
   }
 
   find<C extends CollectionName>(collection: C, filter: Filter = {}, options: FindOptions = {}) {
-    return this.exclusive(() =>
+    return this.exclusive('find', () =>
       this.rows(collection, filter, options).map((row) => pick(JSON.parse(row.doc), options.fields) as unknown as DocOf<C>),
     )
   }
 
   count<C extends CollectionName>(collection: C, filter: Filter = {}) {
-    return this.exclusive(() => {
+    return this.exclusive('count', () => {
       const where = toSqlWhere(filter, definitionOf(collection))
       const row = this.db.prepare(`SELECT COUNT(*) AS n FROM ${table(collection)} WHERE ${where.sql}`).get(...where.params)
       return (row as { n: number }).n
@@ -140,31 +156,37 @@ export class SqliteStore implements Store {
   }
 
   insert<C extends CollectionName>(collection: C, doc: NewDoc<C>) {
-    return this.exclusive(() => this.insertSync(collection, doc))
+    return this.exclusive('insert', () => this.insertSync(collection, doc))
   }
 
   update<C extends CollectionName>(collection: C, filter: Filter, update: Update) {
-    return this.exclusive(() =>
-      this.db.transaction(() => this.updateRows(collection, this.rows(collection, filter), update)).immediate(),
-    )
+    return this.exclusive('update', () => this.updateSync(collection, filter, update))
+  }
+
+  async claim<C extends CollectionName>(collection: C, id: string, guard: Filter, update: Update) {
+    const { modified } = await this.exclusive('claim', () => this.updateSync(collection, { ...guard, _id: id }, update))
+    return modified === 1
   }
 
   remove<C extends CollectionName>(collection: C, filter: Filter) {
-    return this.exclusive(() => this.removeSync(collection, filter))
+    return this.exclusive('remove', () => this.removeSync(collection, filter))
   }
 
   transaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
-    return this.exclusive(async () => {
+    return this.exclusive('transaction', async () => {
       this.db.exec('BEGIN IMMEDIATE')
       const tx: Transaction = {
         get: async (collection, id) => this.getSync(collection, id),
         insert: async (collection, doc) => this.insertSync(collection, doc),
-        updateById: async (collection, id, update) =>
-          this.updateRows(collection, this.rows(collection, { _id: id }), update).matched === 1,
+        updateById: async (collection, id, update) => {
+          const rows = this.rows(collection, { _id: id })
+          this.updateRows(collection, rows, update)
+          return rows.length === 1
+        },
         removeById: async (collection, id) => this.removeSync(collection, { _id: id }) === 1,
       }
       try {
-        const result = await work(tx)
+        const result = await this.transactions.run(() => work(tx))
         this.db.exec('COMMIT')
         return result
       } catch (error) {
