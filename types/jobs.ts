@@ -23,6 +23,7 @@ export const JOB_CATALOGUE = {
   },
   members: {
     migrateRoleScopes: { title: '角色范围改为编号', schedule: { once: true } },
+    forgetBindFailures: { title: '清理过期的绑定失败记录', schedule: { dailyAt: '03:30' } },
   },
 } as const satisfies Record<string, Record<string, JobInfo>>
 

@@ -37,6 +37,8 @@ export interface UnitOption {
 /** Failed binding attempts allowed before a lock-out, and how long it lasts. */
 export const BIND_MAX_FAILURES = 5
 export const BIND_LOCK_MINUTES = 15
+/** Failed attempts at one staff number in a day, across every WeChat user, before it binds only with the union office's help. */
+export const STAFF_NUMBER_DAILY_FAILURES = 10
 
 export const BindSchema = v.strictObject({
   staffNo: v.pipe(v.string('工号须为文字'), v.trim(), v.regex(/^[A-Za-z0-9]{4,20}$/, '工号为 4 到 20 位字母或数字')),
@@ -95,6 +97,8 @@ export interface MemberRecord extends RosterRow {
   youth: boolean
   /** 女教职工: an active woman on the staff. */
   womanStaff: boolean
+  /** Today's failed attempts at this staff number closed self-service binding; the union office can reopen it. */
+  bindingPaused: boolean
 }
 
 /** Groups of members that events and benefits address; the roster can be filtered by them. */
@@ -165,6 +169,8 @@ export interface MembersApi {
   bind: { request: v.InferInput<typeof BindSchema>; response: MyProfile }
   /** Union office: frees a member's WeChat binding (a changed phone, a wrong bind). */
   unbind: { request: v.InferInput<typeof MemberIdSchema>; response: { unbound: boolean } }
+  /** Union office: lets a member whose staff number today's failed guesses closed bind by themself again. */
+  reopenBinding: { request: v.InferInput<typeof MemberIdSchema>; response: MemberRecord }
   roleHolders: { request: void; response: RoleHolder[] }
   /** Union office: what each scoped role can be granted for. */
   scopeOptions: { request: void; response: Record<ScopedRole, ScopeOption[]> }

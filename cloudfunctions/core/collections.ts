@@ -55,12 +55,22 @@ export interface BindingDoc {
   boundAt: string
 }
 
-/** Failed binding attempts of one WeChat user; `_id` is the OPENID. */
+/** Binding attempts of one WeChat user in the current window (members/bindLimits.ts); `_id` is the OPENID. */
 export interface BindAttemptDoc {
   _id: string
+  /** Failures in the window, counting attempts still being checked. */
   failures: number
-  lastFailureAt: string
+  /** When the window (an hour) began. */
+  windowStart: string
   lockedUntil?: string
+}
+
+/** One staff number's failed binding attempts in one Shanghai day, across every WeChat user; `_id` `<staffNo>-<day>`. */
+export interface StaffBindFailureDoc {
+  _id: string
+  staffNo: string
+  day: string
+  failures: number
 }
 
 /** One admin action: who, when, what, and the data before and after. Written once, never changed. */
@@ -162,6 +172,7 @@ interface CollectionTypes {
   members: MemberDoc
   bindings: BindingDoc
   bindAttempts: BindAttemptDoc
+  staffBindFailures: StaffBindFailureDoc
   auditLog: AuditDoc
   notices: NoticeDoc
   noticeReads: NoticeReadDoc
@@ -191,7 +202,8 @@ export const COLLECTIONS: Record<CollectionName, CollectionDefinition> = {
   congressSessions: { indexes: [['order']], unique: [['name']], arrays: [] },
   members: { indexes: [['unitId'], ['name']], unique: [['staffNo']], arrays: ['roles'] },
   bindings: { indexes: [], unique: [['memberId']], arrays: [] },
-  bindAttempts: { indexes: [], unique: [], arrays: [] },
+  bindAttempts: { indexes: [['windowStart']], unique: [], arrays: [] },
+  staffBindFailures: { indexes: [['day']], unique: [], arrays: [] },
   // Module histories read one target's entries: a member's, an event's, an application's.
   auditLog: { indexes: [['at'], ['action', 'at'], ['targetType', 'targetId', 'at']], unique: [], arrays: [] },
   notices: {

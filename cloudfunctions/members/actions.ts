@@ -10,12 +10,13 @@ import {
   type MembersApi,
   type RoleHolder,
   type UnionSettings,
+  BIND_MAX_FAILURES,
 } from '../../types/members'
 import { JOB_CATALOGUE } from '../../types/jobs'
 import { encodeGrant, ROLE_SCOPE_LABELS } from '../../types/roles'
 import { formatDateTime, shanghaiDay } from '../../types/time'
 import { memberTarget, recordAudit } from '../core/audit'
-import type { BindAttemptDoc, MemberDoc } from '../core/collections'
+import type { MemberDoc } from '../core/collections'
 import { anyScope, holdsRole, scopesOf, unionOffice, unitAdmin } from '../core/authorize'
 import { keepUnionOffice } from '../core/officeGuard'
 import { inGroup } from '../core/memberFacts'
@@ -23,16 +24,25 @@ import { readSettings, settingsOf, SETTINGS_ID } from '../core/settings'
 import { action, defineFunction, jobsOf } from '../core/defineFunction'
 import { scopeExists, scopeNames, scopeOptions, type ScopeNames } from '../core/roleScopes'
 import config from './config.json'
+import {
+  clearUserAttempts,
+  forgetOldFailures,
+  lockUser,
+  returnStaffNumberAttempt,
+  returnUserAttempt,
+  staffNumberClosed,
+  staffNumberCounterId,
+  takeStaffNumberAttempt,
+  takeUserAttempt,
+} from './bindLimits'
 import { migrateRoleScopes } from './migrateRoleScopes'
-import { mustGet, pageOf, upsert } from '../core/queries'
+import { mustGet, pageOf } from '../core/queries'
 import { allUnits } from '../core/units'
 import { AppError, forbidden, memberLeft, notFound } from '../core/errors'
 import { DuplicateKeyError, type Store } from '../core/store/port'
 import {
-  afterFailure,
   detailsMatch,
   grantViews,
-  lockedUntil,
   matchesSearch,
   memberAuditFields,
   memberDatesProblem,
@@ -55,12 +65,6 @@ function holderOf(member: MemberDoc, names: ScopeNames): RoleHolder {
     unitName: names.units.get(member.unitId) ?? '',
     roles: grantViews(member, names),
   }
-}
-
-/** Records one more failed binding attempt. */
-async function saveAttempts(store: Store, next: BindAttemptDoc) {
-  const { _id, ...fields } = next
-  await upsert(store, 'bindAttempts', next, { $set: fields, ...(next.lockedUntil ? {} : { $unset: { lockedUntil: true as const } }) })
 }
 
 /**
@@ -103,8 +107,12 @@ async function isBound(store: Store, memberId: string) {
 }
 
 async function recordOf(store: Store, member: MemberDoc, now: Date) {
-  return toMemberRecord(member, await scopeNames(store), await isBound(store, member._id), shanghaiDay(now), await readSettings(store))
+  const binding = { bound: await isBound(store, member._id), paused: await staffNumberClosed(store, member.staffNo, now) }
+  return toMemberRecord(member, await scopeNames(store), binding, shanghaiDay(now), await readSettings(store))
 }
+
+/** Old failure records removed per batch of the daily job. */
+const FORGET_BATCH = 200
 
 const boundElsewhere = () => new AppError('CONFLICT', '该会员已绑定其他微信；如需更换，请联系所在分工会或校工会解除绑定')
 
@@ -132,23 +140,26 @@ export const membersFunction = defineFunction<MembersApi>('members', {
     async handle({ staffNo, name, phoneLast4 }, { store, now, openid, member: bound }) {
       if (bound?.status === 'left') throw memberLeft()
       if (bound) throw new AppError('CONFLICT', `您的微信已绑定会员身份（${bound.name}），无需再次绑定`)
-      const attempts = await store.get('bindAttempts', openid)
-      const locked = lockedUntil(attempts, now)
-      if (locked) throw new AppError('TOO_MANY_ATTEMPTS', `尝试次数过多，请于 ${formatDateTime(locked, now)} 后再试`)
+      // A place is taken before the details are checked, so guesses sent at once are checked no more than the limits allow.
+      const attempt = await takeUserAttempt(store, openid, now)
+      if (!attempt.taken) throw new AppError('TOO_MANY_ATTEMPTS', `尝试次数过多，请于 ${formatDateTime(attempt.lockedUntil, now)} 后再试`)
+      const numberOpen = await takeStaffNumberAttempt(store, staffNo, now)
       const [candidate] = await store.find('members', { staffNo }, { limit: 1 })
-      if (!detailsMatch(candidate ?? null, name, phoneLast4)) {
-        const next = afterFailure(attempts, openid, now)
-        await saveAttempts(store, next)
-        throw new AppError(next.lockedUntil ? 'TOO_MANY_ATTEMPTS' : 'INVALID_INPUT', mismatchMessage(next))
+      if (!numberOpen || !detailsMatch(candidate ?? null, name, phoneLast4)) {
+        if (attempt.failures >= BIND_MAX_FAILURES) await lockUser(store, openid, now)
+        throw new AppError(attempt.failures >= BIND_MAX_FAILURES ? 'TOO_MANY_ATTEMPTS' : 'INVALID_INPUT', mismatchMessage(attempt.failures))
       }
-      if (candidate.status === 'left') throw forbidden('该会员已离校，无法绑定；如有疑问请联系校工会')
-      if ((await store.count('bindings', { memberId: candidate._id })) > 0) throw boundElsewhere()
+      // The details were right: whatever happens next, this was no failed guess.
+      await returnStaffNumberAttempt(store, staffNo, now)
       try {
+        if (candidate.status === 'left') throw forbidden('该会员已离校，无法绑定；如有疑问请联系校工会')
+        if ((await store.count('bindings', { memberId: candidate._id })) > 0) throw boundElsewhere()
         await store.insert('bindings', { _id: openid, memberId: candidate._id, boundAt: now.toISOString() })
       } catch (error) {
+        await returnUserAttempt(store, openid)
         throw error instanceof DuplicateKeyError ? boundElsewhere() : error
       }
-      await store.remove('bindAttempts', { _id: openid })
+      await clearUserAttempts(store, openid)
       return profileOf(store, candidate)
     },
   }),
@@ -175,6 +186,29 @@ export const membersFunction = defineFunction<MembersApi>('members', {
         })
         return { unbound: true }
       })
+    },
+  }),
+
+  reopenBinding: action({
+    allow: [unionOffice],
+    input: MemberIdSchema,
+    async handle({ memberId }, { store, now, member: actor }) {
+      const target = await mustGet(store, 'members', memberId, '会员')
+      const counterId = staffNumberCounterId(target.staffNo, now)
+      await store.transaction(async (tx) => {
+        const counter = await tx.get('staffBindFailures', counterId)
+        if (!counter) return
+        await tx.removeById('staffBindFailures', counterId)
+        await recordAudit(tx, actor, now, {
+          action: 'members.reopenBinding',
+          targetType: 'member',
+          targetId: memberId,
+          target: memberTarget(target),
+          before: { 自助绑定: `今日已失败 ${counter.failures} 次，已暂停` },
+          after: { 自助绑定: '已恢复' },
+        })
+      })
+      return recordOf(store, target, now)
     },
   }),
 
@@ -323,5 +357,13 @@ export const membersFunction = defineFunction<MembersApi>('members', {
   }),
 }, {
   config,
-  jobs: jobsOf(JOB_CATALOGUE.members, { migrateRoleScopes: { runBatch: migrateRoleScopes } }),
+  jobs: jobsOf(JOB_CATALOGUE.members, {
+    migrateRoleScopes: { runBatch: migrateRoleScopes },
+    forgetBindFailures: {
+      async runBatch({ store, now }) {
+        const count = await forgetOldFailures(store, now, FORGET_BATCH)
+        return { count, ...(count > 0 ? { cursor: 'more' } : {}) }
+      },
+    },
+  }),
 })

@@ -8,31 +8,9 @@ import {
 import { maskBirthDate, maskPhone } from '../../types/privacy'
 import { fromShanghaiInput, shanghaiDay } from '../../types/time'
 import { decodeGrant, ROLE_LABELS, ROLE_SCOPE_LABELS, type RoleGrant } from '../../types/roles'
-import type { BindAttemptDoc, MemberDoc, UnitDoc } from '../core/collections'
+import type { MemberDoc, UnitDoc } from '../core/collections'
 import { ageOn, isWomanStaff, isYouth } from '../core/memberFacts'
 import { SCOPE_COLLECTIONS, type ScopeNames } from '../core/roleScopes'
-
-/** Failures further apart than this start counting afresh. */
-const FAILURE_WINDOW_MINUTES = 60
-const MINUTE_MS = 60_000
-
-/** The lock-out still running at `now`, if any. */
-export function lockedUntil(attempts: BindAttemptDoc | null, now: Date): string | undefined {
-  return attempts?.lockedUntil && attempts.lockedUntil > now.toISOString() ? attempts.lockedUntil : undefined
-}
-
-/** The attempts record after one more failure: the fifth within the window locks for BIND_LOCK_MINUTES. */
-export function afterFailure(attempts: BindAttemptDoc | null, openid: string, now: Date): BindAttemptDoc {
-  const recent =
-    attempts && !attempts.lockedUntil && Date.parse(attempts.lastFailureAt) > now.getTime() - FAILURE_WINDOW_MINUTES * MINUTE_MS
-  const failures = (recent ? attempts.failures : 0) + 1
-  return {
-    _id: openid,
-    failures,
-    lastFailureAt: now.toISOString(),
-    ...(failures >= BIND_MAX_FAILURES ? { lockedUntil: new Date(now.getTime() + BIND_LOCK_MINUTES * MINUTE_MS).toISOString() } : {}),
-  }
-}
 
 /**
  * Whether the details prove the person: the same answer whether the staff number is unknown or the name or phone
@@ -42,10 +20,10 @@ export function detailsMatch(member: MemberDoc | null, name: string, phoneLast4:
   return member !== null && member.name === name && member.phone.slice(-4) === phoneLast4
 }
 
-/** One message for every mismatch, with the tries left before the lock-out. */
-export function mismatchMessage(attempts: BindAttemptDoc): string {
-  if (attempts.lockedUntil) return `信息不匹配，尝试次数过多，请 ${BIND_LOCK_MINUTES} 分钟后再试`
-  return `工号、姓名或手机号后四位不匹配，请核对后重试（还可尝试 ${BIND_MAX_FAILURES - attempts.failures} 次）`
+/** One message for every mismatch, with the tries left in the window (`failures` counts this one). */
+export function mismatchMessage(failures: number): string {
+  if (failures >= BIND_MAX_FAILURES) return `信息不匹配，尝试次数过多，请 ${BIND_LOCK_MINUTES} 分钟后再试`
+  return `工号、姓名或手机号后四位不匹配，请核对后重试（还可尝试 ${BIND_MAX_FAILURES - failures} 次）`
 }
 
 export function grantView(stored: string, names: ScopeNames): GrantView | undefined {
@@ -104,12 +82,12 @@ export function toRosterRow(member: MemberDoc, units: ReadonlyMap<string, string
 export function toMemberRecord(
   member: MemberDoc,
   names: ScopeNames,
-  bound: boolean,
+  binding: { bound: boolean; paused: boolean },
   today: string,
   settings: UnionSettings,
 ): MemberRecord {
   return {
-    ...toRosterRow(member, names.units, bound),
+    ...toRosterRow(member, names.units, binding.bound),
     phone: member.phone,
     birthDate: member.birthDate,
     unitId: member.unitId,
@@ -118,6 +96,7 @@ export function toMemberRecord(
     age: ageOn(member.birthDate, today),
     youth: isYouth(member, today, settings.youthUnderAge),
     womanStaff: isWomanStaff(member),
+    bindingPaused: binding.paused,
   }
 }
 

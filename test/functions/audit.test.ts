@@ -1,10 +1,9 @@
 /** The audit trail: what notice changes write, and `audit.list` with its filters and paging. */
-import type { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import type { AuditEntryView } from '../../types/audit'
 import { toShanghaiInput } from '../../types/time'
-import { NOTICES, NOW, PEOPLE, callAs, expectFailure, expectOk, noticeInput, seededStore, snapshot } from './harness'
+import { NOTICES, NOW, PEOPLE, callAs, expectFailure, expectOk, noticeInput, seededStore, snapshot, type TestStore} from './harness'
 
-let store: SqliteStore
+let store: TestStore
 
 beforeEach(async () => {
   store = await seededStore()

@@ -1,6 +1,5 @@
 /** Who may call what: every action's declared policy, enforced for every kind of caller, with nothing changed on a refusal. */
 import { anyScope, unitAdmin } from '../../cloudfunctions/core/authorize'
-import type { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { demoOpenid } from '../../scripts/seed/demoUnion'
 import type { ErrorCode } from '../../types/result'
@@ -20,9 +19,10 @@ import {
   send,
   snapshot,
   type Who,
+  type TestStore,
 } from './harness'
 
-let store: SqliteStore
+let store: TestStore
 
 beforeEach(async () => {
   store = await seededStore()
@@ -197,6 +197,7 @@ describe('the matrix: who may call each action', () => {
     'members.units': EVERY_MEMBER,
     'members.bind': ['unbound'],
     'members.unbind': OFFICE,
+    'members.reopenBinding': OFFICE,
     'members.roleHolders': OFFICE,
     'members.scopeOptions': OFFICE,
     'members.grantRole': OFFICE,

@@ -2,11 +2,10 @@
  * Bad input to every action: each answers INVALID_INPUT (or UNKNOWN_ACTION) with a Chinese message saying what to
  * fix, and the store is exactly as it was. Callers are union office staff, so only the input can be refused.
  */
-import type { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { AUDIENCE_UNITS_MAX, BODY_MAX, TITLE_MAX } from '../../types/notices'
 import type { ErrorCode } from '../../types/result'
-import { DAY, HOUR, NOTICES, PEOPLE, VALID_PAYLOADS, VALID_ROSTER, allActions, iso, memberEdit, noticeInput, seededStore, send, snapshot } from './harness'
+import { DAY, HOUR, NOTICES, PEOPLE, VALID_PAYLOADS, VALID_ROSTER, allActions, iso, memberEdit, noticeInput, seededStore, send, snapshot, type TestStore} from './harness'
 
 const CHINESE = /[\u4e00-\u9fa5]/
 
@@ -314,6 +313,7 @@ const CASES: Record<string, Record<string, Case[]>> = {
     units: noPayloadCases,
     bind: bindCases,
     unbind: memberIdCases,
+    reopenBinding: memberIdCases,
     roleHolders: noPayloadCases,
     scopeOptions: noPayloadCases,
     grantRole: grantCases,
@@ -359,7 +359,7 @@ const NOT_OBJECTS: [string, unknown][] = [
 ]
 
 // One seeded store for the file: every test refuses a call and checks the store is still exactly as it was.
-let store: SqliteStore
+let store: TestStore
 
 beforeAll(async () => {
   store = await seededStore()

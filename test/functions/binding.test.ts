@@ -2,14 +2,14 @@
  * Binding a WeChat user to a member (staff number + name + last four phone digits), its lock-out after repeated
  * failures, and the union office freeing a binding.
  */
-import type { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import { BIND_LOCK_MINUTES, BIND_MAX_FAILURES } from '../../types/members'
+import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { demoOpenid } from '../../scripts/seed/demoUnion'
-import { HOUR, NOW, PEOPLE, VALID_PAYLOADS, bindDetailsOf, callAs, expectFailure, expectOk, later, seededStore, snapshot } from './harness'
+import { HOUR, NOW, PEOPLE, VALID_PAYLOADS, bindDetailsOf, callAs, expectFailure, expectOk, later, seededStore, snapshot, testFiles, type TestStore } from './harness'
 
 const MINUTE = 60_000
 
-let store: SqliteStore
+let store: TestStore
 
 beforeEach(async () => {
   store = await seededStore()
@@ -109,11 +109,8 @@ describe('a mismatch', () => {
     expect(mixed.map((message) => /还可尝试 (\d) 次/.exec(message)?.[1])).toEqual(['4', '3', '2', '1'])
     // Apart from the count, every message is the same text.
     expect(new Set(mixed.map((message) => message.replace(/\d 次/, 'N 次'))).size).toBe(1)
-    expect(await store.get('bindAttempts', 'openid-mixed')).toEqual({
-      _id: 'openid-mixed',
-      failures: 4,
-      lastFailureAt: later(3 * MINUTE).toISOString(),
-    })
+    // The window began with the first failure.
+    expect(await store.get('bindAttempts', 'openid-mixed')).toEqual({ _id: 'openid-mixed', failures: 4, windowStart: NOW.toISOString() })
   })
 })
 
@@ -126,7 +123,7 @@ describe('the lock-out', () => {
     expect(await store.get('bindAttempts', NEWCOMER)).toEqual({
       _id: NEWCOMER,
       failures: BIND_MAX_FAILURES,
-      lastFailureAt: fifthAt.toISOString(),
+      windowStart: NOW.toISOString(),
       lockedUntil: later(BIND_LOCK_MINUTES * MINUTE, fifthAt).toISOString(),
     })
   })
@@ -154,7 +151,7 @@ describe('the lock-out', () => {
     const after = later(BIND_LOCK_MINUTES * MINUTE, lockedAt)
     const failure = expectFailure(await bind(NEWCOMER, WRONG_NAME, after), 'INVALID_INPUT')
     expect(failure.message).toContain(triesLeft(1))
-    expect(await store.get('bindAttempts', NEWCOMER)).toEqual({ _id: NEWCOMER, failures: 1, lastFailureAt: after.toISOString() })
+    expect(await store.get('bindAttempts', NEWCOMER)).toEqual({ _id: NEWCOMER, failures: 1, windowStart: after.toISOString() })
   })
 
   it('starts over when failures are an hour apart', async () => {
@@ -171,6 +168,99 @@ describe('the lock-out', () => {
   it('is per WeChat user: another OPENID may still bind', async () => {
     await lockOut(NEWCOMER)
     expectOk(await bind('openid-of-someone-else', DETAILS, later(5 * MINUTE)))
+  })
+})
+
+describe('guesses sent at once (the interleaving store runs them as CloudBase would)', () => {
+  const LOCKED_NOW = `信息不匹配，尝试次数过多，请 ${BIND_LOCK_MINUTES} 分钟后再试`
+  /** What each answer says: a checked mismatch, the locking one, refused unchecked, or bound. */
+  const kinds = (results: Awaited<ReturnType<typeof bind>>[]) =>
+    results.map((result) => {
+      if (result.ok) return 'bound'
+      if (result.code === 'INVALID_INPUT') return 'mismatch'
+      if (result.message === LOCKED_NOW) return 'locking'
+      return result.message.startsWith('尝试次数过多，请于') ? 'refused' : `${result.code} ${result.message}`
+    })
+  const tally = (list: string[]) => Object.fromEntries([...new Set(list)].sort().map((kind) => [kind, list.filter((k) => k === kind).length]))
+
+  it('50 wrong guesses from one WeChat user: exactly 5 are checked, the fifth locks, 45 are refused unchecked', async () => {
+    const results = await Promise.all(Array.from({ length: 50 }, () => bind(NEWCOMER, WRONG_NAME)))
+    expect(tally(kinds(results))).toEqual({ locking: 1, mismatch: 4, refused: 45 })
+    expect(await store.get('bindAttempts', NEWCOMER)).toEqual({
+      _id: NEWCOMER,
+      failures: 5,
+      windowStart: NOW.toISOString(),
+      lockedUntil: later(BIND_LOCK_MINUTES * MINUTE).toISOString(),
+    })
+  })
+
+  it('50 guesses at once, one of them right: still only 5 are checked, so the right one binds only if among them', async () => {
+    const guesses = Array.from({ length: 50 }, (_, i) => (i === 25 ? DETAILS : { ...WRONG_PHONE, phoneLast4: String(1000 + i) }))
+    const results = kinds(await Promise.all(guesses.map((details) => bind(NEWCOMER, details))))
+    const checked = results.filter((kind) => kind !== 'refused')
+    expect(checked).toHaveLength(5)
+    expect(await store.count('bindings', { memberId: PEOPLE.unboundMember })).toBe(results[25] === 'bound' ? 1 : 0)
+  })
+
+  it('50 WeChat users guessing one staff number at once: 10 are checked, every answer alike', async () => {
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => bind(`openid-guesser-${i}`, WRONG_NAME)))
+    expect(new Set(results.map((result) => JSON.stringify(result)))).toEqual(new Set([JSON.stringify(expectFailure(results[0], 'INVALID_INPUT'))]))
+    expect(await store.get('staffBindFailures', `${DETAILS.staffNo}-2026-11-20`)).toMatchObject({ failures: 10 })
+  })
+})
+
+describe('the daily limit per staff number', () => {
+  /** Ten different WeChat users each fail once at the staff number of `details`. */
+  async function closeToday(details: { staffNo: string; name: string; phoneLast4: string }) {
+    for (let i = 0; i < 10; i++) expectFailure(await bind(`openid-guesser-${i}`, { ...details, name: '王小明' }, later(i * MINUTE)), 'INVALID_INPUT')
+  }
+
+  it('after 10 failures today across WeChat users, even the right details get the mismatch answer', async () => {
+    await closeToday(DETAILS)
+    const right = expectFailure(await bind(NEWCOMER, DETAILS, later(20 * MINUTE)), 'INVALID_INPUT')
+    // Exactly what a first wrong guess at an unknown staff number answers.
+    const unknown = expectFailure(await bind('openid-fresh', UNKNOWN_STAFF_NO, later(20 * MINUTE)), 'INVALID_INPUT')
+    expect(right).toEqual(unknown)
+    expect(await store.count('bindings', { memberId: PEOPLE.unboundMember })).toBe(0)
+  })
+
+  it('a staff number nobody has answers the same: nothing tells whether it exists', async () => {
+    await closeToday(UNKNOWN_STAFF_NO)
+    const closedUnknown = expectFailure(await bind(NEWCOMER, UNKNOWN_STAFF_NO, later(20 * MINUTE)), 'INVALID_INPUT')
+    await closeToday(DETAILS)
+    const closedReal = expectFailure(await bind('openid-fresh', DETAILS, later(20 * MINUTE)), 'INVALID_INPUT')
+    expect(closedUnknown).toEqual(closedReal)
+  })
+
+  it('opens again the next day (Shanghai), and the daily job forgets the old counters', async () => {
+    await closeToday(DETAILS)
+    const tomorrow = new Date('2026-11-20T16:00:00.000Z') // 00:00 on 11-21 in Shanghai
+    expect(expectOk(await bind(NEWCOMER, DETAILS, tomorrow)).id).toBe(PEOPLE.unboundMember)
+    const forget = await FUNCTIONS.members.runJob('forgetBindFailures', { store, files: testFiles, now: tomorrow })
+    expect(forget).toMatchObject({ outcome: 'ok' })
+    expect(await store.count('staffBindFailures')).toBe(0)
+  })
+
+  it('the union office sees it paused on the member’s record and reopens it (audited); the member then binds', async () => {
+    await closeToday(DETAILS)
+    const record = expectOk(await callAs(store, 'members', PEOPLE.office, 'memberRecord', { memberId: PEOPLE.unboundMember }, { now: later(HOUR) }))
+    expect(record.bindingPaused).toBe(true)
+    const reopened = expectOk(await callAs(store, 'members', PEOPLE.office, 'reopenBinding', { memberId: PEOPLE.unboundMember }, { now: later(HOUR) }))
+    expect(reopened.bindingPaused).toBe(false)
+    const [entry] = await store.find('auditLog', { action: 'members.reopenBinding' })
+    expect(entry).toMatchObject({
+      actorId: PEOPLE.office,
+      targetId: PEOPLE.unboundMember,
+      target: '郭璐（200300）',
+      before: { 自助绑定: '今日已失败 10 次，已暂停' },
+      after: { 自助绑定: '已恢复' },
+    })
+    expect(expectOk(await bind(NEWCOMER, DETAILS, later(HOUR))).id).toBe(PEOPLE.unboundMember)
+  })
+
+  it('a right bind gives its place back: it never counts toward the ten', async () => {
+    expectOk(await bind(NEWCOMER, DETAILS))
+    expect(await store.count('staffBindFailures')).toBe(0)
   })
 })
 

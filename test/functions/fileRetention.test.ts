@@ -4,17 +4,16 @@
  */
 import { resolve } from 'node:path'
 import { KEEP_FILES_MINUTES } from '../../cloudfunctions/core/files/retention'
-import type { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import { writeRoster } from '../../cloudfunctions/roster/rosterFile'
 import { readTimerTriggers } from '../../scripts/host/timers'
 import { demoMembers, demoUnits } from '../../scripts/seed/demoUnion'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
-import { NOW, PEOPLE, callAs, expectFailure, expectOk, later, seededStore, send, testFiles } from './harness'
+import { NOW, PEOPLE, callAs, expectFailure, expectOk, later, seededStore, send, testFiles, type TestStore} from './harness'
 
 const MINUTE = 60_000
 const KEEP = KEEP_FILES_MINUTES * MINUTE
 
-let store: SqliteStore
+let store: TestStore
 
 beforeEach(async () => {
   store = await seededStore()

@@ -11,6 +11,7 @@ import type { CloudFunction } from '../../cloudfunctions/core/defineFunction'
 import type { Identity } from '../../cloudfunctions/core/context'
 import type { Store } from '../../cloudfunctions/core/store/port'
 import { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
+import { InterleavingStore } from '../interleavingStore'
 import { LocalFileStore } from '../../cloudfunctions/core/files/local'
 import type { FileStore } from '../../cloudfunctions/core/files/port'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
@@ -153,8 +154,14 @@ export const VALID_ROSTER = {
 /** A local file's id is its name in the store's folder; `send` waits for this before any call. */
 const validRosterWritten = writeRoster([ROSTER_NEWCOMER], demoUnits()).then((data) => writeFile(join(testFilesDir, VALID_ROSTER.fileId), data))
 
-export async function seededStore(now: Date = NOW): Promise<SqliteStore> {
-  const store = new SqliteStore(':memory:')
+/**
+ * The store every function test runs over: SQLite in memory behind the interleaving store, so concurrent calls
+ * interleave around every read and write as they do on CloudBase (a race a test sets up can really happen).
+ */
+export type TestStore = InterleavingStore
+
+export async function seededStore(now: Date = NOW, seed = 20261120): Promise<TestStore> {
+  const store = new InterleavingStore(new SqliteStore(':memory:'), { seed })
   await seedDemoUnion(store, now)
   return store
 }
@@ -260,6 +267,7 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
     // The unbound demo member m0300 (200300 郭璐, phone ending 7782).
     bind: { staffNo: '200300', name: '郭璐', phoneLast4: '7782' },
     unbind: { memberId: PEOPLE.unit03Member },
+    reopenBinding: { memberId: PEOPLE.unboundMember },
     roleHolders: {},
     scopeOptions: {},
     grantRole: { staffNo: '200058', role: 'delegate', scope: 'session-6-2' },

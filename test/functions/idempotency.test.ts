@@ -3,11 +3,10 @@
  * gets the first answer. Keys are per caller and action, and forgotten after a day.
  */
 import { requestKeyId } from '../../cloudfunctions/core/requestKeys'
-import type { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
-import { DAY, HOUR, NOTICES, NOW, PEOPLE, expectFailure, expectOk, later, noticeInput, seededStore, send, snapshot, testFiles } from './harness'
+import { DAY, HOUR, NOTICES, NOW, PEOPLE, expectFailure, expectOk, later, noticeInput, seededStore, send, snapshot, testFiles, type TestStore} from './harness'
 
-let store: SqliteStore
+let store: TestStore
 
 beforeEach(async () => {
   store = await seededStore()

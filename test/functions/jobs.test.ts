@@ -5,12 +5,11 @@
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { runDueJobs, runJob, type Job } from '../../cloudfunctions/core/jobs'
-import type { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { JOB_CATALOGUE } from '../../types/jobs'
-import { NOW, PEOPLE, callAs, expectOk, later, seededStore, send, testFiles } from './harness'
+import { NOW, PEOPLE, callAs, expectOk, later, seededStore, send, testFiles, type TestStore} from './harness'
 
-let store: SqliteStore
+let store: TestStore
 
 beforeEach(async () => {
   store = await seededStore()
@@ -141,6 +140,7 @@ describe('任务运行记录 (audit.jobRuns)', () => {
       'notices.unpinExpired 取消到期的置顶 每 10 分钟',
       'roster.purgeFiles 删除过期的名册文件 每 10 分钟',
       'members.migrateRoleScopes 角色范围改为编号 仅一次',
+      'members.forgetBindFailures 清理过期的绑定失败记录 每天 03:30',
     ])
     expect(runs[1]).toMatchObject({ lastRunAt: NOW.toISOString(), outcome: 'ok', count: 0, lastCompletedAt: NOW.toISOString() })
     expect(runs[0]).not.toHaveProperty('lastRunAt')
@@ -167,7 +167,8 @@ describe('job: members.migrateRoleScopes', () => {
   })
 
   it('runs once: the trigger does not run it again', async () => {
-    expect(expectOk(await send(store, 'members', { trigger: 'jobs' }, undefined))).toEqual([{ job: 'migrateRoleScopes', outcome: 'ok', count: 0 }])
-    expect(expectOk(await send(store, 'members', { trigger: 'jobs' }, undefined, { now: later(30 * 24 * 60 * MINUTE) }))).toEqual([])
+    const ran = (now: Date) => send(store, 'members', { trigger: 'jobs' }, undefined, { now }).then((result) => expectOk(result) as { job: string }[])
+    expect((await ran(NOW)).map((run) => run.job)).toEqual(['migrateRoleScopes', 'forgetBindFailures'])
+    expect((await ran(later(30 * 24 * 60 * MINUTE))).map((run) => run.job)).toEqual(['forgetBindFailures'])
   })
 })

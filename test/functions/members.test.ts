@@ -1,8 +1,7 @@
 /** The members function over the seeded demo union. */
-import type { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
-import { PEOPLE, callAs, expectOk, seededStore } from './harness'
+import { PEOPLE, callAs, expectOk, seededStore, type TestStore} from './harness'
 
-let store: SqliteStore
+let store: TestStore
 
 beforeEach(async () => {
   store = await seededStore()

@@ -1,6 +1,5 @@
 /** The notices function end to end over a real SQLite store: every action's happy path, and its timer. */
 import { join, resolve } from 'node:path'
-import type { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { fireTrigger, readTimerTriggers } from '../../scripts/host/timers'
 import {
@@ -18,11 +17,12 @@ import {
   noticeInput,
   seededStore,
   send,
+  type TestStore,
 } from './harness'
 
 const MINUTE = 60_000
 
-let store: SqliteStore
+let store: TestStore
 
 beforeEach(async () => {
   store = await seededStore()

@@ -1,8 +1,7 @@
 /** Granting and revoking roles by the union office, and authorization following the stored grants. */
-import type { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
-import { PEOPLE, callAs, expectFailure, expectOk, later, noticeInput, seededStore, snapshot } from './harness'
+import { NOW, PEOPLE, callAs, expectFailure, expectOk, later, memberEdit, noticeInput, seededStore, snapshot, type TestStore } from './harness'
 
-let store: SqliteStore
+let store: TestStore
 
 beforeEach(async () => {
   store = await seededStore()
@@ -202,5 +201,43 @@ describe('authorization follows the stored grants', () => {
   it('a unit admin scope grants no union office powers', async () => {
     expectFailure(await callAs(store, 'notices', PEOPLE.unitAdmin, 'publish', noticeInput()), 'FORBIDDEN')
     expectFailure(await callAs(store, 'audit', PEOPLE.unitAdmin, 'list', {}), 'FORBIDDEN')
+  })
+})
+
+describe('the union keeps a union office admin, however changes interleave', () => {
+  /** Current union office admins (not 离校). */
+  const admins = async (on: TestStore) =>
+    (await on.find('members', { roles: 'unionOffice', status: { $ne: 'left' } }, { sort: { _id: 1 } })).map((member) => member._id)
+
+  const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8]
+
+  it.each(SEEDS)('two admins revoking each other at once (seed %i): one succeeds, the other is refused, one admin remains', async (seed) => {
+    const racing = await seededStore(NOW, seed)
+    try {
+      const results = await Promise.all([
+        callAs(racing, 'members', PEOPLE.office, 'revokeRole', { memberId: PEOPLE.office2, role: 'unionOffice' }),
+        callAs(racing, 'members', PEOPLE.office2, 'revokeRole', { memberId: PEOPLE.office, role: 'unionOffice' }),
+      ])
+      expect(results.filter((result) => result.ok)).toHaveLength(1)
+      const refused = expectFailure(results.find((result) => !result.ok)!, 'FORBIDDEN')
+      expect(refused.message).toBe('您的校工会管理员角色已被撤销（可能有其他管理员同时操作），这次操作没有执行')
+      expect(await admins(racing)).toHaveLength(1)
+      expect(await racing.count('auditLog', { action: 'members.revokeRole' })).toBe(1)
+    } finally {
+      racing.close()
+    }
+  })
+
+  it.each(SEEDS)('two admins marking each other 离校 at once (seed %i): one admin remains', async (seed) => {
+    const racing = await seededStore(NOW, seed)
+    try {
+      const leave = (who: string, target: string) =>
+        callAs(racing, 'members', who, 'updateMember', { memberId: target, member: memberEdit(target, { status: 'left' }) })
+      const results = await Promise.all([leave(PEOPLE.office, PEOPLE.office2), leave(PEOPLE.office2, PEOPLE.office)])
+      expect(results.filter((result) => result.ok)).toHaveLength(1)
+      expect(await admins(racing)).toHaveLength(1)
+    } finally {
+      racing.close()
+    }
   })
 })

@@ -4,11 +4,10 @@
  */
 import type { MemberDoc } from '../../cloudfunctions/core/collections'
 import type { Filter } from '../../cloudfunctions/core/store/port'
-import type { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import type { RosterRow } from '../../types/members'
-import { NOW, PEOPLE, TODAY, callAs, completedYears, expectFailure, expectOk, later, memberEdit, seededStore, snapshot, type Who } from './harness'
+import { NOW, PEOPLE, TODAY, callAs, completedYears, expectFailure, expectOk, later, memberEdit, seededStore, snapshot, type Who, type TestStore} from './harness'
 
-let store: SqliteStore
+let store: TestStore
 
 beforeEach(async () => {
   store = await seededStore()
@@ -260,6 +259,7 @@ describe('memberRecord', () => {
       age: 28,
       youth: true,
       womanStaff: false,
+      bindingPaused: false,
     })
     expect(member.phone).toMatch(/^1\d{10}$/)
   })

@@ -12,11 +12,10 @@ import type { MemberDoc } from '../../cloudfunctions/core/collections'
 import { LocalFileStore } from '../../cloudfunctions/core/files/local'
 import { DOWNLOAD_LINK_SECONDS } from '../../cloudfunctions/core/files/port'
 import type { Store, Transaction } from '../../cloudfunctions/core/store/port'
-import type { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import type { RosterMember } from '../../cloudfunctions/roster/rosterPlan'
 import { demoMembers, demoUnits } from '../../scripts/seed/demoUnion'
 import type { DownloadLink, RosterApplied, RosterPreview } from '../../types/roster'
-import { NOW, PEOPLE, VALID_PAYLOADS, callAs, expectFailure, expectOk, memberEdit, seededStore, send, snapshot, testFiles, type Who } from './harness'
+import { NOW, PEOPLE, VALID_PAYLOADS, callAs, expectFailure, expectOk, memberEdit, seededStore, send, snapshot, testFiles, type Who, type TestStore} from './harness'
 
 /**
  * Every collection but `files`: reading an upload or making a file records it for deletion within the hour
@@ -27,7 +26,7 @@ async function dataOf(store: Store) {
   return data
 }
 
-let store: SqliteStore
+let store: TestStore
 
 beforeEach(async () => {
   store = await seededStore()

@@ -7,7 +7,6 @@
  * the Shanghai day of NOW), never from the functions' own rules.
  */
 import type { MemberDoc } from '../../cloudfunctions/core/collections'
-import type { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import { demoMembers } from '../../scripts/seed/demoUnion'
 import type { RosterRow } from '../../types/members'
 import {
@@ -25,9 +24,10 @@ import {
   seededStore,
   snapshot,
   type Who,
+  type TestStore,
 } from './harness'
 
-let store: SqliteStore
+let store: TestStore
 
 beforeEach(async () => {
   store = await seededStore()
