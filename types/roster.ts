@@ -72,11 +72,18 @@ export interface RosterPreview {
   errors: { row: number; message: string }[]
 }
 
+/**
+ * How far an import is: what the whole plan adds, updates and marks 离校, and the writes made so far of `total`.
+ * While `done` is false the app calls apply again with the same plan to go on.
+ */
 export interface RosterApplied {
   added: number
   updated: number
   markedLeft: number
   unchanged: number
+  done: boolean
+  applied: number
+  total: number
 }
 
 /** The contract of the `roster` function (union office only). */

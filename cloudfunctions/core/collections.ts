@@ -164,6 +164,41 @@ export interface LockDoc {
   version: number
 }
 
+/** One write of a roster import: a member to add, fields to change (with the values previewed), one to mark 离校. */
+export type ImportOp =
+  | { kind: 'add'; member: Omit<MemberDoc, '_id' | 'roles' | 'createdAt'> }
+  | { kind: 'update'; id: string; changes: { field: keyof MemberDoc; before: unknown; after: unknown }[] }
+  | { kind: 'leave'; id: string }
+
+/**
+ * A roster import being applied in chunks (roster/applyImport.ts), `_id` the preview's planId. Deleted with its
+ * chunks an hour after it started, like the file it came from.
+ */
+export interface RosterImportDoc {
+  _id: string
+  fileId: string
+  full: boolean
+  actorId: string
+  startedAt: string
+  state: 'applying' | 'done' | 'stopped'
+  chunks: number
+  nextChunk: number
+  /** Writes made so far, of `total`. */
+  applied: number
+  total: number
+  result: { added: number; updated: number; markedLeft: number; unchanged: number }
+  /** The audit entry's `after`, worked out when the import was previewed and stored. */
+  summary: Record<string, unknown>
+  removeAfter: string
+}
+
+/** One chunk of an import's writes, `_id` `<planId>-<index>`; removed by the transaction that applies it. */
+export interface RosterImportChunkDoc {
+  _id: string
+  ops: ImportOp[]
+  removeAfter: string
+}
+
 interface CollectionTypes {
   units: UnitDoc
   clubs: ClubDoc
@@ -181,6 +216,8 @@ interface CollectionTypes {
   jobRuns: JobRunDoc
   requestKeys: RequestKeyDoc
   locks: LockDoc
+  rosterImports: RosterImportDoc
+  rosterImportChunks: RosterImportChunkDoc
 }
 
 export type CollectionName = keyof CollectionTypes
@@ -217,4 +254,6 @@ export const COLLECTIONS: Record<CollectionName, CollectionDefinition> = {
   jobRuns: { indexes: [], unique: [], arrays: [] },
   requestKeys: { indexes: [['at']], unique: [], arrays: [] },
   locks: { indexes: [], unique: [], arrays: [] },
+  rosterImports: { indexes: [['removeAfter']], unique: [], arrays: [] },
+  rosterImportChunks: { indexes: [['removeAfter']], unique: [], arrays: [] },
 }

@@ -14,8 +14,9 @@ import config from './config.json'
 import { AppError, forbidden } from '../core/errors'
 import type { FileStore } from '../core/files/port'
 import { keepForAWhile, purgeExpiredFiles } from '../core/files/retention'
-import { DuplicateKeyError, type Store } from '../core/store/port'
+import type { Store } from '../core/store/port'
 import { allUnits, namesOf } from '../core/units'
+import { continueImport, purgeImports, rosterChanged, storeImport } from './applyImport'
 import { changesAnything, importSummary, planIdOf, toPreview } from './preview'
 import { readRoster, rosterTemplate, writeRoster } from './rosterFile'
 import { planImport, type ExistingMember } from './rosterPlan'
@@ -97,59 +98,34 @@ export const rosterFunction = defineFunction<RosterApi>(
       allow: [unionOffice],
       input: RosterApplySchema,
       async handle({ fileId, full, planId }, { store, files, now, member: actor }) {
+        // Half the time limit for writing, counted from now: the rest is for reading the file and answering.
+        const stopAt = Date.now() + (config.timeout * 1000) / 2
+        const started = await store.get('rosterImports', planId)
+        if (started) return continueImport(store, actor, now, started, stopAt)
         const { plan, unitNames } = await planFile(store, files, now, actor, fileId, full)
         if (plan.errors.length > 0) {
           throw new AppError('INVALID_INPUT', `文件中有 ${plan.errors.length} 处错误，没有导入任何数据：请按预览中的提示修改后重新导入`)
         }
-        const applied = { added: plan.add.length, updated: plan.update.length, markedLeft: plan.markLeft.length, unchanged: plan.unchanged }
-        // Applying the same file again (a second tap, a retry) finds nothing to change and changes nothing.
-        if (!changesAnything(plan)) return applied
-        if (planIdOf(plan, full) !== planId) throw rosterChanged()
-        const createdAt = now.toISOString()
-        try {
-          await store.transaction(async (tx) => {
-            for (const member of plan.add) await tx.insert('members', { ...member, roles: [], createdAt })
-            // Each member is read again inside the transaction: an edit made since the plan was read refuses it all.
-            for (const { id, changes } of plan.update) {
-              const stored = await tx.get('members', id)
-              if (!stored || changes.some((change) => stored[change.field] !== change.before)) throw rosterChanged()
-              await tx.updateById('members', id, { $set: Object.fromEntries(changes.map((change) => [change.field, change.after])) })
-            }
-            for (const { id } of plan.markLeft) {
-              const stored = await tx.get('members', id)
-              if (!stored || stored.status === 'left') throw rosterChanged()
-              await tx.updateById('members', id, { $set: { status: 'left' } })
-            }
-            await recordAudit(tx, actor, now, {
-              action: 'members.import',
-              targetType: 'roster',
-              targetId: fileId,
-              target: full ? '会员名册（整体导入）' : '会员名册（部分导入）',
-              after: importSummary(plan, full, unitNames),
-            })
-          })
-        } catch (error) {
-          // Someone added the same 工号 meanwhile: nothing was written.
-          throw error instanceof DuplicateKeyError ? rosterChanged() : error
+        // Applying the same file again finds nothing to change and changes nothing.
+        if (!changesAnything(plan)) {
+          return { added: 0, updated: 0, markedLeft: 0, unchanged: plan.unchanged, done: true, applied: 0, total: 0 }
         }
-        return applied
+        if (planIdOf(plan, full) !== planId) throw rosterChanged()
+        const record = await storeImport(store, actor, now, { planId, plan, full, fileId, summary: importSummary(plan, full, unitNames) })
+        return continueImport(store, actor, now, record, stopAt)
       },
     }),
   },
   {
     config,
     jobs: jobsOf(JOB_CATALOGUE.roster, {
-      /** Deletes uploaded and exported files once their hour is up. */
+      /** Deletes uploaded and exported files, and imports' records, once their hour is up. */
       purgeFiles: {
         async runBatch({ store, files, now }) {
-          const count = await purgeExpiredFiles(store, files, now, PURGE_BATCH)
-          return { count, ...(count === PURGE_BATCH ? { cursor: 'more' } : {}) }
+          const count = (await purgeExpiredFiles(store, files, now, PURGE_BATCH)) + (await purgeImports(store, now, PURGE_BATCH))
+          return { count, ...(count > 0 ? { cursor: 'more' } : {}) }
         },
       },
     }),
   },
 )
-
-function rosterChanged() {
-  return new AppError('CONFLICT', '预览之后会员名册有了变动（可能有人同时在修改或导入），没有导入任何数据：请重新预览后再导入')
-}

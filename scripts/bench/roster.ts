@@ -5,7 +5,8 @@
  *   read     parse + validate it; plan: compare it with 3,000 stored members of whom about 10% differ (pure code);
  *   seed     the stored roster into a SQLite file (setup, not part of an import);
  *   preview  `roster.preview` as union office staff call it: file store → read → plan → preview, over SQLite;
- *   apply    `roster.apply`: the same, then one transaction writing every change and the audit entry.
+ *   apply    `roster.apply`: the same, then the writes in transactions of IMPORT_CHUNK members (the last with the audit
+ *            entry), called again while it answers it is not done, as the app does.
  * The acceptance target is preview + apply under 5 seconds.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -15,6 +16,7 @@ import { LocalFileStore } from '../../cloudfunctions/core/files/local'
 import type { Environment } from '../../cloudfunctions/core/context'
 import { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import { rosterFunction } from '../../cloudfunctions/roster/actions'
+import { IMPORT_CHUNK } from '../../cloudfunctions/roster/applyImport'
 import { readRoster, writeRoster, type RosterUnit } from '../../cloudfunctions/roster/rosterFile'
 import { planImport, type ExistingMember, type ImportPlan, type RosterMember, type RosterRead } from '../../cloudfunctions/roster/rosterPlan'
 import type { ApiResult } from '../../types/result'
@@ -43,6 +45,8 @@ export interface BenchState {
   fileId?: string
   preview?: RosterPreview
   applied?: RosterApplied
+  /** How many apply calls the import took. */
+  calls?: number
 }
 
 /** The union office member who imports (the first stored member), and their WeChat OPENID. */
@@ -152,7 +156,12 @@ export const STEPS: BenchStep[] = [
     name: 'apply',
     async run(state) {
       const payload = { fileId: state.fileId, full: true, planId: state.preview!.planId }
-      state.applied = dataOf<RosterApplied>(await rosterFunction.run({ action: 'apply', payload }, state.environment!), 'apply')
+      // As the app does: call again while the import answers it is not done (each call writes for half its time limit).
+      state.calls = 0
+      do {
+        state.applied = dataOf<RosterApplied>(await rosterFunction.run({ action: 'apply', payload }, state.environment!), 'apply')
+        state.calls += 1
+      } while (!state.applied.done)
     },
   },
 ]
@@ -192,7 +201,8 @@ if (process.argv[1] && resolve(process.argv[1]) === __filename) {
         const total = times.preview + times.apply
         console.log(
           `  import (preview + apply): ${total} ms, target < 5000 ms: ${total < 5000 ? 'met' : 'MISSED'}; ` +
-            `applied: added ${applied.added}, updated ${applied.updated}, markedLeft ${applied.markedLeft}, unchanged ${applied.unchanged}`,
+            `applied in ${state.calls} call(s), ${Math.ceil(applied.total / IMPORT_CHUNK)} transactions: added ${applied.added}, updated ${applied.updated}, ` +
+            `markedLeft ${applied.markedLeft}, unchanged ${applied.unchanged}`,
         )
         if (total >= 5000) process.exitCode = 1
       }

@@ -306,7 +306,7 @@ describe('host files: uploads, and downloads through signed links', () => {
     const preview = await call(host.base, 'roster', 'preview', { fileId, full: false }, office)
     expect(preview.body).toMatchObject({ ok: true, data: { counts: { add: 1, update: 0, markLeft: 0, errors: 0 } } })
     const applied = await call(host.base, 'roster', 'apply', { fileId, full: false, planId: preview.body.data.planId }, office)
-    expect(applied.body).toEqual({ ok: true, data: { added: 1, updated: 0, markedLeft: 0, unchanged: 0 } })
+    expect(applied.body).toEqual({ ok: true, data: { added: 1, updated: 0, markedLeft: 0, unchanged: 0, done: true, applied: 1, total: 1 } })
     expect(await host.store.find('members', { staffNo: '300009' })).toEqual([expect.objectContaining({ name: '顾晓岚', roles: [] })])
 
     const exported = await call(host.base, 'roster', 'export', {}, office)

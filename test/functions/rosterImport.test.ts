@@ -1,6 +1,7 @@
 /**
  * The `roster` function over the seeded demo union: the template and the export as signed download links, preview
- * (what an import would change, changing nothing), apply (all or nothing, idempotent, never deleting anyone), every
+ * (what an import would change, changing nothing), apply (in all-or-nothing chunks, resumable, idempotent, never
+ * deleting anyone), every
  * kind of bad file, and who may do any of it. The .xlsx fixtures are built here with exceljs.
  */
 import ExcelJS from 'exceljs'
@@ -12,10 +13,13 @@ import type { MemberDoc } from '../../cloudfunctions/core/collections'
 import { LocalFileStore } from '../../cloudfunctions/core/files/local'
 import { DOWNLOAD_LINK_SECONDS } from '../../cloudfunctions/core/files/port'
 import type { Store, Transaction } from '../../cloudfunctions/core/store/port'
-import type { RosterMember } from '../../cloudfunctions/roster/rosterPlan'
+import { FUNCTIONS } from '../../cloudfunctions/registry'
+import { continueImport, storeImport } from '../../cloudfunctions/roster/applyImport'
+import { readRoster } from '../../cloudfunctions/roster/rosterFile'
+import { planImport, type RosterMember } from '../../cloudfunctions/roster/rosterPlan'
 import { demoMembers, demoUnits } from '../../scripts/seed/demoUnion'
 import type { DownloadLink, RosterApplied, RosterPreview } from '../../types/roster'
-import { NOW, PEOPLE, VALID_PAYLOADS, callAs, expectFailure, expectOk, memberEdit, seededStore, send, snapshot, testFiles, type Who, type TestStore} from './harness'
+import { NOW, PEOPLE, VALID_PAYLOADS, callAs, expectFailure, expectOk, later, memberEdit, seededStore, send, snapshot, testFiles, type Who, type TestStore } from './harness'
 
 /**
  * Every collection but `files`: reading an upload or making a file records it for deletion within the hour
@@ -422,6 +426,77 @@ describe('rows with problems: listed in the preview by row; apply refuses the wh
   })
 })
 
+describe('apply in chunks', () => {
+  /** 250 people the demo union does not have: three chunks of writes. */
+  const newcomers = (count = 250): RosterMember[] =>
+    Array.from({ length: count }, (_, i) => ({ ...NEWCOMER, staffNo: String(400001 + i), name: `新会员${i + 1}`, phone: `136${String(10000000 + i)}` }))
+  const newcomersFile = () => book({ rows: newcomers().map((member) => rowOf(member)) })
+
+  /** Starts the import the way apply does, and applies chunks while the clock allows: `chunks` of them. */
+  async function applyChunks(fileId: string, chunks: number) {
+    const previewed = expectOk(await preview(fileId))
+    const actor = (await store.get('members', OFFICE))!
+    const plan = planImport(await readRoster((await testFiles.read(fileId))!, demoUnits(), NOW), await store.find('members'), { full: false })
+    const record = await storeImport(store, actor, NOW, { planId: previewed.planId, plan, full: false, fileId, summary: { 新增: plan.add.length } })
+    let ticks = 0
+    // Each chunk reads the clock once before it starts.
+    const progress = await continueImport(store, actor, NOW, record, chunks, () => ticks++)
+    return { previewed, progress }
+  }
+
+  it('applies a chunk per transaction; a call cut off by its time limit answers how far it got, and the next goes on', async () => {
+    const fileId = await upload(newcomersFile())
+    const { previewed, progress } = await applyChunks(fileId, 1)
+    expect(progress).toEqual({ added: 250, updated: 0, markedLeft: 0, unchanged: 0, done: false, applied: 100, total: 250 })
+    expect(await store.count('members')).toBe(400)
+    expect(await auditOf('members.import')).toEqual([])
+
+    // The app calls again with the same plan: the rest, and the one audit entry.
+    expect(expectOk(await apply(fileId, false, previewed.planId))).toEqual({ added: 250, updated: 0, markedLeft: 0, unchanged: 0, done: true, applied: 250, total: 250 })
+    expect(await store.count('members')).toBe(550)
+    expect(new Set((await store.find('members', { staffNo: { $gte: '400001' } })).map((member) => member.staffNo)).size).toBe(250)
+    expect(await auditOf('members.import')).toHaveLength(1)
+    expect(await store.count('rosterImportChunks')).toBe(0)
+  })
+
+  it('two applies of one plan at once write each chunk once', async () => {
+    const fileId = await upload(newcomersFile())
+    const previewed = expectOk(await preview(fileId))
+    const results = await Promise.all([apply(fileId, false, previewed.planId), apply(fileId, false, previewed.planId)])
+    for (const result of results) expect(expectOk(result)).toMatchObject({ done: true, applied: 250 })
+    expect(await store.count('members')).toBe(550)
+    expect(await auditOf('members.import')).toHaveLength(1)
+  })
+
+  it('a member edited between chunks stops the import: CONFLICT saying how far it got, the part written audited', async () => {
+    const fileId = await upload(book({ rows: [...newcomers(150).map((member) => rowOf(member)), rowOf(demo('m0019'), { 手机号: '13900001111' })] }))
+    const { previewed } = await applyChunks(fileId, 1)
+    expectOk(await callAs(store, 'members', PEOPLE.office2, 'updateMember', { memberId: 'm0019', member: memberEdit('m0019', { phone: '13700002222' }) }))
+
+    const failure = expectFailure(await apply(fileId, false, previewed.planId), 'CONFLICT')
+    expect(failure.message).toBe('导入途中发现会员名册有了变动（可能有人同时在修改）：151 项中已导入 100 项，其余没有导入。请重新预览，再导入剩下的部分')
+    expect(await store.count('members')).toBe(400)
+    expect((await store.get('members', 'm0019'))?.phone).toBe('13700002222')
+    const [entry] = await auditOf('members.import')
+    expect(entry).toMatchObject({ target: '会员名册（部分导入，中途停止）', after: { 新增: 150, 结果: '名册中途有了变动，151 项中导入了 100 项' } })
+    // Asked again, it says the same and writes nothing more.
+    expect(expectFailure(await apply(fileId, false, previewed.planId), 'CONFLICT').message).toBe(failure.message)
+    // A fresh preview shows what is left.
+    expect(expectOk(await preview(fileId)).counts).toMatchObject({ add: 50, update: 1 })
+  })
+
+  it('the purge job deletes an import’s record and leftover chunks an hour after it started', async () => {
+    const fileId = await upload(newcomersFile())
+    await applyChunks(fileId, 1)
+    const purge = (at: Date) => FUNCTIONS.roster.runJob('purgeFiles', { store, files: testFiles, now: at })
+    await purge(later(59 * 60_000))
+    expect(await store.count('rosterImports')).toBe(1)
+    await purge(later(60 * 60_000))
+    expect(await store.count('rosterImports')).toBe(0)
+    expect(await store.count('rosterImportChunks')).toBe(0)
+  })
+})
+
 describe('apply', () => {
   /** The whole roster but 段飞波 and 郭璐, 廖月佳 with a new phone, and the newcomer at the end. */
   const fullRosterFile = () =>
@@ -432,7 +507,7 @@ describe('apply', () => {
     const before = await dataOf(store)
     const { previewed, applied } = await importFile(fileId, true)
     expect(previewed.counts).toEqual({ add: 1, update: 1, unchanged: 297, markLeft: 2, errors: 0 })
-    expect(applied).toEqual({ added: 1, updated: 1, markedLeft: 2, unchanged: 297 })
+    expect(applied).toEqual({ added: 1, updated: 1, markedLeft: 2, unchanged: 297, done: true, applied: 4, total: 4 })
 
     const after = await dataOf(store)
     expect(after.members).toHaveLength(301)
@@ -471,7 +546,7 @@ describe('apply', () => {
   it('of a partial file only adds and updates: members missing from it stay as they were', async () => {
     const fileId = await upload(book({ rows: [newcomerRow(), rowOf(demo('m0058'), { 人员状态: '退休' })] }))
     const { applied } = await importFile(fileId, false)
-    expect(applied).toEqual({ added: 1, updated: 1, markedLeft: 0, unchanged: 0 })
+    expect(applied).toEqual({ added: 1, updated: 1, markedLeft: 0, unchanged: 0, done: true, applied: 2, total: 2 })
     expect(await store.count('members')).toBe(301)
     expect(await store.count('members', { status: 'left' })).toBe(0)
     expect((await store.get('members', 'm0058'))?.status).toBe('retired')
@@ -482,12 +557,12 @@ describe('apply', () => {
 
   it('is idempotent: the same apply again, or the same file previewed and applied again, changes nothing and audits nothing', async () => {
     const fileId = await upload(fullRosterFile())
-    const { previewed } = await importFile(fileId, true)
+    const { previewed, applied: first } = await importFile(fileId, true)
     const imported = await dataOf(store)
-    const nothing = { added: 0, updated: 0, markedLeft: 0, unchanged: 299 }
+    const nothing = { added: 0, updated: 0, markedLeft: 0, unchanged: 299, done: true, applied: 0, total: 0 }
 
-    // A second tap, a retry after a lost answer: the very same request.
-    expect(expectOk(await apply(fileId, true, previewed.planId))).toEqual(nothing)
+    // A second tap, a retry after a lost answer: the very same request answers what the import did.
+    expect(expectOk(await apply(fileId, true, previewed.planId))).toEqual(first)
     // The same file once more, from the start, uploaded again.
     const again = await upload(fullRosterFile())
     const { previewed: second, applied } = await importFile(again, true)
@@ -538,7 +613,7 @@ describe('apply', () => {
     expect(await dataOf(store)).toEqual(before)
   })
 
-  it('writes nothing at all when a write fails midway: the adds and updates go back with the audit entry', async () => {
+  it('writes nothing of a chunk whose transaction fails midway (the audit entry with it); the retry applies it once', async () => {
     const fileId = await upload(fullRosterFile())
     const previewed = expectOk(await preview(fileId, true))
     const before = await dataOf(store)
@@ -550,7 +625,15 @@ describe('apply', () => {
     } finally {
       quiet.mockRestore()
     }
-    expect(await dataOf(store)).toEqual(before)
+    const { rosterImports, rosterImportChunks, ...rest } = await dataOf(store)
+    const { rosterImports: _none, rosterImportChunks: _nothing, ...unchanged } = before
+    expect(rest).toEqual(unchanged)
+    expect(rosterImports).toMatchObject([{ _id: previewed.planId, state: 'applying', nextChunk: 0, applied: 0, total: 4 }])
+    expect(rosterImportChunks).toHaveLength(1)
+
+    expect(expectOk(await apply(fileId, true, previewed.planId))).toMatchObject({ done: true, applied: 4, total: 4 })
+    expect(await store.count('members', { status: 'left' })).toBe(2)
+    expect(await auditOf('members.import')).toHaveLength(1)
   })
 
   it('refuses a full import that would mark the caller 离校: FORBIDDEN, nothing written; another union office member may', async () => {

@@ -133,6 +133,8 @@ describe('SqliteStore specifics', () => {
       'notices_ix_pinned_publishAt',
       'notices_ix_withdrawn_publishAt',
       'requestKeys_ix_at',
+      'rosterImportChunks_ix_removeAfter',
+      'rosterImports_ix_removeAfter',
       'staffBindFailures_ix_day',
       'units_ix_order',
       'units_uq_name',

@@ -32,6 +32,8 @@ const complete = (): Record<string, DescribedIndex[] | null> => ({
   jobRuns: [ID],
   requestKeys: [ID, index(false, 'at')],
   locks: [ID],
+  rosterImports: [ID, index(false, 'removeAfter')],
+  rosterImportChunks: [ID, index(false, 'removeAfter')],
 })
 
 describe('cloudbase:check', () => {

@@ -45,6 +45,8 @@ export function useRosterImport() {
   const [full, setFullMode] = useState(false)
   const [preview, setPreview] = useState<RosterPreview>()
   const [applied, setApplied] = useState<RosterApplied>()
+  /** While a large import is written over several calls: how far it is. */
+  const [applying, setApplying] = useState<{ applied: number; total: number }>()
   // What went wrong with the file, shown on the page: a file's problems take more words than a toast holds.
   const [problem, setProblem] = useState<string>()
   const { busy, run } = useSteps((error) => {
@@ -93,13 +95,22 @@ export function useRosterImport() {
     })
     if (!confirm) return
     setProblem(undefined)
-    let conflict = false
+    let conflict: string | undefined
     await run('apply', async () => {
       try {
-        setApplied(await call('roster', 'apply', { fileId: file.fileId, full: preview.full, planId: preview.planId }))
+        // A large import is written over several calls: each answers how far it got.
+        let progress: RosterApplied
+        do {
+          progress = await call('roster', 'apply', { fileId: file.fileId, full: preview.full, planId: preview.planId })
+          if (!progress.done) setApplying({ applied: progress.applied, total: progress.total })
+        } while (!progress.done)
+        setApplied(progress)
       } catch (error) {
-        conflict = toApiError(error).code === 'CONFLICT'
+        const apiError = toApiError(error)
+        if (apiError.code === 'CONFLICT') conflict = apiError.message
         throw error
+      } finally {
+        setApplying(undefined)
       }
       setFile(undefined)
       setPreview(undefined)
@@ -109,9 +120,9 @@ export function useRosterImport() {
     // The roster changed since the preview: show the new one, so the person checks again before applying.
     if (conflict) {
       await previewOf(file, preview.full)
-      setProblem('预览之后会员名册有了变动，没有导入任何数据。下面是按最新名册重新核对的结果，请再次确认。')
+      setProblem(`${conflict}。下面是按最新名册重新核对的结果，请再次确认。`)
     }
   }
 
-  return { file, full, preview, applied, problem, busy, pick, setFull, apply }
+  return { file, full, preview, applied, applying, problem, busy, pick, setFull, apply }
 }

@@ -59,7 +59,7 @@ const personItem = (person: PreviewPerson) => (
 
 /** 导入会员名册 (union office): pick an Excel file, check the preview, then apply it all at once. */
 export default function RosterImport() {
-  const { file, full, preview, applied, problem, busy, pick, setFull, apply } = useRosterImport()
+  const { file, full, preview, applied, applying, problem, busy, pick, setFull, apply } = useRosterImport()
   const downloads = useRosterDownloads()
   const mode: Mode = full ? 'full' : 'partial'
   const counts = preview?.counts
@@ -161,7 +161,7 @@ export default function RosterImport() {
 
           <View className="bottom-bar">
             <Button type="primary" block disabled={blocked} loading={busy === 'apply'} onClick={apply} className="import__apply">
-              确认导入
+              {applying ? `正在导入 ${applying.applied}/${applying.total}` : '确认导入'}
             </Button>
           </View>
         </>
