@@ -4,6 +4,7 @@
  */
 import type { AuditAction } from '../../types/audit'
 import type { JobOutcome } from '../../types/jobs'
+import type { ConsentChoice, MessageKind, PushState } from '../../types/messages'
 import type { ApiResult } from '../../types/result'
 import type { MemberStatus, UnionSettings } from '../../types/members'
 import type { NoticeAudience, NoticeCategory } from '../../types/notices'
@@ -199,6 +200,65 @@ export interface RosterImportChunkDoc {
   removeAfter: string
 }
 
+/**
+ * One message to one member (core/notify.ts), `_id` a hash of kind, subject and recipient, so the same message never
+ * lands twice. Its inbox text is fixed when it is written; `push*` track the WeChat subscription message.
+ */
+export interface MessageDoc {
+  _id: string
+  recipientId: string
+  kind: MessageKind
+  /** What it is about ('notice:<id>'): scheduled messages are cancelled through it. */
+  subject: string
+  data: Record<string, unknown>
+  title: string
+  text: string
+  /** Without a leading slash. */
+  page: string
+  createdAt: string
+  /** When it reaches the inbox (and WeChat). */
+  sendAt: string
+  read: boolean
+  readAt?: string
+  cancelled?: boolean
+  pushState: PushState
+  templateId?: string
+  pushAttempts: number
+  /** When the dispatch job next tries it. */
+  pushNextAt?: string
+  /** A dispatch run holds it until then. */
+  pushLeaseUntil?: string
+  pushedAt?: string
+  pushError?: string
+}
+
+/**
+ * A message to many (a notice to everyone), written with the change in one write; the messages function's fanOut
+ * job writes each recipient's message from it, a batch at a time. `_id` a hash of kind and subject.
+ */
+export interface MessageBatchDoc {
+  _id: string
+  kind: MessageKind
+  subject: string
+  data: Record<string, unknown>
+  sendAt: string
+  audience: { kind: 'all' } | { kind: 'units'; unitIds: string[] }
+  state: 'pending' | 'done' | 'cancelled'
+  /** The last member id written; absent before the first batch. */
+  cursor?: string
+  createdAt: string
+}
+
+/** A member's consents to one template, `_id` a hash of member and template: each 允许 allows one send. */
+export interface ConsentDoc {
+  _id: string
+  memberId: string
+  templateId: string
+  remaining: number
+  lastChoice: ConsentChoice
+  updatedAt: string
+}
+
 interface CollectionTypes {
   units: UnitDoc
   clubs: ClubDoc
@@ -218,6 +278,9 @@ interface CollectionTypes {
   locks: LockDoc
   rosterImports: RosterImportDoc
   rosterImportChunks: RosterImportChunkDoc
+  messages: MessageDoc
+  messageBatches: MessageBatchDoc
+  consents: ConsentDoc
 }
 
 export type CollectionName = keyof CollectionTypes
@@ -256,4 +319,11 @@ export const COLLECTIONS: Record<CollectionName, CollectionDefinition> = {
   locks: { indexes: [], unique: [], arrays: [] },
   rosterImports: { indexes: [['removeAfter']], unique: [], arrays: [] },
   rosterImportChunks: { indexes: [['removeAfter']], unique: [], arrays: [] },
+  messages: {
+    indexes: [['recipientId', 'sendAt'], ['recipientId', 'read'], ['pushState', 'pushNextAt'], ['subject'], ['createdAt']],
+    unique: [],
+    arrays: [],
+  },
+  messageBatches: { indexes: [['state']], unique: [], arrays: [] },
+  consents: { indexes: [['memberId']], unique: [], arrays: [] },
 }

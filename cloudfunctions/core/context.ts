@@ -1,6 +1,7 @@
 import type { MemberDoc } from './collections'
 import type { FileStore } from './files/port'
 import type { Store } from './store/port'
+import type { WeChatApi } from './wechatApi/port'
 
 /**
  * Who is calling, as the entry point knows it. On WeChat it comes from `cloud.getWXContext()`; on the local host
@@ -18,10 +19,11 @@ export type Caller =
   | { kind: 'anonymous' }
   | { kind: 'user'; openid: string; member: MemberDoc | null }
 
-/** What every call runs over: the data store and the file store. */
+/** What every call runs over: the data store, the file store and the WeChat open API. */
 export interface Services {
   store: Store
   files: FileStore
+  wechat: WeChatApi
 }
 
 export interface Environment extends Services {

@@ -140,15 +140,15 @@ export function defineFunction<Api extends Contract<Api>>(name: string, actions:
     jobs: jobs?.catalogue ?? {},
     run(event, environment) {
       return guarded(async () => {
-        const { identity, store, files, now } = environment
+        const { identity, now, ...services } = environment
         if (identity.trigger === undefined) return runAction(event as FunctionEvent | null, environment)
         if (!jobs || identity.trigger !== trigger) throw new AppError('UNKNOWN_ACTION', '没有这个定时触发器')
-        return { ok: true, data: await runDueJobs(jobs.catalogue, jobs.run, { functionName: name, services: { store, files }, now, timeoutSeconds: config.timeout }) }
+        return { ok: true, data: await runDueJobs(jobs.catalogue, jobs.run, { functionName: name, services, now, timeoutSeconds: config.timeout }) }
       })
     },
-    runJob(job, { store, files, now }) {
+    runJob(job, { now, ...services }) {
       if (!jobs || !Object.hasOwn(jobs.run, job)) throw new Error(`${name} has no job "${job}"`)
-      return runJob(job, jobs.run[job], { functionName: name, services: { store, files }, now, timeoutSeconds: config.timeout })
+      return runJob(job, jobs.run[job], { functionName: name, services, now, timeoutSeconds: config.timeout })
     },
   }
 }

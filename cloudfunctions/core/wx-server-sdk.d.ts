@@ -49,6 +49,18 @@ declare module 'wx-server-sdk' {
     runTransaction<R>(work: (transaction: { collection(name: string): CollectionReference }) => Promise<R>, retries?: number): Promise<R>
   }
   export interface WxCloud {
+    openapi: {
+      subscribeMessage: {
+        send(options: {
+          touser: string
+          templateId: string
+          page: string
+          data: Record<string, { value: string }>
+          miniprogramState: 'formal' | 'trial' | 'developer'
+          lang: 'zh_CN'
+        }): Promise<{ errCode: number; errMsg: string }>
+      }
+    }
     DYNAMIC_CURRENT_ENV: symbol
     init(options?: { env?: string | symbol; secretId?: string; secretKey?: string }): void
     database(options?: { env?: string; throwOnNotFound?: boolean }): Database

@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { LocalFileStore } from '../../cloudfunctions/core/files/local'
+import { OutboxWeChatApi } from '../../cloudfunctions/core/wechatApi/outbox'
 import type { Environment } from '../../cloudfunctions/core/context'
 import { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import { rosterFunction } from '../../cloudfunctions/roster/actions'
@@ -142,7 +143,7 @@ export const STEPS: BenchStep[] = [
         await tx.insert('bindings', { _id: OFFICE_OPENID, memberId: state.existing[0]._id, boundAt: createdAt })
       })
       state.fileId = await files.save('会员名册.xlsx', state.file!)
-      state.environment = { store, files, identity: { openid: OFFICE_OPENID }, now: NOW }
+      state.environment = { store, files, wechat: new OutboxWeChatApi(), identity: { openid: OFFICE_OPENID }, now: NOW }
     },
   },
   {

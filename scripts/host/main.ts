@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { LocalFileStore } from '../../cloudfunctions/core/files/local'
+import { OutboxWeChatApi } from '../../cloudfunctions/core/wechatApi/outbox'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import { seedDemoUnion } from '../seed/demoUnion'
@@ -42,9 +43,11 @@ async function main() {
   // Download links get their own key, so a link's signature can never pass for a session's.
   const files = new LocalFileStore(join(dirname(dbFile), 'files'), `${secret}:files`)
   const triggers = readTimerTriggers(join(root, 'cloudfunctions'), Object.keys(FUNCTIONS))
-  scheduleTimers(triggers, FUNCTIONS, { store, files })
+  // WeChat's servers do not exist here: subscription messages go to an outbox (发送记录 shows them as sent).
+  const wechat = new OutboxWeChatApi()
+  scheduleTimers(triggers, FUNCTIONS, { store, files, wechat })
   if (!existsSync(join(staticDir, 'index.html'))) console.warn('dist/h5 不存在：请先运行 npm run build:h5')
-  const host = createHost({ store, files, functions: FUNCTIONS, staticDir, demo, secret })
+  const host = createHost({ store, files, wechat, functions: FUNCTIONS, staticDir, demo, secret })
   host.listen(port, hostname, () => {
     console.log(`教工之家本地云已启动：http://${hostname === '127.0.0.1' ? 'localhost' : hostname}:${port}/`)
     console.log(`数据库：${dbFile}；定时触发器：${triggers.map((t) => `${t.functionName}.${t.name}`).join('，') || '无'}`)

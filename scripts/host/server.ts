@@ -12,6 +12,7 @@ import type { CloudFunction } from '../../cloudfunctions/core/defineFunction'
 import type { LocalFileStore } from '../../cloudfunctions/core/files/local'
 import { keepForAWhile } from '../../cloudfunctions/core/files/retention'
 import type { Store } from '../../cloudfunctions/core/store/port'
+import type { WeChatApi } from '../../cloudfunctions/core/wechatApi/port'
 import { unitNames } from '../../cloudfunctions/core/units'
 import { EMPTY_FILE_MESSAGE } from '../../types/common'
 import { DEMO_STAFF, demoOpenid } from '../seed/demoUnion'
@@ -20,6 +21,8 @@ import { signSession, verifySession } from './session'
 export interface HostOptions {
   store: Store
   files: LocalFileStore
+  /** Where subscription messages go: on the local host, an outbox that records them. */
+  wechat: WeChatApi
   functions: Record<string, CloudFunction>
   /** The H5 build to serve; API only when absent. */
   staticDir?: string
@@ -151,7 +154,7 @@ async function demoPeople(store: Store, query: string) {
 }
 
 export function createHost(options: HostOptions): Server {
-  const { store, files, functions, staticDir, demo, secret } = options
+  const { store, files, wechat, functions, staticDir, demo, secret } = options
   return createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://host')
@@ -161,7 +164,7 @@ export function createHost(options: HostOptions): Server {
         if (!fn) return sendJson(res, 404, failure('UNKNOWN_ACTION', '没有这个云函数'))
         const event = await readJson(req)
         const session = verifySession(secret, bearer(req))
-        const result = await fn.run(event, { store, files, identity: { openid: session?.openid }, now: new Date() })
+        const result = await fn.run(event, { store, files, wechat, identity: { openid: session?.openid }, now: new Date() })
         return sendJson(res, 200, result)
       }
       if (url.pathname === '/files' && req.method === 'POST') {

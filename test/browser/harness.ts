@@ -13,6 +13,7 @@ import type { Store } from '../../cloudfunctions/core/store/port'
 import { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import { createHost } from '../../scripts/host/server'
 import { seedDemoUnion } from '../../scripts/seed/demoUnion'
+import { OutboxWeChatApi } from '../../cloudfunctions/core/wechatApi/outbox'
 import { tempFileStore } from '../tempFiles'
 
 const root = resolve(__dirname, '../..')
@@ -72,7 +73,7 @@ export async function startHarness(): Promise<Harness> {
   assertH5Built()
   const store = new SqliteStore(':memory:')
   await seedDemoUnion(store, new Date())
-  const server: Server = createHost({ store, files: tempFileStore(), functions: FUNCTIONS, staticDir: STATIC_DIR, demo: true, secret: 'browser-test-secret' })
+  const server: Server = createHost({ store, files: tempFileStore(), wechat: new OutboxWeChatApi(), functions: FUNCTIONS, staticDir: STATIC_DIR, demo: true, secret: 'browser-test-secret' })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => resolve())

@@ -3,9 +3,8 @@
  * failures, and the union office freeing a binding.
  */
 import { BIND_LOCK_MINUTES, BIND_MAX_FAILURES } from '../../types/members'
-import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { demoOpenid } from '../../scripts/seed/demoUnion'
-import { HOUR, NOW, PEOPLE, VALID_PAYLOADS, bindDetailsOf, callAs, expectFailure, expectOk, later, seededStore, snapshot, testFiles, type TestStore } from './harness'
+import { HOUR, NOW, PEOPLE, VALID_PAYLOADS, bindDetailsOf, callAs, expectFailure, expectOk, later, seededStore, snapshot, type TestStore, runJob } from './harness'
 
 const MINUTE = 60_000
 
@@ -236,7 +235,7 @@ describe('the daily limit per staff number', () => {
     await closeToday(DETAILS)
     const tomorrow = new Date('2026-11-20T16:00:00.000Z') // 00:00 on 11-21 in Shanghai
     expect(expectOk(await bind(NEWCOMER, DETAILS, tomorrow)).id).toBe(PEOPLE.unboundMember)
-    const forget = await FUNCTIONS.members.runJob('forgetBindFailures', { store, files: testFiles, now: tomorrow })
+    const forget = await runJob(store, 'members', 'forgetBindFailures', { now: tomorrow })
     expect(forget).toMatchObject({ outcome: 'ok' })
     expect(await store.count('staffBindFailures')).toBe(0)
   })

@@ -7,8 +7,7 @@ import { KEEP_FILES_MINUTES } from '../../cloudfunctions/core/files/retention'
 import { writeRoster } from '../../cloudfunctions/roster/rosterFile'
 import { readTimerTriggers } from '../../scripts/host/timers'
 import { demoMembers, demoUnits } from '../../scripts/seed/demoUnion'
-import { FUNCTIONS } from '../../cloudfunctions/registry'
-import { NOW, PEOPLE, callAs, expectFailure, expectOk, later, seededStore, send, testFiles, type TestStore} from './harness'
+import { NOW, PEOPLE, callAs, expectFailure, expectOk, later, seededStore, send, testFiles, type TestStore, runJob } from './harness'
 
 const MINUTE = 60_000
 const KEEP = KEEP_FILES_MINUTES * MINUTE
@@ -22,7 +21,7 @@ beforeEach(async () => {
 afterEach(() => store.close())
 
 /** Runs the purge job at `at` (due or not) and answers how many files it removed. */
-const purge = async (at: Date) => (await FUNCTIONS.roster.runJob('purgeFiles', { store, files: testFiles, now: at }))?.count
+const purge = async (at: Date) => (await runJob(store, 'roster', 'purgeFiles', { now: at }))?.count
 const exported = async (at = NOW) => expectOk(await callAs(store, 'roster', PEOPLE.office, 'export', {}, { now: at }))
 const fileIdOf = (url: string) => /\/files\/([0-9a-f]{32})\?/.exec(url)![1]
 

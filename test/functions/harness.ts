@@ -14,6 +14,8 @@ import { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import { InterleavingStore } from '../interleavingStore'
 import { LocalFileStore } from '../../cloudfunctions/core/files/local'
 import type { FileStore } from '../../cloudfunctions/core/files/port'
+import { OutboxWeChatApi } from '../../cloudfunctions/core/wechatApi/outbox'
+import type { WeChatApi } from '../../cloudfunctions/core/wechatApi/port'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { planIdOf } from '../../cloudfunctions/roster/preview'
 import { writeRoster } from '../../cloudfunctions/roster/rosterFile'
@@ -120,7 +122,12 @@ export interface CallOptions {
   now?: Date
   /** The file store; default `testFiles`. */
   files?: FileStore
+  /** Where subscription messages go; default `testWeChat`. */
+  wechat?: WeChatApi
 }
+
+/** WeChat as the tests' functions see it: an outbox recording every subscription message sent. */
+export const testWeChat = new OutboxWeChatApi()
 
 /** Where `testFiles` keeps its files: a fresh folder under the system's tmp. */
 const testFilesDir = mkdtempSync(join(tmpdir(), 'jiaogong-files-'))
@@ -194,7 +201,16 @@ export async function send(
   const identity = await identityOf(store, who)
   // A timer trigger sends CloudBase's timer event, not `{ action, payload }`.
   const body = identity.trigger ? { Type: 'Timer', TriggerName: identity.trigger } : event
-  return functionOf(fn).run(body, { store, files: options.files ?? testFiles, identity, now: options.now ?? NOW })
+  return functionOf(fn).run(body, { ...servicesOf(store, options), identity, now: options.now ?? NOW })
+}
+
+function servicesOf(store: Store, options: CallOptions) {
+  return { store, files: options.files ?? testFiles, wechat: options.wechat ?? testWeChat }
+}
+
+/** Runs one job of a function now, due or not, as its trigger would. */
+export function runJob(store: Store, fn: FunctionName, job: string, options: CallOptions = {}) {
+  return functionOf(fn).runJob(job, { ...servicesOf(store, options), now: options.now ?? NOW })
 }
 
 /** What `fn.action` answers: its contract's response, or unknown for a name outside the contract. */

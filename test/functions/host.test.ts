@@ -19,6 +19,7 @@ import { buildFunctions } from '../../scripts/build-functions'
 import { UPLOAD_LIMIT, createHost } from '../../scripts/host/server'
 import { signSession } from '../../scripts/host/session'
 import { demoOpenid, seedDemoUnion } from '../../scripts/seed/demoUnion'
+import { OutboxWeChatApi } from '../../cloudfunctions/core/wechatApi/outbox'
 import { tempFileStore } from '../tempFiles'
 import { PEOPLE, noticeInput } from './harness'
 
@@ -36,7 +37,7 @@ async function start(demo: boolean, files: LocalFileStore = tempFileStore(SECRET
   const store = new SqliteStore(':memory:')
   // The host runs on the real clock, so the demo union is seeded at it.
   await seedDemoUnion(store, new Date())
-  const server = createHost({ store, files, functions: FUNCTIONS, demo, secret: SECRET })
+  const server = createHost({ store, files, wechat: new OutboxWeChatApi(), functions: FUNCTIONS, demo, secret: SECRET })
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
   return { server, store, files, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }
 }

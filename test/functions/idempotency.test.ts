@@ -3,8 +3,7 @@
  * gets the first answer. Keys are per caller and action, and forgotten after a day.
  */
 import { requestKeyId } from '../../cloudfunctions/core/requestKeys'
-import { FUNCTIONS } from '../../cloudfunctions/registry'
-import { DAY, HOUR, NOTICES, NOW, PEOPLE, expectFailure, expectOk, later, noticeInput, seededStore, send, snapshot, testFiles, type TestStore} from './harness'
+import { DAY, HOUR, NOTICES, NOW, PEOPLE, expectFailure, expectOk, later, noticeInput, seededStore, send, snapshot, runJob, type TestStore } from './harness'
 
 let store: TestStore
 
@@ -87,7 +86,7 @@ it('a refused caller’s key is not remembered', async () => {
 it('the audit function’s job forgets keys a day old, and only those', async () => {
   expectOk(await publish(KEY, PEOPLE.office, NOW))
   expectOk(await publish(`${KEY}-later`, PEOPLE.office, later(2 * HOUR)))
-  const purge = (at: Date) => FUNCTIONS.audit.runJob('purgeRequestKeys', { store, files: testFiles, now: at })
+  const purge = (at: Date) => runJob(store, 'audit', 'purgeRequestKeys', { now: at })
   expect(await purge(later(DAY - 1000))).toMatchObject({ count: 0 })
   expect(await purge(later(DAY))).toMatchObject({ outcome: 'ok', count: 1 })
   expect(await store.count('requestKeys')).toBe(1)

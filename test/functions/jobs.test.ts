@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { runDueJobs, runJob, type Job } from '../../cloudfunctions/core/jobs'
+import { runDueJobs, runJob as runJobNow, type Job } from '../../cloudfunctions/core/jobs'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { JOB_CATALOGUE } from '../../types/jobs'
-import { NOW, PEOPLE, callAs, expectOk, later, seededStore, send, testFiles, type TestStore} from './harness'
+import { NOW, PEOPLE, callAs, expectOk, later, seededStore, send, runJob, testFiles, testWeChat, type TestStore } from './harness'
 
 let store: TestStore
 
@@ -72,20 +72,20 @@ async function seenCounts() {
 }
 
 /** A 10 s time limit: no batch starts after 5 s, so a run does three two-second batches (6 units). */
-const options = () => ({ functionName: 'test', services: { store, files: testFiles }, now: NOW, timeoutSeconds: 10, clock })
+const options = () => ({ functionName: 'test', services: { store, files: testFiles, wechat: testWeChat }, now: NOW, timeoutSeconds: 10, clock })
 /** A time limit long enough for the whole round. */
 const unhurried = () => ({ ...options(), timeoutSeconds: 600 })
 
 describe('a job in batches', () => {
   it('stops starting batches at half the time limit, keeps its cursor, and the next run resumes: each item once', async () => {
     const job = unitWalk()
-    const first = await runJob('walk', job, options())
+    const first = await runJobNow('walk', job, options())
     expect(first).toEqual({ job: 'walk', outcome: 'continuing', count: 6 })
     expect(await store.get('jobRuns', 'test.walk')).toMatchObject({ cursor: 'unit06', roundCount: 6, lastOutcome: 'continuing', lastCount: 6, lastDurationMs: 6000 })
 
-    expect(await runJob('walk', job, options())).toEqual({ job: 'walk', outcome: 'continuing', count: 12 })
-    expect(await runJob('walk', job, options())).toEqual({ job: 'walk', outcome: 'continuing', count: 18 })
-    expect(await runJob('walk', job, options())).toEqual({ job: 'walk', outcome: 'ok', count: 20 })
+    expect(await runJobNow('walk', job, options())).toEqual({ job: 'walk', outcome: 'continuing', count: 12 })
+    expect(await runJobNow('walk', job, options())).toEqual({ job: 'walk', outcome: 'continuing', count: 18 })
+    expect(await runJobNow('walk', job, options())).toEqual({ job: 'walk', outcome: 'ok', count: 20 })
     expect(await seenCounts()).toEqual(Array(20).fill(1))
     const record = await store.get('jobRuns', 'test.walk')
     expect(record).toMatchObject({ roundCount: 0, lastOutcome: 'ok', lastCount: 20, lastCompletedAt: NOW.toISOString() })
@@ -95,24 +95,24 @@ describe('a job in batches', () => {
 
   it('a run that fails mid-round records why; the next run resumes from the last saved cursor', async () => {
     const job = unitWalk({ failAfter: 'unit02' })
-    expect(await runJob('walk', job, options())).toEqual({ job: 'walk', outcome: 'failed', count: 2, error: '网络中断' })
+    expect(await runJobNow('walk', job, options())).toEqual({ job: 'walk', outcome: 'failed', count: 2, error: '网络中断' })
     expect(await store.get('jobRuns', 'test.walk')).toMatchObject({ cursor: 'unit02', lastOutcome: 'failed', lastError: '网络中断' })
-    expect(await runJob('walk', job, unhurried())).toEqual({ job: 'walk', outcome: 'ok', count: 20 })
+    expect(await runJobNow('walk', job, unhurried())).toEqual({ job: 'walk', outcome: 'ok', count: 20 })
     expect(await seenCounts()).toEqual(Array(20).fill(1))
     expect(await store.get('jobRuns', 'test.walk')).not.toHaveProperty('lastError')
   })
 
   it('two overlapping runs: the lease lets one work the job, the other skips it', async () => {
     const job = unitWalk()
-    const runs = await Promise.all([runJob('walk', job, unhurried()), runJob('walk', job, unhurried())])
+    const runs = await Promise.all([runJobNow('walk', job, unhurried()), runJobNow('walk', job, unhurried())])
     expect(runs.filter((run) => run !== undefined)).toEqual([{ job: 'walk', outcome: 'ok', count: 20 }])
     expect(await seenCounts()).toEqual(Array(20).fill(1))
   })
 
   it('a lease left by a run that was cut off expires with the time limit', async () => {
     await store.insert('jobRuns', { _id: 'test.walk', roundCount: 0, leaseUntil: later(10_000).toISOString() })
-    expect(await runJob('walk', unitWalk(), unhurried())).toBeUndefined()
-    expect(await runJob('walk', unitWalk(), { ...unhurried(), now: later(10_000) })).toMatchObject({ outcome: 'ok' })
+    expect(await runJobNow('walk', unitWalk(), unhurried())).toBeUndefined()
+    expect(await runJobNow('walk', unitWalk(), { ...unhurried(), now: later(10_000) })).toMatchObject({ outcome: 'ok' })
   })
 
   it('runDueJobs runs a job when due, an unfinished round at once, and nothing else', async () => {
@@ -151,7 +151,7 @@ describe('job: members.migrateRoleScopes', () => {
   it('turns free-text scopes into ids, creating what does not exist yet, and keeps id scopes as they are', async () => {
     await store.update('members', { _id: PEOPLE.unitAdmin }, { $set: { roles: ['unitAdmin:unit05', 'delegate:六届二次'] } })
     await store.update('members', { _id: PEOPLE.delegate }, { $set: { roles: ['delegate:七届一次', 'clubAdmin:羽毛球俱乐部', 'unitAdmin:文学院分工会'] } })
-    const summary = await FUNCTIONS.members.runJob('migrateRoleScopes', { store, files: testFiles, now: NOW })
+    const summary = await runJob(store, 'members', 'migrateRoleScopes', { now: NOW })
     expect(summary).toEqual({ job: 'migrateRoleScopes', outcome: 'ok', count: 2 })
     const [created] = await store.find('congressSessions', { name: '七届一次' })
     expect(created).toMatchObject({ name: '七届一次', order: 2 })
@@ -163,7 +163,7 @@ describe('job: members.migrateRoleScopes', () => {
       '俱乐部负责人（羽毛球俱乐部）',
       '分工会管理员（文学院分工会）',
     ])
-    expect(await FUNCTIONS.members.runJob('migrateRoleScopes', { store, files: testFiles, now: NOW })).toEqual({ job: 'migrateRoleScopes', outcome: 'ok', count: 0 })
+    expect(await runJob(store, 'members', 'migrateRoleScopes', { now: NOW })).toEqual({ job: 'migrateRoleScopes', outcome: 'ok', count: 0 })
   })
 
   it('runs once: the trigger does not run it again', async () => {

@@ -4,6 +4,7 @@ import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { fireTrigger, readTimerTriggers } from '../../scripts/host/timers'
 import {
   testFiles,
+  testWeChat,
   DAY,
   HOUR,
   NOTICES,
@@ -420,7 +421,7 @@ describe('job: unpinExpired', () => {
     const expired = await publish(noticeInput({ title: '置顶已到期', pinned: true, pinnedUntil: iso(-HOUR, realNow) }), twoHoursAgo)
     const running = await publish(noticeInput({ title: '置顶未到期', pinned: true, pinnedUntil: iso(DAY, realNow) }), twoHoursAgo)
 
-    const result = expectOk(await fireTrigger(FUNCTIONS.notices, trigger(), { store, files: testFiles }))
+    const result = expectOk(await fireTrigger(FUNCTIONS.notices, trigger(), { store, files: testFiles, wechat: testWeChat }))
     expect(result).toEqual([{ job: 'unpinExpired', outcome: 'ok', count: 1 }])
 
     const notice = async (id: string) => (await store.get('notices', id))!

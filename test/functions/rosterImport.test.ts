@@ -13,13 +13,12 @@ import type { MemberDoc } from '../../cloudfunctions/core/collections'
 import { LocalFileStore } from '../../cloudfunctions/core/files/local'
 import { DOWNLOAD_LINK_SECONDS } from '../../cloudfunctions/core/files/port'
 import type { Store, Transaction } from '../../cloudfunctions/core/store/port'
-import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { continueImport, storeImport } from '../../cloudfunctions/roster/applyImport'
 import { readRoster } from '../../cloudfunctions/roster/rosterFile'
 import { planImport, type RosterMember } from '../../cloudfunctions/roster/rosterPlan'
 import { demoMembers, demoUnits } from '../../scripts/seed/demoUnion'
 import type { DownloadLink, RosterApplied, RosterPreview } from '../../types/roster'
-import { NOW, PEOPLE, VALID_PAYLOADS, callAs, expectFailure, expectOk, later, memberEdit, seededStore, send, snapshot, testFiles, type Who, type TestStore } from './harness'
+import { NOW, PEOPLE, VALID_PAYLOADS, callAs, expectFailure, expectOk, later, memberEdit, seededStore, send, snapshot, testFiles, type Who, type TestStore, runJob } from './harness'
 
 /**
  * Every collection but `files`: reading an upload or making a file records it for deletion within the hour
@@ -488,7 +487,7 @@ describe('apply in chunks', () => {
   it('the purge job deletes an import’s record and leftover chunks an hour after it started', async () => {
     const fileId = await upload(newcomersFile())
     await applyChunks(fileId, 1)
-    const purge = (at: Date) => FUNCTIONS.roster.runJob('purgeFiles', { store, files: testFiles, now: at })
+    const purge = (at: Date) => runJob(store, 'roster', 'purgeFiles', { now: at })
     await purge(later(59 * 60_000))
     expect(await store.count('rosterImports')).toBe(1)
     await purge(later(60 * 60_000))

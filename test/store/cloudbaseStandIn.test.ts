@@ -8,6 +8,7 @@ import cloud from 'wx-server-sdk'
 import { action, defineFunction } from '../../cloudfunctions/core/defineFunction'
 import { CloudBaseStore } from '../../cloudfunctions/core/store/cloudbase'
 import { StoreBusyError, type NewDoc } from '../../cloudfunctions/core/store/port'
+import { OutboxWeChatApi } from '../../cloudfunctions/core/wechatApi/outbox'
 import { tempFileStore } from '../tempFiles'
 import { CloudBaseStandIn } from './cloudbaseStandIn'
 import { describeStoreContract } from './contract'
@@ -86,7 +87,7 @@ describe('CloudBaseStore over the stand-in', () => {
         { config: { timeout: 3 } },
       )
       standIn.throttle(-501003, ATTEMPTS)
-      const environment = { store, files: tempFileStore(), identity: { openid: 'o-probe' }, now: new Date() }
+      const environment = { store, files: tempFileStore(), wechat: new OutboxWeChatApi(), identity: { openid: 'o-probe' }, now: new Date() }
       expect(await fn.run({ action: 'countUnits' }, environment)).toEqual({ ok: false, code: 'BUSY', message: '当前使用人数较多，请稍后再试' })
     })
   })

@@ -34,6 +34,16 @@ const complete = (): Record<string, DescribedIndex[] | null> => ({
   locks: [ID],
   rosterImports: [ID, index(false, 'removeAfter')],
   rosterImportChunks: [ID, index(false, 'removeAfter')],
+  messages: [
+    ID,
+    index(false, 'recipientId', 'sendAt'),
+    index(false, 'recipientId', 'read'),
+    index(false, 'pushState', 'pushNextAt'),
+    index(false, 'subject'),
+    index(false, 'createdAt'),
+  ],
+  messageBatches: [ID, index(false, 'state')],
+  consents: [ID, index(false, 'memberId')],
 })
 
 describe('cloudbase:check', () => {

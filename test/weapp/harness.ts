@@ -29,6 +29,7 @@ import type { RootComponent } from 'j-component'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import type { LocalFileStore } from '../../cloudfunctions/core/files/local'
 import type { Store } from '../../cloudfunctions/core/store/port'
+import { OutboxWeChatApi } from '../../cloudfunctions/core/wechatApi/outbox'
 import { tempFileStore } from '../tempFiles'
 
 export const DIST = path.resolve(__dirname, '../../dist/weapp')
@@ -137,6 +138,7 @@ export function startWeapp(options: WeappOptions): Weapp {
 
   // ---- The WeChat servers: cloud functions in-process, cloud storage in a temporary folder. ----
   const files = tempFileStore()
+  const wechat = new OutboxWeChatApi()
   /** Answers a `wx.cloud` call through its callbacks and its promise, as the cloud SDK does. */
   const cloudAnswer = async <T>(request: WxCallback, work: () => Promise<T>): Promise<T> => {
     try {
@@ -156,7 +158,7 @@ export function startWeapp(options: WeappOptions): Weapp {
       cloudAnswer(request, async () => {
         const fn = FUNCTIONS[request.name]
         if (!fn) throw { errMsg: `cloud.callFunction:fail function not found: ${request.name}` }
-        const result = await fn.run(request.data, { store: options.store, files, identity: { openid: options.openid }, now: new Date() })
+        const result = await fn.run(request.data, { store: options.store, files, wechat, identity: { openid: options.openid }, now: new Date() })
         cloudCalls.push({ name: request.name, data: request.data, result })
         return { result, errMsg: 'cloud.callFunction:ok', requestID: `test-${cloudCalls.length}` }
       }),

@@ -1,0 +1,30 @@
+/**
+ * The WeChat open API, as a port like the store: the real adapter calls `cloud.openapi` on CloudBase; on the local
+ * host (and in tests) an outbox records every send instead, since WeChat's servers do not exist there.
+ */
+
+/** A subscription message ready to send: every field already fitted to WeChat's rules. */
+export interface SubscribeMessage {
+  /** The recipient's OPENID. */
+  touser: string
+  templateId: string
+  /** The page it opens, without a leading slash. */
+  page: string
+  data: Record<string, { value: string }>
+}
+
+/** WeChat refused or failed a call: its errCode (43101 no consent left, 47003 bad field, 40037 bad template…). */
+export class WeChatApiError extends Error {
+  constructor(
+    readonly errCode: number,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'WeChatApiError'
+  }
+}
+
+export interface WeChatApi {
+  /** Sends one subscription message; throws WeChatApiError when WeChat answers an error. */
+  sendSubscribeMessage(message: SubscribeMessage): Promise<void>
+}

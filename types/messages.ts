@@ -1,0 +1,156 @@
+/**
+ * Messages (消息): what the union tells a member. Each goes to their inbox, and, when they hold a consent for the
+ * kind's WeChat subscription template, to their WeChat as a subscription message. Every kind is one row of
+ * MESSAGE_KINDS: its Chinese name, the inbox text, the page it opens, and how its data fills the template's fields.
+ * Template ids are deployment settings (工会设置); a kind without one is inbox-only.
+ */
+import * as v from 'valibot'
+import { IdSchema, PageSchema, type Page } from './common'
+import { NOTICE_CATEGORY_LABELS, type NoticeCategory } from './notices'
+
+/** WeChat's types of template field, each with its own rules (platform-facts.md); see fitField. */
+export type FieldType = 'thing' | 'name' | 'phrase' | 'character_string' | 'number' | 'letter' | 'symbol' | 'phone_number' | 'amount' | 'time' | 'date'
+
+/** One field of a kind's template: its key in the template (thing1, time2…) and type, and the value from the data. */
+export interface TemplateField<D> {
+  key: string
+  type: FieldType
+  /** The field's Chinese name in the template, for the README and 工会设置. */
+  label: string
+  value(data: D): string
+}
+
+export interface MessageKindInfo<D> {
+  /** What the kind is called: the inbox entry's heading, 消息订阅, 发送记录. */
+  title: string
+  /** When members get it, for 消息订阅. */
+  description: string
+  /** The inbox entry's line. */
+  text(data: D): string
+  /** The page it opens, without the leading slash: WeChat's `page` (parameters allowed). */
+  page(data: D): string
+  /** The template the union office picks in the WeChat console (订阅消息 → 公共模板库), and how data fills it. */
+  template: TemplateField<D>[]
+}
+
+export interface NoticeMessageData {
+  noticeId: string
+  title: string
+  category: NoticeCategory
+  /** ISO time the notice is published. */
+  publishAt: string
+}
+
+/** Every kind of message, with its data's type. Modules add theirs here. */
+export interface MessageData {
+  notice: NoticeMessageData
+}
+
+export type MessageKind = keyof MessageData
+
+export const MESSAGE_KINDS: { [K in MessageKind]: MessageKindInfo<MessageData[K]> } = {
+  notice: {
+    title: '通知公告',
+    description: '校工会发布与您有关的通知公告时',
+    text: (data) => `${NOTICE_CATEGORY_LABELS[data.category]}：${data.title}`,
+    page: (data) => `pages/notices/detail/index?id=${data.noticeId}`,
+    template: [
+      { key: 'thing1', type: 'thing', label: '通知标题', value: (data) => data.title },
+      { key: 'phrase2', type: 'phrase', label: '通知类型', value: (data) => NOTICE_CATEGORY_LABELS[data.category] },
+      { key: 'time3', type: 'time', label: '发布时间', value: (data) => data.publishAt },
+      { key: 'thing4', type: 'thing', label: '发布单位', value: () => '校工会' },
+    ],
+  },
+}
+
+export const MESSAGE_KIND_LIST = Object.keys(MESSAGE_KINDS) as MessageKind[]
+
+/** One inbox entry as the member sees it. */
+export interface InboxEntry {
+  id: string
+  kind: MessageKind
+  title: string
+  text: string
+  /** The page to open, with its leading slash. */
+  page: string
+  /** When it arrived (ISO). */
+  at: string
+  read: boolean
+}
+
+export const InboxSchema = v.optional(v.strictObject({ ...PageSchema }), {})
+export const MessageIdSchema = v.strictObject({ id: IdSchema })
+
+/** What WeChat's consent panel answered for one template. */
+export type ConsentChoice = 'accept' | 'reject' | 'ban' | 'filter'
+
+const TemplateIdSchema = v.pipe(v.string('模板编号须为文字'), v.regex(/^[A-Za-z0-9_-]{1,64}$/, '模板编号格式不正确'))
+
+/** The panel's answer, template id → choice, as `requestSubscribeMessage` gives it (up to 3 at once). */
+export const ConsentSchema = v.strictObject({
+  choices: v.pipe(
+    v.record(TemplateIdSchema, v.picklist(['accept', 'reject', 'ban', 'filter'], '订阅结果不正确')),
+    v.check((choices) => Object.keys(choices).length >= 1 && Object.keys(choices).length <= 3, '一次最多订阅 3 种消息'),
+  ),
+})
+
+/** One kind in 消息订阅: whether WeChat reminders can be had for it, and what the member said last. */
+export interface SubscriptionView {
+  kind: MessageKind
+  title: string
+  description: string
+  /** Absent: the union office has set no template, so this kind reaches the inbox only. */
+  templateId?: string
+  /** Reminders the member has allowed and not used yet (each 允许 in WeChat's panel allows one). */
+  remaining: number
+  /** Their last answer in the panel. */
+  lastChoice?: ConsentChoice
+}
+
+/** Where a subscription message is: none (inbox only), waiting, sent, or why not. */
+export type PushState = 'none' | 'queued' | 'sending' | 'sent' | 'noConsent' | 'failed' | 'cancelled'
+
+export const PUSH_STATE_LABELS: Record<PushState, string> = {
+  none: '仅站内',
+  queued: '待发送',
+  sending: '发送中',
+  sent: '已发送',
+  noConsent: '未订阅或已用完',
+  failed: '发送失败',
+  cancelled: '已取消',
+}
+
+export const SendsSchema = v.optional(
+  v.strictObject({
+    state: v.optional(v.picklist(['queued', 'sending', 'sent', 'noConsent', 'failed', 'cancelled'], '发送状态不正确')),
+    ...PageSchema,
+  }),
+  {},
+)
+
+/** One subscription message in 发送记录 (union office). */
+export interface SendRecord {
+  id: string
+  kind: MessageKind
+  kindTitle: string
+  recipientName: string
+  text: string
+  state: PushState
+  attempts: number
+  /** When it is (or was) due. */
+  sendAt: string
+  sentAt?: string
+  error?: string
+}
+
+/** The contract of the `messages` function. */
+export interface MessagesApi {
+  inbox: { request: v.InferInput<typeof InboxSchema>; response: Page<InboxEntry> }
+  unreadCount: { request: void; response: { unread: number } }
+  read: { request: v.InferInput<typeof MessageIdSchema>; response: { read: boolean } }
+  readAll: { request: void; response: { read: number } }
+  subscriptions: { request: void; response: SubscriptionView[] }
+  recordConsent: { request: v.InferInput<typeof ConsentSchema>; response: SubscriptionView[] }
+  /** Union office: every subscription message and where it is. */
+  sends: { request: v.InferInput<typeof SendsSchema>; response: Page<SendRecord> & { counts: Partial<Record<PushState, number>> } }
+}
