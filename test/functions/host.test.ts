@@ -51,6 +51,8 @@ async function start(options: StartOptions): Promise<Running> {
 }
 
 async function stop({ server, store }: Running) {
+  // A test that failed midway may leave a request open: close it rather than wait for it.
+  server.closeAllConnections()
   await new Promise((closed) => server.close(closed))
   store.close()
 }
@@ -563,12 +565,16 @@ describe('host uploads: bound members only, one at a time, within a quota', () =
         res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }))
       }),
     )
+    first.on('error', () => undefined)
     first.write('half')
-    await new Promise((resolve) => setTimeout(resolve, 200))
-    const second = await upload(host.base, 'second', token)
-    expect(second.status).toBe(429)
-    expect(second.body).toEqual({ ok: false, code: 'BUSY', message: '上一个文件还在上传：请等它传完再上传下一个' })
-    first.end('done')
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      const second = await upload(host.base, 'second', token)
+      expect(second.status).toBe(429)
+      expect(second.body).toEqual({ ok: false, code: 'BUSY', message: '上一个文件还在上传：请等它传完再上传下一个' })
+    } finally {
+      first.end('done')
+    }
     expect(await firstReply).toMatchObject({ status: 200 })
     expect((await upload(host.base, 'third', token)).status).toBe(200)
   })
@@ -738,6 +744,8 @@ describe('host time limits', () => {
 
   it('answers TIMEOUT when a call runs past its function’s limit; the call itself runs on', async () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+    // Were there no limit, the call would end here, a second in, and answer as usual.
+    const fallback = setTimeout(() => release(), 1000)
     try {
       const started = Date.now()
       const reply = await call(host.base, 'slow', 'wait', {}, token)
@@ -752,6 +760,7 @@ describe('host time limits', () => {
       expect(elapsed).toBeLessThan(2000)
       expect(warn.mock.calls).toEqual([['[host] slow ran past its 0.3 s limit: answered TIMEOUT, the call runs on']])
     } finally {
+      clearTimeout(fallback)
       warn.mockRestore()
     }
     expect(finished).toBe(false)
@@ -770,6 +779,7 @@ describe('host time limits', () => {
   it('gives a function without a limit CloudBase’s 3 s', async () => {
     const unlisted = await start({ demo: true, functions: { slow }, timeouts: {} })
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const fallback = setTimeout(() => release(), 5000)
     try {
       const started = Date.now()
       const reply = await call(unlisted.base, 'slow', 'wait', {}, await loginAt(unlisted.base, PEOPLE.office))
@@ -779,6 +789,7 @@ describe('host time limits', () => {
       expect(elapsed).toBeLessThan(4500)
       release()
     } finally {
+      clearTimeout(fallback)
       warn.mockRestore()
       await stop(unlisted)
     }
