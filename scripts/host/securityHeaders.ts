@@ -4,15 +4,20 @@
  */
 import { createHash } from 'node:crypto'
 
-/** Sent with every answer: no type guessing, no framing by another page, no address (and its signed query) leaked on. */
-export const SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-} as const
-
-/** For everything but the app's page. */
-export const NOTHING_RUNS_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+/**
+ * An answer's headers with the security headers every answer carries: no type guessing, no framing by another
+ * page, no address (and its signed query) passed on as a referrer, and, unless `headers` give the page's own, the
+ * policy under which nothing runs or loads.
+ */
+export function withSecurityHeaders(headers: Record<string, string>): Record<string, string> {
+  return {
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    ...headers,
+  }
+}
 
 const hashSource = (script: string) => `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`
 

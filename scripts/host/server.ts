@@ -22,7 +22,7 @@ import { EMPTY_FILE_MESSAGE } from '../../types/common'
 import type { ErrorCode } from '../../types/result'
 import { DEMO_STAFF, demoOpenid } from '../seed/demoUnion'
 import { LOOPBACK_NAMES, addressedHere } from './hostNames'
-import { NOTHING_RUNS_POLICY, SECURITY_HEADERS, pagePolicy } from './securityHeaders'
+import { pagePolicy, withSecurityHeaders } from './securityHeaders'
 import { signSession, verifySession } from './session'
 import { throttledLog } from './throttledLog'
 import { DEFAULT_TIMEOUT_SECONDS, TIMED_OUT, withinTimeLimit } from './timeLimits'
@@ -73,8 +73,14 @@ const NOT_BUILT_PAGE = `<!doctype html>
 `
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string) {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'content-security-policy': NOTHING_RUNS_POLICY, ...headers })
+  res.writeHead(status, withSecurityHeaders(headers))
   res.end(body)
+}
+
+/** A file from disk; one removed mid-answer (a rebuild while serving) ends this answer, not the host. */
+async function sendFile(res: ServerResponse, path: string, headers: Record<string, string>) {
+  res.writeHead(200, withSecurityHeaders(headers))
+  await pipeline(createReadStream(path), res).catch(() => res.destroy())
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
@@ -166,14 +172,7 @@ async function serveStatic(res: ServerResponse, root: string, urlPath: string) {
     if (html === undefined) return send(res, 503, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' }, NOT_BUILT_PAGE)
     return send(res, 200, { 'content-type': TYPES['.html'], 'cache-control': 'no-cache', 'content-security-policy': pagePolicy(html) }, html)
   }
-  res.writeHead(200, {
-    ...SECURITY_HEADERS,
-    'content-security-policy': NOTHING_RUNS_POLICY,
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'cache-control': 'public, max-age=3600',
-  })
-  // A file removed mid-request (a rebuild while serving) ends this response, not the host.
-  await pipeline(createReadStream(file), res).catch(() => res.destroy())
+  await sendFile(res, file, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'public, max-age=3600' })
 }
 
 /**
@@ -273,14 +272,11 @@ export function createHost(options: HostOptions): Server {
       if (fileMatch && req.method === 'GET') {
         const file = await files.opened(fileMatch[1], url.searchParams.get('expires'), url.searchParams.get('sig'))
         if (!file) return sendJson(res, 404, failure('NOT_FOUND', '下载链接已失效（链接十分钟内有效）：请回到页面重新下载'))
-        res.writeHead(200, {
-          ...SECURITY_HEADERS,
-          'content-security-policy': NOTHING_RUNS_POLICY,
+        return await sendFile(res, file.path, {
           'content-type': TYPES[extname(file.fileName)] ?? 'application/octet-stream',
           'content-disposition': attachment(file.fileName),
           'cache-control': 'no-store',
         })
-        return await pipeline(createReadStream(file.path), res).catch(() => res.destroy())
       }
       if (url.pathname.startsWith('/dev/')) {
         if (!demo) return sendJson(res, 404, failure('NOT_FOUND', '开发登录只在演示模式下提供'))
