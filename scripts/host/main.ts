@@ -50,7 +50,11 @@ async function main() {
   const names = Object.keys(FUNCTIONS)
   const triggers = readTimerTriggers(functionsDir, names)
   scheduleTimers(triggers, FUNCTIONS, { store, files })
-  if (!existsSync(join(staticDir, 'index.html'))) console.warn('dist/h5 不存在：请先运行 npm run build:h5')
+  // Taro empties dist/h5 as any build starts: another build in this checkout may be under way. Pages show a
+  // "not built" page until the build is there, and the build then serves without a restart.
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    console.warn('dist/h5 里还没有页面：请运行 npm run build:h5；如果另有构建正在进行（构建开始时会清空 dist/h5），等它完成后刷新页面即可')
+  }
   const allowedHosts = ownHostNames(hostname)
   const timeouts = readTimeouts(functionsDir, names)
   const host = createHost({ store, files, functions: FUNCTIONS, staticDir, demo, secret, allowedHosts, timeouts })

@@ -64,12 +64,16 @@ const TYPES: Record<string, string> = {
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 }
 
-/** Shown when the host runs before the H5 build exists (or while a rebuild has removed it). */
+/**
+ * Shown while there is no H5 build: before the first, and during every rebuild (Taro empties dist/h5 as a build
+ * starts and fills it as it ends, 40 s or more later).
+ */
 const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>教工之家：页面尚未构建</title></head>
 <body><h1>页面尚未构建</h1>
-<p>本地云已在运行，但还没有可显示的页面：请在项目目录运行 <code>npm run build:h5</code>，完成后刷新本页。</p></body></html>
+<p>本地云已在运行，但还没有可显示的页面：请在项目目录运行 <code>npm run build:h5</code>，完成后刷新本页。</p>
+<p>如果正有构建在进行（构建一开始会清空 dist/h5），等它完成后刷新本页即可。</p></body></html>
 `
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string) {

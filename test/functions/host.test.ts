@@ -639,11 +639,13 @@ describe('host security headers', () => {
   })
 })
 
-describe('host without an H5 build', () => {
+describe('host without an H5 build (before the first, or while a rebuild has emptied dist/h5)', () => {
   let host: Running
+  let staticDir: string
 
   beforeAll(async () => {
-    host = await start({ demo: true, staticDir: mkdtempSync(join(tmpdir(), 'jiaogong-no-h5-')) })
+    staticDir = mkdtempSync(join(tmpdir(), 'jiaogong-no-h5-'))
+    host = await start({ demo: true, staticDir })
   })
 
   afterAll(() => stop(host))
@@ -654,11 +656,19 @@ describe('host without an H5 build', () => {
     expect(reply.headers['content-type']).toBe('text/html; charset=utf-8')
     expect(reply.text).toContain('<h1>页面尚未构建</h1>')
     expect(reply.text).toContain('请在项目目录运行 <code>npm run build:h5</code>，完成后刷新本页')
+    expect(reply.text).toContain('如果正有构建在进行（构建一开始会清空 dist/h5），等它完成后刷新本页即可')
     expect(reply.text).toMatch(/<\/html>\n$/)
   })
 
   it('still runs the functions', async () => {
     expect((await call(host.base, 'notices', 'home')).body).toMatchObject({ ok: false, code: 'NOT_SIGNED_IN' })
+  })
+
+  it('serves the build as soon as it is there, without a restart', async () => {
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>教工之家</title>')
+    const reply = await rawRequest(host.base, '/pages/index/index')
+    expect(reply.status).toBe(200)
+    expect(reply.text).toBe('<!doctype html><title>教工之家</title>')
   })
 })
 
