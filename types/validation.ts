@@ -43,10 +43,18 @@ const FIELD_LABELS: Record<string, string> = {
 
 type Issue = v.BaseIssue<unknown>
 
+/**
+ * The field's Chinese name, or the key itself. Own labels only: a field named `constructor` or `toString` must not
+ * find Object.prototype's. (Not Object.hasOwn: this file ships to phones whose engines predate it.)
+ */
+function fieldLabel(key: string): string {
+  return Object.prototype.hasOwnProperty.call(FIELD_LABELS, key) ? FIELD_LABELS[key] : key
+}
+
 /** One Chinese message for one issue: the schema's own message, or one about the shape of the payload. */
 export function issueMessage(issue: Issue): string {
   const key = issue.path?.[issue.path.length - 1]?.key
-  const label = typeof key === 'string' ? (FIELD_LABELS[key] ?? key) : ''
+  const label = typeof key === 'string' ? fieldLabel(key) : ''
   if (issue.type === 'strict_object' || issue.type === 'object') {
     if (issue.expected === 'never') return `不支持的字段「${label}」，请将小程序更新到最新版本后重试`
     if (issue.received === 'undefined' && label) return `请填写${label}`
@@ -62,7 +70,8 @@ export interface ValidationFailure {
 }
 
 export function describeIssues(issues: Issue[]): ValidationFailure {
-  const fields: Record<string, string> = {}
+  // Without a prototype, so a field named `constructor` or `__proto__` gets its entry like any other.
+  const fields: Record<string, string> = Object.create(null)
   for (const issue of issues) fields[v.getDotPath(issue) ?? ''] ??= issueMessage(issue)
   return { message: issueMessage(issues[0]), fields }
 }

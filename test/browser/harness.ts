@@ -12,6 +12,7 @@ import { FUNCTIONS } from '../../cloudfunctions/registry'
 import type { Store } from '../../cloudfunctions/core/store/port'
 import { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import { createHost } from '../../scripts/host/server'
+import { readTimeouts } from '../../scripts/host/timeLimits'
 import { seedDemoUnion } from '../../scripts/seed/demoUnion'
 import { OutboxWeChatApi } from '../../cloudfunctions/core/wechatApi/outbox'
 import { tempFileStore } from '../tempFiles'
@@ -34,9 +35,11 @@ export interface Harness {
   newPhone(): Promise<Page>
   /**
    * After each test: saves what every phone of the test shows to test-results/browser-last/ (the picture to look
-   * at when a test fails) and closes those phones.
+   * at when a test fails) and closes those phones. Fails if the host's Content-Security-Policy blocked anything.
    */
   endTest(): Promise<void>
+  /** What the host's Content-Security-Policy blocked so far in this test; they no longer fail it. */
+  takeBlocked(): string[]
   /** Calls a cloud function over HTTP as the demo person `memberId` (the same path the app takes). */
   callAs<T = unknown>(memberId: string, fn: string, action: string, payload?: unknown): Promise<T>
   stop(): Promise<void>
@@ -73,7 +76,16 @@ export async function startHarness(): Promise<Harness> {
   assertH5Built()
   const store = new SqliteStore(':memory:')
   await seedDemoUnion(store, new Date())
-  const server: Server = createHost({ store, files: tempFileStore(), wechat: new OutboxWeChatApi(), functions: FUNCTIONS, staticDir: STATIC_DIR, demo: true, secret: 'browser-test-secret' })
+  const server: Server = createHost({
+    store,
+    files: tempFileStore(),
+    wechat: new OutboxWeChatApi(),
+    functions: FUNCTIONS,
+    staticDir: STATIC_DIR,
+    demo: true,
+    secret: 'browser-test-secret',
+    timeouts: readTimeouts(join(root, 'cloudfunctions'), Object.keys(FUNCTIONS)),
+  })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => resolve())
@@ -91,6 +103,13 @@ export async function startHarness(): Promise<Harness> {
     throw error
   }
   let contexts: BrowserContext[] = []
+  /** What the host's Content-Security-Policy blocked in any page of the test (Chromium reports each as a console error). */
+  let blocked: string[] = []
+  const takeBlocked = () => {
+    const taken = blocked
+    blocked = []
+    return taken
+  }
 
   const post = async (path: string, body: unknown, token?: string) => {
     const response = await fetch(baseUrl + path, {
@@ -118,6 +137,9 @@ export async function startHarness(): Promise<Harness> {
       contexts.push(context)
       const page = await context.newPage()
       page.on('pageerror', (error) => console.warn(`[browser] page error: ${error.message}`))
+      page.on('console', (message) => {
+        if (message.type() === 'error' && message.text().includes('Content Security Policy')) blocked.push(message.text())
+      })
       return page
     },
     async endTest() {
@@ -130,7 +152,11 @@ export async function startHarness(): Promise<Harness> {
         await context.close().catch(() => undefined)
       }
       contexts = []
+      const violations = takeBlocked()
+      // The app must work under the policy the host sends: anything it blocked fails the test.
+      if (violations.length > 0) throw new Error(`the Content-Security-Policy blocked:\n${violations.join('\n')}`)
     },
+    takeBlocked,
     async callAs<T>(memberId: string, fn: string, action: string, payload?: unknown) {
       const login = await post('/dev/login', { memberId })
       if (!login.ok) throw new Error(`dev login as ${memberId} failed: ${login.message}`)

@@ -358,6 +358,12 @@ const NOT_OBJECTS: [string, unknown][] = [
   ['true', true],
 ]
 
+/** Field names that are also Object.prototype's members: each is an unknown field like any other. */
+const PROTOTYPE_KEYS = ['constructor', '__proto__', 'toString', 'hasOwnProperty']
+
+/** `{ [key]: 1 }` parsed from JSON, as a payload arrives: an object literal's `__proto__` would set the prototype instead. */
+const wireField = (key: string): Record<string, unknown> => JSON.parse(`{"${key}": 1}`)
+
 // One seeded store for the file: every test refuses a call and checks the store is still exactly as it was.
 let store: TestStore
 
@@ -402,6 +408,12 @@ describe.each(allActions())('%s.%s', (fn, action) => {
     const payload = { ...(typeof valid === 'object' ? valid : {}), zzz: 1 }
     await expectRefused(fn, { action, payload }, 'INVALID_INPUT', '不支持的字段「zzz」')
   })
+
+  it.each(PROTOTYPE_KEYS)('a field named %s → INVALID_INPUT naming it', async (key) => {
+    const valid = VALID_PAYLOADS[fn][action]
+    const payload = { ...(typeof valid === 'object' ? valid : {}), ...wireField(key) }
+    await expectRefused(fn, { action, payload }, 'INVALID_INPUT', `不支持的字段「${key}」`)
+  })
 })
 
 describe.each(Object.keys(FUNCTIONS))('%s: events that name no action', (fn) => {
@@ -436,6 +448,17 @@ describe('field messages', () => {
       message: '请填写标题',
       fields: { title: '请填写标题', category: '请选择栏目', 'audience.unitIds': '请至少选择一个分工会' },
     })
+  })
+
+  it.each(PROTOTYPE_KEYS)('names an unknown field %s, at the top and nested, in the message and in the fields', async (key) => {
+    const unknown = `不支持的字段「${key}」，请将小程序更新到最新版本后重试`
+    const top = await send(store, 'members', PEOPLE.office, { action: 'bind', payload: { ...bind({}), ...wireField(key) } })
+    expect(top).toEqual({ ok: false, code: 'INVALID_INPUT', message: unknown, fields: { [key]: unknown } })
+    const nested = await send(store, 'members', PEOPLE.office, {
+      action: 'updateMember',
+      payload: { memberId: PEOPLE.unit03Member, member: { ...memberEdit(PEOPLE.unit03Member), ...wireField(key) } },
+    })
+    expect(nested).toEqual({ ok: false, code: 'INVALID_INPUT', message: unknown, fields: { [`member.${key}`]: unknown } })
   })
 
   it('names the field of a scope the grant rules refuse', async () => {

@@ -4,21 +4,24 @@
  */
 import ExcelJS from 'exceljs'
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { isBuiltin } from 'node:module'
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http'
+import { connect, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { action, defineFunction } from '../../cloudfunctions/core/defineFunction'
 import { LocalFileStore } from '../../cloudfunctions/core/files/local'
 import { DOWNLOAD_LINK_SECONDS } from '../../cloudfunctions/core/files/port'
 import { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { writeRoster } from '../../cloudfunctions/roster/rosterFile'
 import { buildFunctions } from '../../scripts/build-functions'
-import { UPLOAD_LIMIT, createHost } from '../../scripts/host/server'
+import { UPLOAD_LIMIT, createHost, type HostOptions } from '../../scripts/host/server'
+import { readTimeouts } from '../../scripts/host/timeLimits'
 import { signSession } from '../../scripts/host/session'
 import { demoOpenid, seedDemoUnion } from '../../scripts/seed/demoUnion'
+import { EmptySchema } from '../../types/common'
 import { OutboxWeChatApi } from '../../cloudfunctions/core/wechatApi/outbox'
 import { tempFileStore } from '../tempFiles'
 import { PEOPLE, noticeInput } from './harness'
@@ -33,16 +36,24 @@ interface Running {
   base: string
 }
 
-async function start(demo: boolean, files: LocalFileStore = tempFileStore(SECRET)): Promise<Running> {
+/** The functions' own time limits, as `npm start` reads them. */
+const TIMEOUTS = readTimeouts(join(root, 'cloudfunctions'), Object.keys(FUNCTIONS))
+
+type StartOptions = Partial<Omit<HostOptions, 'store' | 'files' | 'secret'>> & { files?: LocalFileStore }
+
+async function start(options: StartOptions): Promise<Running> {
   const store = new SqliteStore(':memory:')
   // The host runs on the real clock, so the demo union is seeded at it.
   await seedDemoUnion(store, new Date())
-  const server = createHost({ store, files, wechat: new OutboxWeChatApi(), functions: FUNCTIONS, demo, secret: SECRET })
+  const files = options.files ?? tempFileStore(SECRET)
+  const server = createHost({ functions: FUNCTIONS, demo: true, timeouts: TIMEOUTS, wechat: new OutboxWeChatApi(), ...options, store, files, secret: SECRET })
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
   return { server, store, files, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }
 }
 
 async function stop({ server, store }: Running) {
+  // A test that failed midway may leave a request open: close it rather than wait for it.
+  server.closeAllConnections()
   await new Promise((closed) => server.close(closed))
   store.close()
 }
@@ -89,7 +100,7 @@ describe('host in demo mode', () => {
   let host: Running
 
   beforeAll(async () => {
-    host = await start(true)
+    host = await start({ demo: true })
   })
 
   afterAll(() => stop(host))
@@ -230,7 +241,7 @@ describe('host files: uploads, and downloads through signed links', () => {
 
   beforeAll(async () => {
     const files = new LocalFileStore(mkdtempSync(join(tmpdir(), 'jiaogong-host-files-')), SECRET, () => Date.now() + filesClockAhead)
-    host = await start(true, files)
+    host = await start({ demo: true, files })
     office = await loginAt(host.base, PEOPLE.office)
   })
 
@@ -300,7 +311,7 @@ describe('host files: uploads, and downloads through signed links', () => {
     const roster = await writeRoster([newcomer], await host.store.find('units'))
     const { fileId } = (await upload(host.base, roster, office)).body.data
 
-    // Anyone signed in may upload, as on WeChat; only the union office may import.
+    // Any bound member may upload; only the union office may import.
     const member = await loginAt(host.base, PEOPLE.unit03Member)
     expect((await call(host.base, 'roster', 'preview', { fileId, full: false }, member)).body).toMatchObject({ ok: false, code: 'FORBIDDEN' })
 
@@ -368,7 +379,7 @@ describe('host outside demo mode', () => {
   let host: Running
 
   beforeAll(async () => {
-    host = await start(false)
+    host = await start({ demo: false })
   })
 
   afterAll(() => stop(host))
@@ -387,6 +398,413 @@ describe('host outside demo mode', () => {
     const reply = await call(host.base, 'members', 'me', {}, token)
     expect(reply.body).toMatchObject({ ok: true, data: { id: 'm0001' } })
   })
+})
+
+/** What node:http gives back (fetch cannot set a Host header). */
+interface RawReply {
+  status: number
+  headers: IncomingHttpHeaders
+  text: string
+}
+
+/** One request over node:http, with any Host header. */
+function rawRequest(base: string, path: string, init: { method?: string; host?: string; headers?: Record<string, string>; body?: string } = {}) {
+  const { port } = new URL(base)
+  const headers = { ...init.headers, ...(init.host ? { host: init.host } : {}) }
+  return new Promise<RawReply>((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path, method: init.method ?? 'GET', headers }, (res) => {
+      let text = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk: string) => (text += chunk))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }))
+    })
+    req.on('error', reject)
+    req.end(init.body)
+  })
+}
+
+const portOf = (base: string) => Number(new URL(base).port)
+
+describe('host answers only to its own names (DNS rebinding)', () => {
+  let host: Running
+  let port: number
+
+  beforeAll(async () => {
+    host = await start({ demo: true })
+    port = portOf(host.base)
+  })
+
+  afterAll(() => stop(host))
+
+  const refusal = (named: string) => ({
+    ok: false,
+    code: 'FORBIDDEN',
+    message: `请用本机地址打开教工之家（如 http://localhost:${port}/）：这个请求发往「${named}」，不是本机的地址，已拒绝`,
+  })
+
+  it.each(['localhost', 'LocalHost', '127.0.0.1', '[::1]'])('serves a request addressed to %s with its port', async (name) => {
+    const reply = await rawRequest(host.base, '/dev/people', { host: `${name}:${port}` })
+    expect(reply.status).toBe(200)
+    expect(JSON.parse(reply.text)).toMatchObject({ ok: true })
+  })
+
+  it.each([
+    ['a rebound name', () => `attacker.example:${port}`],
+    ['a loopback address at another port', () => `127.0.0.1:${port + 1}`],
+    ['localhost without the port', () => 'localhost'],
+    ['a name with credentials', () => `user@localhost:${port}`],
+    ['a name with a path', () => `localhost:${port}/x`],
+  ])('refuses %s: 403 FORBIDDEN, in Chinese', async (_what, host_) => {
+    const named = host_()
+    const reply = await rawRequest(host.base, '/dev/people', { host: named })
+    expect(reply.status).toBe(403)
+    expect(JSON.parse(reply.text)).toEqual(refusal(named))
+  })
+
+  it('refuses a request with no Host header at all (HTTP/1.0; Node itself answers 400 to HTTP/1.1 without one)', async () => {
+    const answer = await new Promise<string>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => socket.end('GET /dev/people HTTP/1.0\r\n\r\n'))
+      let text = ''
+      socket.on('data', (chunk) => (text += chunk))
+      socket.on('end', () => resolve(text))
+    })
+    expect(answer).toMatch(/^HTTP\/1\.1 403 /)
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual(refusal(''))
+  })
+
+  it('gives a rebound page no development login, and changes nothing', async () => {
+    const before = await host.store.find('bindings')
+    const reply = await rawRequest(host.base, '/dev/login', {
+      method: 'POST',
+      host: `attacker.example:${port}`,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ memberId: PEOPLE.office }),
+    })
+    expect(reply.status).toBe(403)
+    expect(JSON.parse(reply.text)).toEqual(refusal(`attacker.example:${port}`))
+    expect(reply.text).not.toMatch(/token/)
+    expect(await host.store.find('bindings')).toEqual(before)
+  })
+
+  it('answers to the names allowedHosts lists, and only those', async () => {
+    const named = await start({ demo: true, allowedHosts: ['jiaogong.test'] })
+    try {
+      const namedPort = portOf(named.base)
+      expect((await rawRequest(named.base, '/dev/people', { host: `jiaogong.test:${namedPort}` })).status).toBe(200)
+      expect((await rawRequest(named.base, '/dev/people', { host: `localhost:${namedPort}` })).status).toBe(403)
+    } finally {
+      await stop(named)
+    }
+  })
+})
+
+describe('host uploads: bound members only, one at a time, within a quota', () => {
+  let host: Running
+  let filesDir: string
+
+  beforeAll(async () => {
+    filesDir = mkdtempSync(join(tmpdir(), 'jiaogong-host-quota-'))
+    host = await start({ demo: true, files: new LocalFileStore(filesDir, SECRET) })
+  })
+
+  afterAll(() => stop(host))
+
+  /** What the refusal left behind: the files on disk and the store's file records. */
+  const leftBehind = async () => ({ disk: readdirSync(filesDir).length, records: (await host.store.find('files')).length })
+
+  it('refuses a signed-in user not bound to a member: 403 NOT_BOUND, nothing saved', async () => {
+    const before = await leftBehind()
+    const reply = await upload(host.base, 'data', await loginAt(host.base, PEOPLE.unboundMember))
+    expect(reply.status).toBe(403)
+    expect(reply.body).toEqual({ ok: false, code: 'NOT_BOUND', message: '请先绑定会员身份（工号与姓名），绑定后即可使用' })
+    expect(await leftBehind()).toEqual(before)
+  })
+
+  it('refuses a member who has left: 403 FORBIDDEN, nothing saved', async () => {
+    const token = await loginAt(host.base, PEOPLE.unitAdmin)
+    await host.store.update('members', { _id: PEOPLE.unitAdmin }, { $set: { status: 'left' } })
+    const before = await leftBehind()
+    const reply = await upload(host.base, 'data', token)
+    expect(reply.status).toBe(403)
+    expect(reply.body).toEqual({ ok: false, code: 'FORBIDDEN', message: '您的会员身份已注销（离校），如有疑问请联系校工会' })
+    expect(await leftBehind()).toEqual(before)
+  })
+
+  it('takes 20 files an hour from one person, refuses the 21st with 429 QUOTA_EXCEEDED saying when, and not others’', async () => {
+    const token = await loginAt(host.base, PEOPLE.unit01Member)
+    for (let i = 0; i < 20; i += 1) expect((await upload(host.base, `file ${i}`, token)).status).toBe(200)
+    const before = await leftBehind()
+    const refused = await upload(host.base, 'one more', token)
+    expect(refused.status).toBe(429)
+    expect(refused.body).toEqual({ ok: false, code: 'QUOTA_EXCEEDED', message: expect.any(String) })
+    expect(refused.body.message).toMatch(/^上传太频繁：每人每小时最多上传 20 个文件、共 50 MB。请在 \d\d:\d\d（约 60 分钟后）再上传$/)
+    expect(await leftBehind()).toEqual(before)
+    expect((await upload(host.base, 'another person’s file', await loginAt(host.base, PEOPLE.unit03Member))).status).toBe(200)
+  })
+
+  it('of 30 uploads of 10 MB in a row takes 5 (50 MB) and refuses 25 with 429', async () => {
+    const token = await loginAt(host.base, PEOPLE.office2)
+    const statuses: number[] = []
+    for (let i = 0; i < 30; i += 1) statuses.push((await upload(host.base, Buffer.alloc(UPLOAD_LIMIT, i), token)).status)
+    expect(statuses).toEqual([...Array(5).fill(200), ...Array(25).fill(429)])
+  }, 60_000)
+
+  it('refuses a second upload while the person’s first is under way: 429 BUSY; the first then completes', async () => {
+    const token = await loginAt(host.base, PEOPLE.delegate)
+    // The first upload sends its headers and half its body, then waits.
+    const first = httpRequest({
+      host: '127.0.0.1',
+      port: portOf(host.base),
+      path: '/files',
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream', 'content-length': '8', 'x-file-name': 'a.xlsx' },
+    })
+    const firstReply = new Promise<RawReply>((resolve) =>
+      first.on('response', (res) => {
+        let text = ''
+        res.on('data', (chunk: Buffer) => (text += chunk))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }))
+      }),
+    )
+    first.on('error', () => undefined)
+    first.write('half')
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      const second = await upload(host.base, 'second', token)
+      expect(second.status).toBe(429)
+      expect(second.body).toEqual({ ok: false, code: 'BUSY', message: '上一个文件还在上传：请等它传完再上传下一个' })
+    } finally {
+      first.end('done')
+    }
+    expect(await firstReply).toMatchObject({ status: 200 })
+    expect((await upload(host.base, 'third', token)).status).toBe(200)
+  })
+})
+
+describe('host security headers', () => {
+  let host: Running
+  let office: string
+  const SECURITY = { 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' }
+  const NOTHING_RUNS = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+
+  beforeAll(async () => {
+    const staticDir = mkdtempSync(join(tmpdir(), 'jiaogong-h5-'))
+    writeFileSync(
+      join(staticDir, 'index.html'),
+      `<!doctype html><html><head><script>document.documentElement.lang = 'zh-CN'</script><script defer="defer" src="/js/app.js"></script></head><body></body></html>`,
+    )
+    mkdirSync(join(staticDir, 'js'))
+    writeFileSync(join(staticDir, 'js/app.js'), 'console.log("app")')
+    host = await start({ demo: true, staticDir })
+    office = await loginAt(host.base, PEOPLE.office)
+  })
+
+  afterAll(() => stop(host))
+
+  it('serves the app’s page under a policy that allows its inline script and the tab bar’s no-op link by hash, nothing from elsewhere', async () => {
+    const reply = await rawRequest(host.base, '/')
+    expect(reply.status).toBe(200)
+    expect(reply.headers).toMatchObject({
+      ...SECURITY,
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy':
+        "default-src 'self'; script-src 'self' 'unsafe-hashes' 'sha256-lfXlPY3+MCPOPb4mrw1Y961+745U3WlDQVcOXdchSQc=' " +
+        "'sha256-qM1UvdBF/OR0ogvR4v6RL48kzILD03WSudA4zNXz8Zk='; style-src 'self' 'unsafe-inline'; " +
+        "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; " +
+        "form-action 'self'; frame-ancestors 'none'",
+    })
+  })
+
+  it('serves the build’s other files with nosniff and the policy under which nothing runs', async () => {
+    const reply = await rawRequest(host.base, '/js/app.js')
+    expect(reply.status).toBe(200)
+    expect(reply.headers).toMatchObject({ ...SECURITY, 'content-type': 'text/javascript; charset=utf-8', 'content-security-policy': NOTHING_RUNS })
+  })
+
+  it.each([
+    ['a function’s answer', '/api/notices', { method: 'POST', body: JSON.stringify({ action: 'home' }) }, 200],
+    ['a refusal', '/api/nothing', { method: 'POST', body: '{}' }, 404],
+    ['the development login', '/dev/people', {}, 200],
+    ['a dead download link', `/files/${'0'.repeat(32)}?expires=1&sig=x`, {}, 404],
+  ])('sends them with %s', async (_what, path, init, status) => {
+    const reply = await rawRequest(host.base, path, init)
+    expect(reply.status).toBe(status)
+    expect(reply.headers).toMatchObject({ ...SECURITY, 'content-security-policy': NOTHING_RUNS })
+  })
+
+  it('sends them with a downloaded file', async () => {
+    const { url } = (await call(host.base, 'roster', 'template', {}, office)).body.data
+    const reply = await rawRequest(host.base, url)
+    expect(reply.status).toBe(200)
+    expect(reply.headers).toMatchObject({ ...SECURITY, 'content-security-policy': NOTHING_RUNS, 'cache-control': 'no-store' })
+  })
+})
+
+describe('host without an H5 build (before the first, or while a rebuild has emptied dist/h5)', () => {
+  let host: Running
+  let staticDir: string
+
+  beforeAll(async () => {
+    staticDir = mkdtempSync(join(tmpdir(), 'jiaogong-no-h5-'))
+    host = await start({ demo: true, staticDir })
+  })
+
+  afterAll(() => stop(host))
+
+  it.each(['/', '/pages/index/index', '/js/app.js'])('answers %s with a whole page saying in Chinese how to build it: 503', async (path) => {
+    const reply = await rawRequest(host.base, path)
+    expect(reply.status).toBe(503)
+    expect(reply.headers['content-type']).toBe('text/html; charset=utf-8')
+    expect(reply.text).toContain('<h1>页面尚未构建</h1>')
+    expect(reply.text).toContain('请在项目目录运行 <code>npm run build:h5</code>，完成后刷新本页')
+    expect(reply.text).toContain('如果正有构建在进行（构建一开始会清空 dist/h5），等它完成后刷新本页即可')
+    expect(reply.text).toMatch(/<\/html>\n$/)
+  })
+
+  it('still runs the functions', async () => {
+    expect((await call(host.base, 'notices', 'home')).body).toMatchObject({ ok: false, code: 'NOT_SIGNED_IN' })
+  })
+
+  it('serves the build as soon as it is there, without a restart', async () => {
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>教工之家</title>')
+    const reply = await rawRequest(host.base, '/pages/index/index')
+    expect(reply.status).toBe(200)
+    expect(reply.text).toBe('<!doctype html><title>教工之家</title>')
+  })
+})
+
+describe('host with clients that hang up mid-request', () => {
+  let host: Running
+
+  beforeAll(async () => {
+    host = await start({ demo: true })
+  })
+
+  afterAll(() => stop(host))
+
+  /** Opens a connection, sends the headers and part of a body it promises to finish, and hangs up. */
+  function hangUp(port: number) {
+    return new Promise<void>((done) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write(`POST /api/notices HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"action":`)
+        setTimeout(() => {
+          socket.destroy()
+          done()
+        }, 100)
+      })
+    })
+  }
+
+  it('logs 25 hang-ups as one line without a stack, and goes on answering', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    try {
+      await Promise.all(Array.from({ length: 25 }, () => hangUp(portOf(host.base))))
+      // Every connection is gone once the server counts none.
+      for (;;) {
+        const open = await new Promise<number>((resolve) => host.server.getConnections((_error, count) => resolve(count)))
+        if (open === 0) break
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      expect(warn.mock.calls).toEqual([['[host] a client hung up before its request arrived whole: POST /api/notices']])
+      expect(error).not.toHaveBeenCalled()
+    } finally {
+      warn.mockRestore()
+      error.mockRestore()
+    }
+    expect((await call(host.base, 'notices', 'home')).body).toMatchObject({ ok: false, code: 'NOT_SIGNED_IN' })
+  })
+})
+
+describe('host time limits', () => {
+  /** Resolves the slow action's wait. */
+  let release: () => void = () => undefined
+  let finished = false
+
+  /** A function whose one action waits until the test releases it, then notes that it finished. */
+  const slow = defineFunction<{ wait: { request: Record<string, never>; response: { waited: true } } }>('slow', {
+    wait: action({
+      allow: 'user',
+      input: EmptySchema,
+      async handle() {
+        await new Promise<void>((resolve) => (release = resolve))
+        finished = true
+        return { waited: true as const }
+      },
+    }),
+  }, { config: { timeout: 0.3 } })
+
+  let host: Running
+  let token: string
+
+  beforeAll(async () => {
+    host = await start({ demo: true, functions: { ...FUNCTIONS, slow }, timeouts: { ...TIMEOUTS, slow: 0.3 } })
+    token = await loginAt(host.base, PEOPLE.office)
+  })
+
+  afterAll(() => stop(host))
+
+  beforeEach(() => {
+    finished = false
+  })
+
+  it('reads each function’s limit from its config.json', () => {
+    expect(TIMEOUTS).toEqual({ audit: 10, members: 10, notices: 10, roster: 60 })
+  })
+
+  it('answers TIMEOUT when a call runs past its function’s limit; the call itself runs on', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+    // Were there no limit, the call would end here, a second in, and answer as usual.
+    const fallback = setTimeout(() => release(), 1000)
+    try {
+      const started = Date.now()
+      const reply = await call(host.base, 'slow', 'wait', {}, token)
+      const elapsed = Date.now() - started
+      expect(reply).toMatchObject({ status: 200 })
+      expect(reply.body).toEqual({
+        ok: false,
+        code: 'TIMEOUT',
+        message: '操作超时：处理时间过长，这次操作可能已经完成，也可能没有完成。请先刷新查看结果，确认没有完成再重试',
+      })
+      expect(elapsed).toBeGreaterThanOrEqual(290)
+      expect(elapsed).toBeLessThan(2000)
+      expect(warn.mock.calls).toEqual([['[host] slow ran past its 0.3 s limit: answered TIMEOUT, the call runs on']])
+    } finally {
+      clearTimeout(fallback)
+      warn.mockRestore()
+    }
+    expect(finished).toBe(false)
+    release()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(finished).toBe(true)
+  })
+
+  it('answers a call that ends within its limit as usual', async () => {
+    const reply = call(host.base, 'slow', 'wait', {}, token)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    release()
+    expect((await reply).body).toEqual({ ok: true, data: { waited: true } })
+  })
+
+  it('gives a function without a limit CloudBase’s 3 s', async () => {
+    const unlisted = await start({ demo: true, functions: { slow }, timeouts: {} })
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const fallback = setTimeout(() => release(), 5000)
+    try {
+      const started = Date.now()
+      const reply = await call(unlisted.base, 'slow', 'wait', {}, await loginAt(unlisted.base, PEOPLE.office))
+      const elapsed = Date.now() - started
+      expect(reply.body).toMatchObject({ ok: false, code: 'TIMEOUT' })
+      expect(elapsed).toBeGreaterThanOrEqual(2990)
+      expect(elapsed).toBeLessThan(4500)
+      release()
+    } finally {
+      clearTimeout(fallback)
+      warn.mockRestore()
+      await stop(unlisted)
+    }
+  }, 10_000)
 })
 
 describe('buildFunctions', () => {
