@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { FormCheck } from '../../types/validation'
 
 /** A form's fields and the errors of its last check; editing any field clears them (they no longer apply). */
@@ -21,4 +21,24 @@ export function useFormState<F>(initial: F | (() => F)) {
   }
 
   return { form, setForm, errors, change, accept }
+}
+
+/**
+ * A form that edits loaded data: filled from the first answer, then left alone when the data is loaded again (a
+ * screen refreshes quietly each time it shows, and WeChat's file, image and scan pickers show it again), so what the
+ * person typed stays. `reseed` fills it anew, say with what a save answered. `toForm` should be a module-level
+ * function (its identity is an effect dependency).
+ */
+export function useSeededForm<D, F>(data: D | undefined, toForm: (data: D) => F, initial: F | (() => F)) {
+  const state = useFormState<F>(initial)
+  const { setForm } = state
+  const seeded = useRef(false)
+
+  useEffect(() => {
+    if (seeded.current || data === undefined) return
+    seeded.current = true
+    setForm(toForm(data))
+  }, [data, toForm, setForm])
+
+  return { ...state, reseed: (fresh: D) => setForm(toForm(fresh)) }
 }

@@ -9,7 +9,7 @@
 import { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import type { MemberDoc } from '../../cloudfunctions/core/collections'
 import { demoOpenid, seedDemoUnion } from '../../scripts/seed/demoUnion'
-import { startWeapp, textIn, waitUntil, type PageHandle, type SimNode, type Weapp } from './harness'
+import { IDEMPOTENCY_KEY as KEY, startWeapp, textIn, waitUntil, type PageHandle, type SimNode, type Weapp } from './harness'
 
 const store = new SqliteStore(':memory:')
 const MEMBER_ID = 'm0300'
@@ -81,6 +81,7 @@ async function submit(page: PageHandle) {
 }
 
 const toasts = () => app.clientCalls.filter(([api]) => api === 'showToast').map(([, request]) => String(request.title))
+const modals = () => app.clientCalls.filter(([api]) => api === 'showModal').map(([, request]) => String(request.content))
 const bindingsOf = () => store.find('bindings', { memberId: MEMBER_ID })
 
 test('the seed leaves m0300 unbound: its demo openid has no binding', async () => {
@@ -89,18 +90,23 @@ test('the seed leaves m0300 unbound: its demo openid has no binding', async () =
   expect(await bindingsOf()).toEqual([])
 })
 
-test('wrong details show the server mismatch message as a toast and bind nothing', async () => {
-  const toastsBefore = toasts().length
+test('wrong details show the server mismatch message in full, in a dialog, and bind nothing', async () => {
+  const modalsBefore = modals().length
   const wrongPhone = member.phone.slice(-4) === '0000' ? '1111' : '0000'
 
   await fill(bind, { staffNo: member.staffNo, name: member.name, phoneLast4: wrongPhone })
   const wrong = await submit(bind)
 
-  expect(wrong.data).toEqual({ action: 'bind', payload: { staffNo: member.staffNo, name: member.name, phoneLast4: wrongPhone } })
+  expect(wrong.data).toEqual({
+    action: 'bind',
+    payload: { staffNo: member.staffNo, name: member.name, phoneLast4: wrongPhone },
+    idempotencyKey: expect.stringMatching(KEY),
+  })
   expect(wrong.result).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
   const { message } = wrong.result as { message: string }
   expect(message).toBe('工号、姓名或手机号后四位不匹配，请核对后重试（还可尝试 4 次）')
-  await waitUntil(() => (toasts().slice(toastsBefore).includes(message) ? true : undefined), 'the mismatch toast')
+  // Longer than the two lines a toast holds: a dialog shows all of it.
+  await waitUntil(() => (modals().slice(modalsBefore).includes(message) ? true : undefined), 'the mismatch dialog')
 
   // An unknown staff number gets the very same wording (the reply never tells whether a staff number exists).
   await fill(bind, { staffNo: '999999', name: member.name, phoneLast4: member.phone.slice(-4) })
@@ -111,9 +117,11 @@ test('wrong details show the server mismatch message as a toast and bind nothing
     message: '工号、姓名或手机号后四位不匹配，请核对后重试（还可尝试 3 次）',
   })
   await waitUntil(
-    () => (toasts().slice(toastsBefore).includes((unknown.result as { message: string }).message) ? true : undefined),
-    'the second mismatch toast',
+    () => (modals().slice(modalsBefore).includes((unknown.result as { message: string }).message) ? true : undefined),
+    'the second mismatch dialog',
   )
+  // Each attempt was its own write.
+  expect((unknown.data as { idempotencyKey: string }).idempotencyKey).not.toBe((wrong.data as { idempotencyKey: string }).idempotencyKey)
 
   expect(await store.get('bindings', OPENID)).toBeNull()
   expect(await bindingsOf()).toEqual([])
@@ -129,7 +137,7 @@ test('the right details bind this WeChat user to m0300, toast 绑定成功 and r
   await fill(bind, details)
   const answered = await submit(bind)
 
-  expect(answered.data).toEqual({ action: 'bind', payload: details })
+  expect(answered.data).toEqual({ action: 'bind', payload: details, idempotencyKey: expect.stringMatching(KEY) })
   expect(answered.result).toMatchObject({ ok: true, data: { id: MEMBER_ID, name: member.name, staffNo: member.staffNo } })
   expect(await store.get('bindings', OPENID)).toMatchObject({ _id: OPENID, memberId: MEMBER_ID })
   expect(await bindingsOf()).toHaveLength(1)

@@ -33,6 +33,9 @@ import { tempFileStore } from '../tempFiles'
 
 export const DIST = path.resolve(__dirname, '../../dist/weapp')
 
+/** What an idempotency key looks like (types/result.ts): the app sends one with every write. */
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/
+
 /** A rendered page as miniprogram-simulate (j-component) hands it out. */
 export type SimPage = RootComponent<WechatMiniprogram.Component.DataOption, WechatMiniprogram.Component.PropertyOption, WechatMiniprogram.Component.MethodOption>
 /** A node of a rendered page (a view, a text, a custom component), as its querySelector answers. */

@@ -3,115 +3,72 @@
  * steps, preview then apply. Changing the import mode previews the same file again.
  */
 import Taro from '@tarojs/taro'
-import { useRef, useState } from 'react'
-import { ROSTER_MAX_BYTES, tooLargeMessage, type RosterApplied, type RosterPreview } from '../../../types/roster'
-import { showError } from '../../hooks/useRemote'
-import { call, toApiError } from '../../services/api'
+import { useState } from 'react'
+import type { RequestOf } from '../../../types/contracts'
+import { ROSTER_MAX_BYTES, tooLargeMessage, type RosterApplied } from '../../../types/roster'
+import { useMutation } from '../../hooks/useMutation'
+import { useRemote } from '../../hooks/useRemote'
+import { ApiError, call, toApiError, write } from '../../services/api'
 import { openDownload, pickAndUpload, type UploadedFile } from '../../services/files'
-
-type Step = 'template' | 'export' | 'upload' | 'preview' | 'apply'
-
-/**
- * The step in progress, and a runner that hands any failure to `fail`: by default shown the way every screen does
- * (a toast, or the sign-in page).
- */
-function useSteps(fail: (error: unknown) => void = showError) {
-  const [busy, setBusy] = useState<Step>()
-  const run = async (step: Step, work: () => Promise<void>) => {
-    setBusy(step)
-    try {
-      await work()
-    } catch (error) {
-      fail(error)
-    } finally {
-      setBusy(undefined)
-    }
-  }
-  return { busy, run }
-}
 
 /** Template and export downloads. */
 export function useRosterDownloads() {
-  const { busy, run } = useSteps()
-  return {
-    busy,
-    downloadTemplate: () => run('template', async () => openDownload(await call('roster', 'template'))),
-    exportRoster: (unitId?: string) => run('export', async () => openDownload(await call('roster', 'export', unitId ? { unitId } : {}))),
-  }
+  const template = useMutation(async () => openDownload(await call('roster', 'template')))
+  const exporting = useMutation(async (unitId: string | undefined, key) => openDownload(await write('roster', 'export', unitId ? { unitId } : {}, key)))
+  return { template, exporting }
 }
+
+const RE_PREVIEWED = '预览之后会员名册有了变动，没有导入任何数据。页面已按最新名册重新核对，请再次确认后再导入。'
 
 export function useRosterImport() {
   const [file, setFile] = useState<UploadedFile>()
-  const [full, setFullMode] = useState(false)
-  const [preview, setPreview] = useState<RosterPreview>()
+  const [full, setFull] = useState(false)
   const [applied, setApplied] = useState<RosterApplied>()
-  // What went wrong with the file, shown on the page: a file's problems take more words than a toast holds.
-  const [problem, setProblem] = useState<string>()
-  const { busy, run } = useSteps((error) => {
-    const { code, message } = toApiError(error)
-    if (code === 'NOT_SIGNED_IN') showError(error)
-    else setProblem(message)
+  // The preview belongs to one file and mode: choosing another shows nothing until its own preview comes.
+  const preview = useRemote(async () => (file ? call('roster', 'preview', { fileId: file.fileId, full }) : undefined), [file, full])
+
+  const picking = useMutation(async () => {
+    const chosen = await pickAndUpload({ extension: 'xlsx', maxBytes: ROSTER_MAX_BYTES, tooLarge: tooLargeMessage })
+    if (!chosen) return
+    setApplied(undefined)
+    setFile(chosen)
   })
-  // Only the latest preview asked for may show: a slower answer for another file or mode is dropped.
-  const latest = useRef(0)
 
-  const previewOf = (chosen: UploadedFile, asFull: boolean) => {
-    const ticket = ++latest.current
-    setPreview(undefined)
-    setProblem(undefined)
-    return run('preview', async () => {
-      const answer = await call('roster', 'preview', { fileId: chosen.fileId, full: asFull })
-      if (ticket === latest.current) setPreview(answer)
-    })
-  }
-
-  const pick = () =>
-    run('upload', async () => {
-      setProblem(undefined)
-      const chosen = await pickAndUpload({ extension: 'xlsx', maxBytes: ROSTER_MAX_BYTES, tooLarge: tooLargeMessage })
-      if (!chosen) return
-      setFile(chosen)
-      setApplied(undefined)
-      await previewOf(chosen, full)
-    })
-
-  const setFull = (next: boolean) => {
-    setFullMode(next)
-    if (file) void previewOf(file, next)
-  }
+  const applying = useMutation(
+    async (plan: RequestOf<'roster', 'apply'>, key) => {
+      try {
+        return await write('roster', 'apply', plan, key)
+      } catch (error) {
+        if (toApiError(error).code !== 'CONFLICT') throw error
+        // The roster changed since the preview: show the new one, so the person checks again before applying.
+        void preview.reload()
+        throw new ApiError('CONFLICT', RE_PREVIEWED)
+      }
+    },
+    {
+      onSuccess: async (result) => {
+        setApplied(result)
+        setFile(undefined)
+        // The result shows at the top of the page, where the preview's long lists were.
+        await Taro.pageScrollTo({ scrollTop: 0, duration: 200 })
+      },
+    },
+  )
 
   const apply = async () => {
-    if (!file || !preview) return
-    const { add, update, markLeft } = preview.counts
+    const shown = preview.data
+    if (!file || !shown) return
+    const { add, update, markLeft } = shown.counts
     const { confirm } = await Taro.showModal({
-      title: preview.full ? '确认按全校完整名册导入' : '确认导入',
-      content: preview.full
+      title: shown.full ? '确认按全校完整名册导入' : '确认导入',
+      content: shown.full
         ? `文件将作为全校完整名册：新增 ${add} 人、更新 ${update} 人，文件中没有的 ${markLeft} 人将标为离校。导入会记入操作日志，确定吗？`
         : `将新增 ${add} 人、更新 ${update} 人。导入会记入操作日志，确定导入吗？`,
       confirmText: '导入',
       confirmColor: '#c8161d',
     })
-    if (!confirm) return
-    setProblem(undefined)
-    let conflict = false
-    await run('apply', async () => {
-      try {
-        setApplied(await call('roster', 'apply', { fileId: file.fileId, full: preview.full, planId: preview.planId }))
-      } catch (error) {
-        conflict = toApiError(error).code === 'CONFLICT'
-        throw error
-      }
-      setFile(undefined)
-      setPreview(undefined)
-      // The result shows at the top of the page, where the preview's long lists were.
-      await Taro.pageScrollTo({ scrollTop: 0, duration: 200 })
-    })
-    // The roster changed since the preview: show the new one, so the person checks again before applying.
-    if (conflict) {
-      await previewOf(file, preview.full)
-      setProblem('预览之后会员名册有了变动，没有导入任何数据。下面是按最新名册重新核对的结果，请再次确认。')
-    }
+    if (confirm) await applying.run({ fileId: file.fileId, full: shown.full, planId: shown.planId })
   }
 
-  return { file, full, preview, applied, problem, busy, pick, setFull, apply }
+  return { file, full, preview, applied, picking: picking.busy, applying: applying.busy, pick: () => picking.run(), setFull, apply }
 }

@@ -1,15 +1,19 @@
 /** Data and actions of the union office's notice list. */
 import Taro from '@tarojs/taro'
 import type { AdminNoticeRow, NoticeState } from '../../../types/notices'
+import { useMutation } from '../../hooks/useMutation'
 import { usePagedList } from '../../hooks/usePagedList'
-import { showError } from '../../hooks/useRemote'
-import { call } from '../../services/api'
+import { call, write } from '../../services/api'
 
 export function useAdminNotices(state: NoticeState | 'all') {
   const list = usePagedList(
     (offset, limit) => call('notices', 'adminList', { ...(state === 'all' ? {} : { state }), offset, limit }),
     [state],
   )
+  const withdrawing = useMutation((id: string, key) => write('notices', 'withdraw', { id }, key), {
+    success: '已撤回',
+    onSuccess: () => list.reload(),
+  })
 
   /** Asks first: a withdrawn notice disappears for members and can no longer be edited. */
   const withdraw = async (row: AdminNoticeRow) => {
@@ -19,14 +23,7 @@ export function useAdminNotices(state: NoticeState | 'all') {
       confirmText: '撤回',
       confirmColor: '#c8161d',
     })
-    if (!confirm) return
-    try {
-      await call('notices', 'withdraw', { id: row.id })
-      Taro.showToast({ title: '已撤回', icon: 'success' })
-      await list.reload()
-    } catch (error) {
-      showError(error)
-    }
+    if (confirm) await withdrawing.run(row.id)
   }
 
   return { ...list, withdraw }

@@ -3,7 +3,8 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { StateView } from '../../components/StateView'
-import { showError, useRemote } from '../../hooks/useRemote'
+import { useMutation } from '../../hooks/useMutation'
+import { useRemote } from '../../hooks/useRemote'
 import { findDemoPeople, loginAs } from '../../services/devLogin'
 import './index.scss'
 
@@ -11,14 +12,7 @@ import './index.scss'
 export default function Login() {
   const [query, setQuery] = useState('')
   const { data: people, error, loading, reload } = useRemote(() => findDemoPeople(query), [query])
-  const choose = async (id: string) => {
-    try {
-      await loginAs(id)
-      Taro.reLaunch({ url: '/pages/index/index' })
-    } catch (caught) {
-      showError(caught)
-    }
-  }
+  const login = useMutation((id: string) => loginAs(id), { onSuccess: () => void Taro.reLaunch({ url: '/pages/index/index' }) })
   return (
     <View className="page login">
       <View className="login__banner">
@@ -44,7 +38,7 @@ export default function Login() {
                 )
               }
               clickable
-              onClick={() => choose(person.id)}
+              onClick={() => login.run(person.id)}
             />
           ))}
         </Cell.Group>

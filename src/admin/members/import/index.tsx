@@ -59,9 +59,10 @@ const personItem = (person: PreviewPerson) => (
 
 /** 导入会员名册 (union office): pick an Excel file, check the preview, then apply it all at once. */
 export default function RosterImport() {
-  const { file, full, preview, applied, problem, busy, pick, setFull, apply } = useRosterImport()
-  const downloads = useRosterDownloads()
+  const { file, full, preview: previewed, applied, picking, applying, pick, setFull, apply } = useRosterImport()
+  const { template } = useRosterDownloads()
   const mode: Mode = full ? 'full' : 'partial'
+  const preview = previewed.data
   const counts = preview?.counts
   const blocked = !counts || counts.errors > 0 || counts.add + counts.update + counts.markLeft === 0
   return (
@@ -83,7 +84,7 @@ export default function RosterImport() {
         <Text className="import__help">
           使用 Excel（.xlsx）文件，第 1 行为表头：工号、姓名、性别、出生日期、所在单位、手机号、人员状态、入会时间、会费状态。按工号识别同一人。
         </Text>
-        <Button size="small" fill="outline" loading={downloads.busy === 'template'} onClick={downloads.downloadTemplate} className="import__template">
+        <Button size="small" fill="outline" loading={template.busy} onClick={() => template.run()} className="import__template">
           下载名册模板
         </Button>
       </View>
@@ -97,12 +98,12 @@ export default function RosterImport() {
       <View className="card">
         <Text className="import__heading">3. 选择文件并核对</Text>
         {process.env.TARO_ENV === 'weapp' && <Text className="import__help">请先把名册文件发到微信聊天（如“文件传输助手”），再从聊天中选择。</Text>}
-        <Button type="primary" fill={file ? 'outline' : 'solid'} loading={busy === 'upload'} onClick={pick} className="import__pick">
+        <Button type="primary" fill={file ? 'outline' : 'solid'} loading={picking} onClick={pick} className="import__pick">
           {file ? '重新选择文件' : '选择名册文件'}
         </Button>
         {file && <Text className="import__file">已选择：{file.name}</Text>}
-        {busy === 'preview' && <Text className="import__help">正在读取和核对文件…</Text>}
-        {problem && <Text className="import__problem">{problem}</Text>}
+        {file && previewed.loading && !preview && <Text className="import__help">正在读取和核对文件…</Text>}
+        {file && previewed.error && !preview && <Text className="import__problem">{previewed.error.message}</Text>}
       </View>
 
       {preview && counts && (
@@ -160,7 +161,7 @@ export default function RosterImport() {
           </PreviewList>
 
           <View className="bottom-bar">
-            <Button type="primary" block disabled={blocked} loading={busy === 'apply'} onClick={apply} className="import__apply">
+            <Button type="primary" block disabled={blocked} loading={applying} onClick={apply} className="import__apply">
               确认导入
             </Button>
           </View>

@@ -23,7 +23,7 @@ export default function Roster() {
   const profile = useProfile()
   const units = useUnits()
   const office = profile.data?.roles.some((grant) => grant.role === 'unionOffice') ?? false
-  const downloads = useRosterDownloads()
+  const { exporting } = useRosterDownloads()
   const open = (id: string) => office && Taro.navigateTo({ url: `/admin/members/detail/index?id=${encodeURIComponent(id)}` })
   return (
     <View className="page roster">
@@ -33,7 +33,7 @@ export default function Roster() {
           <Button size="small" type="primary" fill="outline" onClick={() => Taro.navigateTo({ url: '/admin/members/import/index' })}>
             导入名册
           </Button>
-          <Button size="small" fill="outline" loading={downloads.busy === 'export'} onClick={() => downloads.exportRoster(unitId || undefined)}>
+          <Button size="small" fill="outline" loading={exporting.busy} onClick={() => exporting.run(unitId || undefined)}>
             {unitId ? '导出本分工会' : '导出全部'}
           </Button>
         </View>

@@ -1,0 +1,50 @@
+/**
+ * Which actions write. Every action of every contract is listed here (the type makes a new action a compile error
+ * until it is), so no write can go out without an idempotency key: `call` takes reads only, `write` writes only.
+ */
+import type { ActionName, FunctionName } from '../../types/contracts'
+
+type Kind = 'read' | 'write'
+
+/** Accepts a table only if it names every action of every contract. */
+type EveryAction<K extends { [F in FunctionName]: Record<ActionName<F>, Kind> }> = K
+
+type Kinds = EveryAction<{
+  audit: { list: 'read' },
+  members: {
+    me: 'read',
+    units: 'read',
+    bind: 'write',
+    unbind: 'write',
+    roleHolders: 'read',
+    grantRole: 'write',
+    revokeRole: 'write',
+    roster: 'read',
+    memberRecord: 'read',
+    updateMember: 'write',
+    settings: 'read',
+    updateSettings: 'write',
+  },
+  notices: {
+    home: 'read',
+    list: 'read',
+    // Marks the notice read, which is the same whichever time it is done.
+    detail: 'read',
+    adminList: 'read',
+    adminGet: 'read',
+    publish: 'write',
+    update: 'write',
+    withdraw: 'write',
+  },
+  roster: {
+    template: 'read',
+    // Makes a file and an audit entry: a retried export answers the first file.
+    export: 'write',
+    preview: 'read',
+    apply: 'write',
+  },
+}>
+
+export type WriteAction<F extends FunctionName> = { [A in keyof Kinds[F]]: Kinds[F][A] extends 'write' ? A : never }[keyof Kinds[F]] &
+  ActionName<F>
+export type ReadAction<F extends FunctionName> = Exclude<ActionName<F>, WriteAction<F>>
