@@ -2,7 +2,8 @@ import Taro from '@tarojs/taro'
 import { BindSchema } from '../../types/members'
 import type { RequestOf } from '../../types/contracts'
 import { schemaCheck } from '../../types/validation'
-import { write } from '../services/api'
+import { ApiError, write } from '../services/api'
+import { privacyAgreed } from '../services/privacy'
 import { useFormState } from './useFormState'
 import { useMutation } from './useMutation'
 
@@ -15,10 +16,17 @@ export interface BindForm {
 /** Binding my WeChat to my member record: checked here with the function's own schema, then sent. */
 export function useBind() {
   const { form, errors, change, accept } = useFormState<BindForm>({ staffNo: '', name: '', phoneLast4: '' })
-  const bind = useMutation((input: RequestOf<'members', 'bind'>, key) => write('members', 'bind', input, key), {
-    success: (profile) => `绑定成功，${profile.name}`,
-    onSuccess: () => void setTimeout(() => Taro.reLaunch({ url: '/pages/index/index' }), 800),
-  })
+  // Binding is where the app first collects personal data: the privacy consent comes first.
+  const bind = useMutation(
+    async (input: RequestOf<'members', 'bind'>, key) => {
+      if (!(await privacyAgreed())) throw new ApiError('FORBIDDEN', '需要同意隐私保护指引后才能绑定')
+      return write('members', 'bind', input, key)
+    },
+    {
+      success: (profile) => `绑定成功，${profile.name}`,
+      onSuccess: () => void setTimeout(() => Taro.reLaunch({ url: '/pages/index/index' }), 800),
+    },
+  )
 
   const submit = () => {
     const input = accept(schemaCheck(BindSchema, form))

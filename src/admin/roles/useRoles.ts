@@ -47,5 +47,5 @@ export function useRoles() {
     if (confirm) await revoking.run({ memberId: holder.memberId, role: role.role, ...(role.scope ? { scope: role.scope } : {}) })
   }
 
-  return { holders, units: units.data ?? [], form, errors, saving: granting.busy, change, grant, revoke }
+  return { holders: { ...holders, items: holders.data ?? [] }, units: units.data ?? [], form, errors, saving: granting.busy, change, grant, revoke }
 }

@@ -1,5 +1,6 @@
 import { Button, InputNumber } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
+import { Screen } from '../../components/Screen'
 import { StateView } from '../../components/StateView'
 import { useSettings } from './useSettings'
 import './index.scss'
@@ -8,7 +9,7 @@ import './index.scss'
 export default function Settings() {
   const { settings, form, errors, saving, change, save } = useSettings()
   return (
-    <View className="page settings">
+    <Screen className="settings">
       <StateView loading={settings.loading} error={settings.error} empty={!form} emptyText="暂无设置" onRetry={settings.reload}>
         {form && (
           <>
@@ -38,6 +39,6 @@ export default function Settings() {
           </>
         )}
       </StateView>
-    </View>
+    </Screen>
   )
 }

@@ -2,6 +2,7 @@ import { Cell, SearchBar, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
+import { Screen } from '../../components/Screen'
 import { StateView } from '../../components/StateView'
 import { useMutation } from '../../hooks/useMutation'
 import { useRemote } from '../../hooks/useRemote'
@@ -14,7 +15,7 @@ export default function Login() {
   const { data: people, error, loading, reload } = useRemote(() => findDemoPeople(query), [query])
   const login = useMutation((id: string) => loginAs(id), { onSuccess: () => void Taro.reLaunch({ url: '/pages/index/index' }) })
   return (
-    <View className="page login">
+    <Screen className="login">
       <View className="login__banner">
         <Text className="login__title">教工之家 · 演示模式</Text>
         <Text className="login__hint">本地演示环境，请任选一位演示身份登录。正式小程序中由微信身份自动识别。</Text>
@@ -43,6 +44,6 @@ export default function Login() {
           ))}
         </Cell.Group>
       </StateView>
-    </View>
+    </Screen>
   )
 }
