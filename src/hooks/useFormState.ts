@@ -1,6 +1,7 @@
-import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import type { FormCheck } from '../../types/validation'
+import { ApiError } from '../services/api'
+import { showError } from '../services/feedback'
 
 /** A form's fields and the errors of its last check; editing any field clears them (they no longer apply). */
 export function useFormState<F>(initial: F | (() => F)) {
@@ -12,11 +13,11 @@ export function useFormState<F>(initial: F | (() => F)) {
     setErrors({})
   }
 
-  /** The input to send, or undefined after showing what is wrong (field messages and a toast). */
+  /** The input to send, or undefined after showing what is wrong (under each field, and the way every error shows). */
   const accept = <T>(check: FormCheck<T>): T | undefined => {
     if (check.ok) return check.input
     setErrors(check.fields)
-    Taro.showToast({ title: check.message, icon: 'none' })
+    showError(new ApiError('INVALID_INPUT', check.message))
     return undefined
   }
 

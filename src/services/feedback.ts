@@ -19,6 +19,9 @@ const DIALOG_TITLES: Partial<Record<ClientErrorCode, string>> = {
   INVALID_INPUT: '请检查后重试',
 }
 
+/** The union red of the theme (styles/variables.scss), for the dialogs' buttons. */
+const PRIMARY = '#c8161d'
+
 /** What a toast with its success icon holds. */
 const ICON_TOAST_WIDTH = 7
 
@@ -28,6 +31,12 @@ export const textWidth = (text: string) => [...text].reduce((width, char) => wid
 /** "已保存": with the success tick when it fits beside it. */
 export function showDone(title: string) {
   Taro.showToast({ title, icon: textWidth(title) <= ICON_TOAST_WIDTH ? 'success' : 'none' })
+}
+
+/** Asks before something that cannot be undone; true when the person taps `confirmText`. */
+export async function confirmed(title: string, content: string, confirmText: string): Promise<boolean> {
+  const { confirm } = await Taro.showModal({ title, content, confirmText, confirmColor: PRIMARY })
+  return confirm
 }
 
 /** What went wrong, in full. */
@@ -41,5 +50,5 @@ export function showError(error: unknown) {
     Taro.showToast({ title: message, icon: 'none', duration: 2500 })
     return
   }
-  Taro.showModal({ title: DIALOG_TITLES[code] ?? '提示', content: message, showCancel: false, confirmText: '知道了', confirmColor: '#c8161d' })
+  Taro.showModal({ title: DIALOG_TITLES[code] ?? '提示', content: message, showCancel: false, confirmText: '知道了', confirmColor: PRIMARY })
 }

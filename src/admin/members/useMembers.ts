@@ -1,5 +1,4 @@
 /** The roster screens: the list (union office: everyone; a unit admin: their unit) and one member's record. */
-import Taro from '@tarojs/taro'
 import type { RequestOf } from '../../../types/contracts'
 import { MemberEditSchema, type MemberGroup, type MemberRecord } from '../../../types/members'
 import { schemaCheck } from '../../../types/validation'
@@ -8,6 +7,7 @@ import { useMutation } from '../../hooks/useMutation'
 import { usePagedList } from '../../hooks/usePagedList'
 import { useRemote } from '../../hooks/useRemote'
 import { call, write } from '../../services/api'
+import { confirmed } from '../../services/feedback'
 
 /** `group` '' is everyone. */
 export function useRoster(q: string, unitId: string, group: MemberGroup | '') {
@@ -55,13 +55,8 @@ export function useMemberRecord(memberId: string) {
   }
 
   const unbind = async () => {
-    const { confirm } = await Taro.showModal({
-      title: '解除微信绑定',
-      content: `解除后${record.data?.name ?? '该会员'}需重新绑定才能使用。常用于更换手机或绑定有误。确定解除吗？`,
-      confirmText: '解除',
-      confirmColor: '#c8161d',
-    })
-    if (confirm) await unbinding.run()
+    if (!(await confirmed('解除微信绑定', `解除后${record.data?.name ?? '该会员'}需重新绑定才能使用。常用于更换手机或绑定有误。确定解除吗？`, '解除'))) return
+    await unbinding.run()
   }
 
   return { record, units: units.data ?? [], form, errors, saving: saving.busy, change, save, unbind }

@@ -9,6 +9,7 @@ import { ROSTER_MAX_BYTES, tooLargeMessage, type RosterApplied } from '../../../
 import { useMutation } from '../../hooks/useMutation'
 import { useRemote } from '../../hooks/useRemote'
 import { ApiError, call, toApiError, write } from '../../services/api'
+import { confirmed } from '../../services/feedback'
 import { openDownload, pickAndUpload, type UploadedFile } from '../../services/files'
 
 /** Template and export downloads. */
@@ -59,15 +60,11 @@ export function useRosterImport() {
     const shown = preview.data
     if (!file || !shown) return
     const { add, update, markLeft } = shown.counts
-    const { confirm } = await Taro.showModal({
-      title: shown.full ? '确认按全校完整名册导入' : '确认导入',
-      content: shown.full
-        ? `文件将作为全校完整名册：新增 ${add} 人、更新 ${update} 人，文件中没有的 ${markLeft} 人将标为离校。导入会记入操作日志，确定吗？`
-        : `将新增 ${add} 人、更新 ${update} 人。导入会记入操作日志，确定导入吗？`,
-      confirmText: '导入',
-      confirmColor: '#c8161d',
-    })
-    if (confirm) await applying.run({ fileId: file.fileId, full: shown.full, planId: shown.planId })
+    const title = shown.full ? '确认按全校完整名册导入' : '确认导入'
+    const content = shown.full
+      ? `文件将作为全校完整名册：新增 ${add} 人、更新 ${update} 人，文件中没有的 ${markLeft} 人将标为离校。导入会记入操作日志，确定吗？`
+      : `将新增 ${add} 人、更新 ${update} 人。导入会记入操作日志，确定导入吗？`
+    if (await confirmed(title, content, '导入')) await applying.run({ fileId: file.fileId, full: shown.full, planId: shown.planId })
   }
 
   return { file, full, preview, applied, picking: picking.busy, applying: applying.busy, pick: () => picking.run(), setFull, apply }

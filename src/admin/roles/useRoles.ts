@@ -1,5 +1,4 @@
 /** Role management (union office): who holds which role, granting by staff number, revoking with a confirmation. */
-import Taro from '@tarojs/taro'
 import type { RequestOf } from '../../../types/contracts'
 import { GrantSchema, type GrantView, type RoleHolder } from '../../../types/members'
 import { ROLE_SCOPE_LABELS, type Role } from '../../../types/roles'
@@ -8,6 +7,7 @@ import { useFormState } from '../../hooks/useFormState'
 import { useMutation } from '../../hooks/useMutation'
 import { useRemote } from '../../hooks/useRemote'
 import { call, write } from '../../services/api'
+import { confirmed } from '../../services/feedback'
 
 export interface GrantForm {
   staffNo: string
@@ -38,13 +38,8 @@ export function useRoles() {
   }
 
   const revoke = async (holder: RoleHolder, role: GrantView) => {
-    const { confirm } = await Taro.showModal({
-      title: '撤销角色',
-      content: `确定撤销${holder.name}的「${role.label}」吗？`,
-      confirmText: '撤销',
-      confirmColor: '#c8161d',
-    })
-    if (confirm) await revoking.run({ memberId: holder.memberId, role: role.role, ...(role.scope ? { scope: role.scope } : {}) })
+    if (!(await confirmed('撤销角色', `确定撤销${holder.name}的「${role.label}」吗？`, '撤销'))) return
+    await revoking.run({ memberId: holder.memberId, role: role.role, ...(role.scope ? { scope: role.scope } : {}) })
   }
 
   return { holders: { ...holders, items: holders.data ?? [] }, units: units.data ?? [], form, errors, saving: granting.busy, change, grant, revoke }
