@@ -5,6 +5,7 @@ export default defineAppConfig({
     'pages/notices/list/index',
     'pages/notices/detail/index',
     'pages/bind/index',
+    'pages/privacy/index',
     // The local host's development login: the browser build only (on WeChat the caller is the WeChat user).
     ...(process.env.TARO_ENV === 'h5' ? ['pages/login/index'] : []),
   ],
@@ -53,6 +54,9 @@ export default defineAppConfig({
     ],
   },
   lazyCodeLoading: 'requiredComponents',
+  // WeChat's privacy check (onNeedPrivacyAuthorization, the agreePrivacyAuthorization button): always on since
+  // October 2023 whatever this says; set so older base libraries and DevTools behave the same.
+  __usePrivacyCheck__: true,
   // The H5 router's slide animation can hide a page that is returned to mid-animation (Taro 4.2 H5): off.
   ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
 })

@@ -1,5 +1,6 @@
 import type { AuditApi } from './audit'
 import type { MembersApi } from './members'
+import type { MessagesApi } from './messages'
 import type { NoticesApi } from './notices'
 import type { RosterApi } from './roster'
 
@@ -7,6 +8,7 @@ import type { RosterApi } from './roster'
 export interface Contracts {
   audit: AuditApi
   members: MembersApi
+  messages: MessagesApi
   notices: NoticesApi
   roster: RosterApi
 }

@@ -21,6 +21,11 @@ export const JOB_CATALOGUE = {
   roster: {
     purgeFiles: { title: '删除过期的名册文件', schedule: { everyMinutes: 10 } },
   },
+  messages: {
+    fanOut: { title: '把群发消息写入每人的消息列表', schedule: { everyMinutes: 1 } },
+    dispatch: { title: '发送微信订阅消息', schedule: { everyMinutes: 1 } },
+    purgeInbox: { title: '删除一年前的消息', schedule: { dailyAt: '03:00' } },
+  },
   members: {
     migrateRoleScopes: { title: '角色范围改为编号', schedule: { once: true } },
     forgetBindFailures: { title: '清理过期的绑定失败记录', schedule: { dailyAt: '03:30' } },

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { IdSchema, PageSchema, type Page } from './common'
+import { MESSAGE_KIND_LIST, TEMPLATE_ID, type MessageKind } from './messages'
 import { ROLES, type Role, type ScopedRole } from './roles'
 
 export type MemberStatus = 'active' | 'retired' | 'left'
@@ -110,9 +111,21 @@ export const MEMBER_GROUP_LABELS: Record<MemberGroup, string> = { youth: '青年
 export interface UnionSettings {
   /** Active staff younger than this (in completed years) count as youth (青年教职工). */
   youthUnderAge: number
+  /**
+   * The WeChat subscription template (订阅消息模板 id, from the WeChat console) of each message kind; a kind without
+   * one reaches the inbox only.
+   */
+  templateIds: Partial<Record<MessageKind, string>>
 }
 
-export const DEFAULT_SETTINGS: UnionSettings = { youthUnderAge: 40 }
+export const DEFAULT_SETTINGS: UnionSettings = { youthUnderAge: 40, templateIds: {} }
+
+/** A template id as the WeChat console shows it, or empty for none. */
+const TemplateIdSchema = v.pipe(
+  v.string('模板编号须为文字'),
+  v.trim(),
+  v.check((id) => id === '' || TEMPLATE_ID.test(id), '模板编号应为微信公众平台「订阅消息」中显示的模板 ID（字母、数字、-、_）'),
+)
 
 export const SettingsSchema = v.strictObject({
   youthUnderAge: v.pipe(
@@ -120,6 +133,10 @@ export const SettingsSchema = v.strictObject({
     v.integer('青年年龄上限须为整数'),
     v.minValue(25, '青年年龄上限不能小于 25 岁'),
     v.maxValue(60, '青年年龄上限不能大于 60 岁'),
+  ),
+  /** Omitted: the template ids stay as they are; an empty id removes a kind's. */
+  templateIds: v.optional(
+    v.strictObject(Object.fromEntries(MESSAGE_KIND_LIST.map((kind) => [kind, v.optional(TemplateIdSchema)])) as Record<MessageKind, v.OptionalSchema<typeof TemplateIdSchema, undefined>>),
   ),
 })
 

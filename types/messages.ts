@@ -84,13 +84,17 @@ export const MessageIdSchema = v.strictObject({ id: IdSchema })
 /** What WeChat's consent panel answered for one template. */
 export type ConsentChoice = 'accept' | 'reject' | 'ban' | 'filter'
 
-const TemplateIdSchema = v.pipe(v.string('模板编号须为文字'), v.regex(/^[A-Za-z0-9_-]{1,64}$/, '模板编号格式不正确'))
+/** A template id as the WeChat console shows it (43 characters, in practice). */
+export const TEMPLATE_ID = /^[A-Za-z0-9_-]{10,64}$/
+
+const TemplateIdSchema = v.pipe(v.string('模板编号须为文字'), v.regex(TEMPLATE_ID, '模板编号格式不正确'))
 
 /** The panel's answer, template id → choice, as `requestSubscribeMessage` gives it (up to 3 at once). */
 export const ConsentSchema = v.strictObject({
   choices: v.pipe(
     v.record(TemplateIdSchema, v.picklist(['accept', 'reject', 'ban', 'filter'], '订阅结果不正确')),
-    v.check((choices) => Object.keys(choices).length >= 1 && Object.keys(choices).length <= 3, '一次最多订阅 3 种消息'),
+    v.check((choices) => Object.keys(choices).length >= 1, '请至少订阅一种消息'),
+    v.check((choices) => Object.keys(choices).length <= 3, '一次最多订阅 3 种消息'),
   ),
 })
 

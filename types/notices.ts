@@ -123,6 +123,12 @@ export const NoticeInputSchema = v.strictObject(
   })
 export type NoticeInput = v.InferInput<typeof NoticeInputSchema>
 
+/** Publishing may also tell the notice's audience (同时发送消息提醒): in their inbox, and on WeChat where subscribed. */
+export const NoticePublishSchema = v.strictObject({
+  ...NoticeInputSchema.entries,
+  notify: v.optional(v.boolean('消息提醒须为是或否')),
+})
+
 export const NoticeIdSchema = v.strictObject({ id: IdSchema })
 
 export const NoticeListSchema = v.optional(
@@ -150,7 +156,7 @@ export interface NoticesApi {
   detail: { request: v.InferInput<typeof NoticeIdSchema>; response: NoticeDetail }
   adminList: { request: v.InferInput<typeof AdminNoticeListSchema>; response: Page<AdminNoticeRow> }
   adminGet: { request: v.InferInput<typeof NoticeIdSchema>; response: NoticeDraft }
-  publish: { request: NoticeInput; response: { id: string } }
+  publish: { request: v.InferInput<typeof NoticePublishSchema>; response: { id: string } }
   update: { request: v.InferInput<typeof NoticeUpdateSchema>; response: { id: string } }
   withdraw: { request: v.InferInput<typeof NoticeIdSchema>; response: { id: string } }
 }

@@ -39,6 +39,9 @@ const FIELD_LABELS: Record<string, string> = {
   planId: '预览标识',
   group: '人群',
   youthUnderAge: '青年年龄上限',
+  templateIds: '订阅消息模板',
+  notify: '消息提醒',
+  choices: '订阅结果',
 }
 
 type Issue = v.BaseIssue<unknown>

@@ -6,8 +6,11 @@ import type { Store } from './store/port'
 export const SETTINGS_ID = 'union'
 
 /** The settings a stored document says, with the defaults for what it does not (or for no document). */
-export function settingsOf(stored: Pick<SettingsDoc, keyof UnionSettings> | null): UnionSettings {
-  return { youthUnderAge: stored?.youthUnderAge ?? DEFAULT_SETTINGS.youthUnderAge }
+export function settingsOf(stored: Partial<Pick<SettingsDoc, keyof UnionSettings>> | null): UnionSettings {
+  return {
+    youthUnderAge: stored?.youthUnderAge ?? DEFAULT_SETTINGS.youthUnderAge,
+    templateIds: stored?.templateIds ?? DEFAULT_SETTINGS.templateIds,
+  }
 }
 
 export async function readSettings(store: Store): Promise<UnionSettings> {

@@ -9,7 +9,6 @@ import {
   SettingsSchema,
   type MembersApi,
   type RoleHolder,
-  type UnionSettings,
   BIND_MAX_FAILURES,
 } from '../../types/members'
 import { JOB_CATALOGUE } from '../../types/jobs'
@@ -48,6 +47,8 @@ import {
   memberDatesProblem,
   mismatchMessage,
   scopeProblem,
+  settingsAuditFields,
+  templateIdsOf,
   toMemberRecord,
   toProfile,
   toRosterRow,
@@ -335,12 +336,13 @@ export const membersFunction = defineFunction<MembersApi>('members', {
     allow: [unionOffice],
     input: SettingsSchema,
     async handle(next, { store, now, member: actor }) {
-      const described = (settings: UnionSettings) => ({ 青年教职工: `${settings.youthUnderAge} 周岁以下` })
       return store.transaction(async (tx) => {
         const stored = await tx.get('settings', SETTINGS_ID)
         const before = settingsOf(stored)
-        if (before.youthUnderAge === next.youthUnderAge) return before
-        const fields = { ...next, updatedAt: now.toISOString(), updatedBy: actor._id }
+        const templateIds = next.templateIds === undefined ? before.templateIds : templateIdsOf(next.templateIds)
+        const after = settingsOf({ youthUnderAge: next.youthUnderAge, templateIds })
+        if (JSON.stringify(settingsAuditFields(before)) === JSON.stringify(settingsAuditFields(after))) return before
+        const fields = { ...after, updatedAt: now.toISOString(), updatedBy: actor._id }
         if (stored) await tx.updateById('settings', SETTINGS_ID, { $set: fields })
         else await tx.insert('settings', { _id: SETTINGS_ID, ...fields })
         await recordAudit(tx, actor, now, {
@@ -348,10 +350,10 @@ export const membersFunction = defineFunction<MembersApi>('members', {
           targetType: 'settings',
           targetId: SETTINGS_ID,
           target: '工会设置',
-          before: described(before),
-          after: described(next),
+          before: settingsAuditFields(before),
+          after: settingsAuditFields(after),
         })
-        return settingsOf(fields)
+        return after
       })
     },
   }),

@@ -5,6 +5,7 @@ import {
   GENDER_LABELS,
   MEMBER_STATUS_LABELS,
   type GrantView, type MemberRecord, type MyProfile, type RosterRow, type UnionSettings } from '../../types/members'
+import { MESSAGE_KIND_LIST, MESSAGE_KINDS, type MessageKind } from '../../types/messages'
 import { maskBirthDate, maskPhone } from '../../types/privacy'
 import { fromShanghaiInput, shanghaiDay } from '../../types/time'
 import { decodeGrant, ROLE_LABELS, ROLE_SCOPE_LABELS, type RoleGrant } from '../../types/roles'
@@ -125,4 +126,17 @@ export function memberDatesProblem(fields: Pick<MemberDoc, 'birthDate' | 'member
   if (fields.birthDate < '1900-01-01') return { field: 'member.birthDate', message: '出生日期不能早于 1900 年' }
   if (fields.memberSince < fields.birthDate) return { field: 'member.memberSince', message: '入会时间不能早于出生日期' }
   return undefined
+}
+
+/** The template ids to keep: only the kinds given a non-empty id (an emptied field removes the kind's). */
+export function templateIdsOf(given: Partial<Record<MessageKind, string>>): UnionSettings['templateIds'] {
+  return Object.fromEntries(Object.entries(given).filter(([, id]) => id)) as UnionSettings['templateIds']
+}
+
+/** The settings as the audit log keeps them. */
+export function settingsAuditFields(settings: UnionSettings): Record<string, string> {
+  return {
+    青年教职工: `${settings.youthUnderAge} 周岁以下`,
+    ...Object.fromEntries(MESSAGE_KIND_LIST.map((kind) => [`订阅消息模板（${MESSAGE_KINDS[kind].title}）`, settings.templateIds[kind] ?? '未设置'])),
+  }
 }

@@ -3,8 +3,8 @@ import { JOB_CATALOGUE } from '../../types/jobs'
 import {
   AdminNoticeListSchema,
   NoticeIdSchema,
-  NoticeInputSchema,
   NoticeListSchema,
+  NoticePublishSchema,
   NoticeUpdateSchema,
   NOTICE_STATE_LABELS,
   type NoticeInput,
@@ -15,6 +15,7 @@ import { recordAudit, type AuditRecord } from '../core/audit'
 import { unionOffice } from '../core/authorize'
 import { action, defineFunction, jobsOf } from '../core/defineFunction'
 import config from './config.json'
+import { cancelMessages, notifyAudience, rescheduleMessages } from '../core/notify'
 import { mustGet, pageOf } from '../core/queries'
 import { unitNames } from '../core/units'
 import { AppError, notFound } from '../core/errors'
@@ -62,6 +63,9 @@ async function checkedFields(store: Store, input: NoticeInput, now: Date, existi
   }
   return result.value
 }
+
+/** The subject of a notice's messages. */
+const noticeSubject = (id: string) => `notice:${id}`
 
 const withdrawnConflict = () => new AppError('CONFLICT', '这条通知已撤回，不能再修改')
 
@@ -168,15 +172,30 @@ export const noticesFunction = defineFunction<NoticesApi>(
 
     publish: action({
       allow: [unionOffice],
-      input: NoticeInputSchema,
-      async handle(input, { store, now, member }) {
+      input: NoticePublishSchema,
+      async handle({ notify, ...input }, { store, now, member }) {
         const fields = await checkedFields(store, input, now)
         const units = await unitNames(store)
         const at = now.toISOString()
         const id = newId()
         await store.transaction(async (tx) => {
           await tx.insert('notices', { _id: id, ...fields, withdrawn: false, createdBy: member._id, createdAt: at, updatedBy: member._id, updatedAt: at })
-          await recordAudit(tx, member, now, { action: 'notices.publish', targetType: 'notice', targetId: id, target: fields.title, after: auditFields(fields, units) })
+          await recordAudit(tx, member, now, {
+            action: 'notices.publish',
+            targetType: 'notice',
+            targetId: id,
+            target: fields.title,
+            after: { ...auditFields(fields, units), 消息提醒: notify ? '同时发送' : '不发送' },
+          })
+          // Its audience hears of it when it is published (a scheduled notice: at its time).
+          if (notify) {
+            await notifyAudience(tx, now, fields.audience, {
+              kind: 'notice',
+              subject: noticeSubject(id),
+              data: { noticeId: id, title: fields.title, category: fields.category, publishAt: fields.publishAt },
+              sendAt: new Date(fields.publishAt),
+            })
+          }
         })
         return { id }
       },
@@ -186,7 +205,8 @@ export const noticesFunction = defineFunction<NoticesApi>(
       allow: [unionOffice],
       input: NoticeUpdateSchema,
       async handle({ id, notice: input }, { store, now, member }) {
-        const fields = await checkedFields(store, input, now, await editable(store, id))
+        const existing = await editable(store, id)
+        const fields = await checkedFields(store, input, now, existing)
         const units = await unitNames(store)
         await changeLive(store, member, now, id, (existing) => ({
           update: {
@@ -202,6 +222,8 @@ export const noticesFunction = defineFunction<NoticesApi>(
             after: auditFields(fields, units),
           },
         }))
+        // A scheduled notice moved to another time: its messages move with it.
+        if (fields.publishAt !== existing.publishAt) await rescheduleMessages(store, now, noticeSubject(id), new Date(fields.publishAt))
         return { id }
       },
     }),
@@ -221,6 +243,8 @@ export const noticesFunction = defineFunction<NoticesApi>(
             after: { 状态: NOTICE_STATE_LABELS.withdrawn },
           },
         }))
+        // A notice withdrawn before its time: nobody is told of it.
+        await cancelMessages(store, now, noticeSubject(id))
         return { id }
       },
     }),

@@ -1,10 +1,11 @@
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
 import { BindSchema } from '../../types/members'
-import { call } from '../services/api'
+import type { RequestOf } from '../../types/contracts'
 import { schemaCheck } from '../../types/validation'
+import { ApiError, write } from '../services/api'
+import { privacyAgreed } from '../services/privacy'
 import { useFormState } from './useFormState'
-import { showError } from './useRemote'
+import { useMutation } from './useMutation'
 
 export interface BindForm {
   staffNo: string
@@ -15,22 +16,22 @@ export interface BindForm {
 /** Binding my WeChat to my member record: checked here with the function's own schema, then sent. */
 export function useBind() {
   const { form, errors, change, accept } = useFormState<BindForm>({ staffNo: '', name: '', phoneLast4: '' })
-  const [sending, setSending] = useState(false)
+  // Binding is where the app first collects personal data: the privacy consent comes first.
+  const bind = useMutation(
+    async (input: RequestOf<'members', 'bind'>, key) => {
+      if (!(await privacyAgreed())) throw new ApiError('FORBIDDEN', '需要同意隐私保护指引后才能绑定')
+      return write('members', 'bind', input, key)
+    },
+    {
+      success: (profile) => `绑定成功，${profile.name}`,
+      onSuccess: () => void setTimeout(() => Taro.reLaunch({ url: '/pages/index/index' }), 800),
+    },
+  )
 
-  const submit = async () => {
+  const submit = () => {
     const input = accept(schemaCheck(BindSchema, form))
-    if (!input) return
-    setSending(true)
-    try {
-      const profile = await call('members', 'bind', input)
-      Taro.showToast({ title: `绑定成功，${profile.name}`, icon: 'none' })
-      setTimeout(() => Taro.reLaunch({ url: '/pages/index/index' }), 800)
-    } catch (error) {
-      showError(error)
-    } finally {
-      setSending(false)
-    }
+    if (input) void bind.run(input)
   }
 
-  return { form, errors, sending, change, submit }
+  return { form, errors, sending: bind.busy, change, submit }
 }

@@ -1,6 +1,7 @@
-import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { FormCheck } from '../../types/validation'
+import { ApiError } from '../services/api'
+import { showError } from '../services/feedback'
 
 /** A form's fields and the errors of its last check; editing any field clears them (they no longer apply). */
 export function useFormState<F>(initial: F | (() => F)) {
@@ -12,13 +13,33 @@ export function useFormState<F>(initial: F | (() => F)) {
     setErrors({})
   }
 
-  /** The input to send, or undefined after showing what is wrong (field messages and a toast). */
+  /** The input to send, or undefined after showing what is wrong (under each field, and the way every error shows). */
   const accept = <T>(check: FormCheck<T>): T | undefined => {
     if (check.ok) return check.input
     setErrors(check.fields)
-    Taro.showToast({ title: check.message, icon: 'none' })
+    showError(new ApiError('INVALID_INPUT', check.message))
     return undefined
   }
 
   return { form, setForm, errors, change, accept }
+}
+
+/**
+ * A form that edits loaded data: filled from the first answer, then left alone when the data is loaded again (a
+ * screen refreshes quietly each time it shows, and WeChat's file, image and scan pickers show it again), so what the
+ * person typed stays. `reseed` fills it anew, say with what a save answered. `toForm` should be a module-level
+ * function (its identity is an effect dependency).
+ */
+export function useSeededForm<D, F>(data: D | undefined, toForm: (data: D) => F, initial: F | (() => F)) {
+  const state = useFormState<F>(initial)
+  const { setForm } = state
+  const seeded = useRef(false)
+
+  useEffect(() => {
+    if (seeded.current || data === undefined) return
+    seeded.current = true
+    setForm(toForm(data))
+  }, [data, toForm, setForm])
+
+  return { ...state, reseed: (fresh: D) => setForm(toForm(fresh)) }
 }

@@ -9,6 +9,7 @@ import { EMPTY_FILE_MESSAGE } from '../../types/common'
 import type { ApiResult } from '../../types/result'
 import type { DownloadLink } from '../../types/roster'
 import { ApiError, unwrap } from './api'
+import { privacyAgreed } from './privacy'
 import { sessionHeader } from './session'
 
 export interface UploadedFile {
@@ -31,8 +32,12 @@ interface Picked {
   source: string | File
 }
 
-/** Lets the person pick one file and uploads it; null when they cancel. Refuses a wrong type or a file too large. */
+/**
+ * Lets the person pick one file and uploads it; null when they cancel. Refuses a wrong type or a file too large.
+ * A picked file is personal data (a roster): the privacy consent comes first.
+ */
 export async function pickAndUpload(options: PickOptions): Promise<UploadedFile | null> {
+  if (!(await privacyAgreed())) throw new ApiError('FORBIDDEN', '需要同意隐私保护指引后才能选择文件')
   const picked = process.env.TARO_ENV === 'weapp' ? await pickInWeChat(options.extension) : await pickInBrowser(options.extension)
   if (!picked) return null
   if (!picked.name.toLowerCase().endsWith(`.${options.extension}`)) {

@@ -7,15 +7,18 @@ import type { Page } from 'playwright-core'
 import type { MemberDoc } from '../../cloudfunctions/core/collections'
 import { demoOpenid } from '../../scripts/seed/demoUnion'
 import {
+  answerModal,
   arrived,
   eventually,
   expectCount,
+  bindForm,
   expectText,
+  fillBindForm,
+  modal,
   open,
   screenshot,
   suiteHarness,
   toast,
-  toastGone,
   visibleTo,
 } from './harness'
 
@@ -24,40 +27,6 @@ const h = suiteHarness()
 const LOGIN = /#\/pages\/login\/index/
 const HOME = /#\/pages\/index\/index/
 const BIND = /#\/pages\/bind\/index/
-
-interface BindDetails {
-  staffNo: string
-  name: string
-  phoneLast4: string
-}
-
-/** The bind form's pieces, on the bind page (hidden pages stay in the DOM, so only the visible one). */
-function bindForm(page: Page) {
-  const root = page.locator('.bind:visible')
-  // NutUI's Input renders taro-input-core holding the native input; fields in page order 工号, 姓名, 手机号后四位.
-  const input = (label: string) => root.locator('.bind__field', { hasText: label }).locator('taro-input-core input')
-  return {
-    root,
-    staffNo: input('工号'),
-    name: input('姓名'),
-    phoneLast4: input('手机号后四位'),
-    submit: root.locator('taro-button-core.bind__submit'),
-    errors: root.locator('.bind__error'),
-  }
-}
-
-async function fill(page: Page, details: BindDetails) {
-  const form = bindForm(page)
-  await form.staffNo.fill(details.staffNo)
-  await form.name.fill(details.name)
-  await form.phoneLast4.fill(details.phoneLast4)
-  // What the user sees is what will be sent (the inputs are controlled by the page's state).
-  await eventually(async () => {
-    expect(await form.staffNo.inputValue()).toBe(details.staffNo)
-    expect(await form.name.inputValue()).toBe(details.name)
-    expect(await form.phoneLast4.inputValue()).toBe(details.phoneLast4)
-  })
-}
 
 /** The first demo person the development login lists as 未绑定, and that person as the store knows them. */
 async function firstUnboundOnLogin(page: Page): Promise<MemberDoc> {
@@ -101,12 +70,15 @@ test('an unbound person binds through 立即绑定 after one wrong try, and 首�
   await expectText(form.root.locator('.bind__title'), '欢迎使用教工之家')
   await expectText(form.submit, '绑定')
 
-  // One wrong try: the right staff number and name, a wrong phone. The server's one mismatch message is toasted.
+  // One wrong try: the right staff number and name, a wrong phone. The server's one mismatch message is longer than
+  // a toast's two lines: a dialog shows it whole.
   const rightPhone = member.phone.slice(-4)
   const wrongPhone = rightPhone === '0000' ? '1111' : '0000'
-  await fill(page, { staffNo: member.staffNo, name: member.name, phoneLast4: wrongPhone })
+  await fillBindForm(page, { staffNo: member.staffNo, name: member.name, phoneLast4: wrongPhone })
   await form.submit.click()
-  await expectText(toast(page), '工号、姓名或手机号后四位不匹配，请核对后重试（还可尝试 4 次）')
+  await expectText(modal(page), '工号、姓名或手机号后四位不匹配，请核对后重试（还可尝试 4 次）')
+  await screenshot(page, 'bind-mismatch')
+  expect(await answerModal(page, '知道了')).toContain('工号、姓名或手机号后四位不匹配')
   expect(await h.store.get('bindings', openid)).toBeNull()
   expect(await h.store.find('bindings', { memberId: member._id })).toEqual([])
   expect(await h.store.get('bindAttempts', openid)).toMatchObject({ failures: 1 })
@@ -114,9 +86,8 @@ test('an unbound person binds through 立即绑定 after one wrong try, and 首�
   expect(page.url()).toMatch(BIND)
   expect(await form.phoneLast4.inputValue()).toBe(wrongPhone)
 
-  // The right details. The screenshot is the filled form, once the mismatch toast has gone.
-  await fill(page, { staffNo: member.staffNo, name: member.name, phoneLast4: rightPhone })
-  await toastGone(page)
+  // The right details. The screenshot is the filled form.
+  await fillBindForm(page, { staffNo: member.staffNo, name: member.name, phoneLast4: rightPhone })
   await expectCount(form.errors, 0)
   await screenshot(page, 'bind')
   await form.submit.click()

@@ -27,12 +27,27 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 /** How long a polling assertion keeps trying. */
 const WAIT_MS = 10_000
 
+export interface DeviceOptions {
+  privacyAgreed?: boolean
+}
+
+/** Where the browser build keeps the privacy consent (src/services/privacy.ts), as Taro's storage writes it. */
+const PRIVACY_AGREED = { key: 'jiaogong.privacyAgreed', value: JSON.stringify({ data: true }) }
+
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
+const DESK = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false }
+
 export interface Harness {
   store: SqliteStore
   baseUrl: string
   browser: Browser
-  /** A fresh, logged-out browser context with a phone viewport; closed by `endTest` (or `stop`). */
-  newPhone(): Promise<Page>
+  /**
+   * A fresh, logged-out browser context with a phone viewport; closed by `endTest` (or `stop`). The person has
+   * agreed to the privacy guide already unless `privacyAgreed` is false (a first visit).
+   */
+  newPhone(options?: DeviceOptions): Promise<Page>
+  /** The same at a union office desk: a 1280 × 800 browser window. */
+  newDesk(options?: DeviceOptions): Promise<Page>
   /**
    * After each test: saves what every phone of the test shows to test-results/browser-last/ (the picture to look
    * at when a test fails) and closes those phones. Fails if the host's Content-Security-Policy blocked anything.
@@ -40,8 +55,8 @@ export interface Harness {
   endTest(): Promise<void>
   /** What the host's Content-Security-Policy blocked so far in this test; they no longer fail it. */
   takeBlocked(): string[]
-  /** Calls a cloud function over HTTP as the demo person `memberId` (the same path the app takes). */
-  callAs<T = unknown>(memberId: string, fn: string, action: string, payload?: unknown): Promise<T>
+  /** Calls a cloud function over HTTP as the demo person `memberId` (the same path the app takes; a write with its key). */
+  callAs<T = unknown>(memberId: string, fn: string, action: string, payload?: unknown, idempotencyKey?: string): Promise<T>
   stop(): Promise<void>
 }
 
@@ -111,6 +126,19 @@ export async function startHarness(): Promise<Harness> {
     return taken
   }
 
+  const newPage = async (device: typeof PHONE, { privacyAgreed = true }: DeviceOptions = {}) => {
+    const context = await browser.newContext({ ...device, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+    context.setDefaultTimeout(WAIT_MS)
+    contexts.push(context)
+    if (privacyAgreed) await context.addInitScript(({ key, value }) => localStorage.setItem(key, value), PRIVACY_AGREED)
+    const page = await context.newPage()
+    page.on('pageerror', (error) => console.warn(`[browser] page error: ${error.message}`))
+    page.on('console', (message) => {
+      if (message.type() === 'error' && message.text().includes('Content Security Policy')) blocked.push(message.text())
+    })
+    return page
+  }
+
   const post = async (path: string, body: unknown, token?: string) => {
     const response = await fetch(baseUrl + path, {
       method: 'POST',
@@ -124,24 +152,8 @@ export async function startHarness(): Promise<Harness> {
     store,
     baseUrl,
     browser,
-    async newPhone() {
-      const context = await browser.newContext({
-        viewport: { width: 390, height: 844 },
-        deviceScaleFactor: 2,
-        isMobile: true,
-        hasTouch: true,
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-      })
-      context.setDefaultTimeout(WAIT_MS)
-      contexts.push(context)
-      const page = await context.newPage()
-      page.on('pageerror', (error) => console.warn(`[browser] page error: ${error.message}`))
-      page.on('console', (message) => {
-        if (message.type() === 'error' && message.text().includes('Content Security Policy')) blocked.push(message.text())
-      })
-      return page
-    },
+    newPhone: (options) => newPage(PHONE, options),
+    newDesk: (options) => newPage(DESK, options),
     async endTest() {
       const name = (expect.getState().currentTestName ?? 'test').replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80)
       mkdirSync(LAST_DIR, { recursive: true })
@@ -157,11 +169,11 @@ export async function startHarness(): Promise<Harness> {
       if (violations.length > 0) throw new Error(`the Content-Security-Policy blocked:\n${violations.join('\n')}`)
     },
     takeBlocked,
-    async callAs<T>(memberId: string, fn: string, action: string, payload?: unknown) {
+    async callAs<T>(memberId: string, fn: string, action: string, payload?: unknown, idempotencyKey?: string) {
       const login = await post('/dev/login', { memberId })
       if (!login.ok) throw new Error(`dev login as ${memberId} failed: ${login.message}`)
       const { token } = login.data as { token: string }
-      const result = await post(`/api/${fn}`, { action, payload }, token)
+      const result = await post(`/api/${fn}`, { action, payload, ...(idempotencyKey ? { idempotencyKey } : {}) }, token)
       if (!result.ok) throw new Error(`${fn}.${action} failed: ${result.code} ${result.message}`)
       return result.data as T
     },
@@ -342,4 +354,39 @@ export async function answerModal(page: Page, button: string): Promise<string> {
 /** Whether a NutUI button is disabled (Taro's H5 button does not reflect `disabled` as an attribute). */
 export async function isDisabled(button: Locator): Promise<boolean> {
   return ((await button.getAttribute('class')) ?? '').split(/\s+/).includes('nut-button-disabled')
+}
+
+export interface BindDetails {
+  staffNo: string
+  name: string
+  phoneLast4: string
+}
+
+/** The bind form's pieces, on the bind page (hidden pages stay in the DOM, so only the visible one). */
+export function bindForm(page: Page) {
+  const root = page.locator('.bind:visible')
+  // NutUI's Input renders taro-input-core holding the native input; fields in page order 工号, 姓名, 手机号后四位.
+  const input = (label: string) => root.locator('.bind__field', { hasText: label }).locator('taro-input-core input')
+  return {
+    root,
+    staffNo: input('工号'),
+    name: input('姓名'),
+    phoneLast4: input('手机号后四位'),
+    submit: root.locator('taro-button-core.bind__submit'),
+    errors: root.locator('.bind__error'),
+  }
+}
+
+/** Types the details into the bind form, and waits until it shows them. */
+export async function fillBindForm(page: Page, details: BindDetails) {
+  const form = bindForm(page)
+  await form.staffNo.fill(details.staffNo)
+  await form.name.fill(details.name)
+  await form.phoneLast4.fill(details.phoneLast4)
+  // What the user sees is what will be sent (the inputs are controlled by the page's state).
+  await eventually(async () => {
+    expect(await form.staffNo.inputValue()).toBe(details.staffNo)
+    expect(await form.name.inputValue()).toBe(details.name)
+    expect(await form.phoneLast4.inputValue()).toBe(details.phoneLast4)
+  })
 }

@@ -14,11 +14,13 @@ import { demoOpenid } from '../../scripts/seed/demoUnion'
 import {
   answerModal,
   arrived,
+  bindForm,
   chooseFile,
   downloadFrom,
   eventually,
   expectCount,
   expectText,
+  fillBindForm,
   isDisabled,
   loginAs,
   modal,
@@ -258,13 +260,9 @@ test('a person the import added binds with 工号, 姓名 and the last four phon
 
   await home.locator('taro-button-core', { hasText: '立即绑定' }).click()
   await arrived(page, BIND)
-  const form = page.locator('.bind:visible')
-  const input = (label: string) => form.locator('.bind__field', { hasText: label }).locator('taro-input-core input')
-  await input('工号').fill(person.staffNo)
-  await input('姓名').fill(person.name)
-  await input('手机号后四位').fill(person.phone.slice(-4))
-  await eventually(async () => expect(await input('手机号后四位').inputValue()).toBe(person.phone.slice(-4)))
-  await form.locator('taro-button-core.bind__submit').click()
+  const form = bindForm(page)
+  await fillBindForm(page, { staffNo: person.staffNo, name: person.name, phoneLast4: person.phone.slice(-4) })
+  await form.submit.click()
   await expectText(toast(page), `绑定成功，${person.name}`)
 
   await arrived(page, HOME)

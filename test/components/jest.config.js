@@ -37,7 +37,7 @@ module.exports = {
   transformIgnorePatterns: [`^${root}/node_modules/(?!(${esm.join('|')})/)`],
   moduleNameMapper: {
     // The H5 implementation of the Taro API (navigateTo and the rest) and Taro's React components for the web.
-    '^@tarojs/taro$': '@tarojs/taro-h5',
+    '^@tarojs/taro$': '<rootDir>/test/components/taro.ts',
     '^@tarojs/components$': '@tarojs/components/lib/react',
     '\\.(s?css|less)$': '<rootDir>/test/components/styleStub.js',
     // Images are URLs in the build; here their file name stands in.

@@ -9,3 +9,5 @@ process.env.SUPPORT_DINGTALK_NAVIGATE = 'disabled'
 process.env.SUPPORT_TARO_POLYFILL = 'disabled'
 // A webpack define read by @tarojs/components/lib/react: false means define the Stencil custom elements.
 Object.assign(globalThis, { DEPRECATED_ADAPTER_COMPONENT: false })
+// A phone's window (jsdom's default, 1024 px, would count as a desk): a test of the desk layout widens it itself.
+Object.assign(window, { innerWidth: 390, innerHeight: 844 })

@@ -35,6 +35,7 @@ describe('notice changes write one audit entry each', () => {
           发布范围: '离退休分工会、机关第一分工会',
           发布时间: toShanghaiInput(NOW.toISOString()),
           正文: input.body,
+          消息提醒: '不发送',
         },
       },
     ])
@@ -102,8 +103,8 @@ describe('a settings change writes one audit entry', () => {
         targetType: 'settings',
         targetId: 'union',
         target: '工会设置',
-        before: { 青年教职工: '40 周岁以下' },
-        after: { 青年教职工: '35 周岁以下' },
+        before: { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置' },
+        after: { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置' },
       },
     ])
     const page = expectOk(await callAs(store, 'audit', PEOPLE.office, 'list', { action: 'settings.update' }))
@@ -116,8 +117,8 @@ describe('a settings change writes one audit entry', () => {
           actorName: '沈丽萍',
           action: 'settings.update',
           target: '工会设置',
-          before: { 青年教职工: '40 周岁以下' },
-          after: { 青年教职工: '35 周岁以下' },
+          before: { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置' },
+          after: { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置' },
         },
       ],
       hasMore: false,

@@ -207,6 +207,13 @@ describe('the matrix: who may call each action', () => {
     'members.updateMember': OFFICE,
     'members.settings': ['unitAdmin', 'otherUnitAdmin', 'unionOffice'],
     'members.updateSettings': OFFICE,
+    'messages.inbox': EVERY_MEMBER,
+    'messages.unreadCount': EVERY_MEMBER,
+    'messages.read': EVERY_MEMBER,
+    'messages.readAll': EVERY_MEMBER,
+    'messages.subscriptions': EVERY_MEMBER,
+    'messages.recordConsent': EVERY_MEMBER,
+    'messages.sends': OFFICE,
     'notices.home': EVERY_MEMBER,
     'notices.list': EVERY_MEMBER,
     'notices.detail': EVERY_MEMBER,
@@ -273,8 +280,16 @@ describe('the matrix: who may call each action', () => {
     unionOffice: 'FORBIDDEN',
   }
 
+  /**
+   * Actions every member may call whose valid payload the action itself then refuses: a message that is not there
+   * (answered as for someone else's), a template the seed has not set.
+   */
+  const ACTION_ANSWERS: Record<string, ErrorCode> = { 'messages.read': 'NOT_FOUND', 'messages.recordConsent': 'INVALID_INPUT' }
+
   function expectedOutcome(fn: string, action: string, kind: CallerKind): 'ok' | ErrorCode {
     if (fn === 'members' && action === 'bind' && BIND_ANSWERS[kind]) return BIND_ANSWERS[kind]!
+    const answer = ACTION_ANSWERS[`${fn}.${action}`]
+    if (answer && EVERY_MEMBER.includes(kind)) return answer
     return WHO_MAY_CALL[`${fn}.${action}`].includes(kind) ? 'ok' : REFUSED[kind]
   }
 

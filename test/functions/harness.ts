@@ -297,6 +297,17 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
     // A real change from the default 40, so a refused caller's "nothing changed" means something.
     updateSettings: { youthUnderAge: 35 },
   },
+  messages: {
+    inbox: { offset: 0, limit: 10 },
+    unreadCount: {},
+    // No such message: every member is told so, exactly as for someone else's.
+    read: { id: 'no-such-message' },
+    readAll: {},
+    subscriptions: {},
+    // The seed sets no template: every member is told there is no such template.
+    recordConsent: { choices: { 'tmpl-notice-0001': 'accept' } },
+    sends: { state: 'sent', offset: 0, limit: 10 },
+  },
   notices: {
     home: {},
     list: { category: 'event', offset: 0, limit: 10 },

@@ -750,7 +750,7 @@ describe('host time limits', () => {
   })
 
   it('reads each function’s limit from its config.json', () => {
-    expect(TIMEOUTS).toEqual({ audit: 10, members: 10, notices: 10, roster: 60 })
+    expect(TIMEOUTS).toEqual({ audit: 10, members: 10, messages: 20, notices: 10, roster: 60 })
   })
 
   it('answers TIMEOUT when a call runs past its function’s limit; the call itself runs on', async () => {

@@ -85,14 +85,14 @@ describe('the seed these tests rely on', () => {
 describe('settings', () => {
   it('defaults to 40 before anything is saved, for the union office and a unit admin alike', async () => {
     expect(await store.count('settings')).toBe(0)
-    expect(expectOk(await readSettings())).toEqual({ youthUnderAge: 40 })
-    expect(expectOk(await readSettings(PEOPLE.unitAdmin))).toEqual({ youthUnderAge: 40 })
+    expect(expectOk(await readSettings())).toEqual({ youthUnderAge: 40, templateIds: {} })
+    expect(expectOk(await readSettings(PEOPLE.unitAdmin))).toEqual({ youthUnderAge: 40, templateIds: {} })
   })
 
   it('answers what the union office saved', async () => {
     expectOk(await saveSettings(35))
-    expect(expectOk(await readSettings())).toEqual({ youthUnderAge: 35 })
-    expect(expectOk(await readSettings(PEOPLE.unitAdmin))).toEqual({ youthUnderAge: 35 })
+    expect(expectOk(await readSettings())).toEqual({ youthUnderAge: 35, templateIds: {} })
+    expect(expectOk(await readSettings(PEOPLE.unitAdmin))).toEqual({ youthUnderAge: 35, templateIds: {} })
   })
 
   it('is refused to an ordinary member, a delegate and a retired member, and to an unbound user', async () => {
@@ -114,9 +114,9 @@ describe('settings', () => {
 
 describe('updateSettings', () => {
   it('the union office changes the youth age: the answer, the stored document and exactly one audit entry', async () => {
-    expect(expectOk(await saveSettings(35))).toEqual({ youthUnderAge: 35 })
+    expect(expectOk(await saveSettings(35))).toEqual({ youthUnderAge: 35, templateIds: {} })
     expect(await store.find('settings')).toEqual([
-      { _id: 'union', youthUnderAge: 35, updatedAt: NOW.toISOString(), updatedBy: PEOPLE.office },
+      { _id: 'union', youthUnderAge: 35, templateIds: {}, updatedAt: NOW.toISOString(), updatedBy: PEOPLE.office },
     ])
     expect(await store.find('auditLog')).toEqual([
       {
@@ -128,8 +128,8 @@ describe('updateSettings', () => {
         targetType: 'settings',
         targetId: 'union',
         target: '工会设置',
-        before: { 青年教职工: '40 周岁以下' },
-        after: { 青年教职工: '35 周岁以下' },
+        before: { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置' },
+        after: { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置' },
       },
     ])
   })
@@ -138,38 +138,38 @@ describe('updateSettings', () => {
     expectOk(await saveSettings(35))
     const saved = await snapshot(store)
     // Later, by another union office member: still nothing to record.
-    expect(expectOk(await saveSettings(35, PEOPLE.office2, later(HOUR)))).toEqual({ youthUnderAge: 35 })
+    expect(expectOk(await saveSettings(35, PEOPLE.office2, later(HOUR)))).toEqual({ youthUnderAge: 35, templateIds: {} })
     expect(await snapshot(store)).toEqual(saved)
     expect(await settingsEntries()).toHaveLength(1)
   })
 
   it('saving the default before anything was saved writes nothing at all', async () => {
     const before = await snapshot(store)
-    expect(expectOk(await saveSettings(40))).toEqual({ youthUnderAge: 40 })
+    expect(expectOk(await saveSettings(40))).toEqual({ youthUnderAge: 40, templateIds: {} })
     expect(await snapshot(store)).toEqual(before)
     expect(await store.count('settings')).toBe(0)
   })
 
   it('a later change records the stored value as before, and who changed it when', async () => {
     expectOk(await saveSettings(35))
-    expect(expectOk(await saveSettings(45, PEOPLE.office2, later(HOUR)))).toEqual({ youthUnderAge: 45 })
+    expect(expectOk(await saveSettings(45, PEOPLE.office2, later(HOUR)))).toEqual({ youthUnderAge: 45, templateIds: {} })
     // Back to the default is a change too, and is stored (not deleted).
-    expect(expectOk(await saveSettings(40, PEOPLE.office, later(2 * HOUR)))).toEqual({ youthUnderAge: 40 })
+    expect(expectOk(await saveSettings(40, PEOPLE.office, later(2 * HOUR)))).toEqual({ youthUnderAge: 40, templateIds: {} })
     expect(await store.find('settings')).toEqual([
-      { _id: 'union', youthUnderAge: 40, updatedAt: later(2 * HOUR).toISOString(), updatedBy: PEOPLE.office },
+      { _id: 'union', youthUnderAge: 40, templateIds: {}, updatedAt: later(2 * HOUR).toISOString(), updatedBy: PEOPLE.office },
     ])
     const entries = await settingsEntries()
     expect(entries.map(({ actorName, before, after }) => ({ actorName, before, after }))).toEqual([
-      { actorName: '周建华', before: { 青年教职工: '40 周岁以下' }, after: { 青年教职工: '35 周岁以下' } },
-      { actorName: '沈丽萍', before: { 青年教职工: '35 周岁以下' }, after: { 青年教职工: '45 周岁以下' } },
-      { actorName: '周建华', before: { 青年教职工: '45 周岁以下' }, after: { 青年教职工: '40 周岁以下' } },
+      { actorName: '周建华', before: { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置' }, after: { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置' } },
+      { actorName: '沈丽萍', before: { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置' }, after: { 青年教职工: '45 周岁以下', '订阅消息模板（通知公告）': '未设置' } },
+      { actorName: '周建华', before: { 青年教职工: '45 周岁以下', '订阅消息模板（通知公告）': '未设置' }, after: { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置' } },
     ])
     expect(entries.map((entry) => entry.at)).toEqual([NOW, later(HOUR), later(2 * HOUR)].map((at) => at.toISOString()))
   })
 
   it('accepts the bounds 25 and 60', async () => {
-    expect(expectOk(await saveSettings(25))).toEqual({ youthUnderAge: 25 })
-    expect(expectOk(await saveSettings(60))).toEqual({ youthUnderAge: 60 })
+    expect(expectOk(await saveSettings(25))).toEqual({ youthUnderAge: 25, templateIds: {} })
+    expect(expectOk(await saveSettings(60))).toEqual({ youthUnderAge: 60, templateIds: {} })
     expect(await settingsEntries()).toHaveLength(2)
   })
 
@@ -182,11 +182,11 @@ describe('updateSettings', () => {
   it('a unit admin can read the settings but not change them; nothing changes', async () => {
     expectOk(await saveSettings(35))
     const before = await snapshot(store)
-    expect(expectOk(await readSettings(PEOPLE.unitAdmin))).toEqual({ youthUnderAge: 35 })
+    expect(expectOk(await readSettings(PEOPLE.unitAdmin))).toEqual({ youthUnderAge: 35, templateIds: {} })
     const failure = expectFailure(await saveSettings(45, PEOPLE.unitAdmin), 'FORBIDDEN')
     expect(failure.message).toBe('仅校工会管理员可以进行此操作')
     expect(await snapshot(store)).toEqual(before)
-    expect(expectOk(await readSettings())).toEqual({ youthUnderAge: 35 })
+    expect(expectOk(await readSettings())).toEqual({ youthUnderAge: 35, templateIds: {} })
   })
 
   it('an ordinary member is refused both reading and changing; nothing changes', async () => {
@@ -396,5 +396,30 @@ describe('roster group combined with search, unit and paging', () => {
     await allRows(PEOPLE.office, { group: 'youth', q: '静' })
     await allRows(PEOPLE.unitAdmin, { group: 'women' })
     expect(await snapshot(store)).toEqual(before)
+  })
+})
+
+describe('subscription templates (工会设置 → 订阅消息模板)', () => {
+  const save = (templateIds: Record<string, string> | undefined, youthUnderAge: number, now: Date) =>
+    callAs(store, 'members', PEOPLE.office, 'updateSettings', { youthUnderAge, ...(templateIds ? { templateIds } : {}) }, { now })
+
+  it('keeps the id given for a kind (trimmed), audited; saving the youth age alone leaves it; an empty id removes it', async () => {
+    expect(expectOk(await save({ notice: ' tmpl-notice-0001 ' }, 40, NOW))).toEqual({ youthUnderAge: 40, templateIds: { notice: 'tmpl-notice-0001' } })
+    expect(expectOk(await save(undefined, 35, later(HOUR)))).toEqual({ youthUnderAge: 35, templateIds: { notice: 'tmpl-notice-0001' } })
+    expect(expectOk(await save({ notice: '' }, 35, later(2 * HOUR)))).toEqual({ youthUnderAge: 35, templateIds: {} })
+    expect((await settingsEntries()).map((entry) => [entry.before, entry.after])).toEqual([
+      [
+        { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置' },
+        { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': 'tmpl-notice-0001' },
+      ],
+      [
+        { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': 'tmpl-notice-0001' },
+        { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': 'tmpl-notice-0001' },
+      ],
+      [
+        { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': 'tmpl-notice-0001' },
+        { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置' },
+      ],
+    ])
   })
 })

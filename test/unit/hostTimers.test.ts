@@ -42,6 +42,7 @@ describe('readTimerTriggers', () => {
     expect(triggers).toEqual([
       { functionName: 'audit', name: 'jobs', cron: '0 0 * * * *' },
       { functionName: 'members', name: 'jobs', cron: '0 0 * * * *' },
+      { functionName: 'messages', name: 'jobs', cron: '0 * * * * *' },
       { functionName: 'notices', name: 'jobs', cron: '0 */10 * * * *' },
       { functionName: 'roster', name: 'jobs', cron: '0 */10 * * * *' },
     ])

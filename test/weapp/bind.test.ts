@@ -9,7 +9,7 @@
 import { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import type { MemberDoc } from '../../cloudfunctions/core/collections'
 import { demoOpenid, seedDemoUnion } from '../../scripts/seed/demoUnion'
-import { startWeapp, textIn, waitUntil, type PageHandle, type SimNode, type Weapp } from './harness'
+import { IDEMPOTENCY_KEY as KEY, startWeapp, textIn, waitUntil, type PageHandle, type Weapp } from './harness'
 
 const store = new SqliteStore(':memory:')
 const MEMBER_ID = 'm0300'
@@ -41,31 +41,13 @@ async function fill(page: PageHandle, details: BindDetails) {
   expect(inputs).toHaveLength(3)
   // Field order on the page: 工号, 姓名, 手机号后四位.
   const values = [details.staffNo, details.name, details.phoneLast4]
-  for (const [index, value] of values.entries()) {
-    inputs[index].dispatchEvent('input', { detail: { value, cursor: value.length, keyCode: 0 } })
-  }
+  for (const [index, value] of values.entries()) page.fire(inputs[index], 'input', { value, cursor: value.length, keyCode: 0 })
   // The page renders what was typed: NutUI's controlled Input fed back through React state into the data Taro
   // hands the template (the simulator's <input> keeps no DOM value, so read the node's data by its sid).
   await waitUntil(
-    () => values.every((value, index) => Object.values(renderedData(page, inputs[index])).includes(value)) || undefined,
+    () => values.every((value, index) => Object.values(page.dataOf(inputs[index])).includes(value)) || undefined,
     `the typed values ${JSON.stringify(values)} in the page data`,
   )
-}
-
-/** The template data Taro's setData gave the node `node` (found by its data-sid), e.g. `{ p25: '200300', … }`. */
-function renderedData(page: PageHandle, node: SimNode): Record<string, unknown> {
-  const sid = node.dom?.getAttribute('data-sid')
-  if (!sid) throw new Error('a rendered node without data-sid')
-  const search = (value: unknown): Record<string, unknown> | undefined => {
-    if (!value || typeof value !== 'object') return undefined
-    if (!Array.isArray(value) && (value as { sid?: unknown }).sid === sid) return value as Record<string, unknown>
-    for (const child of Object.values(value)) {
-      const found = search(child)
-      if (found) return found
-    }
-    return undefined
-  }
-  return search(page.component.data) ?? {}
 }
 
 /** Taps 绑定 and waits for the members.bind call it makes; returns that call. */
@@ -80,7 +62,9 @@ async function submit(page: PageHandle) {
   )
 }
 
-const toasts = () => app.clientCalls.filter(([api]) => api === 'showToast').map(([, request]) => String(request.title))
+const calls = (api: string) => app.clientCalls.filter(([name]) => name === api).map(([, request]) => request)
+const toasts = () => calls('showToast').map((request) => String(request.title))
+const modals = () => app.clientCalls.filter(([api]) => api === 'showModal').map(([, request]) => String(request.content))
 const bindingsOf = () => store.find('bindings', { memberId: MEMBER_ID })
 
 test('the seed leaves m0300 unbound: its demo openid has no binding', async () => {
@@ -89,20 +73,56 @@ test('the seed leaves m0300 unbound: its demo openid has no binding', async () =
   expect(await bindingsOf()).toEqual([])
 })
 
-test('wrong details show the server mismatch message as a toast and bind nothing', async () => {
-  const toastsBefore = toasts().length
+test('the first 绑定 asks for privacy consent: refused, nothing is sent; agreed, the binding goes on', async () => {
+  // A first-time user: WeChat has no consent from them yet.
+  app.privacy = 'unanswered'
+  const modalsBefore = modals().length
   const wrongPhone = member.phone.slice(-4) === '0000' ? '1111' : '0000'
-
   await fill(bind, { staffNo: member.staffNo, name: member.name, phoneLast4: wrongPhone })
-  const wrong = await submit(bind)
+  const callsBefore = app.cloudCalls.length
 
-  expect(wrong.data).toEqual({ action: 'bind', payload: { staffNo: member.staffNo, name: member.name, phoneLast4: wrongPhone } })
+  bind.tap('.bind__submit')
+  const [agree] = await bind.waitFor('.privacy-consent__agree')
+  expect(calls('requirePrivacyAuthorize')).toHaveLength(1)
+  // WeChat's own consent button, under the id the app hands WeChat with the answer.
+  expect(Object.values(bind.dataOf(agree))).toEqual(expect.arrayContaining(['agreePrivacyAuthorization', 'privacy-agree']))
+  expect(textIn(agree, 'privacy-consent__agree') ?? agree.dom?.textContent?.trim()).toBe('同意并继续')
+
+  bind.tap('.privacy-consent__disagree')
+  await waitUntil(() => (toasts().includes('需要同意隐私保护指引后才能绑定') ? true : undefined), 'the refusal toast')
+  expect(app.privacyAnswers).toEqual([{ event: 'disagree' }])
+  expect(app.cloudCalls.slice(callsBefore)).toEqual([])
+
+  // Asked again; 同意并继续 (WeChat's agreeprivacyauthorization event) lets the binding through.
+  bind.tap('.bind__submit')
+  await waitUntil(() => (calls('requirePrivacyAuthorize').length === 2 ? true : undefined), 'the second consent question')
+  bind.fire('.privacy-consent__agree', 'agreeprivacyauthorization')
+  const wrong = await waitUntil(
+    () => app.cloudCalls.slice(callsBefore).find((call) => call.name === 'members' && (call.data as { action: string }).action === 'bind'),
+    'the members.bind call after agreeing',
+  )
+  expect(app.privacyAnswers).toEqual([{ event: 'disagree' }, { event: 'agree', buttonId: 'privacy-agree' }])
+  expect(app.privacy).toBe('agreed')
+
+  // The details were wrong.
+  expect(wrong.data).toEqual({
+    action: 'bind',
+    payload: { staffNo: member.staffNo, name: member.name, phoneLast4: wrongPhone },
+    idempotencyKey: expect.stringMatching(KEY),
+  })
   expect(wrong.result).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
   const { message } = wrong.result as { message: string }
   expect(message).toBe('工号、姓名或手机号后四位不匹配，请核对后重试（还可尝试 4 次）')
-  await waitUntil(() => (toasts().slice(toastsBefore).includes(message) ? true : undefined), 'the mismatch toast')
+  // Longer than the two lines a toast holds: a dialog shows all of it.
+  await waitUntil(() => (modals().slice(modalsBefore).includes(message) ? true : undefined), 'the mismatch dialog')
+  expect(await store.get('bindings', OPENID)).toBeNull()
+})
 
-  // An unknown staff number gets the very same wording (the reply never tells whether a staff number exists).
+test('an unknown staff number gets the very same mismatch message, and nothing binds', async () => {
+  const modalsBefore = modals().length
+  const wrong = app.cloudCalls.filter((call) => call.name === 'members' && (call.data as { action: string }).action === 'bind').at(-1)!
+
+  // The reply never tells whether a staff number exists.
   await fill(bind, { staffNo: '999999', name: member.name, phoneLast4: member.phone.slice(-4) })
   const unknown = await submit(bind)
   expect(unknown.result).toMatchObject({
@@ -111,9 +131,11 @@ test('wrong details show the server mismatch message as a toast and bind nothing
     message: '工号、姓名或手机号后四位不匹配，请核对后重试（还可尝试 3 次）',
   })
   await waitUntil(
-    () => (toasts().slice(toastsBefore).includes((unknown.result as { message: string }).message) ? true : undefined),
-    'the second mismatch toast',
+    () => (modals().slice(modalsBefore).includes((unknown.result as { message: string }).message) ? true : undefined),
+    'the second mismatch dialog',
   )
+  // Each attempt was its own write.
+  expect((unknown.data as { idempotencyKey: string }).idempotencyKey).not.toBe((wrong.data as { idempotencyKey: string }).idempotencyKey)
 
   expect(await store.get('bindings', OPENID)).toBeNull()
   expect(await bindingsOf()).toEqual([])
@@ -129,7 +151,7 @@ test('the right details bind this WeChat user to m0300, toast 绑定成功 and r
   await fill(bind, details)
   const answered = await submit(bind)
 
-  expect(answered.data).toEqual({ action: 'bind', payload: details })
+  expect(answered.data).toEqual({ action: 'bind', payload: details, idempotencyKey: expect.stringMatching(KEY) })
   expect(answered.result).toMatchObject({ ok: true, data: { id: MEMBER_ID, name: member.name, staffNo: member.staffNo } })
   expect(await store.get('bindings', OPENID)).toMatchObject({ _id: OPENID, memberId: MEMBER_ID })
   expect(await bindingsOf()).toHaveLength(1)

@@ -34,6 +34,9 @@ import { tempFileStore } from '../tempFiles'
 
 export const DIST = path.resolve(__dirname, '../../dist/weapp')
 
+/** What an idempotency key looks like (types/result.ts): the app sends one with every write. */
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/
+
 /** A rendered page as miniprogram-simulate (j-component) hands it out. */
 export type SimPage = RootComponent<WechatMiniprogram.Component.DataOption, WechatMiniprogram.Component.PropertyOption, WechatMiniprogram.Component.MethodOption>
 /** A node of a rendered page (a view, a text, a custom component), as its querySelector answers. */
@@ -70,6 +73,12 @@ export interface PageHandle {
   waitFor(selector: string, timeoutMs?: number): Promise<SimNode[]>
   /** Taps a node (or the first match of a selector) the way the client does: a `tap` event through the template. */
   tap(target: string | SimNode): void
+  /** Fires another of the client's events on a node, e.g. `input` with `{ value }`, or `agreeprivacyauthorization`. */
+  fire(target: string | SimNode, event: string, detail?: Record<string, unknown>): void
+  /** The template data Taro's setData gave `node` (found by its data-sid), e.g. `{ p25: '200300', … }`. */
+  dataOf(node: SimNode): Record<string, unknown>
+  /** The page is covered and shown again, as WeChat's image, scan and chat-file pickers do. */
+  hideAndShow(): void
 }
 
 export interface Weapp {
@@ -87,6 +96,18 @@ export interface Weapp {
   chooseFromChat(file: ChatFile | 'cancel'): void
   /** Whether the person taps 确定 in the modals (`wx.showModal`) shown from now on; true at first. */
   confirmModals: boolean
+  /**
+   * The privacy consent as WeChat keeps it: 'agreed' (at first, a returning user) or 'unanswered', when
+   * `wx.requirePrivacyAuthorize` raises the listener the app gave `wx.onNeedPrivacyAuthorization`.
+   */
+  privacy: 'agreed' | 'unanswered'
+  /** What the app answered WeChat's privacy questions (the listener's `resolve`), in order. */
+  privacyAnswers: Array<{ event: string; buttonId?: string }>
+  /**
+   * WeChat's servers fail the next `callFunction` of `name`'s `action` with `error` (its errCode and errMsg),
+   * without running the function: a timeout or a dropped connection.
+   */
+  failNextCall(name: string, action: string, error: { errCode: number; errMsg: string }): void
 }
 
 /** A file in a WeChat chat: where it is on disk (the client's temporary copy) and the name the chat shows. */
@@ -152,10 +173,18 @@ export function startWeapp(options: WeappOptions): Weapp {
       throw error
     }
   }
+  const failures: Array<{ name: string; action: string; error: { errCode: number; errMsg: string } }> = []
   g.wx.cloud = {
     init() {},
     callFunction: (request: { name: string; data: unknown } & WxCallback) =>
       cloudAnswer(request, async () => {
+        const action = (request.data as { action?: string } | undefined)?.action
+        const failing = failures.findIndex((failure) => failure.name === request.name && failure.action === action)
+        if (failing >= 0) {
+          const [{ error }] = failures.splice(failing, 1)
+          cloudCalls.push({ name: request.name, data: request.data, result: error })
+          throw Object.assign(new Error(error.errMsg), error)
+        }
         const fn = FUNCTIONS[request.name]
         if (!fn) throw { errMsg: `cloud.callFunction:fail function not found: ${request.name}` }
         const result = await fn.run(request.data, { store: options.store, files, wechat, identity: { openid: options.openid }, now: new Date() })
@@ -223,6 +252,26 @@ export function startWeapp(options: WeappOptions): Weapp {
     return file ? { tempFilePath: file.path, statusCode: 200 } : { tempFilePath: '', statusCode: 404 }
   })
   g.wx.openDocument = client('openDocument', (request) => (existsSync(String(request.filePath)) ? {} : { fail: 'file not found' }))
+  // The privacy interfaces (base library 2.32.3+): a question raised only while the consent is unanswered.
+  let privacyListener: ((resolve: (answer: { event: string; buttonId?: string }) => void, info: { referrer: string }) => void) | undefined
+  g.wx.onNeedPrivacyAuthorization = (listener: typeof privacyListener) => {
+    privacyListener = listener
+  }
+  g.wx.requirePrivacyAuthorize = client('requirePrivacyAuthorize', () => {
+    if (weapp.privacy === 'agreed' || !privacyListener) return {}
+    return new Promise<ClientAnswer>((settle) =>
+      privacyListener!(
+        (answer) => {
+          weapp.privacyAnswers.push(answer)
+          if (answer.event === 'agree') {
+            weapp.privacy = 'agreed'
+            settle({})
+          } else if (answer.event === 'disagree') settle({ fail: 'privacy permission is not authorized' })
+        },
+        { referrer: 'requirePrivacyAuthorize' },
+      ),
+    )
+  })
   const storage = new Map<string, unknown>()
   g.wx.getStorageSync = (key: string) => (storage.has(key) ? storage.get(key) : '')
   g.wx.setStorageSync = (key: string, value: unknown) => void storage.set(key, value)
@@ -292,8 +341,13 @@ export function startWeapp(options: WeappOptions): Weapp {
     cloudCalls,
     files,
     confirmModals: true,
+    privacy: 'agreed',
+    privacyAnswers: [],
     chooseFromChat(file) {
       chatFile = file
+    },
+    failNextCall(name, action, error) {
+      failures.push({ name, action, error })
     },
     open(route, query = {}) {
       let id = loaded.get(route)
@@ -325,10 +379,33 @@ export function startWeapp(options: WeappOptions): Weapp {
           }
         },
         tap(target) {
+          this.fire(target, 'tap')
+        },
+        fire(target, event, detail) {
           const node = typeof target === 'string' ? component.querySelector(target) : target
           if (!node) throw new Error(`nothing matches "${target}" in ${route}`)
-          // The simulator dispatches it through the exparser tree: the template's bindtap="eh" → Taro's handler.
-          node.dispatchEvent('tap')
+          // The simulator dispatches it through the exparser tree: the template's bind<event>="eh" → Taro's handler.
+          node.dispatchEvent(event, detail ? { detail } : undefined)
+        },
+        dataOf(node) {
+          const sid = node.dom?.getAttribute('data-sid')
+          if (!sid) throw new Error('a rendered node without data-sid')
+          const search = (value: unknown): Record<string, unknown> | undefined => {
+            if (!value || typeof value !== 'object') return undefined
+            if (!Array.isArray(value) && (value as { sid?: unknown }).sid === sid) return value as Record<string, unknown>
+            for (const child of Object.values(value)) {
+              const found = search(child)
+              if (found) return found
+            }
+            return undefined
+          }
+          return search(component.data) ?? {}
+        },
+        hideAndShow() {
+          // j-component has it; its types leave it out.
+          const page = component as unknown as { triggerPageLifeTime(name: 'hide' | 'show'): void }
+          page.triggerPageLifeTime('hide')
+          page.triggerPageLifeTime('show')
         },
       }
     },

@@ -16,7 +16,7 @@ import { readRoster, writeRoster } from '../../cloudfunctions/roster/rosterFile'
 import type { RosterMember } from '../../cloudfunctions/roster/rosterPlan'
 import { demoOpenid, seedDemoUnion } from '../../scripts/seed/demoUnion'
 import { ROSTER_MAX_BYTES, tooLargeMessage, type RosterPreview } from '../../types/roster'
-import { startWeapp, textIn, waitUntil, type ChatFile, type PageHandle, type SimNode, type Weapp } from './harness'
+import { IDEMPOTENCY_KEY, startWeapp, textIn, waitUntil, type ChatFile, type PageHandle, type SimNode, type Weapp } from './harness'
 
 const ROUTE = 'admin/members/import/index'
 const store = new SqliteStore(':memory:')
@@ -110,7 +110,7 @@ test('closing the chat file picker changes nothing and shows no error', async ()
   expect(page.component.querySelectorAll('.import__count')).toHaveLength(0)
 })
 
-test('a file over 5 MB is refused on the phone, before any upload, with the size in a message on the page', async () => {
+test('a file over 5 MB is refused on the phone, before any upload, with the size in a dialog', async () => {
   const size = 5.5 * 1024 * 1024
   expect(size).toBeGreaterThan(ROSTER_MAX_BYTES)
   app.chooseFromChat(inChat('全校教职工名册.xlsx', Buffer.alloc(size)))
@@ -119,8 +119,9 @@ test('a file over 5 MB is refused on the phone, before any upload, with the size
 
   const message = tooLargeMessage(size)
   expect(message).toMatch(/^文件有 5\.5 MB，超过了 5 MB 的上限：/)
-  // A file's problem takes more words than a two-line toast holds: it shows on the page, under the picker.
-  await waitUntil(() => (shown('.import__problem') === message ? true : undefined), 'the too-large message on the page')
+  // A file's problem takes more words than a two-line toast holds: a dialog shows all of it.
+  const dialog = await waitUntil(() => calls('showModal').find((request) => request.content === message), 'the too-large dialog')
+  expect(dialog).toMatchObject({ title: '请检查后重试', showCancel: false, confirmText: '知道了' })
   await settle()
   expect(toasts()).toEqual([])
   expect(calls('cloud.uploadFile')).toEqual([])
@@ -201,7 +202,7 @@ test('confirming applies the previewed plan: the newcomer is stored, the phone c
   const applied = await waitUntil(() => rosterCalls('apply')[0], 'roster.apply after confirming')
   expect(calls('showModal')).toHaveLength(modalsBefore + 1)
   const { fileId } = (rosterCalls('preview')[0].data as { payload: { fileId: string } }).payload
-  expect(applied.data).toEqual({ action: 'apply', payload: { fileId, full: false, planId: preview.planId } })
+  expect(applied.data).toEqual({ action: 'apply', payload: { fileId, full: false, planId: preview.planId }, idempotencyKey: expect.stringMatching(IDEMPOTENCY_KEY) })
   expect(applied.result).toEqual({ ok: true, data: { added: 1, updated: 1, markedLeft: 0, unchanged: 0 } })
 
   const [stored] = await store.find('members', { staffNo: NEWCOMER.staffNo })

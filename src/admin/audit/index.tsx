@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
+import { AdminList, type Column } from '../../components/AdminList'
 import { ChoiceChips, choicesOf, type Choice } from '../../components/ChoiceChips'
 import { FieldChange } from '../../components/FieldChange'
-import { ListFooter } from '../../components/ListFooter'
-import { StateView } from '../../components/StateView'
-import { AUDIT_ACTION_LABELS, type AuditAction } from '../../../types/audit'
+import { Screen } from '../../components/Screen'
+import { AUDIT_ACTION_LABELS, type AuditAction, type AuditEntryView } from '../../../types/audit'
 import { formatDateTime } from '../../../types/time'
 import { changedFields, useAudit, type Period } from './useAudit'
 import './index.scss'
@@ -15,33 +15,46 @@ const PERIODS: Choice<Period>[] = [
   { value: 'all', label: '全部' },
 ]
 
+const changes = (entry: AuditEntryView) =>
+  changedFields(entry.before, entry.after).map((change) => <FieldChange key={change.field} {...change} />)
+
+// Newest first, as the log is kept: no column needs sorting.
+const COLUMNS: Column<AuditEntryView>[] = [
+  { title: '时间', width: '9em', render: (entry) => formatDateTime(entry.at) },
+  { title: '操作', width: '8em', render: (entry) => <Text className="admin-table__strong">{AUDIT_ACTION_LABELS[entry.action]}</Text> },
+  { title: '对象', width: 'minmax(8em, 1fr)', render: (entry) => entry.target },
+  { title: '操作人', width: '6em', render: (entry) => entry.actorName },
+  { title: '改动', width: 'minmax(16em, 2fr)', render: changes },
+]
+
 /** 操作日志 (union office): every admin change, who made it and when, with what it changed. */
 export default function Audit() {
   const [action, setAction] = useState<AuditAction | 'all'>('all')
   const [period, setPeriod] = useState<Period>('30')
   const list = useAudit(action, period)
   return (
-    <View className="page audit">
+    <Screen className="audit">
       <View className="audit__filters">
         <ChoiceChips value={period} options={PERIODS} onChange={setPeriod} />
         <ChoiceChips value={action} options={[{ value: 'all', label: '全部操作' }, ...choicesOf(AUDIT_ACTION_LABELS)]} onChange={setAction} />
       </View>
-      <StateView loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText="这段时间没有操作记录" onRetry={list.reload}>
-        {list.items.map((entry) => (
-          <View key={entry.id} className="card">
+      <AdminList
+        list={list}
+        rowKey={(entry) => entry.id}
+        columns={COLUMNS}
+        emptyText="这段时间没有操作记录"
+        card={(entry) => (
+          <View className="card">
             <View className="audit__head">
               <Text className="audit__action">{AUDIT_ACTION_LABELS[entry.action]}</Text>
               <Text className="audit__time">{formatDateTime(entry.at)}</Text>
             </View>
             <Text className="audit__target">{entry.target}</Text>
             <Text className="audit__actor">操作人：{entry.actorName}</Text>
-            {changedFields(entry.before, entry.after).map((change) => (
-              <FieldChange key={change.field} {...change} />
-            ))}
+            {changes(entry)}
           </View>
-        ))}
-        <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} />
-      </StateView>
-    </View>
+        )}
+      />
+    </Screen>
   )
 }

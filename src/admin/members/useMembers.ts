@@ -1,12 +1,13 @@
 /** The roster screens: the list (union office: everyone; a unit admin: their unit) and one member's record. */
-import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import type { RequestOf } from '../../../types/contracts'
 import { MemberEditSchema, type MemberGroup, type MemberRecord } from '../../../types/members'
 import { schemaCheck } from '../../../types/validation'
-import { useFormState } from '../../hooks/useFormState'
+import { useSeededForm } from '../../hooks/useFormState'
+import { useMutation } from '../../hooks/useMutation'
 import { usePagedList } from '../../hooks/usePagedList'
-import { showError, useRemote } from '../../hooks/useRemote'
-import { call } from '../../services/api'
+import { useRemote } from '../../hooks/useRemote'
+import { call, write } from '../../services/api'
+import { confirmed } from '../../services/feedback'
 
 /** `group` '' is everyone. */
 export function useRoster(q: string, unitId: string, group: MemberGroup | '') {
@@ -20,7 +21,7 @@ export const useUnits = () => useRemote(() => call('members', 'units'))
 
 export type MemberForm = Pick<MemberRecord, 'name' | 'gender' | 'birthDate' | 'unitId' | 'phone' | 'status' | 'memberSince' | 'duesPaid'>
 
-const formOf = (record: MemberRecord): MemberForm => ({
+const formOf = (record: MemberRecord): MemberForm | undefined => ({
   name: record.name,
   gender: record.gender,
   birthDate: record.birthDate,
@@ -35,44 +36,28 @@ const formOf = (record: MemberRecord): MemberForm => ({
 export function useMemberRecord(memberId: string) {
   const record = useRemote(() => call('members', 'memberRecord', { memberId }), [memberId])
   const units = useUnits()
-  const { form, setForm, errors, change, accept } = useFormState<MemberForm | undefined>(undefined)
-  const [saving, setSaving] = useState(false)
+  const { form, errors, change, accept, reseed } = useSeededForm(record.data, formOf, undefined)
+  const saving = useMutation((input: RequestOf<'members', 'updateMember'>, key) => write('members', 'updateMember', input, key), {
+    success: '已保存',
+    onSuccess: (saved) => {
+      record.setData(saved)
+      reseed(saved)
+    },
+  })
+  const unbinding = useMutation((_: void, key) => write('members', 'unbind', { memberId }, key), {
+    success: '已解除',
+    onSuccess: () => record.reload(),
+  })
 
-  useEffect(() => {
-    if (record.data) setForm(formOf(record.data))
-  }, [record.data, setForm])
-
-  const save = async () => {
+  const save = () => {
     const input = accept(schemaCheck(MemberEditSchema, { memberId, member: form }))
-    if (!input) return
-    setSaving(true)
-    try {
-      await call('members', 'updateMember', input)
-      Taro.showToast({ title: '已保存', icon: 'success' })
-      await record.reload()
-    } catch (error) {
-      showError(error)
-    } finally {
-      setSaving(false)
-    }
+    if (input) void saving.run(input)
   }
 
   const unbind = async () => {
-    const { confirm } = await Taro.showModal({
-      title: '解除微信绑定',
-      content: `解除后${record.data?.name ?? '该会员'}需重新绑定才能使用。常用于更换手机或绑定有误。确定解除吗？`,
-      confirmText: '解除',
-      confirmColor: '#c8161d',
-    })
-    if (!confirm) return
-    try {
-      await call('members', 'unbind', { memberId })
-      Taro.showToast({ title: '已解除', icon: 'success' })
-      await record.reload()
-    } catch (error) {
-      showError(error)
-    }
+    if (!(await confirmed('解除微信绑定', `解除后${record.data?.name ?? '该会员'}需重新绑定才能使用。常用于更换手机或绑定有误。确定解除吗？`, '解除'))) return
+    await unbinding.run()
   }
 
-  return { record, units: units.data ?? [], form, errors, saving, change, save, unbind }
+  return { record, units: units.data ?? [], form, errors, saving: saving.busy, change, save, unbind }
 }

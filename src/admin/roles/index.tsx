@@ -1,7 +1,9 @@
 import { Button, Input, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
+import { AdminList, byText, type Column } from '../../components/AdminList'
 import { ChoiceChips, choicesOf } from '../../components/ChoiceChips'
-import { StateView } from '../../components/StateView'
+import { Screen } from '../../components/Screen'
+import type { RoleHolder } from '../../../types/members'
 import { ROLE_LABELS, ROLE_SCOPE_LABELS } from '../../../types/roles'
 import { useRoles } from './useRoles'
 import './index.scss'
@@ -10,8 +12,24 @@ import './index.scss'
 export default function Roles() {
   const { holders, scopeChoices, form, errors, saving, change, grant, revoke } = useRoles()
   const scopeLabel = ROLE_SCOPE_LABELS[form.role]
+  /** The roles someone holds, each with its × to revoke it. */
+  const grants = (holder: RoleHolder) => (
+    <View className="roles__grants">
+      {holder.roles.map((role) => (
+        <Tag key={role.label} color="#c8161d" background="#fdecec" closeable className="roles__tag" onClose={() => revoke(holder, role)}>
+          {role.label}
+        </Tag>
+      ))}
+    </View>
+  )
+  const columns: Column<RoleHolder>[] = [
+    { title: '姓名', width: '7em', render: (holder) => <Text className="admin-table__strong">{holder.name}</Text>, compare: (a, b) => byText(a.name, b.name) },
+    { title: '工号', width: '7em', render: (holder) => holder.staffNo, compare: (a, b) => byText(a.staffNo, b.staffNo) },
+    { title: '分工会', width: 'minmax(10em, 1fr)', render: (holder) => holder.unitName, compare: (a, b) => byText(a.unitName, b.unitName) },
+    { title: '角色（点 × 撤销）', width: 'minmax(16em, 2fr)', render: grants },
+  ]
   return (
-    <View className="page roles">
+    <Screen className="roles">
       <View className="card">
         <Text className="roles__heading">授予角色</Text>
         <Input className="field-input roles__input" placeholder="会员工号" value={form.staffNo} maxLength={20} onChange={(value) => change({ staffNo: value })} />
@@ -33,9 +51,13 @@ export default function Roles() {
         </Button>
       </View>
 
-      <StateView loading={holders.loading} error={holders.error} empty={!holders.data?.length} emptyText="还没有人担任角色" onRetry={holders.reload}>
-        {holders.data?.map((holder) => (
-          <View key={holder.memberId} className="card">
+      <AdminList
+        list={holders}
+        rowKey={(holder) => holder.memberId}
+        columns={columns}
+        emptyText="还没有人担任角色"
+        card={(holder) => (
+          <View className="card">
             <Text className="roles__name">
               {holder.name}
               <Text className="roles__meta">
@@ -43,16 +65,10 @@ export default function Roles() {
                 {holder.staffNo} · {holder.unitName}
               </Text>
             </Text>
-            <View className="roles__grants">
-              {holder.roles.map((role) => (
-                <Tag key={role.label} color="#c8161d" background="#fdecec" closeable className="roles__tag" onClose={() => revoke(holder, role)}>
-                  {role.label}
-                </Tag>
-              ))}
-            </View>
+            {grants(holder)}
           </View>
-        ))}
-      </StateView>
-    </View>
+        )}
+      />
+    </Screen>
   )
 }

@@ -1,5 +1,7 @@
-import { Button, InputNumber } from '@nutui/nutui-react-taro'
+import { Button, Input, InputNumber } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
+import { Screen } from '../../components/Screen'
+import { MESSAGE_KIND_LIST, MESSAGE_KINDS } from '../../../types/messages'
 import { StateView } from '../../components/StateView'
 import { useSettings } from './useSettings'
 import './index.scss'
@@ -8,7 +10,7 @@ import './index.scss'
 export default function Settings() {
   const { settings, form, errors, saving, change, save } = useSettings()
   return (
-    <View className="page settings">
+    <Screen className="settings">
       <StateView loading={settings.loading} error={settings.error} empty={!form} emptyText="暂无设置" onRetry={settings.reload}>
         {form && (
           <>
@@ -30,6 +32,28 @@ export default function Settings() {
                 例如填 40：在职教职工中未满 40 周岁的计为青年教职工。会员名册按此筛选青年教职工，面向青年的活动和规则也以此为准。修改会记入操作日志。
               </Text>
             </View>
+            <View className="card">
+              <Text className="settings__title">订阅消息模板</Text>
+              <Text className="settings__help">
+                在微信公众平台「订阅消息」中选用模板后，把模板 ID 填在这里，会员订阅后即可在微信中收到提醒；不填则只在小程序「消息」里提醒。
+              </Text>
+              {MESSAGE_KIND_LIST.map((kind) => (
+                <View key={kind} className="settings__template">
+                  <Text className="settings__label">{MESSAGE_KINDS[kind].title}</Text>
+                  <Input
+                    className="field-input settings__template-id"
+                    placeholder="模板 ID"
+                    value={form.templateIds[kind] ?? ''}
+                    maxLength={64}
+                    onChange={(value) => change({ templateIds: { ...form.templateIds, [kind]: value } })}
+                  />
+                  <Text className="settings__fields">
+                    模板字段：{MESSAGE_KINDS[kind].template.map((field) => `${field.label}（${field.key}）`).join('、')}
+                  </Text>
+                  {errors[`templateIds.${kind}`] && <Text className="settings__error">{errors[`templateIds.${kind}`]}</Text>}
+                </View>
+              ))}
+            </View>
             <View className="bottom-bar">
               <Button type="primary" block loading={saving} onClick={save} className="settings__save">
                 保存
@@ -38,6 +62,6 @@ export default function Settings() {
           </>
         )}
       </StateView>
-    </View>
+    </Screen>
   )
 }

@@ -1,34 +1,29 @@
 /** The union-wide settings (union office): load, edit, save (audited). */
-import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import type { RequestOf } from '../../../types/contracts'
 import { SettingsSchema, type UnionSettings } from '../../../types/members'
 import { schemaCheck } from '../../../types/validation'
-import { useFormState } from '../../hooks/useFormState'
-import { showError, useRemote } from '../../hooks/useRemote'
-import { call } from '../../services/api'
+import { useSeededForm } from '../../hooks/useFormState'
+import { useMutation } from '../../hooks/useMutation'
+import { useRemote } from '../../hooks/useRemote'
+import { call, write } from '../../services/api'
+
+const asForm = (settings: UnionSettings): UnionSettings | undefined => settings
 
 export function useSettings() {
   const settings = useRemote(() => call('members', 'settings'))
-  const { form, setForm, errors, change, accept } = useFormState<UnionSettings | undefined>(undefined)
-  const [saving, setSaving] = useState(false)
+  const { form, errors, change, accept, reseed } = useSeededForm(settings.data, asForm, undefined)
+  const saving = useMutation((input: RequestOf<'members', 'updateSettings'>, key) => write('members', 'updateSettings', input, key), {
+    success: '已保存',
+    onSuccess: (saved) => {
+      settings.setData(saved)
+      reseed(saved)
+    },
+  })
 
-  useEffect(() => {
-    if (settings.data) setForm(settings.data)
-  }, [settings.data, setForm])
-
-  const save = async () => {
+  const save = () => {
     const input = accept(schemaCheck(SettingsSchema, form))
-    if (!input) return
-    setSaving(true)
-    try {
-      setForm(await call('members', 'updateSettings', input))
-      Taro.showToast({ title: '已保存', icon: 'success' })
-    } catch (error) {
-      showError(error)
-    } finally {
-      setSaving(false)
-    }
+    if (input) void saving.run(input)
   }
 
-  return { settings, form, errors, saving, change, save }
+  return { settings, form, errors, saving: saving.busy, change, save }
 }

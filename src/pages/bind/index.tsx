@@ -1,6 +1,7 @@
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { useBind, type BindForm } from '../../hooks/useBind'
+import { Screen } from '../../components/Screen'
 import './index.scss'
 
 const FIELDS: { key: keyof BindForm; label: string; placeholder: string; type: 'text' | 'number' }[] = [
@@ -13,7 +14,7 @@ const FIELDS: { key: keyof BindForm; label: string; placeholder: string; type: '
 export default function Bind() {
   const { form, errors, sending, change, submit } = useBind()
   return (
-    <View className="page bind">
+    <Screen className="bind">
       <View className="bind__intro">
         <Text className="bind__title">欢迎使用教工之家</Text>
         <Text className="bind__hint">首次使用请绑定会员身份。信息仅用于核对身份，连续输错 5 次将暂停绑定 15 分钟。</Text>
@@ -40,6 +41,6 @@ export default function Bind() {
         </Button>
         <Text className="bind__help">工号或手机号有变动？请联系所在分工会或校工会更新后再绑定。</Text>
       </View>
-    </View>
+    </Screen>
   )
 }

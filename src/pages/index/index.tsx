@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { NoticeRow } from '../../components/NoticeRow'
+import { Screen } from '../../components/Screen'
 import { Section } from '../../components/Section'
 import { StateView } from '../../components/StateView'
 import { useHome } from '../../hooks/useNotices'
@@ -13,7 +14,7 @@ export default function Home() {
   const openList = () => Taro.navigateTo({ url: '/pages/notices/list/index' })
 
   return (
-    <View className="page home">
+    <Screen className="home">
       <View className="home__hero">
         <Text className="home__greeting">
           {greeting}
@@ -47,6 +48,6 @@ export default function Home() {
           )}
         </Section>
       </StateView>
-    </View>
+    </Screen>
   )
 }

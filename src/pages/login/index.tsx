@@ -2,8 +2,10 @@ import { Cell, SearchBar, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
+import { Screen } from '../../components/Screen'
 import { StateView } from '../../components/StateView'
-import { showError, useRemote } from '../../hooks/useRemote'
+import { useMutation } from '../../hooks/useMutation'
+import { useRemote } from '../../hooks/useRemote'
 import { findDemoPeople, loginAs } from '../../services/devLogin'
 import './index.scss'
 
@@ -11,16 +13,9 @@ import './index.scss'
 export default function Login() {
   const [query, setQuery] = useState('')
   const { data: people, error, loading, reload } = useRemote(() => findDemoPeople(query), [query])
-  const choose = async (id: string) => {
-    try {
-      await loginAs(id)
-      Taro.reLaunch({ url: '/pages/index/index' })
-    } catch (caught) {
-      showError(caught)
-    }
-  }
+  const login = useMutation((id: string) => loginAs(id), { onSuccess: () => void Taro.reLaunch({ url: '/pages/index/index' }) })
   return (
-    <View className="page login">
+    <Screen className="login">
       <View className="login__banner">
         <Text className="login__title">教工之家 · 演示模式</Text>
         <Text className="login__hint">本地演示环境，请任选一位演示身份登录。正式小程序中由微信身份自动识别。</Text>
@@ -44,11 +39,11 @@ export default function Login() {
                 )
               }
               clickable
-              onClick={() => choose(person.id)}
+              onClick={() => login.run(person.id)}
             />
           ))}
         </Cell.Group>
       </StateView>
-    </View>
+    </Screen>
   )
 }

@@ -1,9 +1,14 @@
 import { Cell, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { ChoiceChips, choicesOf } from '../../components/ChoiceChips'
+import { PRIVACY_GUIDE_URL } from '../../components/PrivacyConsent'
+import { Screen } from '../../components/Screen'
 import { StateView } from '../../components/StateView'
 import { useProfile } from '../../hooks/useProfile'
+import { useShared } from '../../hooks/useShared'
 import { clearSessionToken } from '../../services/session'
+import { chooseTextSize, TEXT_SIZE_LABELS, textSize } from '../../services/textSize'
 import { MEMBER_STATUS_LABELS } from '../../../types/members'
 import type { Role } from '../../../types/roles'
 import './index.scss'
@@ -22,13 +27,14 @@ const ADMIN_TOOLS: { title: string; description: string; url: string; roles: Rol
 /** 我的: who I am in the union, and the tools my roles open. */
 export default function Mine() {
   const { data: profile, error, loading, reload } = useProfile()
+  const size = useShared(textSize)
   const tools = ADMIN_TOOLS.filter((tool) => profile?.roles.some((grant) => tool.roles.includes(grant.role)))
   const switchIdentity = () => {
     clearSessionToken()
     Taro.reLaunch({ url: '/pages/login/index' })
   }
   return (
-    <View className="page mine">
+    <Screen className="mine">
       <StateView loading={loading} error={error} empty={!profile} emptyText="暂无资料" onRetry={reload}>
         {profile && (
           <View className="mine__card">
@@ -61,11 +67,17 @@ export default function Mine() {
           </Cell.Group>
         )}
       </StateView>
+      <View className="mine__text-size">
+        <Text className="mine__text-size-title">文字大小</Text>
+        <ChoiceChips value={size} options={choicesOf(TEXT_SIZE_LABELS)} onChange={chooseTextSize} className="choices mine__text-size-choices" />
+        <Text className="mine__text-size-sample">各页面的文字都会按此大小显示，只在本机保存。</Text>
+      </View>
       <Cell.Group className="mine__group">
         <Cell title="通知公告" extra="›" clickable onClick={() => Taro.navigateTo({ url: '/pages/notices/list/index' })} />
+        <Cell title="隐私保护指引" extra="›" clickable onClick={() => Taro.navigateTo({ url: PRIVACY_GUIDE_URL })} />
         {isBrowser && <Cell title="切换演示身份" description="演示模式" extra="›" clickable onClick={switchIdentity} />}
       </Cell.Group>
       <Text className="mine__footnote">教工之家 · 校工会</Text>
-    </View>
+    </Screen>
   )
 }

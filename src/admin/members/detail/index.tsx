@@ -2,6 +2,7 @@ import { Button, Input, Switch, Tag } from '@nutui/nutui-react-taro'
 import { ScrollView, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { ChoiceChips, choicesOf } from '../../../components/ChoiceChips'
+import { Screen } from '../../../components/Screen'
 import { StateView } from '../../../components/StateView'
 import { GENDER_LABELS, MEMBER_GROUP_LABELS, MEMBER_STATUS_LABELS, type MemberRecord } from '../../../../types/members'
 import { useMemberRecord, type MemberForm } from '../useMembers'
@@ -24,7 +25,7 @@ export default function MemberDetail() {
   const { record, units, form, errors, saving, change, save, unbind } = useMemberRecord(id)
   const error = (key: keyof MemberForm) => errors[`member.${key}`] && <Text className="member__error">{errors[`member.${key}`]}</Text>
   return (
-    <View className="page member">
+    <Screen className="member">
       <StateView loading={record.loading} error={record.error} empty={!record.data || !form} emptyText="没有这位会员" onRetry={record.reload}>
         {record.data && form && (
           <>
@@ -51,7 +52,7 @@ export default function MemberDetail() {
               )}
             </View>
 
-            <View className="card">
+            <View className="card member__form">
               {TEXT_FIELDS.map((field) => (
                 <View key={field.key} className="member__field">
                   <Text className="member__label">{field.label}</Text>
@@ -67,7 +68,7 @@ export default function MemberDetail() {
                 <Text className="member__label">人员状态</Text>
                 <ChoiceChips value={form.status} options={choicesOf(MEMBER_STATUS_LABELS)} onChange={(status) => change({ status })} />
               </View>
-              <View className="member__field">
+              <View className="member__field member__field--wide">
                 <Text className="member__label">分工会</Text>
                 <ScrollView scrollX className="member__units">
                   <ChoiceChips
@@ -92,6 +93,6 @@ export default function MemberDetail() {
           </>
         )}
       </StateView>
-    </View>
+    </Screen>
   )
 }

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import type { ReactNode } from 'react'
 import { ChoiceChips, type Choice } from '../../../components/ChoiceChips'
 import { FieldChange } from '../../../components/FieldChange'
+import { Screen } from '../../../components/Screen'
 import { PREVIEW_LIST_MAX, type PreviewPerson, type RosterPreview } from '../../../../types/roster'
 import { useRosterDownloads, useRosterImport } from '../useRosterFiles'
 import './index.scss'
@@ -57,15 +58,16 @@ const personItem = (person: PreviewPerson) => (
   </View>
 )
 
-/** 导入会员名册 (union office): pick an Excel file, check the preview, then apply it all at once. */
+/** 导入会员名册 (union office): pick an Excel file, check the preview, then apply it (a large file over several calls). */
 export default function RosterImport() {
-  const { file, full, preview, applied, applying, problem, busy, pick, setFull, apply } = useRosterImport()
-  const downloads = useRosterDownloads()
+  const { file, full, preview: previewed, applied, progress, picking, applying, pick, setFull, apply } = useRosterImport()
+  const { template } = useRosterDownloads()
   const mode: Mode = full ? 'full' : 'partial'
+  const preview = previewed.data
   const counts = preview?.counts
   const blocked = !counts || counts.errors > 0 || counts.add + counts.update + counts.markLeft === 0
   return (
-    <View className="page import">
+    <Screen className="import">
       {applied && (
         <View className="card import__done">
           <Text className="import__done-title">导入完成</Text>
@@ -78,31 +80,33 @@ export default function RosterImport() {
         </View>
       )}
 
-      <View className="card">
-        <Text className="import__heading">1. 准备名册文件</Text>
-        <Text className="import__help">
-          使用 Excel（.xlsx）文件，第 1 行为表头：工号、姓名、性别、出生日期、所在单位、手机号、人员状态、入会时间、会费状态。按工号识别同一人。
-        </Text>
-        <Button size="small" fill="outline" loading={downloads.busy === 'template'} onClick={downloads.downloadTemplate} className="import__template">
-          下载名册模板
-        </Button>
-      </View>
+      <View className="import__steps">
+        <View className="card">
+          <Text className="import__heading">1. 准备名册文件</Text>
+          <Text className="import__help">
+            使用 Excel（.xlsx）文件，第 1 行为表头：工号、姓名、性别、出生日期、所在单位、手机号、人员状态、入会时间、会费状态。按工号识别同一人。
+          </Text>
+          <Button size="small" fill="outline" loading={template.busy} onClick={() => template.run()} className="import__template">
+            下载名册模板
+          </Button>
+        </View>
 
-      <View className="card">
-        <Text className="import__heading">2. 选择导入方式</Text>
-        <ChoiceChips value={mode} options={MODES} onChange={(next) => setFull(next === 'full')} />
-        <Text className="import__help">{MODE_HELP[mode]}</Text>
-      </View>
+        <View className="card">
+          <Text className="import__heading">2. 选择导入方式</Text>
+          <ChoiceChips value={mode} options={MODES} onChange={(next) => setFull(next === 'full')} />
+          <Text className="import__help">{MODE_HELP[mode]}</Text>
+        </View>
 
-      <View className="card">
-        <Text className="import__heading">3. 选择文件并核对</Text>
-        {process.env.TARO_ENV === 'weapp' && <Text className="import__help">请先把名册文件发到微信聊天（如“文件传输助手”），再从聊天中选择。</Text>}
-        <Button type="primary" fill={file ? 'outline' : 'solid'} loading={busy === 'upload'} onClick={pick} className="import__pick">
-          {file ? '重新选择文件' : '选择名册文件'}
-        </Button>
-        {file && <Text className="import__file">已选择：{file.name}</Text>}
-        {busy === 'preview' && <Text className="import__help">正在读取和核对文件…</Text>}
-        {problem && <Text className="import__problem">{problem}</Text>}
+        <View className="card">
+          <Text className="import__heading">3. 选择文件并核对</Text>
+          {process.env.TARO_ENV === 'weapp' && <Text className="import__help">请先把名册文件发到微信聊天（如“文件传输助手”），再从聊天中选择。</Text>}
+          <Button type="primary" fill={file ? 'outline' : 'solid'} loading={picking} onClick={pick} className="import__pick">
+            {file ? '重新选择文件' : '选择名册文件'}
+          </Button>
+          {file && <Text className="import__file">已选择：{file.name}</Text>}
+          {file && previewed.loading && !preview && <Text className="import__help">正在读取和核对文件…</Text>}
+          {file && previewed.error && !preview && <Text className="import__problem">{previewed.error.message}</Text>}
+        </View>
       </View>
 
       {preview && counts && (
@@ -160,12 +164,12 @@ export default function RosterImport() {
           </PreviewList>
 
           <View className="bottom-bar">
-            <Button type="primary" block disabled={blocked} loading={busy === 'apply'} onClick={apply} className="import__apply">
-              {applying ? `正在导入 ${applying.applied}/${applying.total}` : '确认导入'}
+            <Button type="primary" block disabled={blocked} loading={applying} onClick={apply} className="import__apply">
+              {progress ? `正在导入 ${progress.applied}/${progress.total}` : '确认导入'}
             </Button>
           </View>
         </>
       )}
-    </View>
+    </Screen>
   )
 }

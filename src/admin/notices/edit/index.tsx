@@ -4,6 +4,7 @@ import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ChoiceChips, choicesOf, type Choice } from '../../../components/ChoiceChips'
 import { RichBody } from '../../../components/RichBody'
+import { Screen } from '../../../components/Screen'
 import { BODY_MAX, MAX_SCHEDULE_DAYS, NOTICE_CATEGORY_LABELS, TITLE_MAX } from '../../../../types/notices'
 import { formatDateTime, inShanghai } from '../../../../types/time'
 import { fromPickerValues, type NoticeForm } from '../noticeForm'
@@ -28,115 +29,117 @@ export default function NoticeEdit() {
   const pinChoice = form.pinDays !== undefined ? String(form.pinDays) : form.pinnedUntil ? 'until' : 'forever'
 
   return (
-    <View className="page notice-form">
-      <View className="card notice-form__group">
-        <Text className="notice-form__label">标题</Text>
-        <Input
-          className="field-input"
-          placeholder="例如：关于举办教职工气排球比赛的通知"
-          value={form.title}
-          maxLength={TITLE_MAX}
-          onChange={(value) => set('title', value)}
-        />
-        {field('title')}
-      </View>
-
-      <View className="card notice-form__group">
-        <Text className="notice-form__label">栏目</Text>
-        <ChoiceChips value={form.category} options={choicesOf(NOTICE_CATEGORY_LABELS)} onChange={(value) => set('category', value)} />
-      </View>
-
-      <View className="card notice-form__group">
-        <Text className="notice-form__label">发布范围</Text>
-        <ChoiceChips value={form.audienceKind} options={AUDIENCES} onChange={(value) => set('audienceKind', value)} />
-        {form.audienceKind === 'units' && (
-          <Checkbox.Group className="notice-form__units" direction="horizontal" value={form.unitIds} onChange={(value) => set('unitIds', value as string[])}>
-            {units.map((unit) => (
-              <Checkbox key={unit.id} value={unit.id} label={unit.name} className="notice-form__unit" />
-            ))}
-          </Checkbox.Group>
-        )}
-        {field('audience') || field('audience.unitIds')}
-      </View>
-
-      <View className="card notice-form__group">
-        <View className="notice-form__row">
-          <Text className="notice-form__label notice-form__label--inline">置顶</Text>
-          <Switch checked={form.pinned} onChange={(value) => set('pinned', value)} />
+    <Screen className="notice-form">
+      <View className="notice-form__cards">
+        <View className="card notice-form__group notice-form__group--wide">
+          <Text className="notice-form__label">标题</Text>
+          <Input
+            className="field-input"
+            placeholder="例如：关于举办教职工气排球比赛的通知"
+            value={form.title}
+            maxLength={TITLE_MAX}
+            onChange={(value) => set('title', value)}
+          />
+          {field('title')}
         </View>
-        {form.pinned && (
+
+        <View className="card notice-form__group">
+          <Text className="notice-form__label">栏目</Text>
+          <ChoiceChips value={form.category} options={choicesOf(NOTICE_CATEGORY_LABELS)} onChange={(value) => set('category', value)} />
+        </View>
+
+        <View className="card notice-form__group">
+          <Text className="notice-form__label">发布范围</Text>
+          <ChoiceChips value={form.audienceKind} options={AUDIENCES} onChange={(value) => set('audienceKind', value)} />
+          {form.audienceKind === 'units' && (
+            <Checkbox.Group className="notice-form__units" direction="horizontal" value={form.unitIds} onChange={(value) => set('unitIds', value as string[])}>
+              {units.map((unit) => (
+                <Checkbox key={unit.id} value={unit.id} label={unit.name} className="notice-form__unit" />
+              ))}
+            </Checkbox.Group>
+          )}
+          {field('audience') || field('audience.unitIds')}
+        </View>
+
+        <View className="card notice-form__group">
+          <View className="notice-form__row">
+            <Text className="notice-form__label notice-form__label--inline">置顶</Text>
+            <Switch checked={form.pinned} onChange={(value) => set('pinned', value)} />
+          </View>
+          {form.pinned && (
+            <ChoiceChips
+              value={pinChoice}
+              options={[
+                { value: 'forever', label: '长期置顶' },
+                ...PIN_DAYS.map((days) => ({ value: String(days), label: `置顶 ${days} 天` })),
+                ...(form.pinnedUntil ? [{ value: 'until', label: `至 ${formatDateTime(form.pinnedUntil)}` }] : []),
+              ]}
+              onChange={(value) => {
+                if (value === 'forever') change({ pinDays: undefined, pinnedUntil: undefined })
+                else if (value === 'until') change({ pinDays: undefined })
+                else change({ pinDays: Number(value) })
+              }}
+            />
+          )}
+          {field('pinnedUntil')}
+        </View>
+
+        <View className="card notice-form__group">
+          <Text className="notice-form__label">发布时间</Text>
           <ChoiceChips
-            value={pinChoice}
+            value={form.timing}
             options={[
-              { value: 'forever', label: '长期置顶' },
-              ...PIN_DAYS.map((days) => ({ value: String(days), label: `置顶 ${days} 天` })),
-              ...(form.pinnedUntil ? [{ value: 'until', label: `至 ${formatDateTime(form.pinnedUntil)}` }] : []),
+              { value: 'now', label: editing ? '保持原时间' : '立即发布' },
+              { value: 'scheduled', label: '定时发布' },
             ]}
-            onChange={(value) => {
-              if (value === 'forever') change({ pinDays: undefined, pinnedUntil: undefined })
-              else if (value === 'until') change({ pinDays: undefined })
-              else change({ pinDays: Number(value) })
+            onChange={(value) => set('timing', value)}
+          />
+          {form.timing === 'scheduled' && (
+            <View className="notice-form__when" onClick={() => setPicking(true)}>
+              {form.publishAt ? formatDateTime(form.publishAt) : '选择发布时间'} ›
+            </View>
+          )}
+          {field('publishAt')}
+          <DatePicker
+            type="datetime"
+            title="选择发布时间"
+            visible={picking}
+            startDate={new Date()}
+            endDate={new Date(Date.now() + MAX_SCHEDULE_DAYS * 86_400_000)}
+            defaultValue={new Date(form.publishAt ?? Date.now() + 3_600_000)}
+            onClose={() => setPicking(false)}
+            onConfirm={(_options, values) => {
+              const publishAt = fromPickerValues(values)
+              if (publishAt) set('publishAt', publishAt)
             }}
           />
-        )}
-        {field('pinnedUntil')}
-      </View>
-
-      <View className="card notice-form__group">
-        <Text className="notice-form__label">发布时间</Text>
-        <ChoiceChips
-          value={form.timing}
-          options={[
-            { value: 'now', label: editing ? '保持原时间' : '立即发布' },
-            { value: 'scheduled', label: '定时发布' },
-          ]}
-          onChange={(value) => set('timing', value)}
-        />
-        {form.timing === 'scheduled' && (
-          <View className="notice-form__when" onClick={() => setPicking(true)}>
-            {form.publishAt ? formatDateTime(form.publishAt) : '选择发布时间'} ›
-          </View>
-        )}
-        {field('publishAt')}
-        <DatePicker
-          type="datetime"
-          title="选择发布时间"
-          visible={picking}
-          startDate={new Date()}
-          endDate={new Date(Date.now() + MAX_SCHEDULE_DAYS * 86_400_000)}
-          defaultValue={new Date(form.publishAt ?? Date.now() + 3_600_000)}
-          onClose={() => setPicking(false)}
-          onConfirm={(_options, values) => {
-            const publishAt = fromPickerValues(values)
-            if (publishAt) set('publishAt', publishAt)
-          }}
-        />
-      </View>
-
-      <View className="card notice-form__group">
-        <View className="notice-form__row">
-          <Text className="notice-form__label notice-form__label--inline">正文</Text>
-          <Text className="notice-form__toggle" onClick={() => setPreview(!preview)}>
-            {preview ? '继续编辑' : '预览'}
-          </Text>
         </View>
-        {preview ? (
-          <View className="notice-form__preview">
-            <RichBody markup={form.body || '（正文为空）'} />
+
+        <View className="card notice-form__group notice-form__group--wide">
+          <View className="notice-form__row">
+            <Text className="notice-form__label notice-form__label--inline">正文</Text>
+            <Text className="notice-form__toggle" onClick={() => setPreview(!preview)}>
+              {preview ? '继续编辑' : '预览'}
+            </Text>
           </View>
-        ) : (
-          <TextArea
-            className="notice-form__body"
-            placeholder="请输入正文"
-            value={form.body}
-            maxLength={BODY_MAX}
-            showCount
-            autoSize
-            onChange={(value) => set('body', value)}
-          />
-        )}
-        <Text className="notice-form__hint">{MARKUP_HINT}</Text>
-        {field('body')}
+          {preview ? (
+            <View className="notice-form__preview">
+              <RichBody markup={form.body || '（正文为空）'} />
+            </View>
+          ) : (
+            <TextArea
+              className="notice-form__body"
+              placeholder="请输入正文"
+              value={form.body}
+              maxLength={BODY_MAX}
+              showCount
+              autoSize
+              onChange={(value) => set('body', value)}
+            />
+          )}
+          <Text className="notice-form__hint">{MARKUP_HINT}</Text>
+          {field('body')}
+        </View>
       </View>
 
       <View className="bottom-bar">
@@ -145,6 +148,6 @@ export default function NoticeEdit() {
         </Button>
       </View>
       <Text className="notice-form__now">当前时间 {inShanghai(new Date()).format('M月D日 HH:mm')}</Text>
-    </View>
+    </Screen>
   )
 }

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { CategoryTag } from '../../../components/CategoryTag'
 import { RichBody } from '../../../components/RichBody'
+import { Screen } from '../../../components/Screen'
 import { StateView } from '../../../components/StateView'
 import { useNoticeDetail } from '../../../hooks/useNotices'
 import { formatDateTime } from '../../../../types/time'
@@ -14,7 +15,7 @@ export default function NoticeDetail() {
   const id = decodeURIComponent(useRouter().params.id ?? '')
   const { data: notice, error, loading, reload } = useNoticeDetail(id)
   return (
-    <View className="page notice-detail">
+    <Screen className="notice-detail">
       <StateView loading={loading} error={error} empty={!notice} emptyText="通知不存在" onRetry={reload}>
         {notice && (
           <View className="notice-detail__card">
@@ -38,6 +39,6 @@ export default function NoticeDetail() {
           </View>
         )}
       </StateView>
-    </View>
+    </Screen>
   )
 }

@@ -3,6 +3,7 @@ import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { ListFooter } from '../../../components/ListFooter'
 import { NoticeRow } from '../../../components/NoticeRow'
+import { Screen } from '../../../components/Screen'
 import { StateView } from '../../../components/StateView'
 import { useNoticeList } from '../../../hooks/useNotices'
 import { NOTICE_CATEGORIES, NOTICE_CATEGORY_LABELS, type NoticeCategory } from '../../../../types/notices'
@@ -18,7 +19,7 @@ export default function NoticeList() {
   const [tab, setTab] = useState<NoticeCategory | 'all'>('all')
   const list = useNoticeList(tab)
   return (
-    <View className="page notice-list">
+    <Screen className="notice-list">
       <Tabs value={tab} onChange={(value) => setTab(value as NoticeCategory | 'all')} activeType="line" className="notice-list__tabs">
         {TABS.map((item) => (
           <Tabs.TabPane key={item.value} value={item.value} title={item.title} />
@@ -32,6 +33,6 @@ export default function NoticeList() {
         </View>
         <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} />
       </StateView>
-    </View>
+    </Screen>
   )
 }

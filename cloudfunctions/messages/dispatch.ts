@@ -1,0 +1,80 @@
+/**
+ * The dispatch job: sends the subscription messages that are due, each exactly once at most. A run claims a message
+ * (queued → sending) before sending, so overlapping runs never send it twice; one claimed by a run that was cut off
+ * before it could record the result is marked failed rather than sent again (WeChat cannot tell a resend apart).
+ * Each send uses up one of the member's consents for the template; WeChat's 43101 says none was left.
+ */
+import type { JobContext } from '../core/jobs'
+import type { MessageDoc } from '../core/collections'
+import { consentId } from '../core/notify'
+import type { Update } from '../core/store/port'
+import { WeChatApiError } from '../core/wechatApi/port'
+import { afterFailure, subscribeMessageOf, type SendOutcome } from './rules'
+
+/** Messages sent per batch. */
+export const DISPATCH_BATCH = 100
+/** How long a run may hold a claimed message before another run takes it for lost. */
+const LEASE_MS = 60_000
+
+/** Messages a run claimed and never settled (it was cut off): their fate is unknown, so they are not sent again. */
+async function settleAbandoned({ store, now }: JobContext): Promise<number> {
+  const abandoned = await store.find('messages', { pushState: 'sending', pushLeaseUntil: { $lte: now.toISOString() } }, { fields: ['_id'], limit: DISPATCH_BATCH })
+  let settled = 0
+  for (const { _id } of abandoned) {
+    const update = { $set: { pushState: 'failed' as const, pushError: '发送途中中断，微信是否送达未知，未再重发' } }
+    if (await store.claim('messages', _id, { pushState: 'sending', pushLeaseUntil: { $lte: now.toISOString() } }, update)) settled += 1
+  }
+  return settled
+}
+
+/** Sends one claimed message: uses up a consent, calls WeChat, and says how it went. */
+async function sendOne({ store, wechat, now }: JobContext, message: MessageDoc, openid: string | undefined): Promise<SendOutcome> {
+  if (!openid) return { state: 'failed', error: '会员未绑定微信' }
+  const consent = consentId(message.recipientId, message.templateId!)
+  if (!(await store.claim('consents', consent, { remaining: { $gt: 0 } }, { $inc: { remaining: -1 } }))) {
+    return { state: 'noConsent', error: '会员的订阅次数已用完' }
+  }
+  try {
+    await wechat.sendSubscribeMessage(subscribeMessageOf(message, openid))
+    return { state: 'sent' }
+  } catch (error) {
+    const errCode = error instanceof WeChatApiError ? error.errCode : -1
+    const outcome = afterFailure(errCode, message.pushAttempts + 1, now)
+    // WeChat took no consent for a send that failed, except that 43101 says there was none.
+    if (outcome.state === 'noConsent') await store.update('consents', { _id: consent }, { $set: { remaining: 0 } })
+    else await store.update('consents', { _id: consent }, { $inc: { remaining: 1 } })
+    return outcome
+  }
+}
+
+function settlement(outcome: SendOutcome, now: Date): Update {
+  const at = now.toISOString()
+  switch (outcome.state) {
+    case 'sent':
+      return { $set: { pushState: 'sent' as const, pushedAt: at }, $unset: { pushLeaseUntil: true as const, pushError: true as const } }
+    case 'retry':
+      return { $set: { pushState: 'queued' as const, pushNextAt: outcome.nextAt.toISOString(), pushError: outcome.error }, $unset: { pushLeaseUntil: true as const } }
+    default:
+      return { $set: { pushState: outcome.state, pushError: outcome.error }, $unset: { pushLeaseUntil: true as const } }
+  }
+}
+
+/** One batch of due messages; answers how many it sent, and a cursor while more are due. */
+export async function dispatch(context: JobContext): Promise<{ count: number; cursor?: string }> {
+  const { store, now } = context
+  await settleAbandoned(context)
+  const at = now.toISOString()
+  const due = await store.find('messages', { pushState: 'queued', pushNextAt: { $lte: at } }, { sort: { pushNextAt: 1 }, limit: DISPATCH_BATCH })
+  if (due.length === 0) return { count: 0 }
+  const bindings = await store.find('bindings', { memberId: { $in: [...new Set(due.map((message) => message.recipientId))] } })
+  const openids = new Map(bindings.map((binding) => [binding.memberId, binding._id]))
+  let sent = 0
+  for (const message of due) {
+    const lease = { $set: { pushState: 'sending' as const, pushLeaseUntil: new Date(now.getTime() + LEASE_MS).toISOString() }, $inc: { pushAttempts: 1 } }
+    if (!(await store.claim('messages', message._id, { pushState: 'queued', pushNextAt: { $lte: at } }, lease))) continue
+    const outcome = await sendOne(context, message, openids.get(message.recipientId))
+    await store.update('messages', { _id: message._id }, settlement(outcome, now))
+    if (outcome.state === 'sent') sent += 1
+  }
+  return { count: sent, ...(due.length === DISPATCH_BATCH ? { cursor: 'more' } : {}) }
+}

@@ -1,0 +1,63 @@
+/**
+ * Which actions write. Every action of every contract is listed here (the type makes a new action a compile error
+ * until it is), so no write can go out without an idempotency key: `call` takes reads only, `write` writes only.
+ */
+import type { ActionName, FunctionName } from '../../types/contracts'
+
+type Kind = 'read' | 'write'
+
+/** Accepts a table only if it names every action of every contract. */
+type EveryAction<K extends { [F in FunctionName]: Record<ActionName<F>, Kind> }> = K
+
+type Kinds = EveryAction<{
+  audit: { list: 'read', jobRuns: 'read' },
+  members: {
+    me: 'read',
+    units: 'read',
+    bind: 'write',
+    unbind: 'write',
+    reopenBinding: 'write',
+    roleHolders: 'read',
+    scopeOptions: 'read',
+    grantRole: 'write',
+    revokeRole: 'write',
+    roster: 'read',
+    memberRecord: 'read',
+    updateMember: 'write',
+    settings: 'read',
+    updateSettings: 'write',
+  },
+  messages: {
+    inbox: 'read',
+    unreadCount: 'read',
+    // Marking read is the same however often it is done.
+    read: 'read',
+    readAll: 'read',
+    subscriptions: 'read',
+    // Each 允许 adds one send: a retried request must not add two.
+    recordConsent: 'write',
+    sends: 'read',
+  },
+  notices: {
+    home: 'read',
+    list: 'read',
+    // Marks the notice read, which is the same whichever time it is done.
+    detail: 'read',
+    adminList: 'read',
+    adminGet: 'read',
+    publish: 'write',
+    update: 'write',
+    withdraw: 'write',
+  },
+  roster: {
+    template: 'read',
+    // Makes a file and an audit entry: a retried export answers the first file.
+    export: 'write',
+    preview: 'read',
+    apply: 'write',
+  },
+}>
+
+export type WriteAction<F extends FunctionName> = { [A in keyof Kinds[F]]: Kinds[F][A] extends 'write' ? A : never }[keyof Kinds[F]] &
+  ActionName<F>
+export type ReadAction<F extends FunctionName> = Exclude<ActionName<F>, WriteAction<F>>
