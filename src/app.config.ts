@@ -1,7 +1,9 @@
 export default defineAppConfig({
   pages: [
     'pages/index/index',
+    'pages/messages/index',
     'pages/mine/index',
+    'pages/messages/subscriptions/index',
     'pages/notices/list/index',
     'pages/notices/detail/index',
     'pages/bind/index',
@@ -21,6 +23,8 @@ export default defineAppConfig({
         'members/detail/index',
         'members/import/index',
         'settings/index',
+        'messages/index',
+        'jobs/index',
       ],
     },
   ],
@@ -44,6 +48,12 @@ export default defineAppConfig({
         text: '首页',
         iconPath: 'assets/tab-home.png',
         selectedIconPath: 'assets/tab-home-active.png',
+      },
+      {
+        pagePath: 'pages/messages/index',
+        text: '消息',
+        iconPath: 'assets/tab-messages.png',
+        selectedIconPath: 'assets/tab-messages-active.png',
       },
       {
         pagePath: 'pages/mine/index',

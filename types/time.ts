@@ -40,6 +40,15 @@ export function formatRelative(iso: string, now: Date = new Date()): string {
   return formatDateTime(iso, now).replace(/ \d\d:\d\d$/, '')
 }
 
+/** The heading of a day's group in a list (the inbox): "今天", "昨天", "11月20日 星期五", "2025年11月20日". */
+export function dayHeading(iso: string, now: Date = new Date()): string {
+  const day = inShanghai(iso).startOf('day')
+  const days = inShanghai(now).startOf('day').diff(day, 'day')
+  if (days === 0) return '今天'
+  if (days === 1) return '昨天'
+  return day.year() === inShanghai(now).year() ? day.format('M月D日 dddd') : day.format('YYYY年M月D日')
+}
+
 /** "2026-11-22 14:30" in Shanghai time: the value a date-time input shows. */
 export function toShanghaiInput(iso: string): string {
   return inShanghai(iso).format('YYYY-MM-DD HH:mm')

@@ -39,6 +39,8 @@ const DESK = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, isM
 
 export interface Harness {
   store: SqliteStore
+  /** WeChat as the host sees it: every subscription message the functions sent. */
+  wechat: OutboxWeChatApi
   baseUrl: string
   browser: Browser
   /**
@@ -57,6 +59,8 @@ export interface Harness {
   takeBlocked(): string[]
   /** Calls a cloud function over HTTP as the demo person `memberId` (the same path the app takes; a write with its key). */
   callAs<T = unknown>(memberId: string, fn: string, action: string, payload?: unknown, idempotencyKey?: string): Promise<T>
+  /** Runs one job of a function now, as its timer trigger would when it is due. */
+  runJob(fn: string, job: string): Promise<void>
   stop(): Promise<void>
 }
 
@@ -91,10 +95,12 @@ export async function startHarness(): Promise<Harness> {
   assertH5Built()
   const store = new SqliteStore(':memory:')
   await seedDemoUnion(store, new Date())
+  const files = tempFileStore()
+  const wechat = new OutboxWeChatApi()
   const server: Server = createHost({
     store,
-    files: tempFileStore(),
-    wechat: new OutboxWeChatApi(),
+    files,
+    wechat,
     functions: FUNCTIONS,
     staticDir: STATIC_DIR,
     demo: true,
@@ -150,6 +156,7 @@ export async function startHarness(): Promise<Harness> {
 
   return {
     store,
+    wechat,
     baseUrl,
     browser,
     newPhone: (options) => newPage(PHONE, options),
@@ -176,6 +183,10 @@ export async function startHarness(): Promise<Harness> {
       const result = await post(`/api/${fn}`, { action, payload, ...(idempotencyKey ? { idempotencyKey } : {}) }, token)
       if (!result.ok) throw new Error(`${fn}.${action} failed: ${result.code} ${result.message}`)
       return result.data as T
+    },
+    async runJob(fn: string, job: string) {
+      const run = await FUNCTIONS[fn].runJob(job, { store, files, wechat, now: new Date() })
+      if (run?.outcome === 'failed') throw new Error(`${fn}.${job} failed: ${run.error}`)
     },
     async stop() {
       for (const context of contexts) await context.close().catch(() => undefined)

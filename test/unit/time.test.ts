@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { buildSync } from 'esbuild'
-import { formatDateTime, formatRelative, fromShanghaiInput, inShanghai, toShanghaiInput } from '../../types/time'
+import { dayHeading, formatDateTime, formatRelative, fromShanghaiInput, inShanghai, toShanghaiInput } from '../../types/time'
 
 /** Shanghai is UTC+8 all year: 2026-11-22 14:30 there is 06:30 UTC. */
 const AFTERNOON = '2026-11-22T06:30:00.000Z'
@@ -241,5 +241,19 @@ describe('in any process time zone', () => {
     const { parsed, input } = run('America/Los_Angeles', ['2026-03-07T18:30:00Z', '2026-11-01T01:30:00Z'], ['2026-03-08 02:30'], now)
     expect(parsed).toEqual(['2026-03-07T18:30:00.000Z'])
     expect(input).toEqual(['2026-03-08 02:30', '2026-11-01 09:30'])
+  })
+})
+
+describe('dayHeading', () => {
+  // 10:00 on Friday 2026-11-20 in Shanghai.
+  const now = new Date('2026-11-20T02:00:00.000Z')
+  it.each([
+    ['earlier today', '2026-11-19T16:30:00.000Z', '今天'],
+    ['yesterday evening', '2026-11-19T12:00:00.000Z', '昨天'],
+    ['yesterday, just after midnight in Shanghai', '2026-11-18T16:00:00.000Z', '昨天'],
+    ['two days ago, a Wednesday', '2026-11-18T15:59:00.000Z', '11月18日 星期三'],
+    ['last year', '2025-12-31T04:00:00.000Z', '2025年12月31日'],
+  ])('%s → %s', (_what, iso, heading) => {
+    expect(dayHeading(iso, now)).toBe(heading)
   })
 })

@@ -14,7 +14,8 @@
  *   `uploadFile({ cloudPath, filePath })` reads the client's temporary file from disk and keeps it in the file store
  *   the functions are given (`files`), answering its id as the `fileID`.
  * - `wx.navigateTo` and friends: stand in for the WeChat client; they record what the app asked for. `showModal`
- *   answers 确定 unless the test says otherwise (`confirmModals`). `chooseMessageFile` (pick a file from a chat)
+ *   answers 确定 unless the test says otherwise (`confirmModals`); `requestSubscribeMessage` answers each template
+ *   with `consentAnswer`. `chooseMessageFile` (pick a file from a chat)
  *   answers the file the test put there (`chooseFromChat`), or the person closing the picker. `downloadFile` fetches
  *   a link the file store signed (`LocalFileStore.opened`; the stored file's path is the temporary path; on WeChat
  *   the link is a CloudBase temporary URL), and `openDocument` opens a file that exists.
@@ -96,6 +97,8 @@ export interface Weapp {
   chooseFromChat(file: ChatFile | 'cancel'): void
   /** Whether the person taps 确定 in the modals (`wx.showModal`) shown from now on; true at first. */
   confirmModals: boolean
+  /** What the person answers in WeChat's subscription panel (`wx.requestSubscribeMessage`) for each template; 'accept' at first. */
+  consentAnswer: 'accept' | 'reject'
   /**
    * The privacy consent as WeChat keeps it: 'agreed' (at first, a returning user) or 'unanswered', when
    * `wx.requirePrivacyAuthorize` raises the listener the app gave `wx.onNeedPrivacyAuthorization`.
@@ -237,6 +240,11 @@ export function startWeapp(options: WeappOptions): Weapp {
     g.wx[api] = client(api)
   }
   g.wx.showModal = client('showModal', () => ({ confirm: weapp.confirmModals, cancel: !weapp.confirmModals }))
+  // WeChat's subscription panel: one answer per template asked for.
+  g.wx.requestSubscribeMessage = client('requestSubscribeMessage', (request) =>
+    Object.fromEntries((request.tmplIds as string[]).map((id) => [id, weapp.consentAnswer])),
+  )
+  for (const api of ['setTabBarBadge', 'removeTabBarBadge']) g.wx[api] = client(api)
   let chatFile: ChatFile | 'cancel' | undefined
   g.wx.chooseMessageFile = client('chooseMessageFile', () => {
     if (chatFile === 'cancel') return { fail: 'cancel' }
@@ -341,6 +349,7 @@ export function startWeapp(options: WeappOptions): Weapp {
     cloudCalls,
     files,
     confirmModals: true,
+    consentAnswer: 'accept',
     privacy: 'agreed',
     privacyAnswers: [],
     chooseFromChat(file) {

@@ -203,7 +203,7 @@ test('confirming applies the previewed plan: the newcomer is stored, the phone c
   expect(calls('showModal')).toHaveLength(modalsBefore + 1)
   const { fileId } = (rosterCalls('preview')[0].data as { payload: { fileId: string } }).payload
   expect(applied.data).toEqual({ action: 'apply', payload: { fileId, full: false, planId: preview.planId }, idempotencyKey: expect.stringMatching(IDEMPOTENCY_KEY) })
-  expect(applied.result).toEqual({ ok: true, data: { added: 1, updated: 1, markedLeft: 0, unchanged: 0 } })
+  expect(applied.result).toEqual({ ok: true, data: { added: 1, updated: 1, markedLeft: 0, unchanged: 0, done: true, applied: 2, total: 2 } })
 
   const [stored] = await store.find('members', { staffNo: NEWCOMER.staffNo })
   expect(stored).toMatchObject({ ...NEWCOMER, roles: [] })

@@ -21,6 +21,8 @@ import { TransactionScope } from './transactionScope'
 
 type Row = { _id: string; doc: string }
 
+const STATEMENTS_KEPT = 500
+
 function definitionOf(collection: string): CollectionDefinition {
   if (!Object.hasOwn(COLLECTIONS, collection)) throw new StoreError(`unknown collection "${collection}"`)
   return COLLECTIONS[collection as CollectionName]
@@ -77,6 +79,22 @@ export class SqliteStore implements Store {
     }
   }
 
+  /**
+   * Statements by their SQL: preparing one costs more than running it, and handlers run the same few again. The
+   * oldest go past STATEMENTS_KEPT (a filter's `$in` makes a statement per list length).
+   */
+  private readonly statements = new Map<string, Database.Statement>()
+
+  private prepared(sql: string): Database.Statement {
+    let statement = this.statements.get(sql)
+    if (!statement) {
+      statement = this.db.prepare(sql)
+      this.statements.set(sql, statement)
+      if (this.statements.size > STATEMENTS_KEPT) this.statements.delete(this.statements.keys().next().value!)
+    }
+    return statement
+  }
+
   close() {
     this.db.close()
   }
@@ -93,18 +111,18 @@ export class SqliteStore implements Store {
     const where = toSqlWhere(filter, definitionOf(collection))
     const limit = options.limit === undefined ? -1 : options.limit
     const sql = `SELECT _id, doc FROM ${table(collection)} WHERE ${where.sql} ${toSqlOrder(options.sort)} LIMIT ? OFFSET ?`
-    return this.db.prepare(sql).all(...where.params, limit, options.skip ?? 0) as Row[]
+    return this.prepared(sql).all(...where.params, limit, options.skip ?? 0) as Row[]
   }
 
   private getSync<C extends CollectionName>(collection: C, id: string): DocOf<C> | null {
-    const row = this.db.prepare(`SELECT doc FROM ${table(collection)} WHERE _id = ?`).get(id) as Row | undefined
+    const row = this.prepared(`SELECT doc FROM ${table(collection)} WHERE _id = ?`).get(id) as Row | undefined
     return row ? (JSON.parse(row.doc) as DocOf<C>) : null
   }
 
   private insertSync<C extends CollectionName>(collection: C, doc: NewDoc<C>): string {
     const _id = doc._id ?? newId()
     try {
-      this.db.prepare(`INSERT INTO ${table(collection)} (_id, doc) VALUES (?, ?)`).run(_id, JSON.stringify({ ...doc, _id }))
+      this.prepared(`INSERT INTO ${table(collection)} (_id, doc) VALUES (?, ?)`).run(_id, JSON.stringify({ ...doc, _id }))
     } catch (error) {
       throw duplicateOr(error, collection)
     }
@@ -114,7 +132,7 @@ export class SqliteStore implements Store {
   private updateRows(collection: string, rows: Row[], update: Update): UpdateResult {
     checkUpdate(update)
     let modified = 0
-    const write = this.db.prepare(`UPDATE ${table(collection)} SET doc = ? WHERE _id = ?`)
+    const write = this.prepared(`UPDATE ${table(collection)} SET doc = ? WHERE _id = ?`)
     for (const row of rows) {
       const result = applyUpdate(JSON.parse(row.doc) as object, update)
       if (!result.changed) continue
@@ -134,7 +152,7 @@ export class SqliteStore implements Store {
 
   private removeSync(collection: string, filter: Filter): number {
     const where = toSqlWhere(filter, definitionOf(collection))
-    return this.db.prepare(`DELETE FROM ${table(collection)} WHERE ${where.sql}`).run(...where.params).changes
+    return this.prepared(`DELETE FROM ${table(collection)} WHERE ${where.sql}`).run(...where.params).changes
   }
 
   get<C extends CollectionName>(collection: C, id: string) {
@@ -150,7 +168,7 @@ export class SqliteStore implements Store {
   count<C extends CollectionName>(collection: C, filter: Filter = {}) {
     return this.exclusive('count', () => {
       const where = toSqlWhere(filter, definitionOf(collection))
-      const row = this.db.prepare(`SELECT COUNT(*) AS n FROM ${table(collection)} WHERE ${where.sql}`).get(...where.params)
+      const row = this.prepared(`SELECT COUNT(*) AS n FROM ${table(collection)} WHERE ${where.sql}`).get(...where.params)
       return (row as { n: number }).n
     })
   }

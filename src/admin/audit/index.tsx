@@ -45,7 +45,7 @@ export default function Audit() {
         emptyText="这段时间没有操作记录"
         card={(entry) => (
           <View className="card">
-            <View className="audit__head">
+            <View className="card-head">
               <Text className="audit__action">{AUDIT_ACTION_LABELS[entry.action]}</Text>
               <Text className="audit__time">{formatDateTime(entry.at)}</Text>
             </View>

@@ -17,6 +17,8 @@ export interface NoticeForm {
   timing: 'now' | 'scheduled'
   /** ISO; used when timing is scheduled, or kept as is when editing. */
   publishAt?: string
+  /** 同时发送消息提醒: publishing tells the audience (an edit never does). */
+  notify: boolean
 }
 
 export const emptyNoticeForm = (): NoticeForm => ({
@@ -27,6 +29,7 @@ export const emptyNoticeForm = (): NoticeForm => ({
   audienceKind: 'all',
   unitIds: [],
   timing: 'now',
+  notify: false,
 })
 
 export function formFromDraft(draft: NoticeDraft): NoticeForm {
@@ -40,6 +43,7 @@ export function formFromDraft(draft: NoticeDraft): NoticeForm {
     unitIds: draft.audience.kind === 'units' ? draft.audience.unitIds : [],
     timing: draft.state === 'scheduled' ? 'scheduled' : 'now',
     publishAt: draft.publishAt,
+    notify: false,
   }
 }
 

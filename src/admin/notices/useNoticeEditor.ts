@@ -17,7 +17,7 @@ export function useNoticeEditor(id: string | undefined) {
   const sending = useMutation(
     (sent: NoticeForm, key) => {
       const notice = toNoticeInput(sent, editing)
-      return id ? write('notices', 'update', { id, notice }, key) : write('notices', 'publish', notice, key)
+      return id ? write('notices', 'update', { id, notice }, key) : write('notices', 'publish', { ...notice, notify: sent.notify }, key)
     },
     { success: editing ? '已保存' : '已发布', onSuccess: () => void setTimeout(() => Taro.navigateBack(), 600) },
   )

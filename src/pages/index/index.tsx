@@ -1,14 +1,16 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { NoticeRow } from '../../components/NoticeRow'
 import { Screen } from '../../components/Screen'
 import { Section } from '../../components/Section'
 import { StateView } from '../../components/StateView'
+import { refreshUnreadBadge } from '../../hooks/useMessages'
 import { useHome } from '../../hooks/useNotices'
 import './index.scss'
 
 /** 首页: a greeting, pinned notices and the latest ones. */
 export default function Home() {
+  useDidShow(() => void refreshUnreadBadge())
   const { data, error, loading, reload, today, greeting } = useHome()
   const home = data?.home
   const openList = () => Taro.navigateTo({ url: '/pages/notices/list/index' })

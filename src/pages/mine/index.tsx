@@ -1,10 +1,11 @@
 import { Cell, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { ChoiceChips, choicesOf } from '../../components/ChoiceChips'
 import { PRIVACY_GUIDE_URL } from '../../components/PrivacyConsent'
 import { Screen } from '../../components/Screen'
 import { StateView } from '../../components/StateView'
+import { refreshUnreadBadge } from '../../hooks/useMessages'
 import { useProfile } from '../../hooks/useProfile'
 import { useShared } from '../../hooks/useShared'
 import { clearSessionToken } from '../../services/session'
@@ -21,13 +22,16 @@ const ADMIN_TOOLS: { title: string; description: string; url: string; roles: Rol
   { title: '通知公告管理', description: '发布、编辑、撤回通知', url: '/admin/notices/list/index', roles: ['unionOffice'] },
   { title: '角色管理', description: '授予、撤销管理员与代表等角色', url: '/admin/roles/index', roles: ['unionOffice'] },
   { title: '操作日志', description: '谁在何时做了什么修改', url: '/admin/audit/index', roles: ['unionOffice'] },
-  { title: '工会设置', description: '青年教职工年龄等规则参数', url: '/admin/settings/index', roles: ['unionOffice'] },
+  { title: '工会设置', description: '青年教职工年龄、订阅消息模板等', url: '/admin/settings/index', roles: ['unionOffice'] },
+  { title: '发送记录', description: '微信订阅消息是否送达', url: '/admin/messages/index', roles: ['unionOffice'] },
+  { title: '任务运行记录', description: '定时任务最近一次运行的结果', url: '/admin/jobs/index', roles: ['unionOffice'] },
 ]
 
 /** 我的: who I am in the union, and the tools my roles open. */
 export default function Mine() {
   const { data: profile, error, loading, reload } = useProfile()
   const size = useShared(textSize)
+  useDidShow(() => void refreshUnreadBadge())
   const tools = ADMIN_TOOLS.filter((tool) => profile?.roles.some((grant) => tool.roles.includes(grant.role)))
   const switchIdentity = () => {
     clearSessionToken()
@@ -74,6 +78,7 @@ export default function Mine() {
       </View>
       <Cell.Group className="mine__group">
         <Cell title="通知公告" extra="›" clickable onClick={() => Taro.navigateTo({ url: '/pages/notices/list/index' })} />
+        <Cell title="消息订阅" description="哪些消息同时发到微信" extra="›" clickable onClick={() => Taro.navigateTo({ url: '/pages/messages/subscriptions/index' })} />
         <Cell title="隐私保护指引" extra="›" clickable onClick={() => Taro.navigateTo({ url: PRIVACY_GUIDE_URL })} />
         {isBrowser && <Cell title="切换演示身份" description="演示模式" extra="›" clickable onClick={switchIdentity} />}
       </Cell.Group>

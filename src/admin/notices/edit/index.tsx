@@ -84,6 +84,18 @@ export default function NoticeEdit() {
           {field('pinnedUntil')}
         </View>
 
+        {!editing && (
+          <View className="card notice-form__group">
+            <View className="notice-form__row">
+              <Text className="notice-form__label notice-form__label--inline">同时发送消息提醒</Text>
+              <Switch checked={form.notify} onChange={(value) => set('notify', value)} />
+            </View>
+            <Text className="notice-form__help">
+              发布时（定时发布则到时）提醒发布范围内的会员：「消息」中会有这条通知，订阅了通知提醒的会员还会收到微信消息。
+            </Text>
+          </View>
+        )}
+
         <View className="card notice-form__group">
           <Text className="notice-form__label">发布时间</Text>
           <ChoiceChips

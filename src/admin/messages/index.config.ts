@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '发送记录',
+  enablePullDownRefresh: true,
+})
