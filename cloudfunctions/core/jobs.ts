@@ -6,7 +6,8 @@
 import type { JobInfo, JobOutcome, Schedule } from '../../types/jobs'
 import { fromShanghaiInput, shanghaiDay } from '../../types/time'
 import type { Services } from './context'
-import { DuplicateKeyError, type Store } from './store/port'
+import { insertIfAbsent } from './queries'
+import type { Store } from './store/port'
 
 export interface JobContext extends Services {
   now: Date
@@ -65,12 +66,7 @@ const runId = (functionName: string, job: string) => `${functionName}.${job}`
 
 /** Takes the job's lease until `until`; false when another run holds it. */
 async function lease(store: Store, id: string, now: Date, until: Date): Promise<boolean> {
-  try {
-    await store.insert('jobRuns', { _id: id, roundCount: 0, leaseUntil: until.toISOString() })
-    return true
-  } catch (error) {
-    if (!(error instanceof DuplicateKeyError)) throw error
-  }
+  if (await insertIfAbsent(store, 'jobRuns', { _id: id, roundCount: 0, leaseUntil: until.toISOString() })) return true
   const free = { $or: [{ leaseUntil: { $exists: false } }, { leaseUntil: { $lte: now.toISOString() } }] }
   return store.claim('jobRuns', id, free, { $set: { leaseUntil: until.toISOString() } })
 }

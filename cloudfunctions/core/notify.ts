@@ -11,9 +11,10 @@
  */
 import { createHash } from 'node:crypto'
 import { MESSAGE_KINDS, type MessageData, type MessageKind } from '../../types/messages'
-import type { MessageBatchDoc, MessageDoc } from './collections'
+import type { MessageBatchDoc } from './collections'
+import { insertIfAbsent } from './queries'
 import { SETTINGS_ID, settingsOf } from './settings'
-import { DuplicateKeyError, type Store, type Transaction } from './store/port'
+import type { Store, Transaction } from './store/port'
 
 /** What notify writes through: the change's transaction, or the store itself. */
 export type Writer = Pick<Transaction, 'get' | 'insert'>
@@ -38,15 +39,6 @@ export async function templateOf(writer: Writer, kind: MessageKind): Promise<str
   return settingsOf(await writer.get('settings', SETTINGS_ID)).templateIds[kind] || undefined
 }
 
-/** Inserts, treating "already there" as done: through the store a racing twin may have written it first. */
-async function insertOnce(writer: Writer, doc: MessageDoc): Promise<void> {
-  try {
-    await writer.insert('messages', doc)
-  } catch (error) {
-    if (!(error instanceof DuplicateKeyError)) throw error
-  }
-}
-
 /** Writes the message for each recipient who does not have it yet. */
 export async function notify<K extends MessageKind>(writer: Writer, now: Date, recipientIds: readonly string[], notification: Notification<K>): Promise<void> {
   const { kind, subject, data, sendAt = now } = notification
@@ -58,7 +50,8 @@ export async function notify<K extends MessageKind>(writer: Writer, now: Date, r
     if (await writer.get('messages', _id)) continue
     const consent = templateId ? await writer.get('consents', consentId(recipientId, templateId)) : null
     const queued = consent !== null && consent.remaining > 0
-    await insertOnce(writer, {
+    // Read first above; through the store a racing twin may still have written it, which is the same message.
+    await insertIfAbsent(writer, 'messages', {
       _id,
       recipientId,
       kind,

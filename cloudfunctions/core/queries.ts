@@ -2,7 +2,7 @@
 import type { Page } from '../../types/common'
 import type { CollectionName, DocOf } from './collections'
 import { notFound } from './errors'
-import { DuplicateKeyError, type Store, type Update } from './store/port'
+import { DuplicateKeyError, type NewDoc, type Store, type Update } from './store/port'
 
 /** The document, or the Chinese "not found" a person sees (`what` names it: 通知, 会员). */
 export async function mustGet<C extends CollectionName>(store: Store, collection: C, id: string, what: string): Promise<DocOf<C>> {
@@ -17,14 +17,21 @@ export function pageOf<T>(items: T[], limit: number): Page<T> {
 }
 
 /**
- * Inserts `doc`, or, when a document `doc._id` exists already, applies `update` to it. Inserting first needs no
- * count of matches (which CloudBase cannot give atomically with the write): a duplicate key says the document exists.
+ * Inserts `doc` unless a document with its id (or unique key) is there already: true when this call inserted it.
+ * A duplicate key is the atomic answer to "is it there?" on both stores (a read first could race another insert).
+ * Not inside a transaction, where a failed insert would abort it on CloudBase: read by id there first.
  */
-export async function upsert<C extends CollectionName>(store: Store, collection: C, doc: DocOf<C>, update: Update): Promise<void> {
+export async function insertIfAbsent<C extends CollectionName>(store: Pick<Store, 'insert'>, collection: C, doc: NewDoc<C>): Promise<boolean> {
   try {
     await store.insert(collection, doc)
+    return true
   } catch (error) {
-    if (!(error instanceof DuplicateKeyError)) throw error
-    await store.update(collection, { _id: doc._id }, update)
+    if (error instanceof DuplicateKeyError) return false
+    throw error
   }
+}
+
+/** Inserts `doc`, or, when a document `doc._id` exists already, applies `update` to it. */
+export async function upsert<C extends CollectionName>(store: Store, collection: C, doc: DocOf<C>, update: Update): Promise<void> {
+  if (!(await insertIfAbsent(store, collection, doc))) await store.update(collection, { _id: doc._id }, update)
 }

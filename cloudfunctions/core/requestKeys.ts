@@ -4,7 +4,8 @@
  */
 import { createHash } from 'node:crypto'
 import type { ApiResult, ErrorCode } from '../../types/result'
-import { DuplicateKeyError, type Store } from './store/port'
+import { insertIfAbsent } from './queries'
+import type { Store } from './store/port'
 
 export const REQUEST_KEY = /^[A-Za-z0-9_-]{8,64}$/
 
@@ -37,10 +38,7 @@ export async function answerOnce(
   work: () => Promise<ApiResult<unknown>>,
 ): Promise<ApiResult<unknown>> {
   const at = now.toISOString()
-  try {
-    await store.insert('requestKeys', { _id: id, at, state: 'pending' })
-  } catch (error) {
-    if (!(error instanceof DuplicateKeyError)) throw error
+  if (!(await insertIfAbsent(store, 'requestKeys', { _id: id, at, state: 'pending' }))) {
     const seen = await store.get('requestKeys', id)
     if (seen?.state === 'done' && seen.result) return seen.result
     const abandoned = new Date(now.getTime() - timeoutSeconds * 1000).toISOString()

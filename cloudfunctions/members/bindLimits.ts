@@ -10,20 +10,12 @@
  */
 import { BIND_LOCK_MINUTES, BIND_MAX_FAILURES, STAFF_NUMBER_DAILY_FAILURES } from '../../types/members'
 import { shanghaiDay } from '../../types/time'
-import { DuplicateKeyError, type Store } from '../core/store/port'
+import { insertIfAbsent } from '../core/queries'
+import type { Store } from '../core/store/port'
 
 const MINUTE_MS = 60_000
 /** Failures count within this long of the window's first one. */
 const WINDOW_MINUTES = 60
-
-/** Inserts the counter document unless it exists already. */
-async function ensure(insert: () => Promise<unknown>) {
-  try {
-    await insert()
-  } catch (error) {
-    if (!(error instanceof DuplicateKeyError)) throw error
-  }
-}
 
 export type UserAttempt = { taken: true; failures: number } | { taken: false; lockedUntil: string }
 
@@ -33,7 +25,7 @@ export type UserAttempt = { taken: true; failures: number } | { taken: false; lo
  */
 export async function takeUserAttempt(store: Store, openid: string, now: Date): Promise<UserAttempt> {
   const at = now.toISOString()
-  await ensure(() => store.insert('bindAttempts', { _id: openid, failures: 0, windowStart: at }))
+  await insertIfAbsent(store, 'bindAttempts', { _id: openid, failures: 0, windowStart: at })
   const windowOver = new Date(now.getTime() - WINDOW_MINUTES * MINUTE_MS).toISOString()
   // A lock that has run out, or a window an hour old, starts the count afresh.
   await store.claim(
@@ -47,7 +39,7 @@ export async function takeUserAttempt(store: Store, openid: string, now: Date): 
     const record = await store.get('bindAttempts', openid)
     // Cleared meanwhile by a successful bind: a fresh window.
     if (!record) {
-      await ensure(() => store.insert('bindAttempts', { _id: openid, failures: 0, windowStart: at }))
+      await insertIfAbsent(store, 'bindAttempts', { _id: openid, failures: 0, windowStart: at })
       continue
     }
     // Every place is taken: the guess that took the last one sets the lock; until it does, it ends about now + 15.
@@ -80,7 +72,7 @@ export const staffNumberCounterId = (staffNo: string, now: Date) => `${staffNo}-
 /** Takes one of the staff number's places for today; false once today's failures have closed it. */
 export async function takeStaffNumberAttempt(store: Store, staffNo: string, now: Date): Promise<boolean> {
   const _id = staffNumberCounterId(staffNo, now)
-  await ensure(() => store.insert('staffBindFailures', { _id, staffNo, day: shanghaiDay(now), failures: 0 }))
+  await insertIfAbsent(store, 'staffBindFailures', { _id, staffNo, day: shanghaiDay(now), failures: 0 })
   return store.claim('staffBindFailures', _id, { failures: { $lt: STAFF_NUMBER_DAILY_FAILURES } }, { $inc: { failures: 1 } })
 }
 

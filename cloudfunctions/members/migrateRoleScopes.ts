@@ -5,9 +5,11 @@
  * is created under that name, so every existing grant keeps working. Safe to run again: a migrated grant is an id.
  */
 import { decodeGrant, encodeGrant, type ScopedRole } from '../../types/roles'
+import { memberTarget, recordAudit } from '../core/audit'
 import type { Batch, JobContext } from '../core/jobs'
 import { SCOPE_COLLECTIONS, scopeExists } from '../core/roleScopes'
-import { DuplicateKeyError, type Store } from '../core/store/port'
+import { insertIfAbsent } from '../core/queries'
+import { newId, type Store } from '../core/store/port'
 
 /** Members looked at per batch. */
 const BATCH = 200
@@ -17,14 +19,11 @@ async function scopeIdByName(store: Store, role: ScopedRole, name: string): Prom
   const collection = SCOPE_COLLECTIONS[role]
   const [found] = await store.find(collection, { name }, { limit: 1 })
   if (found) return found._id
-  try {
-    return await store.insert(collection, { name, order: (await store.count(collection)) + 1 })
-  } catch (error) {
-    // Created by a run alongside: it has the name now.
-    if (!(error instanceof DuplicateKeyError)) throw error
-    const [created] = await store.find(collection, { name }, { limit: 1 })
-    return created._id
-  }
+  const _id = newId()
+  if (await insertIfAbsent(store, collection, { _id, name, order: (await store.count(collection)) + 1 })) return _id
+  // Created by a run alongside: its name is taken now.
+  const [created] = await store.find(collection, { name }, { limit: 1 })
+  return created._id
 }
 
 /** The stored grant with its scope as an id, or as it is. */
@@ -35,7 +34,7 @@ async function migrated(store: Store, stored: string): Promise<string> {
   return encodeGrant({ role: grant.role, scope: await scopeIdByName(store, grant.role, grant.scope) })
 }
 
-export async function migrateRoleScopes({ store }: JobContext, cursor: string | undefined): Promise<Batch> {
+export async function migrateRoleScopes({ store, now }: JobContext, cursor: string | undefined): Promise<Batch> {
   const members = await store.find('members', cursor ? { _id: { $gt: cursor } } : {}, { sort: { _id: 1 }, limit: BATCH, fields: ['roles'] })
   let count = 0
   for (const member of members) {
@@ -48,7 +47,17 @@ export async function migrateRoleScopes({ store }: JobContext, cursor: string | 
     // Applied to the roles as they are at the write: a grant or revoke made meanwhile is kept.
     await store.transaction(async (tx) => {
       const current = await tx.get('members', member._id)
-      if (current) await tx.updateById('members', member._id, { $set: { roles: current.roles.map((stored) => rewrites.get(stored) ?? stored) } })
+      if (!current) return
+      const roles = current.roles.map((stored) => rewrites.get(stored) ?? stored)
+      await tx.updateById('members', member._id, { $set: { roles } })
+      await recordAudit(tx, 'system', now, {
+        action: 'members.migrateRoles',
+        targetType: 'member',
+        targetId: member._id,
+        target: memberTarget(current),
+        before: { 角色: current.roles },
+        after: { 角色: roles },
+      })
     })
     count += 1
   }

@@ -21,9 +21,9 @@ import type { MemberDoc } from '../core/collections'
 import { action, defineFunction, jobsOf } from '../core/defineFunction'
 import { AppError, notFound } from '../core/errors'
 import { consentId } from '../core/notify'
-import { pageOf } from '../core/queries'
+import { insertIfAbsent, pageOf } from '../core/queries'
 import { readSettings } from '../core/settings'
-import { DuplicateKeyError, type Filter, type Store } from '../core/store/port'
+import type { Filter, Store } from '../core/store/port'
 import config from './config.json'
 import { dispatch } from './dispatch'
 import { fanOut } from './fanOut'
@@ -108,11 +108,7 @@ export const messagesFunction = defineFunction<MessagesApi>(
         const at = now.toISOString()
         for (const [templateId, choice] of Object.entries(choices)) {
           const _id = consentId(member._id, templateId)
-          try {
-            await store.insert('consents', { _id, memberId: member._id, templateId, remaining: 0, lastChoice: choice, updatedAt: at })
-          } catch (error) {
-            if (!(error instanceof DuplicateKeyError)) throw error
-          }
+          await insertIfAbsent(store, 'consents', { _id, memberId: member._id, templateId, remaining: 0, lastChoice: choice, updatedAt: at })
           // Each 允许 allows one more send; the other answers are remembered so the app does not ask again unbidden.
           await store.update('consents', { _id }, { $set: { lastChoice: choice, updatedAt: at }, ...(choice === 'accept' ? { $inc: { remaining: 1 } } : {}) })
         }

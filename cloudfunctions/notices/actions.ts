@@ -16,10 +16,10 @@ import { unionOffice } from '../core/authorize'
 import { action, defineFunction, jobsOf } from '../core/defineFunction'
 import config from './config.json'
 import { cancelMessages, notifyAudience, rescheduleMessages } from '../core/notify'
-import { mustGet, pageOf } from '../core/queries'
+import { insertIfAbsent, mustGet, pageOf } from '../core/queries'
 import { unitNames } from '../core/units'
 import { AppError, notFound } from '../core/errors'
-import { DuplicateKeyError, newId, type Store, type Update } from '../core/store/port'
+import { newId, type Store, type Update } from '../core/store/port'
 import {
   auditFields,
   countsAsRead,
@@ -131,16 +131,7 @@ export const noticesFunction = defineFunction<NoticesApi>(
         const notice = await store.get('notices', id)
         // A notice the member may not see answers exactly like a missing one.
         if (!notice || !isVisibleTo(notice, member.unitId, now)) throw notFound('通知')
-        try {
-          await store.insert('noticeReads', {
-            _id: readId(notice._id, member._id),
-            noticeId: notice._id,
-            memberId: member._id,
-            readAt: now.toISOString(),
-          })
-        } catch (error) {
-          if (!(error instanceof DuplicateKeyError)) throw error
-        }
+        await insertIfAbsent(store, 'noticeReads', { _id: readId(notice._id, member._id), noticeId: notice._id, memberId: member._id, readAt: now.toISOString() })
         const units = notice.audience.kind === 'units' ? await store.find('units', { _id: { $in: notice.audience.unitIds } }, { sort: { order: 1 } }) : []
         return toDetail(notice, units.map((unit) => unit.name))
       },

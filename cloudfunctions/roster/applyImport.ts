@@ -13,6 +13,7 @@ import type { ImportOp, MemberDoc, RosterImportDoc } from '../core/collections'
 import { AppError } from '../core/errors'
 import { KEEP_FILES_MINUTES } from '../core/files/retention'
 import { keepUnionOffice } from '../core/officeGuard'
+import { insertIfAbsent } from '../core/queries'
 import { DuplicateKeyError, type Store, type Transaction } from '../core/store/port'
 import type { ImportPlan } from './rosterPlan'
 
@@ -47,11 +48,7 @@ export async function storeImport(store: Store, actor: MemberDoc, now: Date, { p
   const removeAfter = new Date(now.getTime() + KEEP_FILES_MINUTES * 60_000).toISOString()
   const chunks = Math.ceil(ops.length / IMPORT_CHUNK)
   for (let index = 0; index < chunks; index++) {
-    try {
-      await store.insert('rosterImportChunks', { _id: chunkId(planId, index), ops: ops.slice(index * IMPORT_CHUNK, (index + 1) * IMPORT_CHUNK), removeAfter })
-    } catch (error) {
-      if (!(error instanceof DuplicateKeyError)) throw error
-    }
+    await insertIfAbsent(store, 'rosterImportChunks', { _id: chunkId(planId, index), ops: ops.slice(index * IMPORT_CHUNK, (index + 1) * IMPORT_CHUNK), removeAfter })
   }
   const record: RosterImportDoc = {
     _id: planId,
@@ -68,13 +65,7 @@ export async function storeImport(store: Store, actor: MemberDoc, now: Date, { p
     summary,
     removeAfter,
   }
-  try {
-    await store.insert('rosterImports', record)
-    return record
-  } catch (error) {
-    if (!(error instanceof DuplicateKeyError)) throw error
-    return (await store.get('rosterImports', planId))!
-  }
+  return (await insertIfAbsent(store, 'rosterImports', record)) ? record : (await store.get('rosterImports', planId))!
 }
 
 /** The roster changed since the plan was read: `applied` of `total` writes were made before that was found. */

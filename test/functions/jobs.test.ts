@@ -160,6 +160,18 @@ describe('job: members.migrateRoleScopes', () => {
     expect(created).toMatchObject({ name: '七届一次', order: 2 })
     expect((await store.get('members', PEOPLE.unitAdmin))?.roles).toEqual(['unitAdmin:unit05', 'delegate:session-6-2'])
     expect((await store.get('members', PEOPLE.delegate))?.roles).toEqual([`delegate:${created._id}`, 'clubAdmin:club-badminton', 'unitAdmin:unit05'])
+    // Audited by the system, each member's grants before and after.
+    const entries = await store.find('auditLog', { action: 'members.migrateRoles' }, { sort: { targetId: 1 } })
+    expect(entries.map(({ actorId, actorName, target, before, after }) => ({ actorId, actorName, target, before, after }))).toEqual([
+      { actorId: 'system', actorName: '系统', target: '胡静（200010）', before: { 角色: ['unitAdmin:unit05', 'delegate:六届二次'] }, after: { 角色: ['unitAdmin:unit05', 'delegate:session-6-2'] } },
+      {
+        actorId: 'system',
+        actorName: '系统',
+        target: '程欣（200011）',
+        before: { 角色: ['delegate:七届一次', 'clubAdmin:羽毛球俱乐部', 'unitAdmin:文学院分工会'] },
+        after: { 角色: [`delegate:${created._id}`, 'clubAdmin:club-badminton', 'unitAdmin:unit05'] },
+      },
+    ])
     // The labels read as before.
     expect(expectOk(await callAs(store, 'members', PEOPLE.delegate, 'me')).roles.map((role) => role.label)).toEqual([
       '教代会代表（七届一次）',

@@ -152,8 +152,8 @@ describe('CloudBaseStore over the stand-in', () => {
       expect(found[0]._id).toBe('u001')
       expect(found[249]._id).toBe('u250')
       expect(new Set(found.map((doc) => doc._id)).size).toBe(250)
-      // 100, 100, then 50: shorter than any cap, so the last page.
-      expect(reads()).toBe(3)
+      // 100, 100, 50, then the empty page that says the end has come.
+      expect(reads()).toBe(4)
     })
 
     it('honours skip and limit across pages', async () => {
@@ -161,7 +161,7 @@ describe('CloudBaseStore over the stand-in', () => {
       expect(found.map((doc) => doc.order)).toEqual(Array.from({ length: 120 }, (_, i) => 220 - i))
     })
 
-    it('reads on past a full page even when the cap is 1,000 (and a page of 250 might have been cut)', async () => {
+    it('reads on past every page but an empty one, whatever the cap really is (1,000, or 50)', async () => {
       const roomy = new CloudBaseStandIn(1000)
       try {
         const other = storeOn(roomy)
@@ -169,6 +169,15 @@ describe('CloudBaseStore over the stand-in', () => {
         roomy.log.length = 0
         expect(await other.find('units')).toHaveLength(250)
         expect(roomy.log).toEqual(['database.getDocument', 'database.getDocument'])
+        // A cap of 50 (smaller than either documented one) cuts nothing either.
+        const tight = new CloudBaseStandIn(50)
+        try {
+          const third = storeOn(tight)
+          for (let n = 1; n <= 120; n += 1) await third.insert('units', unit(n))
+          expect(await third.find('units')).toHaveLength(120)
+        } finally {
+          tight.close()
+        }
       } finally {
         roomy.close()
       }

@@ -40,7 +40,7 @@ function serverSays(input: unknown) {
 }
 
 describe('emptyNoticeForm', () => {
-  it('starts blank: a notice for everyone, published now, not pinned', () => {
+  it('starts blank: a notice for everyone, published now, not pinned, telling nobody unless asked', () => {
     expect(emptyNoticeForm()).toEqual({
       title: '',
       body: '',
@@ -49,6 +49,7 @@ describe('emptyNoticeForm', () => {
       audienceKind: 'all',
       unitIds: [],
       timing: 'now',
+      notify: false,
     })
   })
 
@@ -73,6 +74,8 @@ describe('formFromDraft', () => {
       unitIds: ['u1', 'u2'],
       timing: 'scheduled',
       publishAt: LATER,
+      // Editing never tells anyone again.
+      notify: false,
     })
   })
 

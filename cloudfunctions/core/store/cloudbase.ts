@@ -31,13 +31,6 @@ const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 50 }
 const READ_LIMIT = 1000
 
 /**
- * The docs give both 100 and 1,000 as the most records one read returns in a cloud function. A page shorter than
- * the smaller of the two (and than what was asked) is the last one under either reading; any other page may have
- * been cut at the cap, so reading goes on until a page comes back empty.
- */
-const SMALLEST_READ_CAP = 100
-
-/**
  * Throttling, on any call: requests (-501003) or concurrency (-501004) over the plan's quota. wx-server-sdk reports
  * the number as `errCode`; starting and committing a transaction raise the service's own code string.
  */
@@ -130,7 +123,11 @@ export class CloudBaseStore implements Store {
     return this.call('get', () => read<DocOf<C>>(this.collection(collection).doc(id)))
   }
 
-  /** Pages through CloudBase's per-read cap until `limit` documents or the end (see SMALLEST_READ_CAP). */
+  /**
+   * Pages through CloudBase's per-read cap until `limit` documents or an empty page. The docs give both 100 and
+   * 1,000 as the most one read returns in a cloud function, and a page may be cut at whatever the cap really is, so
+   * no page but an empty one says the end has come (one read more than strictly needed, never a result cut short).
+   */
   async find<C extends CollectionName>(collection: C, filter: Filter = {}, options: FindOptions = {}) {
     const wanted = options.limit ?? Infinity
     const results: DocOf<C>[] = []
@@ -145,7 +142,7 @@ export class CloudBaseStore implements Store {
       const page = query.skip(skip).limit(take)
       const { data } = await this.call('find', () => page.get())
       results.push(...(data as unknown as DocOf<C>[]))
-      if (data.length < Math.min(take, SMALLEST_READ_CAP)) break
+      if (data.length === 0) break
       skip += data.length
     }
     return results
