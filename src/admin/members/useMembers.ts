@@ -32,7 +32,10 @@ const formOf = (record: MemberRecord): MemberForm | undefined => ({
   duesPaid: record.duesPaid,
 })
 
-/** One member's record for the union office: edit and save (audited), or free their WeChat binding. */
+/**
+ * One member's record for the union office: edit and save (audited), free their WeChat binding, or reopen binding
+ * that today's failed guesses at their staff number paused.
+ */
 export function useMemberRecord(memberId: string) {
   const record = useRemote(() => call('members', 'memberRecord', { memberId }), [memberId])
   const units = useUnits()
@@ -54,10 +57,15 @@ export function useMemberRecord(memberId: string) {
     if (input) void saving.run(input)
   }
 
+  const reopening = useMutation((_: void, key) => write('members', 'reopenBinding', { memberId }, key), {
+    success: '已恢复自助绑定',
+    onSuccess: (saved) => record.setData(saved),
+  })
+
   const unbind = async () => {
     if (!(await confirmed('解除微信绑定', `解除后${record.data?.name ?? '该会员'}需重新绑定才能使用。常用于更换手机或绑定有误。确定解除吗？`, '解除'))) return
     await unbinding.run()
   }
 
-  return { record, units: units.data ?? [], form, errors, saving: saving.busy, change, save, unbind }
+  return { record, units: units.data ?? [], form, errors, saving: saving.busy, change, save, unbind, reopenBinding: () => reopening.run() }
 }

@@ -22,7 +22,7 @@ const memberFacts = (record: MemberRecord) =>
 /** 会员信息 (union office): a member's full record, edited and saved with an audit entry; WeChat unbinding. */
 export default function MemberDetail() {
   const id = decodeURIComponent(useRouter().params.id ?? '')
-  const { record, units, form, errors, saving, change, save, unbind } = useMemberRecord(id)
+  const { record, units, form, errors, saving, change, save, unbind, reopenBinding } = useMemberRecord(id)
   const error = (key: keyof MemberForm) => errors[`member.${key}`] && <Text className="member__error">{errors[`member.${key}`]}</Text>
   return (
     <Screen className="member">
@@ -49,6 +49,14 @@ export default function MemberDetail() {
                 <Button size="small" fill="outline" type="danger" className="member__unbind" onClick={unbind}>
                   解除微信绑定
                 </Button>
+              )}
+              {record.data.bindingPaused && (
+                <View className="member__paused">
+                  <Text className="member__paused-text">今日自助绑定已暂停：这个工号今天尝试失败次数过多。核实是本人后可以恢复。</Text>
+                  <Button size="small" fill="outline" type="primary" className="member__reopen" onClick={() => void reopenBinding()}>
+                    恢复自助绑定
+                  </Button>
+                </View>
               )}
             </View>
 
