@@ -22,8 +22,9 @@ export const JOB_CATALOGUE = {
     purgeFiles: { title: '删除过期的名册文件', schedule: { everyMinutes: 10 } },
   },
   messages: {
-    fanOut: { title: '把群发消息写入每人的消息列表', schedule: { everyMinutes: 1 } },
+    // Sending first: a long fan-out never holds up messages already written.
     dispatch: { title: '发送微信订阅消息', schedule: { everyMinutes: 1 } },
+    fanOut: { title: '把群发消息写入每人的消息列表', schedule: { everyMinutes: 1 } },
     purgeInbox: { title: '删除一年前的消息', schedule: { dailyAt: '03:00' } },
   },
   members: {

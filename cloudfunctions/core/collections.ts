@@ -140,8 +140,11 @@ export interface JobRunDoc {
   lastCount?: number
   lastDurationMs?: number
   lastError?: string
-  /** A run holds the job until then, so overlapping runs never work the same batch. */
+  /** Batches the round under way has run. */
+  roundBatches?: number
+  /** A run holds the job until then, so overlapping runs never work the same batch; its writes carry its token. */
   leaseUntil?: string
+  leaseToken?: string
 }
 
 /**
@@ -233,8 +236,11 @@ export interface MessageDoc {
 }
 
 /**
- * A message to many (a notice to everyone), written with the change in one write; the messages function's fanOut
- * job writes each recipient's message from it, a batch at a time. `_id` a hash of kind and subject.
+ * A message to many (a notice to everyone), written with the change in one write; once its time has come the
+ * messages function's fanOut job writes each recipient's message from it, a batch at a time. `_id` a hash of kind
+ * and subject. Until then it is the one document to change (a notice edited: the batch follows, in the same
+ * transaction); withdrawn, it becomes `cancelling` in that transaction, and the fanOut job cancels whatever entries
+ * it had written (`cancelled`).
  */
 export interface MessageBatchDoc {
   _id: string
@@ -243,7 +249,7 @@ export interface MessageBatchDoc {
   data: Record<string, unknown>
   sendAt: string
   audience: { kind: 'all' } | { kind: 'units'; unitIds: string[] }
-  state: 'pending' | 'done' | 'cancelled'
+  state: 'pending' | 'done' | 'cancelling' | 'cancelled'
   /** The last member id written; absent before the first batch. */
   cursor?: string
   createdAt: string
@@ -324,6 +330,6 @@ export const COLLECTIONS: Record<CollectionName, CollectionDefinition> = {
     unique: [],
     arrays: [],
   },
-  messageBatches: { indexes: [['state']], unique: [], arrays: [] },
+  messageBatches: { indexes: [['state', 'sendAt']], unique: [], arrays: [] },
   consents: { indexes: [['memberId']], unique: [], arrays: [] },
 }

@@ -23,6 +23,12 @@ export interface ActionContext<P> {
   openid: string
   /** The caller's grants that matched the action's rules: which units, clubs, sessions… it may act on (scopesOf). */
   grants: RoleGrant[]
+  /**
+   * For a write sent with an idempotency key: an id that key always gives (40 hex). An action that creates a
+   * document names it so: were the first call's answer lost after its change committed, a retry that runs the action
+   * again finds the document there instead of making a second.
+   */
+  requestId?: string
 }
 
 type AnySchema = v.GenericSchema<unknown, unknown>
@@ -81,7 +87,7 @@ export interface CloudFunction {
   jobs: Record<string, JobInfo>
   /** Runs one event: route → validate → authorize → handle; a timer event runs the due jobs. Always answers an ApiResult. */
   run(event: unknown, environment: Environment): Promise<ApiResult<unknown>>
-  /** Runs one job now, due or not (tests; an admin's "run now"). Undefined when a run is under way. */
+  /** Runs one job now, due or not (tests; the browser tests' harness). Undefined when a run is under way. */
   runJob(job: string, environment: Omit<Environment, 'identity'>): Promise<JobRunSummary | undefined>
 }
 
@@ -115,10 +121,10 @@ export function defineFunction<Api extends Contract<Api>>(name: string, actions:
       throw new AppError('INVALID_INPUT', '请求标识格式不正确，请将小程序更新到最新版本后重试')
     }
     const { member, openid, grants } = await authorize(spec.allow, await resolveCaller(store, identity), parsed.output, store)
+    const requestId = key === undefined ? undefined : requestKeyId(name, requested!, openid, key)
     const handle = () =>
-      guarded(async () => ({ ok: true, data: await spec.handle(parsed.output, { store, files, now, member: member as MemberDoc, openid, grants }) }))
-    if (key === undefined) return handle()
-    return answerOnce(store, requestKeyId(name, requested!, openid, key), now, config.timeout, handle)
+      guarded(async () => ({ ok: true, data: await spec.handle(parsed.output, { store, files, now, member: member as MemberDoc, openid, grants, requestId }) }))
+    return requestId === undefined ? handle() : answerOnce(store, requestId, now, config.timeout, handle)
   }
 
   /** Any thrown error as the answer a person sees: theirs for an AppError, a calm INTERNAL otherwise (logged). */

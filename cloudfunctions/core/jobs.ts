@@ -7,10 +7,15 @@ import type { JobInfo, JobOutcome, Schedule } from '../../types/jobs'
 import { fromShanghaiInput, shanghaiDay } from '../../types/time'
 import type { Services } from './context'
 import { insertIfAbsent } from './queries'
-import type { Store } from './store/port'
+import { newId, type Store } from './store/port'
 
 export interface JobContext extends Services {
   now: Date
+  /**
+   * Milliseconds left before the function's time limit cuts the run off (the real clock): a batch that works item
+   * by item (sending messages) stops taking new items when little is left, and says so with its cursor.
+   */
+  timeLeft(): number
 }
 
 /** What one batch did: how many items it handled, and where the next batch starts (absent: the round is done). */
@@ -64,11 +69,16 @@ export interface JobRunOptions {
 
 const runId = (functionName: string, job: string) => `${functionName}.${job}`
 
-/** Takes the job's lease until `until`; false when another run holds it. */
-async function lease(store: Store, id: string, now: Date, until: Date): Promise<boolean> {
-  if (await insertIfAbsent(store, 'jobRuns', { _id: id, roundCount: 0, leaseUntil: until.toISOString() })) return true
+/**
+ * Takes the job's lease until `until` under a token of this run's; false when another run holds it. The run's
+ * later writes to the record are claims on its token, so a run that outlived its lease (another took the job over)
+ * writes nothing more.
+ */
+async function lease(store: Store, id: string, now: Date, until: Date, token: string): Promise<boolean> {
+  const held = { leaseUntil: until.toISOString(), leaseToken: token }
+  if (await insertIfAbsent(store, 'jobRuns', { _id: id, roundCount: 0, ...held })) return true
   const free = { $or: [{ leaseUntil: { $exists: false } }, { leaseUntil: { $lte: now.toISOString() } }] }
-  return store.claim('jobRuns', id, free, { $set: { leaseUntil: until.toISOString() } })
+  return store.claim('jobRuns', id, free, { $set: held })
 }
 
 function errorText(error: unknown): string {
@@ -83,9 +93,12 @@ export async function runJob(name: string, job: Job, options: JobRunOptions, sta
   const { functionName, services, now, timeoutSeconds, clock = Date.now } = options
   const { store } = services
   const id = runId(functionName, name)
-  if (!(await lease(store, id, now, new Date(now.getTime() + timeoutSeconds * 1000)))) return undefined
+  const token = newId()
+  if (!(await lease(store, id, now, new Date(now.getTime() + timeoutSeconds * 1000), token))) return undefined
+  const mine = { leaseToken: token }
   const record = (await store.get('jobRuns', id))!
   const stopStartingAt = startedAt + (timeoutSeconds * 1000) / 2
+  const context: JobContext = { ...services, now, timeLeft: () => startedAt + timeoutSeconds * 1000 - clock() }
   const runStarted = clock()
   let cursor = record.cursor
   let count = cursor === undefined ? 0 : record.roundCount
@@ -93,10 +106,12 @@ export async function runJob(name: string, job: Job, options: JobRunOptions, sta
   let error: string | undefined
   try {
     do {
-      const batch = await job.runBatch({ ...services, now }, cursor)
+      const batch = await job.runBatch(context, cursor)
       count += batch.count
       cursor = batch.cursor
-      await store.update('jobRuns', { _id: id }, cursor === undefined ? { $set: { roundCount: count }, $unset: { cursor: true } } : { $set: { cursor, roundCount: count } })
+      // Each batch counts, so the claim always changes the record; it fails only when the lease is no longer ours.
+      const saved = cursor === undefined ? { $set: { roundCount: count }, $unset: { cursor: true as const } } : { $set: { cursor, roundCount: count } }
+      if (!(await store.claim('jobRuns', id, mine, { ...saved, $inc: { roundBatches: 1 } }))) return undefined
     } while (cursor !== undefined && clock() < stopStartingAt)
     if (cursor !== undefined) outcome = 'continuing'
   } catch (caught) {
@@ -105,16 +120,16 @@ export async function runJob(name: string, job: Job, options: JobRunOptions, sta
     console.error(`[job] ${id}`, caught)
   }
   const at = now.toISOString()
-  await store.update('jobRuns', { _id: id }, {
+  await store.claim('jobRuns', id, mine, {
     $set: {
       lastRunAt: at,
       lastOutcome: outcome,
       lastCount: count,
       lastDurationMs: clock() - runStarted,
-      ...(outcome === 'ok' ? { lastCompletedAt: at, roundCount: 0 } : {}),
+      ...(outcome === 'ok' ? { lastCompletedAt: at, roundCount: 0, roundBatches: 0 } : {}),
       ...(error ? { lastError: error } : {}),
     },
-    $unset: { leaseUntil: true, ...(error ? {} : { lastError: true }) },
+    $unset: { leaseUntil: true, leaseToken: true, ...(error ? {} : { lastError: true }) },
   })
   return { job: name, outcome, count, ...(error ? { error } : {}) }
 }

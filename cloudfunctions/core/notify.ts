@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto'
 import { MESSAGE_KINDS, type MessageData, type MessageKind } from '../../types/messages'
-import type { MessageBatchDoc } from './collections'
+import type { DocOf, MessageBatchDoc } from './collections'
 import { insertIfAbsent } from './queries'
 import { SETTINGS_ID, settingsOf } from './settings'
 import type { Store, Transaction } from './store/port'
@@ -39,17 +39,35 @@ export async function templateOf(writer: Writer, kind: MessageKind): Promise<str
   return settingsOf(await writer.get('settings', SETTINGS_ID)).templateIds[kind] || undefined
 }
 
+/**
+ * The documents of these ids that exist, by id: through the store in one query (a job writing hundreds), through a
+ * transaction one by one (it reads single documents only).
+ */
+async function existing<C extends 'messages' | 'consents'>(writer: Writer | Store, collection: C, ids: string[]): Promise<Map<string, DocOf<C>>> {
+  if (ids.length === 0) return new Map()
+  if ('find' in writer) return new Map((await writer.find(collection, { _id: { $in: ids } })).map((doc) => [doc._id, doc]))
+  const found = new Map<string, DocOf<C>>()
+  for (const id of ids) {
+    const doc = await writer.get(collection, id)
+    if (doc) found.set(id, doc)
+  }
+  return found
+}
+
 /** Writes the message for each recipient who does not have it yet. */
-export async function notify<K extends MessageKind>(writer: Writer, now: Date, recipientIds: readonly string[], notification: Notification<K>): Promise<void> {
+export async function notify<K extends MessageKind>(writer: Writer | Store, now: Date, recipientIds: readonly string[], notification: Notification<K>): Promise<void> {
   const { kind, subject, data, sendAt = now } = notification
   const info = MESSAGE_KINDS[kind]
   const templateId = await templateOf(writer, kind)
-  for (const recipientId of new Set(recipientIds)) {
+  const recipients = [...new Set(recipientIds)]
+  // Read first: inside a transaction a failed insert would abort it on CloudBase.
+  const written = await existing(writer, 'messages', recipients.map((recipientId) => messageId(kind, subject, recipientId)))
+  const consents = templateId ? await existing(writer, 'consents', recipients.map((recipientId) => consentId(recipientId, templateId))) : new Map()
+  for (const recipientId of recipients) {
     const _id = messageId(kind, subject, recipientId)
-    // Read first: inside a transaction a failed insert would abort it on CloudBase.
-    if (await writer.get('messages', _id)) continue
-    const consent = templateId ? await writer.get('consents', consentId(recipientId, templateId)) : null
-    const queued = consent !== null && consent.remaining > 0
+    if (written.has(_id)) continue
+    const consent = templateId ? consents.get(consentId(recipientId, templateId)) : undefined
+    const queued = consent !== undefined && consent.remaining > 0
     // Read first above; through the store a racing twin may still have written it, which is the same message.
     await insertIfAbsent(writer, 'messages', {
       _id,
@@ -72,7 +90,10 @@ export async function notify<K extends MessageKind>(writer: Writer, now: Date, r
 
 export type Audience = MessageBatchDoc['audience']
 
-/** A message to everyone (or to some units), written as one batch with the change; the fanOut job delivers it. */
+/**
+ * A message to everyone (or to some units), written as one batch with the change; the fanOut job delivers it when
+ * its time has come, to the audience as it then is.
+ */
 export async function notifyAudience<K extends MessageKind>(writer: Writer, now: Date, audience: Audience, notification: Notification<K>): Promise<void> {
   const { kind, subject, data, sendAt = now } = notification
   const _id = batchId(kind, subject)
@@ -90,24 +111,36 @@ export async function notifyAudience<K extends MessageKind>(writer: Writer, now:
 }
 
 /**
- * Cancels what a subject has not delivered yet (an event cancelled, a sign-up withdrawn, a scheduled notice
- * withdrawn): entries still waiting for their time leave the inbox and WeChat, and a batch not yet written stops.
- * `recipientIds` limits it to some people. Answers how many entries it cancelled.
+ * Inside the change's transaction: a batch not delivered yet follows its subject's change (a scheduled notice
+ * edited: its audience, its words, its time). Answers whether there was one to change.
  */
-export async function cancelMessages(store: Store, now: Date, subject: string, recipientIds?: string[]): Promise<number> {
-  const at = now.toISOString()
-  const who = recipientIds ? { recipientId: { $in: recipientIds } } : {}
-  if (!recipientIds) await store.update('messageBatches', { subject, state: 'pending' }, { $set: { state: 'cancelled' } })
-  const waiting = { subject, ...who, sendAt: { $gt: at } }
-  await store.update('messages', { ...waiting, pushState: 'queued' }, { $set: { pushState: 'cancelled' } })
-  return (await store.update('messages', { ...waiting, cancelled: { $ne: true } }, { $set: { cancelled: true } })).modified
+export async function changePendingBatch<K extends MessageKind>(tx: Transaction, audience: Audience, notification: Notification<K>): Promise<boolean> {
+  const _id = batchId(notification.kind, notification.subject)
+  const batch = await tx.get('messageBatches', _id)
+  if (batch?.state !== 'pending' || batch.cursor !== undefined) return false
+  const sendAt = (notification.sendAt ?? new Date(batch.sendAt)).toISOString()
+  await tx.updateById('messageBatches', _id, { $set: { audience, data: notification.data as unknown as Record<string, unknown>, sendAt } })
+  return true
 }
 
-/** Moves what a subject has not delivered yet to another time (a scheduled notice rescheduled). */
-export async function rescheduleMessages(store: Store, now: Date, subject: string, sendAt: Date): Promise<void> {
-  const at = sendAt.toISOString()
-  await store.update('messageBatches', { subject, state: 'pending' }, { $set: { sendAt: at } })
-  const waiting = { subject, sendAt: { $gt: now.toISOString() }, cancelled: { $ne: true } }
-  await store.update('messages', { ...waiting, pushState: 'queued' }, { $set: { sendAt: at, pushNextAt: at } })
-  await store.update('messages', waiting, { $set: { sendAt: at } })
+/**
+ * Inside the change's transaction: takes back a batch (a notice withdrawn). Not delivered yet, nobody gets it; being
+ * or already delivered, the fanOut job cancels the entries it wrote, so a failure after the change cannot leave them.
+ */
+export async function cancelBatch(tx: Transaction, kind: MessageKind, subject: string): Promise<void> {
+  const _id = batchId(kind, subject)
+  const batch = await tx.get('messageBatches', _id)
+  if (batch?.state === 'pending' || batch?.state === 'done') await tx.updateById('messageBatches', _id, { $set: { state: 'cancelling' } })
+}
+
+/**
+ * Cancels a subject's messages: those still waiting for their time leave the inbox and WeChat; with `delivered`, the
+ * ones already in inboxes too (they lead to what is gone). `recipientIds` limits it to some people (a sign-up
+ * withdrawn). Answers how many entries it cancelled.
+ */
+export async function cancelMessages(store: Store, now: Date, subject: string, options: { recipientIds?: string[]; delivered?: boolean } = {}): Promise<number> {
+  const who = options.recipientIds ? { recipientId: { $in: options.recipientIds } } : {}
+  const affected = { subject, ...who, ...(options.delivered ? {} : { sendAt: { $gt: now.toISOString() } }) }
+  await store.update('messages', { ...affected, pushState: 'queued' }, { $set: { pushState: 'cancelled' } })
+  return (await store.update('messages', { ...affected, cancelled: { $ne: true } }, { $set: { cancelled: true } })).modified
 }

@@ -72,8 +72,12 @@ export const staffNumberCounterId = (staffNo: string, now: Date) => `${staffNo}-
 /** Takes one of the staff number's places for today; false once today's failures have closed it. */
 export async function takeStaffNumberAttempt(store: Store, staffNo: string, now: Date): Promise<boolean> {
   const _id = staffNumberCounterId(staffNo, now)
-  await insertIfAbsent(store, 'staffBindFailures', { _id, staffNo, day: shanghaiDay(now), failures: 0 })
-  return store.claim('staffBindFailures', _id, { failures: { $lt: STAFF_NUMBER_DAILY_FAILURES } }, { $inc: { failures: 1 } })
+  for (;;) {
+    await insertIfAbsent(store, 'staffBindFailures', { _id, staffNo, day: shanghaiDay(now), failures: 0 })
+    if (await store.claim('staffBindFailures', _id, { failures: { $lt: STAFF_NUMBER_DAILY_FAILURES } }, { $inc: { failures: 1 } })) return true
+    // Still there: today's places are gone. Gone: a right bind gave the last place back meanwhile; count afresh.
+    if (await store.get('staffBindFailures', _id)) return false
+  }
 }
 
 /** Gives back a place taken for details that were right. */

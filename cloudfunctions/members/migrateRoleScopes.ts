@@ -1,8 +1,9 @@
 /**
  * Role scopes used to be free text (`delegate:六届二次`); they are ids now, checked against their collection when
  * granted. This job rewrites the old grants in place: a scope that names no document of its collection is looked up
- * by name there (`units` has every unit already), and a club, department or congress session that does not exist yet
- * is created under that name, so every existing grant keeps working. Safe to run again: a migrated grant is an id.
+ * by name there, and a club, department or congress session that does not exist yet is created under that name, so
+ * every existing grant keeps working. Units are never created (the roster needs a unit's departments): a unit admin
+ * grant naming no unit is left as it is, for the union office to revoke. Safe to run again: a migrated grant is an id.
  */
 import { decodeGrant, encodeGrant, type ScopedRole } from '../../types/roles'
 import { memberTarget, recordAudit } from '../core/audit'
@@ -14,11 +15,12 @@ import { newId, type Store } from '../core/store/port'
 /** Members looked at per batch. */
 const BATCH = 200
 
-/** The id of the scope document named `name`, created (last in order) when there is none. */
-async function scopeIdByName(store: Store, role: ScopedRole, name: string): Promise<string> {
+/** The id of the scope document named `name`; created (last in order) when there is none, but for a unit. */
+async function scopeIdByName(store: Store, role: ScopedRole, name: string): Promise<string | undefined> {
   const collection = SCOPE_COLLECTIONS[role]
   const [found] = await store.find(collection, { name }, { limit: 1 })
   if (found) return found._id
+  if (collection === 'units') return undefined
   const _id = newId()
   if (await insertIfAbsent(store, collection, { _id, name, order: (await store.count(collection)) + 1 })) return _id
   // Created by a run alongside: its name is taken now.
@@ -31,7 +33,8 @@ async function migrated(store: Store, stored: string): Promise<string> {
   const grant = decodeGrant(stored)
   if (!grant || grant.role === 'unionOffice' || grant.scope === undefined) return stored
   if (await scopeExists(store, grant.role, grant.scope)) return stored
-  return encodeGrant({ role: grant.role, scope: await scopeIdByName(store, grant.role, grant.scope) })
+  const scope = await scopeIdByName(store, grant.role, grant.scope)
+  return scope === undefined ? stored : encodeGrant({ role: grant.role, scope })
 }
 
 export async function migrateRoleScopes({ store, now }: JobContext, cursor: string | undefined): Promise<Batch> {

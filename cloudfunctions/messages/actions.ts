@@ -147,8 +147,8 @@ export const messagesFunction = defineFunction<MessagesApi>(
   {
     config,
     jobs: jobsOf(JOB_CATALOGUE.messages, {
-      fanOut: { runBatch: (context) => fanOut(context) },
       dispatch: { runBatch: (context) => dispatch(context) },
+      fanOut: { runBatch: (context) => fanOut(context) },
       purgeInbox: {
         async runBatch({ store, now }) {
           const before = new Date(now.getTime() - KEEP_DAYS * 24 * 3_600_000).toISOString()

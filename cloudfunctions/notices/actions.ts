@@ -15,11 +15,11 @@ import { recordAudit, type AuditRecord } from '../core/audit'
 import { unionOffice } from '../core/authorize'
 import { action, defineFunction, jobsOf } from '../core/defineFunction'
 import config from './config.json'
-import { cancelMessages, notifyAudience, rescheduleMessages } from '../core/notify'
+import { cancelBatch, changePendingBatch, notifyAudience } from '../core/notify'
 import { insertIfAbsent, mustGet, pageOf } from '../core/queries'
 import { unitNames } from '../core/units'
 import { AppError, notFound } from '../core/errors'
-import { newId, type Store, type Update } from '../core/store/port'
+import { newId, type Store, type Transaction, type Update } from '../core/store/port'
 import {
   auditFields,
   countsAsRead,
@@ -79,16 +79,32 @@ async function editable(store: Store, id: string) {
  * Changes a notice that is still live, and audits it, in one transaction that reads the notice afresh: one withdrawn
  * in the meantime is a conflict, never a silent no-op.
  */
-async function changeLive(store: Store, actor: MemberDoc, now: Date, id: string, change: (notice: NoticeDoc) => { update: Update; audit: AuditRecord }) {
+async function changeLive(
+  store: Store,
+  actor: MemberDoc,
+  now: Date,
+  id: string,
+  change: (notice: NoticeDoc) => { update: Update; audit: AuditRecord; messages: (tx: Transaction) => Promise<unknown> },
+) {
   await store.transaction(async (tx) => {
     const notice = await tx.get('notices', id)
     if (!notice) throw notFound('通知')
     if (notice.withdrawn) throw withdrawnConflict()
-    const { update, audit } = change(notice)
+    const { update, audit, messages } = change(notice)
     await tx.updateById('notices', id, update)
     await recordAudit(tx, actor, now, audit)
+    // Its messages follow the change in the same transaction.
+    await messages(tx)
   })
 }
+
+/** What a notice's messages say: the notice as it is (or will be) published. */
+const messageOf = (id: string, fields: Pick<NoticeDoc, 'title' | 'category' | 'publishAt'>) => ({
+  kind: 'notice' as const,
+  subject: noticeSubject(id),
+  data: { noticeId: id, title: fields.title, category: fields.category, publishAt: fields.publishAt },
+  sendAt: new Date(fields.publishAt),
+})
 
 export const noticesFunction = defineFunction<NoticesApi>(
   'notices',
@@ -164,12 +180,14 @@ export const noticesFunction = defineFunction<NoticesApi>(
     publish: action({
       allow: [unionOffice],
       input: NoticePublishSchema,
-      async handle({ notify, ...input }, { store, now, member }) {
+      async handle({ notify, ...input }, { store, now, member, requestId }) {
         const fields = await checkedFields(store, input, now)
         const units = await unitNames(store)
         const at = now.toISOString()
-        const id = newId()
+        const id = requestId ?? newId()
         await store.transaction(async (tx) => {
+          // A retry of a publish whose answer was lost: it is published already.
+          if (await tx.get('notices', id)) return
           await tx.insert('notices', { _id: id, ...fields, withdrawn: false, createdBy: member._id, createdAt: at, updatedBy: member._id, updatedAt: at })
           await recordAudit(tx, member, now, {
             action: 'notices.publish',
@@ -179,14 +197,7 @@ export const noticesFunction = defineFunction<NoticesApi>(
             after: { ...auditFields(fields, units), 消息提醒: notify ? '同时发送' : '不发送' },
           })
           // Its audience hears of it when it is published (a scheduled notice: at its time).
-          if (notify) {
-            await notifyAudience(tx, now, fields.audience, {
-              kind: 'notice',
-              subject: noticeSubject(id),
-              data: { noticeId: id, title: fields.title, category: fields.category, publishAt: fields.publishAt },
-              sendAt: new Date(fields.publishAt),
-            })
-          }
+          if (notify) await notifyAudience(tx, now, fields.audience, messageOf(id, fields))
         })
         return { id }
       },
@@ -212,9 +223,9 @@ export const noticesFunction = defineFunction<NoticesApi>(
             before: auditFields(existing, units),
             after: auditFields(fields, units),
           },
+          // A scheduled notice's messages, not delivered yet, say what it now says, to whom, at its new time.
+          messages: (tx) => changePendingBatch(tx, fields.audience, messageOf(id, fields)),
         }))
-        // A scheduled notice moved to another time: its messages move with it.
-        if (fields.publishAt !== existing.publishAt) await rescheduleMessages(store, now, noticeSubject(id), new Date(fields.publishAt))
         return { id }
       },
     }),
@@ -233,9 +244,9 @@ export const noticesFunction = defineFunction<NoticesApi>(
             before: { 状态: NOTICE_STATE_LABELS[noticeState(notice, now)] },
             after: { 状态: NOTICE_STATE_LABELS.withdrawn },
           },
+          // Withdrawn before its time, nobody is told of it; after, its messages leave the inbox (they lead nowhere).
+          messages: (tx) => cancelBatch(tx, 'notice', noticeSubject(id)),
         }))
-        // A notice withdrawn before its time: nobody is told of it.
-        await cancelMessages(store, now, noticeSubject(id))
         return { id }
       },
     }),

@@ -110,7 +110,12 @@ export const rosterFunction = defineFunction<RosterApi>(
         if (!changesAnything(plan)) {
           return { added: 0, updated: 0, markedLeft: 0, unchanged: plan.unchanged, done: true, applied: 0, total: 0 }
         }
-        if (planIdOf(plan, full) !== planId) throw rosterChanged()
+        if (planIdOf(plan, full) !== planId) {
+          // Another call (a second tap) started this very plan meanwhile, so the roster read differs by its writes.
+          const meanwhile = await store.get('rosterImports', planId)
+          if (meanwhile) return continueImport(store, actor, now, meanwhile, stopAt)
+          throw rosterChanged()
+        }
         const record = await storeImport(store, actor, now, { planId, plan, full, fileId, summary: importSummary(plan, full, unitNames) })
         return continueImport(store, actor, now, record, stopAt)
       },

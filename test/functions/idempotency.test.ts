@@ -65,6 +65,17 @@ it('a key left pending by a call that was cut off stops blocking once the functi
   expect(await notices()).toBe(1)
 })
 
+it('a retry that runs again after the first answer was lost (its key left pending) finds the notice there: one notice', async () => {
+  const first = expectOk(await publish(KEY))
+  // The change committed, but the "done" mark never landed (a cut-off call): the key is pending, its time passed.
+  const id = requestKeyId('notices', 'publish', 'demo-openid-100001', KEY)
+  await store.update('requestKeys', { _id: id }, { $set: { state: 'pending' }, $unset: { result: true } })
+  const again = expectOk(await publish(KEY, PEOPLE.office, later(10_001)))
+  expect(again).toEqual(first)
+  expect(await notices()).toBe(1)
+  expect(await store.count('auditLog', { action: 'notices.publish' })).toBe(1)
+})
+
 it.each([
   ['too short', 'abc'],
   ['with a space', 'key with space'],
@@ -90,7 +101,8 @@ it('the audit function’s job forgets keys a day old, and only those', async ()
   expect(await purge(later(DAY - 1000))).toMatchObject({ count: 0 })
   expect(await purge(later(DAY))).toMatchObject({ outcome: 'ok', count: 1 })
   expect(await store.count('requestKeys')).toBe(1)
-  // Forgotten: the same key is a new write now.
+  // Forgotten, the key runs the action again, which finds the notice the key names: still one for it.
   expectOk(await publish(KEY, PEOPLE.office, later(DAY)))
-  expect(await notices()).toBe(3)
+  expect(await notices()).toBe(2)
+  expect(await store.count('requestKeys')).toBe(2)
 })

@@ -115,6 +115,18 @@ describe('a job in batches', () => {
     expect(await runJobNow('walk', unitWalk(), { ...unhurried(), now: later(10_000) })).toMatchObject({ outcome: 'ok' })
   })
 
+  it('a run that outlived its lease (another run took the job over) writes nothing more to the record', async () => {
+    const overtaken: Job = {
+      async runBatch({ store: jobStore }) {
+        // Meanwhile the lease ran out and another run took it, with a cursor of its own.
+        await jobStore.update('jobRuns', { _id: 'test.walk' }, { $set: { leaseToken: 'another-run', cursor: 'unit09', roundCount: 8 } })
+        return { count: 2, cursor: 'unit02' }
+      },
+    }
+    expect(await runJobNow('walk', overtaken, unhurried())).toBeUndefined()
+    expect(await store.get('jobRuns', 'test.walk')).toMatchObject({ leaseToken: 'another-run', cursor: 'unit09', roundCount: 8 })
+  })
+
   it('runDueJobs runs a job when due, an unfinished round at once, and nothing else', async () => {
     const catalogue = { walk: { title: '遍历分工会', schedule: { everyMinutes: 10 } } }
     const jobs = { walk: unitWalk() }
@@ -139,8 +151,8 @@ describe('任务运行记录 (audit.jobRuns)', () => {
       'audit.purgeRequestKeys 清理过期的请求记录 每 1 小时',
       'notices.unpinExpired 取消到期的置顶 每 10 分钟',
       'roster.purgeFiles 删除过期的名册文件 每 10 分钟',
-      'messages.fanOut 把群发消息写入每人的消息列表 每 1 分钟',
       'messages.dispatch 发送微信订阅消息 每 1 分钟',
+      'messages.fanOut 把群发消息写入每人的消息列表 每 1 分钟',
       'messages.purgeInbox 删除一年前的消息 每天 03:00',
       'members.migrateRoleScopes 角色范围改为编号 仅一次',
       'members.forgetBindFailures 清理过期的绑定失败记录 每天 03:30',
@@ -154,6 +166,8 @@ describe('job: members.migrateRoleScopes', () => {
   it('turns free-text scopes into ids, creating what does not exist yet, and keeps id scopes as they are', async () => {
     await store.update('members', { _id: PEOPLE.unitAdmin }, { $set: { roles: ['unitAdmin:unit05', 'delegate:六届二次'] } })
     await store.update('members', { _id: PEOPLE.delegate }, { $set: { roles: ['delegate:七届一次', 'clubAdmin:羽毛球俱乐部', 'unitAdmin:文学院分工会'] } })
+    // A unit admin of a unit that is not there (a typo): left as it is; no unit is made up.
+    await store.update('members', { _id: PEOPLE.clubAdmin }, { $set: { roles: ['unitAdmin:文学院分会'] } })
     const summary = await runJob(store, 'members', 'migrateRoleScopes', { now: NOW })
     expect(summary).toEqual({ job: 'migrateRoleScopes', outcome: 'ok', count: 2 })
     const [created] = await store.find('congressSessions', { name: '七届一次' })
@@ -178,6 +192,8 @@ describe('job: members.migrateRoleScopes', () => {
       '俱乐部负责人（羽毛球俱乐部）',
       '分工会管理员（文学院分工会）',
     ])
+    expect((await store.get('members', PEOPLE.clubAdmin))?.roles).toEqual(['unitAdmin:文学院分会'])
+    expect(await store.count('units')).toBe(20)
     expect(await runJob(store, 'members', 'migrateRoleScopes', { now: NOW })).toEqual({ job: 'migrateRoleScopes', outcome: 'ok', count: 0 })
   })
 

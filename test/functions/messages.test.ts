@@ -6,6 +6,7 @@
 import { consentId, messageId, notify, cancelMessages } from '../../cloudfunctions/core/notify'
 import { OutboxWeChatApi } from '../../cloudfunctions/core/wechatApi/outbox'
 import { dispatch as dispatchBatch } from '../../cloudfunctions/messages/dispatch'
+import { fanOut as fanOutBatch } from '../../cloudfunctions/messages/fanOut'
 import type { NoticeMessageData } from '../../types/messages'
 import {
   DAY,
@@ -208,7 +209,7 @@ describe('dispatch: WeChat subscription messages', () => {
     for (const member of members) await allow(member, 3)
     await notify(store, NOW, members, about())
     // The job's lease keeps its own runs apart; these run the batch itself at once, as runs past a lease would.
-    const context = { store, files: testFiles, wechat, now: NOW }
+    const context = { store, files: testFiles, wechat, now: NOW, timeLeft: () => 60_000 }
     const runs = await Promise.all([dispatchBatch(context), dispatchBatch(context), dispatchBatch(context)])
     expect(runs.reduce((sum, run) => sum + run.count, 0)).toBe(6)
     expect(wechat.sent.map((sent) => sent.touser).sort()).toEqual(['demo-openid-200017', 'demo-openid-200018', 'demo-openid-200019', 'demo-openid-200020', 'demo-openid-200021', 'demo-openid-200022'])
@@ -254,6 +255,17 @@ describe('dispatch: WeChat subscription messages', () => {
     expect(await store.get('consents', consentId(PEOPLE.unit01Member, TEMPLATE))).toMatchObject({ remaining: 1 })
   })
 
+  it('no answer from WeChat (it may have delivered): failed, never sent again, the consent stays used', async () => {
+    await allow(PEOPLE.unit01Member, 2)
+    await notify(store, NOW, [PEOPLE.unit01Member], about())
+    wechat.failNext('unanswered')
+    await dispatch()
+    expect(await message(PEOPLE.unit01Member)).toMatchObject({ pushState: 'failed', pushError: '微信没有回应，是否送达未知，未再重发' })
+    expect(await store.get('consents', consentId(PEOPLE.unit01Member, TEMPLATE))).toMatchObject({ remaining: 1 })
+    await dispatch(later(DAY))
+    expect(wechat.sent).toEqual([])
+  })
+
   it('a second try succeeds after a passing error', async () => {
     await allow(PEOPLE.unit01Member)
     await notify(store, NOW, [PEOPLE.unit01Member], about())
@@ -291,7 +303,7 @@ describe('dispatch: WeChat subscription messages', () => {
     await notify(store, NOW, [PEOPLE.unit01Member, PEOPLE.unit03Member], about('event:7:reminder', later(DAY)))
     await dispatch(later(DAY - MINUTE))
     expect(wechat.sent).toEqual([])
-    expect(await cancelMessages(store, NOW, 'event:7:reminder', [PEOPLE.unit01Member])).toBe(1)
+    expect(await cancelMessages(store, NOW, 'event:7:reminder', { recipientIds: [PEOPLE.unit01Member] })).toBe(1)
     await dispatch(later(DAY))
     expect(wechat.sent).toEqual([])
     expect(expectOk(await inbox(PEOPLE.unit01Member, later(DAY))).items).toEqual([])
@@ -332,16 +344,40 @@ describe('a notice told to its audience (同时发送消息提醒)', () => {
     expect(await store.count('messageBatches')).toBe(0)
   })
 
-  it('a scheduled notice’s messages wait for its time, move when it is rescheduled, and go when it is withdrawn', async () => {
+  it('a scheduled notice’s batch waits for its time; edited, it says what the notice now says, to whom, when', async () => {
     const publishAt = later(2 * DAY)
     const { id } = expectOk(await publish({ notify: true, publishAt: publishAt.toISOString() }))
-    await fanOut()
-    expect(expectOk(await inbox(PEOPLE.unit01Member, later(DAY))).items).toEqual([])
+    expect(await fanOut(later(DAY))).toMatchObject({ count: 0 })
+    expect(await store.count('messages')).toBe(0)
+    // Narrowed to unit03, renamed and moved a day later.
     const moved = later(3 * DAY)
-    expectOk(await callAs(store, 'notices', PEOPLE.office, 'update', { id, notice: noticeInput({ publishAt: moved.toISOString() }) }))
-    expect(await message(PEOPLE.unit01Member, `notice:${id}`)).toMatchObject({ sendAt: moved.toISOString() })
+    const notice = noticeInput({ title: '改期后的通知', publishAt: moved.toISOString(), audience: { kind: 'units', unitIds: ['unit03'] } })
+    expectOk(await callAs(store, 'notices', PEOPLE.office, 'update', { id, notice }))
+    expect(await fanOut(publishAt)).toMatchObject({ count: 0 })
+    expect(await fanOut(moved)).toMatchObject({ outcome: 'ok' })
+    const entries = await store.find('messages', { subject: `notice:${id}` })
+    expect(entries.length).toBe(await store.count('members', { unitId: 'unit03' }))
+    expect(new Set(entries.map((entry) => entry.text))).toEqual(new Set(['活动：改期后的通知']))
+    expect(new Set(entries.map((entry) => entry.sendAt))).toEqual(new Set([moved.toISOString()]))
+    expect(await message(PEOPLE.unit01Member, `notice:${id}`)).toBeNull()
+  })
+
+  it('withdrawn before its time, nobody is told', async () => {
+    const { id } = expectOk(await publish({ notify: true, publishAt: later(2 * DAY).toISOString() }))
     expectOk(await callAs(store, 'notices', PEOPLE.office, 'withdraw', { id }))
-    expect(expectOk(await inbox(PEOPLE.unit01Member, later(4 * DAY))).items).toEqual([])
+    await fanOut(later(3 * DAY))
+    expect(await store.count('messages')).toBe(0)
+  })
+
+  it('withdrawn after it was told, even midway through writing the inboxes, it leaves every inbox', async () => {
+    const { id } = expectOk(await publish({ notify: true }))
+    // The first 200 are written; then the withdrawal lands before the rest.
+    expect(await fanOutBatch({ store, files: testFiles, wechat, now: NOW, timeLeft: () => 60_000 })).toMatchObject({ count: 200 })
+    expectOk(await callAs(store, 'notices', PEOPLE.office, 'withdraw', { id }))
+    await fanOut(later(MINUTE))
+    expect(expectOk(await inbox(PEOPLE.unit01Member, later(MINUTE))).items).toEqual([])
+    expect(await store.count('messages', { subject: `notice:${id}`, cancelled: { $ne: true } })).toBe(0)
+    expect(await store.count('messageBatches', { state: 'cancelled' })).toBe(1)
   })
 
   it('audits that it was sent', async () => {

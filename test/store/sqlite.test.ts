@@ -128,7 +128,7 @@ describe('SqliteStore specifics', () => {
       'members_ix_unitId',
       'members_uq_staffNo',
       'members_uqnull_staffNo',
-      'messageBatches_ix_state',
+      'messageBatches_ix_state_sendAt',
       'messages_ix_createdAt',
       'messages_ix_pushState_pushNextAt',
       'messages_ix_recipientId_read',

@@ -42,7 +42,7 @@ const complete = (): Record<string, DescribedIndex[] | null> => ({
     index(false, 'subject'),
     index(false, 'createdAt'),
   ],
-  messageBatches: [ID, index(false, 'state')],
+  messageBatches: [ID, index(false, 'state', 'sendAt')],
   consents: [ID, index(false, 'memberId')],
 })
 

@@ -1,5 +1,5 @@
 import type { WxCloud } from 'wx-server-sdk'
-import { WeChatApiError, type SubscribeMessage, type WeChatApi } from './port'
+import { WeChatApiError, WeChatUnansweredError, type SubscribeMessage, type WeChatApi } from './port'
 
 /** Which version of the mini-program a message opens: 'formal' (released), 'trial' or 'developer'. */
 export type MiniprogramState = 'formal' | 'trial' | 'developer'
@@ -15,8 +15,10 @@ export class CloudWeChatApi implements WeChatApi {
     try {
       await this.cloud.openapi.subscribeMessage.send({ ...message, miniprogramState: this.miniprogramState, lang: 'zh_CN' })
     } catch (error) {
+      // WeChat's answers carry its errCode; a failure without one never reached it, or its answer was lost.
       const { errCode, errMsg, message: text } = error as { errCode?: number; errMsg?: string; message?: string }
-      throw new WeChatApiError(typeof errCode === 'number' ? errCode : -1, errMsg ?? text ?? String(error))
+      const said = errMsg ?? text ?? String(error)
+      throw typeof errCode === 'number' ? new WeChatApiError(errCode, said) : new WeChatUnansweredError(said)
     }
   }
 }

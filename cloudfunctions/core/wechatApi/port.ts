@@ -24,7 +24,18 @@ export class WeChatApiError extends Error {
   }
 }
 
+/**
+ * No answer came (the connection dropped, the call timed out): WeChat may or may not have delivered the message, so
+ * it must not be sent again.
+ */
+export class WeChatUnansweredError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'WeChatUnansweredError'
+  }
+}
+
 export interface WeChatApi {
-  /** Sends one subscription message; throws WeChatApiError when WeChat answers an error. */
+  /** Sends one subscription message; throws WeChatApiError when WeChat answers an error, WeChatUnansweredError when it does not answer. */
   sendSubscribeMessage(message: SubscribeMessage): Promise<void>
 }

@@ -1,0 +1,46 @@
+/**
+ * Races between transactions, run on the CloudBase adapter over the real SDK with the service answered in-process
+ * (test/store/cloudbaseStandIn.ts). SQLite runs transactions one after another, so there two transactions can never
+ * both read before either writes; CloudBase runs them side by side under snapshot isolation and catches only two
+ * writes to one document. Only here can a guard against write skew fail its test.
+ */
+import cloud from 'wx-server-sdk'
+import { CloudBaseStore } from '../../cloudfunctions/core/store/cloudbase'
+import { seedDemoUnion } from '../../scripts/seed/demoUnion'
+import { CloudBaseStandIn } from '../store/cloudbaseStandIn'
+import { NOW, PEOPLE, callAs, expectFailure, memberEdit } from './harness'
+
+cloud.init({ secretId: 'stand-in', secretKey: 'stand-in' })
+
+let standIn: CloudBaseStandIn
+let store: CloudBaseStore
+
+beforeEach(async () => {
+  standIn = new CloudBaseStandIn(1000)
+  store = new CloudBaseStore(cloud, { env: standIn.env, retry: { attempts: 6, baseDelayMs: 1 } })
+  await seedDemoUnion(store, NOW)
+})
+
+afterEach(() => standIn.close())
+
+/** Current union office admins (not 离校). */
+const admins = async () => (await store.find('members', { roles: 'unionOffice', status: { $ne: 'left' } })).map((member) => member._id)
+
+const ROUNDS = [1, 2, 3]
+
+it.each(ROUNDS)('two admins revoking each other at once (round %i): one remains, the other is refused', async () => {
+  const results = await Promise.all([
+    callAs(store, 'members', PEOPLE.office, 'revokeRole', { memberId: PEOPLE.office2, role: 'unionOffice' }),
+    callAs(store, 'members', PEOPLE.office2, 'revokeRole', { memberId: PEOPLE.office, role: 'unionOffice' }),
+  ])
+  expect(results.filter((result) => result.ok)).toHaveLength(1)
+  expect(expectFailure(results.find((result) => !result.ok)!, 'FORBIDDEN').message).toContain('您的校工会管理员角色已被撤销')
+  expect(await admins()).toHaveLength(1)
+})
+
+it.each(ROUNDS)('two admins marking each other 离校 at once (round %i): one remains', async () => {
+  const leave = (who: string, target: string) => callAs(store, 'members', who, 'updateMember', { memberId: target, member: memberEdit(target, { status: 'left' }) })
+  const results = await Promise.all([leave(PEOPLE.office, PEOPLE.office2), leave(PEOPLE.office2, PEOPLE.office)])
+  expect(results.filter((result) => result.ok)).toHaveLength(1)
+  expect(await admins()).toHaveLength(1)
+})
