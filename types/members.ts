@@ -155,18 +155,25 @@ export const RosterQuerySchema = v.optional(
 
 const DateSchema = v.pipe(v.string('日期须为文字'), v.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 1980-01-31'))
 
+const MemberFieldsSchema = v.strictObject({
+  name: BindSchema.entries.name,
+  gender: v.picklist(['male', 'female'], '请选择性别'),
+  birthDate: DateSchema,
+  unitId: IdSchema,
+  phone: v.pipe(v.string('手机号须为文字'), v.regex(/^1\d{10}$/, '手机号应为 1 开头的 11 位数字')),
+  status: v.picklist(['active', 'retired', 'left'], '请选择人员状态'),
+  memberSince: DateSchema,
+  duesPaid: v.boolean('会费状态须为是或否'),
+})
+
 export const MemberEditSchema = v.strictObject({
   memberId: IdSchema,
-  member: v.strictObject({
-    name: BindSchema.entries.name,
-    gender: v.picklist(['male', 'female'], '请选择性别'),
-    birthDate: DateSchema,
-    unitId: IdSchema,
-    phone: v.pipe(v.string('手机号须为文字'), v.regex(/^1\d{10}$/, '手机号应为 1 开头的 11 位数字')),
-    status: v.picklist(['active', 'retired', 'left'], '请选择人员状态'),
-    memberSince: DateSchema,
-    duesPaid: v.boolean('会费状态须为是或否'),
-  }),
+  member: MemberFieldsSchema,
+  /**
+   * The record as the form was filled from it: a save refuses when the stored record no longer says this (someone
+   * else, or an import, changed it meanwhile), rather than silently undoing their change.
+   */
+  base: v.optional(MemberFieldsSchema),
 })
 
 /** Someone holding at least one role, as the role management screen lists them. */

@@ -41,6 +41,7 @@ const FIELD_LABELS: Record<string, string> = {
   youthUnderAge: '青年年龄上限',
   templateIds: '订阅消息模板',
   notify: '消息提醒',
+  base: '原有信息',
   choices: '订阅结果',
 }
 

@@ -293,7 +293,7 @@ export const membersFunction = defineFunction<MembersApi>('members', {
   updateMember: action({
     allow: [unionOffice],
     input: MemberEditSchema,
-    async handle({ memberId, member: fields }, { store, now, member: actor }) {
+    async handle({ memberId, member: fields, base }, { store, now, member: actor }) {
       await mustGet(store, 'members', memberId, '会员')
       if (memberId === actor._id && fields.status === 'left') {
         throw forbidden('不能将自己设为离校，请由其他校工会管理员操作')
@@ -306,6 +306,9 @@ export const membersFunction = defineFunction<MembersApi>('members', {
       const { units: names } = await scopeNames(store)
       const after = await store.transaction(async (tx) => {
         const current = (await tx.get('members', memberId))!
+        if (base && Object.entries(base).some(([field, value]) => current[field as keyof typeof base] !== value)) {
+          throw new AppError('CONFLICT', '您打开之后，这位会员的信息已被修改（其他管理员或导入名册）：请返回刷新后再修改，以免覆盖别人的改动')
+        }
         const next = { ...current, ...fields }
         if (!Object.entries(fields).some(([field, value]) => current[field as keyof typeof fields] !== value)) return current
         if (fields.status === 'left' && current.status !== 'left' && holdsRole(current, 'unionOffice')) await keepUnionOffice(tx, actor)

@@ -198,6 +198,8 @@ const updateMemberCases: Case[] = [
   ['member id with a query operator', { ...edit({}), memberId: { $ne: null } }, '编号须为文字'],
   ['no member fields', { memberId: PEOPLE.unit03Member }, '请填写会员信息'],
   ['member fields as text', { memberId: PEOPLE.unit03Member, member: '邵文' }, '请求参数格式不正确'],
+  ["the form's base as text", { ...edit({}), base: '邵文' }, '请求参数格式不正确'],
+  ["a form's base with a bad phone", { ...edit({}), base: memberEdit(PEOPLE.unit03Member, { phone: '12345' }) }, '手机号应为 1 开头的 11 位数字'],
   ['member fields as null', { memberId: PEOPLE.unit03Member, member: null }, '请求参数格式不正确'],
   ['no name', edit({ name: undefined }), '请填写姓名'],
   ['a blank name', edit({ name: '   ' }), '请填写姓名'],

@@ -303,6 +303,19 @@ describe('memberRecord', () => {
 })
 
 describe('updateMember', () => {
+  it('refuses a save whose form was filled before someone else changed the record, changing nothing; a fresh one saves', async () => {
+    const base = memberEdit(TARGET)
+    // Meanwhile another admin records the dues as paid.
+    expectOk(await callAs(store, 'members', PEOPLE.office2, 'updateMember', { memberId: TARGET, member: memberEdit(TARGET, { duesPaid: true }) }))
+    const before = await snapshot(store)
+    const stale = { memberId: TARGET, member: memberEdit(TARGET, { name: '邵文文' }), base }
+    const failure = expectFailure(await callAs(store, 'members', PEOPLE.office, 'updateMember', stale), 'CONFLICT')
+    expect(failure.message).toBe('您打开之后，这位会员的信息已被修改（其他管理员或导入名册）：请返回刷新后再修改，以免覆盖别人的改动')
+    expect(await snapshot(store)).toEqual(before)
+    const fresh = { memberId: TARGET, member: memberEdit(TARGET, { name: '邵文文', duesPaid: true }), base: memberEdit(TARGET, { duesPaid: true }) }
+    expect(expectOk(await callAs(store, 'members', PEOPLE.office, 'updateMember', fresh))).toMatchObject({ name: '邵文文', duesPaid: true })
+  })
+
   it('changes the fields and answers the full record', async () => {
     const record = expectOk(
       await update({ name: '邵文文', phone: '13900001111', unitId: 'unit05', birthDate: '1998-10-10', memberSince: '2024-09-01', duesPaid: true, gender: 'female', status: 'retired' }),

@@ -1,4 +1,5 @@
 /** The roster screens: the list (union office: everyone; a unit admin: their unit) and one member's record. */
+import { useEffect, useState } from 'react'
 import type { RequestOf } from '../../../types/contracts'
 import { MemberEditSchema, type MemberGroup, type MemberRecord } from '../../../types/members'
 import { schemaCheck } from '../../../types/validation'
@@ -40,11 +41,17 @@ export function useMemberRecord(memberId: string) {
   const record = useRemote(() => call('members', 'memberRecord', { memberId }), [memberId])
   const units = useUnits()
   const { form, errors, change, accept, reseed } = useSeededForm(record.data, formOf, undefined)
+  // What the form was filled from: a save tells the function, which refuses if the record has changed since.
+  const [base, setBase] = useState<MemberForm>()
+  useEffect(() => {
+    if (record.data && !base) setBase(formOf(record.data))
+  }, [record.data, base])
   const saving = useMutation((input: RequestOf<'members', 'updateMember'>, key) => write('members', 'updateMember', input, key), {
     success: '已保存',
     onSuccess: (saved) => {
       record.setData(saved)
       reseed(saved)
+      setBase(formOf(saved))
     },
   })
   const unbinding = useMutation((_: void, key) => write('members', 'unbind', { memberId }, key), {
@@ -53,7 +60,7 @@ export function useMemberRecord(memberId: string) {
   })
 
   const save = () => {
-    const input = accept(schemaCheck(MemberEditSchema, { memberId, member: form }))
+    const input = accept(schemaCheck(MemberEditSchema, { memberId, member: form, ...(base ? { base } : {}) }))
     if (input) void saving.run(input)
   }
 
