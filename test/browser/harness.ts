@@ -209,7 +209,8 @@ export async function open(page: Page, baseUrl: string, route: string) {
  */
 export async function loginAs(page: Page, baseUrl: string, name: string) {
   await open(page, baseUrl, '/pages/login/index')
-  const person = page.locator('.login__person', { hasText: name }).first()
+  // Visible only: a redirect to login still on its way from an earlier page leaves a hidden login page behind.
+  const person = page.locator('.login__person:visible', { hasText: name }).first()
   await person.click()
   await arrived(page, /#\/pages\/index\/index/)
   await expectText(page.locator('.home__greeting'), `${name}老师`)

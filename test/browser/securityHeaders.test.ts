@@ -2,7 +2,7 @@
  * The app's page under the host's security headers. Every browser test fails on anything the policy blocks, so the
  * app works under it; this one shows the policy has teeth: a script slipped into the page does not run.
  */
-import { loginAs, suiteHarness } from './harness'
+import { arrived, loginAs, suiteHarness } from './harness'
 
 const harness = suiteHarness()
 
@@ -15,6 +15,8 @@ test('the page comes with its policy and security headers, and a script injected
     'referrer-policy': 'no-referrer',
     'content-security-policy': expect.stringMatching(/^default-src 'self'; script-src 'self' 'unsafe-hashes'( 'sha256-[A-Za-z0-9+/]+=*'){2}; style-src 'self' 'unsafe-inline'; /),
   })
+  // With no session the app sends the visitor on to the login page: let it get there before logging in.
+  await arrived(page, /#\/pages\/login\/index/)
   await loginAs(page, harness.baseUrl, '周建华')
   expect(harness.takeBlocked()).toEqual([])
 
