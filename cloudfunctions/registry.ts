@@ -1,6 +1,7 @@
 /** Every cloud function, by name: what the local host serves and the build bundles. */
 import { auditFunction } from './audit/actions'
 import type { CloudFunction } from './core/defineFunction'
+import { eventsFunction } from './events/actions'
 import { membersFunction } from './members/actions'
 import { messagesFunction } from './messages/actions'
 import { noticesFunction } from './notices/actions'
@@ -8,6 +9,7 @@ import { rosterFunction } from './roster/actions'
 
 export const FUNCTIONS: Record<string, CloudFunction> = {
   audit: auditFunction,
+  events: eventsFunction,
   members: membersFunction,
   messages: messagesFunction,
   notices: noticesFunction,

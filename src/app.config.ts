@@ -1,6 +1,7 @@
 export default defineAppConfig({
   pages: [
     'pages/index/index',
+    'pages/events/index',
     'pages/messages/index',
     'pages/mine/index',
     'pages/messages/subscriptions/index',
@@ -12,6 +13,11 @@ export default defineAppConfig({
     ...(process.env.TARO_ENV === 'h5' ? ['pages/login/index'] : []),
   ],
   subPackages: [
+    {
+      // Everything of events beyond its tab: members download it when they first open an event.
+      root: 'events',
+      pages: ['detail/index', 'signup/index', 'mine/index', 'checkin/index', 'calendar/index'],
+    },
     {
       root: 'admin',
       pages: [
@@ -25,6 +31,10 @@ export default defineAppConfig({
         'settings/index',
         'messages/index',
         'jobs/index',
+        'events/list/index',
+        'events/edit/index',
+        'events/participants/index',
+        'events/calendar/index',
       ],
     },
   ],

@@ -16,6 +16,19 @@ export const AUDIT_ACTIONS = [
   'members.import',
   'members.export',
   'settings.update',
+  'events.create',
+  'events.update',
+  'events.publish',
+  'events.close',
+  'events.cancel',
+  'events.decide',
+  'events.decideCancel',
+  'events.remove',
+  'events.attendance',
+  'events.export',
+  'events.reconcile',
+  'calendar.add',
+  'calendar.remove',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -32,6 +45,19 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'members.import': '导入会员名册',
   'members.export': '导出会员名册',
   'settings.update': '修改工会设置',
+  'events.create': '创建活动',
+  'events.update': '修改活动',
+  'events.publish': '发布活动',
+  'events.close': '提前截止报名',
+  'events.cancel': '取消活动',
+  'events.decide': '审核报名',
+  'events.decideCancel': '处理取消申请',
+  'events.remove': '移出报名',
+  'events.attendance': '标记出勤',
+  'events.export': '导出报名名单',
+  'events.reconcile': '校正活动名额',
+  'calendar.add': '添加行事历事项',
+  'calendar.remove': '删除行事历事项',
 }
 
 export interface AuditEntryView {

@@ -1,4 +1,5 @@
 import type { AuditApi } from './audit'
+import type { EventsApi } from './events'
 import type { MembersApi } from './members'
 import type { MessagesApi } from './messages'
 import type { NoticesApi } from './notices'
@@ -7,6 +8,7 @@ import type { RosterApi } from './roster'
 /** Every cloud function's contract, by function name: what the front end may call. */
 export interface Contracts {
   audit: AuditApi
+  events: EventsApi
   members: MembersApi
   messages: MessagesApi
   notices: NoticesApi

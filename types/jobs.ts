@@ -27,6 +27,12 @@ export const JOB_CATALOGUE = {
     fanOut: { title: '把群发消息写入每人的消息列表', schedule: { everyMinutes: 1 } },
     purgeInbox: { title: '删除一年前的消息', schedule: { dailyAt: '03:00' } },
   },
+  events: {
+    expireOffers: { title: '过期的递补名额让给下一位候补', schedule: { everyMinutes: 1 } },
+    tellCancelled: { title: '通知已取消活动的报名人', schedule: { everyMinutes: 1 } },
+    remind: { title: '发送活动提醒', schedule: { everyMinutes: 5 } },
+    reconcile: { title: '校正活动名额', schedule: { everyMinutes: 10 } },
+  },
   members: {
     migrateRoleScopes: { title: '角色范围改为编号', schedule: { once: true } },
     forgetBindFailures: { title: '清理过期的绑定失败记录', schedule: { dailyAt: '03:30' } },

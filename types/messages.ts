@@ -41,9 +41,51 @@ export interface NoticeMessageData {
   publishAt: string
 }
 
+/** A reminder of a coming event (the day before at 09:00, and an hour before). */
+export interface EventReminderData {
+  eventId: string
+  title: string
+  startAt: string
+  place: string
+  when: 'day' | 'hour'
+}
+
+/** What changed in a member's sign-up. */
+export type SignupChange = 'promoted' | 'promotedPending' | 'offered' | 'approved' | 'rejected' | 'removed' | 'cancelApproved' | 'cancelDeclined'
+
+export const SIGNUP_CHANGE_LABELS: Record<SignupChange, string> = {
+  promoted: '候补成功，已获得名额',
+  promotedPending: '候补获得名额，待审核',
+  offered: '有名额空出，请确认参加',
+  approved: '报名审核通过',
+  rejected: '报名未通过审核',
+  removed: '已被移出活动名单',
+  cancelApproved: '取消报名申请已同意',
+  cancelDeclined: '取消报名申请未同意',
+}
+
+export interface EventSignupData {
+  eventId: string
+  title: string
+  change: SignupChange
+  startAt: string
+  /** The offer's deadline, or the organizer's reason. */
+  detail?: string
+}
+
+export interface EventCancelledData {
+  eventId: string
+  title: string
+  startAt: string
+  reason: string
+}
+
 /** Every kind of message, with its data's type. Modules add theirs here. */
 export interface MessageData {
   notice: NoticeMessageData
+  eventReminder: EventReminderData
+  eventSignup: EventSignupData
+  eventCancelled: EventCancelledData
 }
 
 export type MessageKind = keyof MessageData
@@ -61,6 +103,52 @@ export const MESSAGE_KINDS: { [K in MessageKind]: MessageKindInfo<MessageData[K]
       { key: 'thing4', type: 'thing', label: '发布单位', value: () => '校工会' },
     ],
   },
+  eventReminder: {
+    title: '活动提醒',
+    description: '您报名的活动前一天和开始前一小时',
+    text: (data) => `${data.when === 'day' ? '明天' : '一小时后'}：${data.title}（${data.place}）`,
+    page: (data) => `events/detail/index?id=${data.eventId}`,
+    template: [
+      { key: 'thing1', type: 'thing', label: '活动名称', value: (data) => data.title },
+      { key: 'time2', type: 'time', label: '活动时间', value: (data) => data.startAt },
+      { key: 'thing3', type: 'thing', label: '活动地点', value: (data) => data.place },
+    ],
+  },
+  eventSignup: {
+    title: '报名结果',
+    description: '候补获得名额、审核结果、被移出等报名变化时',
+    text: (data) => `${SIGNUP_CHANGE_LABELS[data.change]}：${data.title}${data.detail ? `（${data.change === 'offered' ? `请于 ${data.detail} 前确认` : data.detail}）` : ''}`,
+    page: () => 'events/mine/index',
+    template: [
+      { key: 'thing1', type: 'thing', label: '活动名称', value: (data) => data.title },
+      { key: 'phrase2', type: 'phrase', label: '报名状态', value: (data) => SIGNUP_CHANGE_PHRASES[data.change] },
+      { key: 'time3', type: 'time', label: '活动时间', value: (data) => data.startAt },
+      { key: 'thing4', type: 'thing', label: '备注', value: (data) => data.detail ?? SIGNUP_CHANGE_LABELS[data.change] },
+    ],
+  },
+  eventCancelled: {
+    title: '活动取消',
+    description: '您报名的活动取消时',
+    text: (data) => `活动已取消：${data.title}（${data.reason}）`,
+    page: (data) => `events/detail/index?id=${data.eventId}`,
+    template: [
+      { key: 'thing1', type: 'thing', label: '活动名称', value: (data) => data.title },
+      { key: 'time2', type: 'time', label: '原定时间', value: (data) => data.startAt },
+      { key: 'thing3', type: 'thing', label: '取消原因', value: (data) => data.reason },
+    ],
+  },
+}
+
+/** The template's 报名状态 (a phrase: at most 5 characters). */
+const SIGNUP_CHANGE_PHRASES: Record<SignupChange, string> = {
+  promoted: '候补成功',
+  promotedPending: '待审核',
+  offered: '待确认',
+  approved: '审核通过',
+  rejected: '未通过',
+  removed: '已移出',
+  cancelApproved: '已取消',
+  cancelDeclined: '未同意',
 }
 
 export const MESSAGE_KIND_LIST = Object.keys(MESSAGE_KINDS) as MessageKind[]

@@ -8,6 +8,7 @@ import type { ConsentChoice, MessageKind, PushState } from '../../types/messages
 import type { ApiResult } from '../../types/result'
 import type { MemberStatus, UnionSettings } from '../../types/members'
 import type { NoticeAudience, NoticeCategory } from '../../types/notices'
+import type { EventSettings, EventStatus, FormAnswers, SignupState } from '../../types/events'
 
 export interface UnitDoc {
   _id: string
@@ -83,7 +84,7 @@ export interface AuditDoc {
   actorName: string
   action: AuditAction
   /** 'roster': the roster as a whole (an import or an export); 'settings': the union-wide settings. */
-  targetType: 'notice' | 'member' | 'roster' | 'settings'
+  targetType: 'notice' | 'member' | 'roster' | 'settings' | 'event' | 'calendar'
   targetId: string
   target: string
   before?: Record<string, unknown>
@@ -265,6 +266,89 @@ export interface ConsentDoc {
   updatedAt: string
 }
 
+/**
+ * An event (活动). Its places are counted on the document itself: `remaining` is decremented by a guarded claim as a
+ * sign-up takes a place and incremented as one frees it (cloudfunctions/events/seats.ts), so a rush can never take
+ * more places than there are. `seatVersion` and `seatChangedAt` change with every such step: the job that repairs
+ * drift (a call cut off between two steps) recounts only an event whose places have been quiet.
+ */
+export interface EventDoc extends EventSettings {
+  _id: string
+  /** Absent: a union-wide event of the union office; else the unit whose admin organizes it. */
+  unitId?: string
+  status: EventStatus
+  /** Places no sign-up holds; null without a capacity. */
+  remaining: number | null
+  seatVersion: number
+  seatChangedAt: string
+  /** What the venue's check-in code carries (12 letters and digits), made when the event is published. */
+  checkInCode: string
+  /** The venue code's image, made once (files port). */
+  venueCodeFileId?: string
+  /** The reminders sent so far: the start time each was sent for, so a moved event is reminded again. */
+  remindedDay?: string
+  remindedHour?: string
+  /** The reminder job's place in the event's sign-ups. */
+  remindCursor?: string
+  cancelReason?: string
+  /** The sign-up form and eligibility are fixed once anyone has signed up. */
+  everSignedUp: boolean
+  createdBy: string
+  createdAt: string
+  updatedBy: string
+  updatedAt: string
+  publishedAt?: string
+}
+
+/** One unit's quota of an event's places, `_id` `<eventId>.<unitId>`; `remaining` is claimed like the event's. */
+export interface EventQuotaDoc {
+  _id: string
+  eventId: string
+  unitId: string
+  quota: number
+  remaining: number
+}
+
+/**
+ * A member's sign-up for an event, `_id` a hash of event and member: one per member per event, so a retried or
+ * doubled sign-up finds the one there. One that ended (cancelled, rejected…) comes back to life when they sign up again.
+ */
+export interface EventSignupDoc {
+  _id: string
+  eventId: string
+  memberId: string
+  /** The unit whose quota it counts against: the member's when they signed up. */
+  unitId: string
+  memberName: string
+  staffNo: string
+  state: SignupState
+  answers: FormAnswers
+  signedUpAt: string
+  /** Waiting since: the waitlist's order (then `_id`). */
+  waitingSince?: string
+  /** When it left the waitlist for a place. */
+  promotedAt?: string
+  offerExpiresAt?: string
+  cancelRequestedAt?: string
+  reason?: string
+  checkedInAt?: string
+  /** Marked by the organizer. */
+  attendance?: 'present' | 'absent'
+  /** When its member was told the event was cancelled (the tellCancelled job). */
+  toldAt?: string
+  updatedAt: string
+}
+
+/** A line of the union's 行事历 that is not a sign-up (筹备双代会, 送清凉, 年终总结). */
+export interface CalendarEntryDoc {
+  _id: string
+  date: string
+  title: string
+  note?: string
+  createdBy: string
+  createdAt: string
+}
+
 interface CollectionTypes {
   units: UnitDoc
   clubs: ClubDoc
@@ -287,6 +371,10 @@ interface CollectionTypes {
   messages: MessageDoc
   messageBatches: MessageBatchDoc
   consents: ConsentDoc
+  events: EventDoc
+  eventQuotas: EventQuotaDoc
+  eventSignups: EventSignupDoc
+  calendarEntries: CalendarEntryDoc
 }
 
 export type CollectionName = keyof CollectionTypes
@@ -332,4 +420,16 @@ export const COLLECTIONS: Record<CollectionName, CollectionDefinition> = {
   },
   messageBatches: { indexes: [['state', 'sendAt']], unique: [], arrays: [] },
   consents: { indexes: [['memberId']], unique: [], arrays: [] },
+  events: {
+    indexes: [['status', 'startAt'], ['status', 'signupClosesAt'], ['unitId', 'startAt'], ['seatChangedAt']],
+    unique: [['checkInCode']],
+    arrays: ['eligibility.unitIds'],
+  },
+  eventQuotas: { indexes: [['eventId']], unique: [], arrays: [] },
+  eventSignups: {
+    indexes: [['eventId', 'state', 'waitingSince'], ['memberId', 'signedUpAt'], ['state', 'offerExpiresAt'], ['state', 'toldAt']],
+    unique: [['eventId', 'memberId']],
+    arrays: [],
+  },
+  calendarEntries: { indexes: [['date']], unique: [], arrays: [] },
 }

@@ -11,11 +11,14 @@ import type { FileStore } from './files/port'
 import { runDueJobs, runJob, type JobRunSummary, type Jobs } from './jobs'
 import { answerOnce, REQUEST_KEY, requestKeyId } from './requestKeys'
 import { StoreBusyError, type Store } from './store/port'
+import type { WeChatApi } from './wechatApi/port'
 
 export interface ActionContext<P> {
   store: Store
   /** Uploaded files and files the action makes (exports). */
   files: FileStore
+  /** WeChat's open API (mini-program codes). */
+  wechat: WeChatApi
   now: Date
   /** The calling member: always there, but for a 'user' action (binding) called by someone not bound yet. */
   member: P extends 'user' ? MemberDoc | undefined : MemberDoc
@@ -105,7 +108,7 @@ export function defineFunction<Api extends Contract<Api>>(name: string, actions:
 
   /** Validates, authorizes and runs one action: an answer, or the AppError a person should see. */
   async function runAction(event: FunctionEvent | null, environment: Environment): Promise<ApiResult<unknown>> {
-    const { store, files, identity, now } = environment
+    const { store, files, wechat, identity, now } = environment
     const requested = event?.action
     const spec = typeof requested === 'string' && Object.hasOwn(all, requested) ? all[requested] : undefined
     if (!spec) throw new AppError('UNKNOWN_ACTION', '不支持的操作，请将小程序更新到最新版本')
@@ -123,7 +126,7 @@ export function defineFunction<Api extends Contract<Api>>(name: string, actions:
     const { member, openid, grants } = await authorize(spec.allow, await resolveCaller(store, identity), parsed.output, store)
     const requestId = key === undefined ? undefined : requestKeyId(name, requested!, openid, key)
     const handle = () =>
-      guarded(async () => ({ ok: true, data: await spec.handle(parsed.output, { store, files, now, member: member as MemberDoc, openid, grants, requestId }) }))
+      guarded(async () => ({ ok: true, data: await spec.handle(parsed.output, { store, files, wechat, now, member: member as MemberDoc, openid, grants, requestId }) }))
     return requestId === undefined ? handle() : answerOnce(store, requestId, now, config.timeout, handle)
   }
 

@@ -60,6 +60,15 @@ declare module 'wx-server-sdk' {
           lang: 'zh_CN'
         }): Promise<{ errCode: number; errMsg: string }>
       }
+      wxacode: {
+        getUnlimited(options: {
+          scene: string
+          page: string
+          width: number
+          checkPath: boolean
+          envVersion: 'release' | 'trial' | 'develop'
+        }): Promise<{ buffer: Uint8Array; contentType: string; errCode: number; errMsg: string }>
+      }
     }
     DYNAMIC_CURRENT_ENV: symbol
     init(options?: { env?: string | symbol; secretId?: string; secretKey?: string }): void

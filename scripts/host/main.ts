@@ -51,7 +51,9 @@ async function main() {
   const names = Object.keys(FUNCTIONS)
   const triggers = readTimerTriggers(functionsDir, names)
   // WeChat's servers do not exist here: subscription messages go to an outbox (发送记录 shows them as sent).
-  const wechat = new OutboxWeChatApi()
+  // A venue's check-in code is a QR code of the browser build's check-in page, at the address a phone on this
+  // network reaches (the last one listed).
+  const wechat = new OutboxWeChatApi(addressesToOpen(hostname, port).at(-1)!.replace(/\/$/, ''))
   scheduleTimers(triggers, FUNCTIONS, { store, files, wechat })
   // Taro empties dist/h5 as any build starts: another build in this checkout may be under way. Pages show a
   // "not built" page until the build is there, and the build then serves without a restart.

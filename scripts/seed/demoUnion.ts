@@ -4,6 +4,7 @@
  */
 import type { MemberDoc, NoticeDoc, ScopeDoc, UnitDoc } from '../../cloudfunctions/core/collections'
 import type { Store } from '../../cloudfunctions/core/store/port'
+import { seedDemoEvents } from './demoEvents'
 
 const UNITS: [string, string[]][] = [
   ['机关第一分工会', ['党委办公室', '校长办公室', '组织部', '宣传部']],
@@ -238,6 +239,7 @@ export async function seedDemoUnion(store: Store, now: Date = new Date()): Promi
     await store.insert('bindings', { _id: demoOpenid(member.staffNo), memberId: member._id, boundAt: now.toISOString() })
   }
   for (const notice of demoNotices(now)) await store.insert('notices', notice)
+  await seedDemoEvents(store, now, members)
   return true
 }
 

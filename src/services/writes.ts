@@ -11,6 +11,35 @@ type EveryAction<K extends { [F in FunctionName]: Record<ActionName<F>, Kind> }>
 
 type Kinds = EveryAction<{
   audit: { list: 'read', jobRuns: 'read' },
+  events: {
+    list: 'read',
+    detail: 'read',
+    home: 'read',
+    signUp: 'write',
+    mySignups: 'read',
+    cancelSignup: 'write',
+    acceptOffer: 'write',
+    // Checking in twice is the same as once.
+    checkIn: 'read',
+    calendar: 'read',
+    adminList: 'read',
+    adminGet: 'read',
+    create: 'write',
+    update: 'write',
+    copy: 'write',
+    publish: 'write',
+    closeSignup: 'write',
+    cancel: 'write',
+    participants: 'read',
+    decide: 'write',
+    decideCancel: 'write',
+    remove: 'write',
+    markAttendance: 'write',
+    // Makes the code once and keeps it.
+    venueCode: 'read',
+    addCalendarEntry: 'write',
+    removeCalendarEntry: 'write',
+  },
   members: {
     me: 'read',
     units: 'read',

@@ -1,4 +1,5 @@
-import { WeChatApiError, WeChatUnansweredError, type SubscribeMessage, type WeChatApi } from './port'
+import QRCode from 'qrcode'
+import { WeChatApiError, WeChatUnansweredError, type CodeRequest, type SubscribeMessage, type WeChatApi } from './port'
 
 /**
  * The local host's (and the tests') stand-in for WeChat: records every send in order. Tests can make the next
@@ -7,6 +8,9 @@ import { WeChatApiError, WeChatUnansweredError, type SubscribeMessage, type WeCh
 export class OutboxWeChatApi implements WeChatApi {
   readonly sent: SubscribeMessage[] = []
   private failures: (number | 'unanswered')[] = []
+
+  /** `origin`: where the browser build is served, which a local code's link opens. */
+  constructor(private readonly origin = 'http://127.0.0.1:8686') {}
 
   /** The next sends answer these errCodes (or no answer at all), one each, before sends succeed again. */
   failNext(...failures: (number | 'unanswered')[]) {
@@ -18,5 +22,10 @@ export class OutboxWeChatApi implements WeChatApi {
     if (failure === 'unanswered') throw new WeChatUnansweredError('openapi.subscribeMessage.send:fail timeout')
     if (failure !== undefined) throw new WeChatApiError(failure, `openapi.subscribeMessage.send:fail ${failure}`)
     this.sent.push(message)
+  }
+
+  /** A QR code of the browser build's page with the scene, as a phone's camera opens it. */
+  unlimitedCode({ scene, page }: CodeRequest): Promise<Buffer> {
+    return QRCode.toBuffer(`${this.origin}/#/${page}?scene=${encodeURIComponent(scene)}`, { type: 'png', width: 430, margin: 2 })
   }
 }

@@ -35,7 +35,17 @@ export class WeChatUnansweredError extends Error {
   }
 }
 
+/** A mini-program code (小程序码) that opens `page` with `scene` (wxacode.getUnlimited). */
+export interface CodeRequest {
+  /** At most 32 characters of 0-9a-zA-Z!#$&'()*+,/:;=?@-._~ (platform-facts.md). */
+  scene: string
+  /** Without a leading slash and without parameters. */
+  page: string
+}
+
 export interface WeChatApi {
   /** Sends one subscription message; throws WeChatApiError when WeChat answers an error, WeChatUnansweredError when it does not answer. */
   sendSubscribeMessage(message: SubscribeMessage): Promise<void>
+  /** The PNG of a mini-program code (on the local host: a QR code of the browser build's page). */
+  unlimitedCode(request: CodeRequest): Promise<Buffer>
 }

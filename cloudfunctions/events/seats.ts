@@ -1,0 +1,302 @@
+/**
+ * An event's places, correct under a rush on a store whose calls interleave (CloudBase).
+ *
+ * A place is two gates and a record: the unit's quota (`eventQuotas.remaining`, when the event has quotas), the
+ * event's places (`events.remaining`, when it has a capacity), and the sign-up's state. Each gate is a guarded
+ * single-document claim (`remaining > 0` → `remaining - 1`), atomic on both stores, so no rush can take more places
+ * than there are. The sign-up's id is a hash of event and member, so one member has one sign-up however often they tap.
+ *
+ * The steps run in one order: a place is taken gates first, then recorded; it is freed record first, then gates. A
+ * call cut off between two steps can then only leave a place counted as taken that nobody holds (an undersell, never
+ * an oversell), and the reconcile job recounts such an event once its places have been quiet.
+ *
+ * A freed place goes to the first person waiting (by `waitingSince`, then id) whose unit still has quota: handed
+ * over directly, so a newcomer cannot take it in between; nobody able to take it, it goes back to the gate.
+ */
+import { createHash } from 'node:crypto'
+import type { FormAnswers, SignupResult, SignupState } from '../../types/events'
+import type { MessageData } from '../../types/messages'
+import { formatDateTime } from '../../types/time'
+import type { EventDoc, EventSignupDoc, MemberDoc } from '../core/collections'
+import { AppError } from '../core/errors'
+import { notify } from '../core/notify'
+import { insertIfAbsent } from '../core/queries'
+import type { Filter, Store, Update } from '../core/store/port'
+import { isEnded, isLive } from './rules'
+
+export const signupId = (eventId: string, memberId: string) => createHash('sha256').update(`signup\n${eventId}\n${memberId}`).digest('hex').slice(0, 32)
+export const quotaId = (eventId: string, unitId: string) => `${eventId}.${unitId}`
+
+/** Waiting people read per step when a place is handed over. */
+const CANDIDATES = 20
+
+type Gates = Pick<EventDoc, '_id' | 'capacity' | 'unitQuotas'>
+
+/** Moves the event's places by `by`, marking the change for the reconcile job. */
+const placesUpdate = (by: number, now: Date): Update => ({ $inc: { remaining: by, seatVersion: 1 }, $set: { seatChangedAt: now.toISOString() } })
+
+/**
+ * Marks that a call is about to change the event's places. Every such call marks first (a claim of the event's own
+ * places marks as it claims), so the reconcile job, which recounts only an event unmarked for longer than any call
+ * can run, never counts while a call is between two steps.
+ */
+export async function markPlaces(store: Store, eventId: string, now: Date): Promise<void> {
+  await store.update('events', { _id: eventId }, { $inc: { seatVersion: 1 }, $set: { seatChangedAt: now.toISOString() } })
+}
+
+const hasQuotas = (event: Gates) => event.unitQuotas.length > 0
+
+/** Takes the unit's quota, then one of the event's places. 'noQuota': the unit was given no places at all. */
+async function takeGates(store: Store, event: Gates, unitId: string, now: Date): Promise<'ok' | 'full' | 'unitFull' | 'noQuota'> {
+  if (hasQuotas(event)) {
+    if (!event.unitQuotas.some((entry) => entry.unitId === unitId)) return 'noQuota'
+    await markPlaces(store, event._id, now)
+    if (!(await store.claim('eventQuotas', quotaId(event._id, unitId), { remaining: { $gt: 0 } }, { $inc: { remaining: -1 } }))) return 'unitFull'
+  }
+  if (event.capacity !== null) {
+    if (!(await store.claim('events', event._id, { remaining: { $gt: 0 }, status: 'published' }, placesUpdate(-1, now)))) {
+      await releaseQuota(store, event, unitId)
+      return 'full'
+    }
+  }
+  return 'ok'
+}
+
+async function releaseQuota(store: Store, event: Gates, unitId: string) {
+  if (hasQuotas(event) && event.unitQuotas.some((entry) => entry.unitId === unitId)) {
+    await store.update('eventQuotas', { _id: quotaId(event._id, unitId) }, { $inc: { remaining: 1 } })
+  }
+}
+
+async function releasePlace(store: Store, event: Gates, now: Date) {
+  if (event.capacity !== null) await store.update('events', { _id: event._id }, placesUpdate(1, now))
+}
+
+/** Gives back both gates of a place nobody holds. */
+async function releaseGates(store: Store, event: Gates, unitId: string, now: Date) {
+  await releaseQuota(store, event, unitId)
+  await releasePlace(store, event, now)
+}
+
+/** What a sign-up in `state` is told. */
+export function resultMessage(state: SignupState, position?: number): string {
+  switch (state) {
+    case 'confirmed':
+      return '报名成功'
+    case 'pending':
+      return '已提交，待组织者审核'
+    case 'waiting':
+      return position === undefined ? '已加入候补' : `名额已满，您是候补第 ${position} 位`
+    case 'offered':
+      return '有名额空出，请在时限内确认参加'
+    default:
+      return '报名已结束'
+  }
+}
+
+/** 候补第 N 位: those ahead (earlier, or as early with a smaller id) plus one. */
+export async function waitlistPosition(store: Store, signup: Pick<EventSignupDoc, '_id' | 'eventId' | 'waitingSince'>): Promise<number> {
+  const ahead = await store.count('eventSignups', {
+    eventId: signup.eventId,
+    state: 'waiting',
+    $or: [{ waitingSince: { $lt: signup.waitingSince! } }, { waitingSince: signup.waitingSince!, _id: { $lt: signup._id } }],
+  })
+  return ahead + 1
+}
+
+export async function resultOf(store: Store, signup: EventSignupDoc): Promise<SignupResult> {
+  const position = signup.state === 'waiting' ? await waitlistPosition(store, signup) : undefined
+  return { signupId: signup._id, state: signup.state, message: resultMessage(signup.state, position), ...(position ? { waitlistPosition: position } : {}) }
+}
+
+/** The state a place taken now leads to: confirmed, or pending where the organizer reviews. */
+const placedState = (event: Pick<EventDoc, 'review'>): SignupState => (event.review === 'organizer' ? 'pending' : 'confirmed')
+
+const CLEARED: (keyof EventSignupDoc)[] = ['waitingSince', 'promotedAt', 'offerExpiresAt', 'cancelRequestedAt', 'reason', 'checkedInAt', 'attendance']
+
+/**
+ * Signs a member up (eligibility and answers already checked): a place, a place under review, the waitlist, or a
+ * refusal. Signing up again while a sign-up is live answers that sign-up; one that ended is renewed.
+ */
+export async function takePlace(store: Store, event: EventDoc, member: MemberDoc, answers: FormAnswers, now: Date): Promise<SignupResult> {
+  const id = signupId(event._id, member._id)
+  const existing = await store.get('eventSignups', id)
+  if (existing && isLive(existing.state)) return resultOf(store, existing)
+
+  const gate = await takeGates(store, event, member.unitId, now)
+  if (gate === 'noQuota') throw new AppError('CONFLICT', '本次活动没有给您所在的分工会分配名额，如有疑问请联系本分工会')
+  const placed = gate === 'ok'
+  if (!placed && event.waitlist.kind === 'off') {
+    throw new AppError('CONFLICT', gate === 'unitFull' ? '本分工会名额已满' : '名额已满，报名人数已达上限')
+  }
+  const at = now.toISOString()
+  const state: SignupState = placed ? placedState(event) : 'waiting'
+  const fields = { unitId: member.unitId, memberName: member.name, staffNo: member.staffNo, state, answers, signedUpAt: at, updatedAt: at, ...(placed ? {} : { waitingSince: at }) }
+  const stale = existing ? CLEARED.filter((key) => !(key in fields) && existing[key] !== undefined) : []
+  const recorded = existing
+    ? await store.claim('eventSignups', id, { state: existing.state, updatedAt: existing.updatedAt }, {
+        $set: fields,
+        ...(stale.length ? { $unset: Object.fromEntries(stale.map((key) => [key, true as const])) } : {}),
+      })
+    : await insertIfAbsent(store, 'eventSignups', { _id: id, eventId: event._id, memberId: member._id, ...fields })
+  if (!recorded) {
+    // The same member's other tap got there first: this call's place is not theirs to keep.
+    if (placed) await releaseGates(store, event, member.unitId, now)
+    const current = await store.get('eventSignups', id)
+    if (current && isLive(current.state)) return resultOf(store, current)
+    throw new AppError('CONFLICT', '报名状态刚刚发生了变化，请刷新后重试')
+  }
+  if (!event.everSignedUp) await store.update('events', { _id: event._id, everSignedUp: false }, { $set: { everSignedUp: true } })
+  // A place may have freed while this call joined the waitlist: it is handed to whoever is first.
+  if (!placed) await settle(store, event, now)
+  const signup = (await store.get('eventSignups', id))!
+  return resultOf(store, signup)
+}
+
+/** What a member is told when a place comes to them from the waitlist. */
+async function tellPromoted(store: Store, event: EventDoc, signup: EventSignupDoc, state: SignupState, offerExpiresAt: string | undefined, now: Date) {
+  const change = state === 'offered' ? 'offered' : state === 'pending' ? 'promotedPending' : 'promoted'
+  await tell(store, event, signup.memberId, change, now, offerExpiresAt ? formatDateTime(offerExpiresAt, now) : undefined)
+}
+
+/** One member hears of a change to their sign-up (messages, from the ground). */
+export async function tell(store: Store, event: EventDoc, memberId: string, change: MessageData['eventSignup']['change'], now: Date, detail?: string) {
+  await notify(store, now, [memberId], {
+    kind: 'eventSignup',
+    subject: `event:${event._id}:${change}:${now.toISOString()}`,
+    data: { eventId: event._id, title: event.title, change, startAt: event.startAt, ...(detail ? { detail } : {}) },
+  })
+}
+
+/**
+ * Gives one place this call holds (both gates taken, or freed by a sign-up just ended) to the first person waiting
+ * whose unit's quota has room; answers whether someone took it. `heldUnitId`: the unit whose quota the held place
+ * already has (none when only the event's place is held).
+ */
+async function handOver(store: Store, event: EventDoc, now: Date, heldUnitId: string | undefined): Promise<boolean> {
+  const waiting = await store.find('eventSignups', { eventId: event._id, state: 'waiting' }, { sort: { waitingSince: 1, _id: 1 }, limit: CANDIDATES })
+  for (const candidate of waiting) {
+    const sameUnit = !hasQuotas(event) || candidate.unitId === heldUnitId
+    if (!sameUnit) {
+      if (!event.unitQuotas.some((entry) => entry.unitId === candidate.unitId)) continue
+      if (!(await store.claim('eventQuotas', quotaId(event._id, candidate.unitId), { remaining: { $gt: 0 } }, { $inc: { remaining: -1 } }))) continue
+    }
+    const state: SignupState = event.waitlist.kind === 'offer' ? 'offered' : placedState(event)
+    const at = now.toISOString()
+    const offerExpiresAt = event.waitlist.kind === 'offer' ? new Date(now.getTime() + event.waitlist.acceptHours * 3_600_000).toISOString() : undefined
+    const promoted = await store.claim('eventSignups', candidate._id, { state: 'waiting' }, {
+      $set: { state, promotedAt: at, updatedAt: at, ...(offerExpiresAt ? { offerExpiresAt } : {}) },
+    })
+    if (promoted) {
+      // The held unit's quota, not needed by a candidate of another unit, goes back.
+      if (!sameUnit && heldUnitId !== undefined) await releaseQuota(store, event, heldUnitId)
+      await tellPromoted(store, event, candidate, state, offerExpiresAt, now)
+      return true
+    }
+    if (!sameUnit) await releaseQuota(store, event, candidate.unitId)
+  }
+  return false
+}
+
+/**
+ * Frees the place of a sign-up that has just ended (its record already changed): to the first person waiting, or
+ * back to the gates.
+ */
+export async function freePlace(store: Store, event: EventDoc, unitId: string, now: Date): Promise<void> {
+  if (event.waitlist.kind !== 'off' && event.status === 'published' && (await handOver(store, event, now, unitId))) return
+  await releaseGates(store, event, unitId, now)
+  // Someone may have joined the waitlist meanwhile, seeing no place free.
+  if (event.waitlist.kind !== 'off') await settle(store, event, now)
+}
+
+/**
+ * Hands free places to those waiting, in order, while both are there: after joining the waitlist, after a capacity
+ * or quota grows, after a place went back to the gates.
+ */
+export async function settle(store: Store, event: EventDoc, now: Date): Promise<void> {
+  if (event.waitlist.kind === 'off') return
+  for (;;) {
+    const waiting = await store.find('eventSignups', { eventId: event._id, state: 'waiting' }, { sort: { waitingSince: 1, _id: 1 }, limit: CANDIDATES })
+    if (waiting.length === 0) return
+    let progressed = false
+    for (const candidate of waiting) {
+      const gate = await takeGates(store, event, candidate.unitId, now)
+      if (gate === 'full') return
+      if (gate !== 'ok') continue
+      // Both gates are this call's now: the candidate (or, if they just left, the next) gets the place.
+      if (await handOver(store, event, now, candidate.unitId)) {
+        progressed = true
+        break
+      }
+      await releaseGates(store, event, candidate.unitId, now)
+    }
+    if (!progressed) return
+  }
+}
+
+/** Ends a live sign-up (record first) and frees its place if it held one. False when it was no longer in `from`. */
+export async function endSignup(
+  store: Store,
+  event: EventDoc,
+  signup: EventSignupDoc,
+  to: SignupState,
+  now: Date,
+  extra: { reason?: string } = {},
+): Promise<boolean> {
+  const held = signup.state !== 'waiting'
+  const at = now.toISOString()
+  if (held) await markPlaces(store, event._id, now)
+  const ended = await store.claim('eventSignups', signup._id, { state: signup.state, updatedAt: signup.updatedAt }, {
+    $set: { state: to, updatedAt: at, ...(extra.reason ? { reason: extra.reason } : {}) },
+    ...(signup.cancelRequestedAt ? { $unset: { cancelRequestedAt: true as const } } : {}),
+  })
+  if (!ended) return false
+  if (held && isEnded(to)) await freePlace(store, event, signup.unitId, now)
+  return true
+}
+
+/**
+ * Changes the capacity in one guarded write: never below the places held (`capacity - remaining`), whatever
+ * sign-ups land meanwhile. A larger capacity's new places go to those waiting.
+ */
+export async function changeCapacity(store: Store, event: EventDoc, capacity: number | null, now: Date): Promise<void> {
+  if (capacity === event.capacity) return
+  if (event.capacity === null || capacity === null) {
+    throw new AppError('CONFLICT', '已发布的活动不能在“不限名额”和“限定名额”之间切换，请修改名额数')
+  }
+  const by = capacity - event.capacity
+  const guard: Filter = { capacity: event.capacity, ...(by < 0 ? { remaining: { $gte: -by } } : {}) }
+  const update = placesUpdate(by, now)
+  if (!(await store.claim('events', event._id, guard, { ...update, $set: { ...update.$set, capacity } }))) {
+    const fresh = await store.get('events', event._id)
+    const held = fresh && fresh.capacity !== null && fresh.remaining !== null ? fresh.capacity - fresh.remaining : undefined
+    throw new AppError('CONFLICT', held === undefined ? '名额刚刚发生了变化，请刷新后重试' : `名额不能少于已占名额（${held} 人，含待审核和待确认）`)
+  }
+  if (by > 0) await settle(store, { ...event, capacity }, now)
+}
+
+/** Sets each unit's quota the same guarded way (quotas of a published event can change, not be added or removed). */
+export async function changeQuotas(store: Store, event: EventDoc, quotas: EventDoc['unitQuotas'], now: Date): Promise<void> {
+  const before = new Map(event.unitQuotas.map((entry) => [entry.unitId, entry.quota]))
+  const sameUnits = quotas.length === before.size && quotas.every((entry) => before.has(entry.unitId))
+  if (!sameUnits) throw new AppError('CONFLICT', '已发布的活动只能调整各分工会的名额数，不能增减分工会')
+  await markPlaces(store, event._id, now)
+  let grew = false
+  for (const { unitId, quota } of quotas) {
+    const by = quota - before.get(unitId)!
+    if (by === 0) continue
+    const guard: Filter = { quota: before.get(unitId)!, ...(by < 0 ? { remaining: { $gte: -by } } : {}) }
+    if (!(await store.claim('eventQuotas', quotaId(event._id, unitId), guard, { $set: { quota }, $inc: { remaining: by } }))) {
+      throw new AppError('CONFLICT', '有分工会的名额不能少于其已占名额，请刷新后重试')
+    }
+    grew ||= by > 0
+  }
+  if (grew) await settle(store, { ...event, unitQuotas: quotas }, now)
+}
+
+/** The quota documents of a newly published event. */
+export async function openQuotas(store: Store, event: EventDoc): Promise<void> {
+  for (const { unitId, quota } of event.unitQuotas) {
+    await insertIfAbsent(store, 'eventQuotas', { _id: quotaId(event._id, unitId), eventId: event._id, unitId, quota, remaining: quota })
+  }
+}
