@@ -2,6 +2,7 @@
 import { auditFunction } from './audit/actions'
 import type { CloudFunction } from './core/defineFunction'
 import { eventsFunction } from './events/actions'
+import { exportsFunction } from './exports/actions'
 import { membersFunction } from './members/actions'
 import { messagesFunction } from './messages/actions'
 import { noticesFunction } from './notices/actions'
@@ -10,6 +11,7 @@ import { rosterFunction } from './roster/actions'
 export const FUNCTIONS: Record<string, CloudFunction> = {
   audit: auditFunction,
   events: eventsFunction,
+  exports: exportsFunction,
   members: membersFunction,
   messages: messagesFunction,
   notices: noticesFunction,

@@ -1,5 +1,6 @@
 import type { AuditApi } from './audit'
 import type { EventsApi } from './events'
+import type { ExportsApi } from './exports'
 import type { MembersApi } from './members'
 import type { MessagesApi } from './messages'
 import type { NoticesApi } from './notices'
@@ -9,6 +10,7 @@ import type { RosterApi } from './roster'
 export interface Contracts {
   audit: AuditApi
   events: EventsApi
+  exports: ExportsApi
   members: MembersApi
   messages: MessagesApi
   notices: NoticesApi

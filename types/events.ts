@@ -302,7 +302,7 @@ export const EventListSchema = v.optional(
 
 const AnswerSchema = v.union(
   [
-    v.pipe(v.string('回答须为文字'), v.maxLength(TEXT_ANSWER_MAX * 2, `回答不能超过 ${TEXT_ANSWER_MAX} 个字`)),
+    v.pipe(v.string('回答须为文字'), v.maxLength(TEXT_ANSWER_MAX, `回答不能超过 ${TEXT_ANSWER_MAX} 个字`)),
     v.pipe(v.number('回答须为数字'), v.finite('回答须为数字')),
     v.pipe(v.array(v.pipe(v.string('选项须为文字'), v.maxLength(40, '选项不正确')), '回答须为列表'), v.maxLength(FORM_OPTIONS_MAX, '选项过多')),
   ],

@@ -43,6 +43,41 @@ const FIELD_LABELS: Record<string, string> = {
   notify: '消息提醒',
   base: '原有信息',
   choices: '订阅结果',
+  eventId: '活动',
+  settings: '活动设置',
+  answers: '报名表',
+  signupId: '报名记录',
+  scene: '签到码',
+  reason: '原因',
+  approve: '审核结果',
+  present: '出勤',
+  year: '年份',
+  date: '日期',
+  note: '说明',
+  entryId: '行事历事项',
+  tab: '列表',
+  place: '活动地点',
+  description: '活动介绍',
+  startAt: '开始时间',
+  endAt: '结束时间',
+  signupOpensAt: '报名开始时间',
+  signupClosesAt: '报名截止时间',
+  capacity: '名额',
+  unitQuotas: '分工会名额',
+  eligibility: '报名条件',
+  form: '报名表',
+  cancelPolicy: '取消规则',
+  review: '审核方式',
+  waitlist: '候补方式',
+  checkIn: '签到方式',
+  checkedIn: '签到筛选',
+  phase: '状态',
+}
+
+/** Labels of a field by its whole path, where its last key means something else elsewhere (`kind`). */
+const PATH_LABELS: Record<string, string> = {
+  'settings.kind': '活动类型',
+  'settings.title': '活动名称',
 }
 
 type Issue = v.BaseIssue<unknown>
@@ -58,7 +93,8 @@ function fieldLabel(key: string): string {
 /** One Chinese message for one issue: the schema's own message, or one about the shape of the payload. */
 export function issueMessage(issue: Issue): string {
   const key = issue.path?.[issue.path.length - 1]?.key
-  const label = typeof key === 'string' ? fieldLabel(key) : ''
+  const path = v.getDotPath(issue) ?? ''
+  const label = Object.prototype.hasOwnProperty.call(PATH_LABELS, path) ? PATH_LABELS[path] : typeof key === 'string' ? fieldLabel(key) : ''
   if (issue.type === 'strict_object' || issue.type === 'object') {
     if (issue.expected === 'never') return `不支持的字段「${label}」，请将小程序更新到最新版本后重试`
     if (issue.received === 'undefined' && label) return `请填写${label}`

@@ -31,9 +31,10 @@ import {
   type SignupState,
 } from '../../types/events'
 import { JOB_CATALOGUE } from '../../types/jobs'
-import { inShanghai, shanghaiDay } from '../../types/time'
+import { fromShanghaiInput, inShanghai, shanghaiDay } from '../../types/time'
 import { memberTarget, recordAudit, type AuditRecord } from '../core/audit'
-import { anyScope, scopesOf, unionOffice, unitAdmin, type ScopeOf } from '../core/authorize'
+import { anyScope, scopesOf, unionOffice, unitAdmin } from '../core/authorize'
+import { EVENT_ORGANIZER, SIGNUP_ORGANIZER } from '../core/organizers'
 import type { EventDoc, EventSignupDoc, MemberDoc } from '../core/collections'
 import { action, defineFunction, jobsOf } from '../core/defineFunction'
 import { AppError, notFound } from '../core/errors'
@@ -46,16 +47,6 @@ import { expireOffers, reconcile, remind, tellCancelled } from './jobs'
 import { auditFields, cancelRule, checkAnswers, checkInWindow, checkSettings, copiedSettings, eventPhase, ineligibility, opensText } from './rules'
 import { changeCapacity, changeQuotas, endSignup, markPlaces, openQuotas, quotaId, resultOf, signupId, takePlace, tell, waitlistPosition } from './seats'
 import { SCENE, sceneOf, settingsOf, toAdminRow, toDetail, toDraft, toMySignup, toParticipant, toSummary, type Names } from './views'
-
-const eventUnit: ScopeOf<{ eventId: string }> = async ({ eventId }, store) => (await store.get('events', eventId))?.unitId
-const signupUnit: ScopeOf<{ signupId: string }> = async ({ signupId: id }, store) => {
-  const signup = await store.get('eventSignups', id)
-  return signup ? (await store.get('events', signup.eventId))?.unitId : undefined
-}
-
-/** Who organizes an event: the union office, or the admin of the unit whose event it is. */
-const EVENT_ORGANIZER = [unionOffice, unitAdmin(eventUnit)]
-const SIGNUP_ORGANIZER = [unionOffice, unitAdmin(signupUnit)]
 
 const PAGE_SIZE_ALL = 2_000
 
@@ -367,6 +358,7 @@ export const eventsFunction = defineFunction<EventsApi>(
         const fields = await checkedSettings(store, settings, now, unitId)
         const id = requestId ?? newId()
         const at = now.toISOString()
+        const units = await unitNames(store)
         await store.transaction(async (tx) => {
           // A retry of a create whose answer was lost: it is there already.
           if (await tx.get('events', id)) return
@@ -385,7 +377,7 @@ export const eventsFunction = defineFunction<EventsApi>(
             updatedBy: member._id,
             updatedAt: at,
           })
-          await recordAudit(tx, member, now, eventAudit({ _id: id, title: fields.title }, 'events.create', { after: auditFields(fields, await unitNames(store)) }))
+          await recordAudit(tx, member, now, eventAudit({ _id: id, title: fields.title }, 'events.create', { after: auditFields(fields, units) }))
         })
         return { id }
       },
@@ -431,6 +423,7 @@ export const eventsFunction = defineFunction<EventsApi>(
         const fields = await checkedSettings(store, copiedSettings(settingsOf(event), now), now, event.unitId)
         const id = requestId ?? newId()
         const at = now.toISOString()
+        const units = await unitNames(store)
         await store.transaction(async (tx) => {
           if (await tx.get('events', id)) return
           await tx.insert('events', {
@@ -448,7 +441,7 @@ export const eventsFunction = defineFunction<EventsApi>(
             updatedBy: member._id,
             updatedAt: at,
           })
-          await recordAudit(tx, member, now, eventAudit({ _id: id, title: fields.title }, 'events.create', { after: { ...auditFields(fields, await unitNames(store)), 复制自: event.title } }))
+          await recordAudit(tx, member, now, eventAudit({ _id: id, title: fields.title }, 'events.create', { after: { ...auditFields(fields, units), 复制自: event.title } }))
         })
         return { id }
       },
@@ -634,7 +627,7 @@ export const eventsFunction = defineFunction<EventsApi>(
       allow: [unionOffice],
       input: CalendarEntryCreateSchema,
       async handle({ date, title, note }, { store, now, member, requestId }) {
-        if (Number.isNaN(Date.parse(date))) throw new AppError('INVALID_INPUT', '日期不正确', { date: '日期不正确' })
+        if (!fromShanghaiInput(`${date} 00:00`)) throw new AppError('INVALID_INPUT', '日期不是有效日期', { date: '日期不是有效日期' })
         const id = requestId ?? newId()
         await store.transaction(async (tx) => {
           if (await tx.get('calendarEntries', id)) return

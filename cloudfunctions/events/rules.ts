@@ -17,7 +17,7 @@ import {
   type SignupStatus,
 } from '../../types/events'
 import { MEMBER_GROUP_LABELS, type UnionSettings } from '../../types/members'
-import { formatDateTime, shanghaiDay, toShanghaiInput } from '../../types/time'
+import { formatDateTime, fromShanghaiInput, shanghaiDay, toShanghaiInput } from '../../types/time'
 import type { EventDoc, EventSignupDoc, MemberDoc } from '../core/collections'
 import { ageOn, inGroup } from '../core/memberFacts'
 import { holdsRole } from '../core/authorize'
@@ -52,7 +52,7 @@ const stored = (text: string) => new Date(Date.parse(text)).toISOString()
  * Checks an event's settings as a whole (times in order, quotas within the capacity, a form whose questions make
  * sense) and returns them as stored. `unitIds` are the union's units; `everSignedUp` fixes what answers depend on.
  */
-export function checkSettings(input: EventSettings, now: Date, existing?: Pick<EventDoc, 'startAt' | 'form' | 'eligibility' | 'everSignedUp'>): RuleResult<EventSettings> {
+export function checkSettings(input: EventSettings, now: Date, existing?: Pick<EventDoc, 'status' | 'form' | 'eligibility' | 'everSignedUp'>): RuleResult<EventSettings> {
   const startAt = stored(input.startAt)
   const endAt = stored(input.endAt)
   const signupOpensAt = stored(input.signupOpensAt)
@@ -62,7 +62,8 @@ export function checkSettings(input: EventSettings, now: Date, existing?: Pick<E
   if (signupClosesAt > endAt) return fail('signupClosesAt', '报名截止时间不能晚于活动结束时间')
   const horizon = new Date(now.getTime() + PLAN_DAYS * DAY_MS).toISOString()
   if (startAt > horizon) return fail('startAt', `活动最多提前 ${PLAN_DAYS} 天安排`)
-  if (!existing && endAt <= now.toISOString()) return fail('endAt', '活动结束时间已过，请重新选择')
+  // A published event may be under way; a new one or a draft must still lie ahead.
+  if (existing?.status !== 'published' && endAt <= now.toISOString()) return fail('endAt', '活动结束时间已过，请重新选择')
   const cancelPolicy = input.cancelPolicy.kind === 'until' ? { kind: 'until' as const, until: stored(input.cancelPolicy.until) } : input.cancelPolicy
   if (cancelPolicy.kind === 'until' && cancelPolicy.until > startAt) return fail('cancelPolicy', '取消截止时间不能晚于活动开始时间')
 
@@ -166,7 +167,7 @@ export function checkAnswers(form: FormField[], answers: FormAnswers): RuleResul
         if (new Set(answer).size !== answer.length) return fail(path, `「${field.label}」有重复的选择`)
         break
       case 'date':
-        if (typeof answer !== 'string' || !DATE.test(answer) || Number.isNaN(Date.parse(answer))) return fail(path, `「${field.label}」请填写日期，如 2026-05-20`)
+        if (typeof answer !== 'string' || !DATE.test(answer) || !fromShanghaiInput(`${answer} 00:00`)) return fail(path, `「${field.label}」请填写日期，如 2026-05-20`)
         break
       case 'phone':
         if (typeof answer !== 'string' || !PHONE.test(answer)) return fail(path, `「${field.label}」应为 1 开头的 11 位手机号`)

@@ -140,8 +140,9 @@ export async function takePlace(store: Store, event: EventDoc, member: MemberDoc
       })
     : await insertIfAbsent(store, 'eventSignups', { _id: id, eventId: event._id, memberId: member._id, ...fields })
   if (!recorded) {
-    // The same member's other tap got there first: this call's place is not theirs to keep.
-    if (placed) await releaseGates(store, event, member.unitId, now)
+    // The same member's other tap got there first: this call's place is not theirs to keep. It is freed like any
+    // other, to the first person waiting (who may be this member, recorded as waiting by that other tap).
+    if (placed) await freePlace(store, event, member.unitId, now)
     const current = await store.get('eventSignups', id)
     if (current && isLive(current.state)) return resultOf(store, current)
     throw new AppError('CONFLICT', '报名状态刚刚发生了变化，请刷新后重试')
@@ -174,28 +175,46 @@ export async function tell(store: Store, event: EventDoc, memberId: string, chan
  * already has (none when only the event's place is held).
  */
 async function handOver(store: Store, event: EventDoc, now: Date, heldUnitId: string | undefined): Promise<boolean> {
-  const waiting = await store.find('eventSignups', { eventId: event._id, state: 'waiting' }, { sort: { waitingSince: 1, _id: 1 }, limit: CANDIDATES })
-  for (const candidate of waiting) {
-    const sameUnit = !hasQuotas(event) || candidate.unitId === heldUnitId
-    if (!sameUnit) {
-      if (!event.unitQuotas.some((entry) => entry.unitId === candidate.unitId)) continue
-      if (!(await store.claim('eventQuotas', quotaId(event._id, candidate.unitId), { remaining: { $gt: 0 } }, { $inc: { remaining: -1 } }))) continue
+  // Units found without quota left are left out of the next read, so those waiting behind them are reached too.
+  const full = new Set<string>()
+  for (;;) {
+    const waiting = await firstWaiting(store, event, full)
+    const fullBefore = full.size
+    for (const candidate of waiting) {
+      const sameUnit = !hasQuotas(event) || candidate.unitId === heldUnitId
+      if (!sameUnit) {
+        if (!event.unitQuotas.some((entry) => entry.unitId === candidate.unitId)) {
+          full.add(candidate.unitId)
+          continue
+        }
+        if (!(await store.claim('eventQuotas', quotaId(event._id, candidate.unitId), { remaining: { $gt: 0 } }, { $inc: { remaining: -1 } }))) {
+          full.add(candidate.unitId)
+          continue
+        }
+      }
+      const state: SignupState = event.waitlist.kind === 'offer' ? 'offered' : placedState(event)
+      const at = now.toISOString()
+      const offerExpiresAt = event.waitlist.kind === 'offer' ? new Date(now.getTime() + event.waitlist.acceptHours * 3_600_000).toISOString() : undefined
+      const promoted = await store.claim('eventSignups', candidate._id, { state: 'waiting' }, {
+        $set: { state, promotedAt: at, updatedAt: at, ...(offerExpiresAt ? { offerExpiresAt } : {}) },
+      })
+      if (promoted) {
+        // The held unit's quota, not needed by a candidate of another unit, goes back.
+        if (!sameUnit && heldUnitId !== undefined) await releaseQuota(store, event, heldUnitId)
+        await tellPromoted(store, event, candidate, state, offerExpiresAt, now)
+        return true
+      }
+      if (!sameUnit) await releaseQuota(store, event, candidate.unitId)
     }
-    const state: SignupState = event.waitlist.kind === 'offer' ? 'offered' : placedState(event)
-    const at = now.toISOString()
-    const offerExpiresAt = event.waitlist.kind === 'offer' ? new Date(now.getTime() + event.waitlist.acceptHours * 3_600_000).toISOString() : undefined
-    const promoted = await store.claim('eventSignups', candidate._id, { state: 'waiting' }, {
-      $set: { state, promotedAt: at, updatedAt: at, ...(offerExpiresAt ? { offerExpiresAt } : {}) },
-    })
-    if (promoted) {
-      // The held unit's quota, not needed by a candidate of another unit, goes back.
-      if (!sameUnit && heldUnitId !== undefined) await releaseQuota(store, event, heldUnitId)
-      await tellPromoted(store, event, candidate, state, offerExpiresAt, now)
-      return true
-    }
-    if (!sameUnit) await releaseQuota(store, event, candidate.unitId)
+    // Read again only past units newly found full; candidates that left meanwhile are the caller's to follow up.
+    if (full.size === fullBefore) return false
   }
-  return false
+}
+
+/** The first people waiting (by `waitingSince`, then id), leaving out units known to have no quota left. */
+function firstWaiting(store: Store, event: EventDoc, full: Set<string>) {
+  const filter: Filter = { eventId: event._id, state: 'waiting', ...(full.size ? { unitId: { $nin: [...full] } } : {}) }
+  return store.find('eventSignups', filter, { sort: { waitingSince: 1, _id: 1 }, limit: CANDIDATES })
 }
 
 /**
@@ -215,14 +234,19 @@ export async function freePlace(store: Store, event: EventDoc, unitId: string, n
  */
 export async function settle(store: Store, event: EventDoc, now: Date): Promise<void> {
   if (event.waitlist.kind === 'off') return
+  const full = new Set<string>()
   for (;;) {
-    const waiting = await store.find('eventSignups', { eventId: event._id, state: 'waiting' }, { sort: { waitingSince: 1, _id: 1 }, limit: CANDIDATES })
+    const waiting = await firstWaiting(store, event, full)
     if (waiting.length === 0) return
+    const fullBefore = full.size
     let progressed = false
     for (const candidate of waiting) {
       const gate = await takeGates(store, event, candidate.unitId, now)
       if (gate === 'full') return
-      if (gate !== 'ok') continue
+      if (gate !== 'ok') {
+        full.add(candidate.unitId)
+        continue
+      }
       // Both gates are this call's now: the candidate (or, if they just left, the next) gets the place.
       if (await handOver(store, event, now, candidate.unitId)) {
         progressed = true
@@ -230,7 +254,7 @@ export async function settle(store: Store, event: EventDoc, now: Date): Promise<
       }
       await releaseGates(store, event, candidate.unitId, now)
     }
-    if (!progressed) return
+    if (!progressed && full.size === fullBefore) return
   }
 }
 
@@ -281,17 +305,25 @@ export async function changeQuotas(store: Store, event: EventDoc, quotas: EventD
   const sameUnits = quotas.length === before.size && quotas.every((entry) => before.has(entry.unitId))
   if (!sameUnits) throw new AppError('CONFLICT', '已发布的活动只能调整各分工会的名额数，不能增减分工会')
   await markPlaces(store, event._id, now)
-  let grew = false
-  for (const { unitId, quota } of quotas) {
-    const by = quota - before.get(unitId)!
-    if (by === 0) continue
-    const guard: Filter = { quota: before.get(unitId)!, ...(by < 0 ? { remaining: { $gte: -by } } : {}) }
-    if (!(await store.claim('eventQuotas', quotaId(event._id, unitId), guard, { $set: { quota }, $inc: { remaining: by } }))) {
+  // Shrinks first, so an edit refused partway (a unit holds more than its new quota) undoes only shrinks, which
+  // always go back: the edit applies whole or not at all, and the event's unitQuotas stay those of the documents.
+  const changes = quotas
+    .map(({ unitId, quota }) => ({ unitId, quota, from: before.get(unitId)!, by: quota - before.get(unitId)! }))
+    .filter((change) => change.by !== 0)
+    .sort((a, b) => a.by - b.by)
+  const done: typeof changes = []
+  for (const change of changes) {
+    const guard: Filter = { quota: change.from, ...(change.by < 0 ? { remaining: { $gte: -change.by } } : {}) }
+    if (!(await store.claim('eventQuotas', quotaId(event._id, change.unitId), guard, { $set: { quota: change.quota }, $inc: { remaining: change.by } }))) {
+      for (const undo of done.reverse()) {
+        const undoGuard: Filter = { quota: undo.quota, ...(undo.by > 0 ? { remaining: { $gte: undo.by } } : {}) }
+        await store.claim('eventQuotas', quotaId(event._id, undo.unitId), undoGuard, { $set: { quota: undo.from }, $inc: { remaining: -undo.by } })
+      }
       throw new AppError('CONFLICT', '有分工会的名额不能少于其已占名额，请刷新后重试')
     }
-    grew ||= by > 0
+    done.push(change)
   }
-  if (grew) await settle(store, { ...event, unitQuotas: quotas }, now)
+  if (changes.some((change) => change.by > 0)) await settle(store, { ...event, unitQuotas: quotas }, now)
 }
 
 /** The quota documents of a newly published event. */

@@ -4,7 +4,7 @@
  */
 import { EmptySchema } from '../../types/common'
 import { JOB_CATALOGUE } from '../../types/jobs'
-import { RosterApplySchema, RosterExportSchema, RosterFileSchema, type DownloadLink, type RosterApi } from '../../types/roster'
+import { RosterApplySchema, RosterExportSchema, RosterFileSchema, type RosterApi } from '../../types/roster'
 import { inShanghai } from '../../types/time'
 import { recordAudit } from '../core/audit'
 import type { MemberDoc } from '../core/collections'
@@ -13,7 +13,7 @@ import { action, defineFunction, jobsOf } from '../core/defineFunction'
 import config from './config.json'
 import { AppError, forbidden } from '../core/errors'
 import type { FileStore } from '../core/files/port'
-import { keepForAWhile, purgeExpiredFiles } from '../core/files/retention'
+import { keepForAWhile, offerFile, purgeExpiredFiles } from '../core/files/retention'
 import type { Store } from '../core/store/port'
 import { allUnits, namesOf } from '../core/units'
 import { continueImport, purgeImports, rosterChanged, storeImport } from './applyImport'
@@ -24,13 +24,6 @@ import { planImport, type ExistingMember } from './rosterPlan'
 const XLSX = '.xlsx'
 /** Files deleted per batch of the purge job. */
 const PURGE_BATCH = 100
-
-/** Saves a file this function made and links to it; the file is deleted within the hour. */
-async function offerFile(store: Store, files: FileStore, now: Date, fileName: string, data: Buffer): Promise<DownloadLink> {
-  const fileId = await files.save(fileName, data)
-  await keepForAWhile(store, fileId, now)
-  return { url: await files.downloadUrl(fileId), fileName }
-}
 
 /** Reads the uploaded file and plans its import against the stored roster. */
 async function planFile(store: Store, files: FileStore, now: Date, actor: MemberDoc, fileId: string, full: boolean) {

@@ -10,6 +10,7 @@ import { EMPTY_FILE_MESSAGE } from '../../types/common'
 import { ROSTER_MAX_BYTES, tooLargeMessage } from '../../types/roster'
 import { shanghaiDay } from '../../types/time'
 import { AppError } from '../core/errors'
+import { workbookBuffer } from '../core/excel'
 import {
   DUES_TEXT,
   GENDER_TEXT,
@@ -448,7 +449,7 @@ export async function writeRoster(members: readonly RosterMember[], units: reado
   const unitNames = new Map(units.map((unit) => [unit._id, unit.name]))
   const { workbook, sheet } = newRosterSheet(units, members.length)
   for (const member of members) sheet.addRow(rowValues(member, unitNames))
-  return toBuffer(workbook)
+  return workbookBuffer(workbook)
 }
 
 /**
@@ -486,7 +487,7 @@ export async function rosterTemplate(units: readonly RosterUnit[]): Promise<Buff
   ROSTER_COLUMNS.forEach(({ field }, index) => {
     sheet.getRow(1).getCell(index + 1).note = notes[field]
   })
-  return toBuffer(workbook)
+  return workbookBuffer(workbook)
 }
 
 function newRosterSheet(units: readonly RosterUnit[], rowCount: number): { workbook: ExcelJS.Workbook; sheet: ExcelJS.Worksheet } {
@@ -557,7 +558,3 @@ function listWithin(names: string[], max: number): string {
   return out
 }
 
-async function toBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
-  const data = (await workbook.xlsx.writeBuffer()) as unknown as Uint8Array
-  return Buffer.isBuffer(data) ? data : Buffer.from(data)
-}

@@ -28,9 +28,9 @@ const baseSettings = (now: Date): Omit<EventSettings, 'kind' | 'title' | 'descri
   checkIn: { kind: 'code', opensMinutesBefore: 60, closesMinutesAfter: 120 },
 })
 
-type Seat = { memberId: string; state: SignupState; checkedIn?: boolean; answers?: EventSignupDoc['answers'] }
+type Seat = { memberId: string; state: SignupState; checkedIn?: boolean; cancelRequested?: boolean; answers?: EventSignupDoc['answers'] }
 
-interface DemoEvent {
+export interface DemoEvent {
   id: string
   unitId?: string
   status: EventDoc['status']
@@ -42,7 +42,7 @@ interface DemoEvent {
 const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i)
 
 /** The demo's events; `members` picks who signs up (eligible ones, by id order). */
-function demoEventList(now: Date, members: MemberDoc[]): DemoEvent[] {
+export function demoEventList(now: Date, members: MemberDoc[]): DemoEvent[] {
   const active = members.filter((member) => member.status === 'active' && Number(member._id.slice(1)) >= 100 && Number(member._id.slice(1)) <= 290)
   const youth = active.filter((member) => Number(member.birthDate.slice(0, 4)) >= 1987)
   const base = baseSettings(now)
@@ -110,7 +110,8 @@ function demoEventList(now: Date, members: MemberDoc[]): DemoEvent[] {
         cancelPolicy: { kind: 'approval' },
         form: [{ key: 'hobby', label: '兴趣爱好', type: 'text', required: false, maxLength: 100 }],
       },
-      seats: [...confirmed(youth.slice(0, 6), 'pending'), ...confirmed(youth.slice(6, 10))],
+      // One of those with a place has asked to cancel (the event's cancellations need the organizer's approval).
+      seats: [...confirmed(youth.slice(0, 6), 'pending'), { memberId: youth[6]._id, state: 'confirmed', cancelRequested: true }, ...confirmed(youth.slice(7, 10))],
     },
     {
       id: 'event-retirement',
@@ -190,6 +191,25 @@ function demoEventList(now: Date, members: MemberDoc[]): DemoEvent[] {
         cancelPolicy: { kind: 'never' },
       },
       seats: active.slice(100, 140).map((member, i) => ({ memberId: member._id, state: 'confirmed' as const, checkedIn: i % 5 !== 0 })),
+    },
+    {
+      id: 'event-reading',
+      unitId: 'unit05',
+      status: 'draft',
+      settings: {
+        ...base,
+        kind: 'culture',
+        title: '文学院分工会读书分享会',
+        description: '每人推荐一本书，分享读书心得。',
+        place: '文学院资料室',
+        startAt: on(now, 30, '15:00'),
+        endAt: on(now, 30, '17:00'),
+        signupOpensAt: on(now, 10, '09:00'),
+        signupClosesAt: on(now, 28, '17:00'),
+        capacity: 25,
+        cancelPolicy: { kind: 'until', until: on(now, 29, '12:00') },
+      },
+      seats: [],
     },
     {
       id: 'event-new-year',
@@ -290,6 +310,7 @@ export async function seedDemoEvents(store: Store, now: Date, members: MemberDoc
         ...(seat.state === 'waiting' ? { waitingSince: signedUpAt } : {}),
         ...(seat.checkedIn ? { checkedInAt: new Date(Date.parse(settings.startAt) - 10 * 60_000).toISOString() } : {}),
         ...(seat.state === 'eventCancelled' ? { toldAt: at } : {}),
+        ...(seat.cancelRequested ? { cancelRequestedAt: at } : {}),
         updatedAt: signedUpAt,
       })
     }

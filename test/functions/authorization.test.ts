@@ -185,6 +185,7 @@ describe('the matrix: who may call each action', () => {
   /** Every bound member who has not left, whatever roles they hold. */
   const EVERY_MEMBER: CallerKind[] = ['member', 'delegate', 'clubAdmin', 'handlingDept', 'unitAdmin', 'otherUnitAdmin', 'unionOffice']
   const OFFICE: CallerKind[] = ['unionOffice']
+  const UNIT05_ORGANIZERS: CallerKind[] = ['unitAdmin', 'unionOffice']
 
   /**
    * Who may call what. `unitAdmin` is the admin of unit05 (文学院分工会), the unit the valid payloads name where an
@@ -193,6 +194,35 @@ describe('the matrix: who may call each action', () => {
   const WHO_MAY_CALL: Record<string, CallerKind[]> = {
     'audit.list': OFFICE,
     'audit.jobRuns': OFFICE,
+    'events.list': EVERY_MEMBER,
+    'events.detail': EVERY_MEMBER,
+    'events.home': EVERY_MEMBER,
+    'events.signUp': EVERY_MEMBER,
+    'events.mySignups': EVERY_MEMBER,
+    'events.cancelSignup': EVERY_MEMBER,
+    'events.acceptOffer': EVERY_MEMBER,
+    'events.checkIn': EVERY_MEMBER,
+    'events.calendar': EVERY_MEMBER,
+    // Every unit admin lists their own unit's events.
+    'events.adminList': ['unitAdmin', 'otherUnitAdmin', 'unionOffice'],
+    // The payloads name unit05's events (花艺沙龙, 读书分享会): its admin organizes them.
+    'events.adminGet': UNIT05_ORGANIZERS,
+    'events.create': UNIT05_ORGANIZERS,
+    'events.update': UNIT05_ORGANIZERS,
+    'events.copy': UNIT05_ORGANIZERS,
+    'events.publish': UNIT05_ORGANIZERS,
+    'events.closeSignup': UNIT05_ORGANIZERS,
+    'events.cancel': UNIT05_ORGANIZERS,
+    'events.participants': UNIT05_ORGANIZERS,
+    'events.remove': UNIT05_ORGANIZERS,
+    'events.venueCode': UNIT05_ORGANIZERS,
+    // Sign-ups of union-wide events (联谊会, 足球友谊赛): the union office only.
+    'events.decide': OFFICE,
+    'events.decideCancel': OFFICE,
+    'events.markAttendance': OFFICE,
+    'events.addCalendarEntry': OFFICE,
+    'events.removeCalendarEntry': OFFICE,
+    'exports.eventParticipants': UNIT05_ORGANIZERS,
     'members.me': EVERY_MEMBER,
     'members.units': EVERY_MEMBER,
     'members.bind': ['unbound'],
@@ -284,7 +314,13 @@ describe('the matrix: who may call each action', () => {
    * Actions every member may call whose valid payload the action itself then refuses: a message that is not there
    * (answered as for someone else's), a template the seed has not set.
    */
-  const ACTION_ANSWERS: Record<string, ErrorCode> = { 'messages.read': 'NOT_FOUND', 'messages.recordConsent': 'INVALID_INPUT' }
+  const ACTION_ANSWERS: Record<string, ErrorCode> = {
+    'messages.read': 'NOT_FOUND',
+    'messages.recordConsent': 'INVALID_INPUT',
+    'events.cancelSignup': 'NOT_FOUND',
+    'events.acceptOffer': 'NOT_FOUND',
+    'events.checkIn': 'NOT_FOUND',
+  }
 
   function expectedOutcome(fn: string, action: string, kind: CallerKind): 'ok' | ErrorCode {
     if (fn === 'members' && action === 'bind' && BIND_ANSWERS[kind]) return BIND_ANSWERS[kind]!

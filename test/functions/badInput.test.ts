@@ -5,7 +5,7 @@
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { AUDIENCE_UNITS_MAX, BODY_MAX, TITLE_MAX } from '../../types/notices'
 import type { ErrorCode } from '../../types/result'
-import { DAY, HOUR, NOTICES, PEOPLE, VALID_PAYLOADS, VALID_ROSTER, allActions, iso, memberEdit, noticeInput, seededStore, send, snapshot, type TestStore} from './harness'
+import { DAY, DEMO_EVENTS, HOUR, NOTICES, PEOPLE, VALID_PAYLOADS, VALID_ROSTER, allActions, eventSettings, iso, memberEdit, noticeInput, seededSignup, seededStore, send, shanghaiAt, snapshot, type TestStore } from './harness'
 
 const CHINESE = /[\u4e00-\u9fa5]/
 
@@ -309,7 +309,143 @@ const applyCases: Case[] = [
   ['a plan id with a line break after it', apply({ planId: `${VALID_ROSTER.planId}\n` }), '预览标识不正确，请重新预览'],
 ]
 
+const eventIdCases: Case[] = [
+  ['no event id', {}, '请填写活动'],
+  ['event id as a number', { eventId: 7 }, '编号须为文字'],
+  ['event id with a path', { eventId: '../events' }, '编号格式不正确'],
+  ['event id with a query operator', { eventId: { $ne: null } }, '编号须为文字'],
+]
+
+const signupIdCases: Case[] = [
+  ['no sign-up id', {}, '请填写报名记录'],
+  ['sign-up id as a number', { signupId: 1 }, '编号须为文字'],
+  ['sign-up id with a query operator', { signupId: { $gt: '' } }, '编号须为文字'],
+]
+
+const choice = (key: string, label: string, options: unknown) => ({ key, label, type: 'choice', required: true, options })
+
+/** Bad event settings, for create and (wrapped) for update of the unit05 draft. */
+const settingsCases: Case[] = [
+  ['no kind', eventSettings({ kind: undefined }), '请填写活动类型'],
+  ['an unknown kind', eventSettings({ kind: 'party' }), '请选择活动类型'],
+  ['no title', eventSettings({ title: undefined }), '请填写活动名称'],
+  ['a blank title', eventSettings({ title: '  ' }), '请填写活动名称'],
+  ['a title over 60', eventSettings({ title: '长'.repeat(61) }), '活动名称不能超过 60 个字'],
+  ['a description over 10,000', eventSettings({ description: '字'.repeat(10_001) }), '活动介绍不能超过 10000 个字'],
+  ['no place', eventSettings({ place: undefined }), '请填写活动地点'],
+  ['a start that is not a time', eventSettings({ startAt: '下周一下午' }), '开始时间格式不正确'],
+  ['an end before the start', eventSettings({ endAt: shanghaiAt(10, '13:00') }), '结束时间须晚于开始时间'],
+  ['sign-up closing before it opens', eventSettings({ signupOpensAt: shanghaiAt(5, '09:00'), signupClosesAt: shanghaiAt(4, '09:00') }), '报名截止时间须晚于报名开始时间'],
+  ['sign-up closing after the end', eventSettings({ signupClosesAt: shanghaiAt(11, '09:00') }), '报名截止时间不能晚于活动结束时间'],
+  ['an event already over', eventSettings({ startAt: iso(-3 * DAY), endAt: iso(-2 * DAY), signupOpensAt: iso(-5 * DAY), signupClosesAt: iso(-4 * DAY), cancelPolicy: { kind: 'never' } }), '活动结束时间已过'],
+  ['a start more than 400 days ahead', eventSettings({ startAt: iso(401 * DAY), endAt: iso(402 * DAY) }), '活动最多提前 400 天安排'],
+  ['capacity -1', eventSettings({ capacity: -1 }), '名额不能小于 1'],
+  ['capacity 0', eventSettings({ capacity: 0 }), '名额不能小于 1'],
+  ['capacity 1e9', eventSettings({ capacity: 1e9 }), '名额不能大于 10000'],
+  ['a fractional capacity', eventSettings({ capacity: 2.5 }), '名额须为整数'],
+  ['capacity as text', eventSettings({ capacity: '50' }), '名额须为数字'],
+  ['quotas summing above capacity', eventSettings({ capacity: 10, unitQuotas: [{ unitId: 'unit01', quota: 6 }, { unitId: 'unit02', quota: 6 }] }), '各分工会名额合计 12 人，超过了总名额 10 人'],
+  ['one unit twice in the quotas', eventSettings({ unitQuotas: [{ unitId: 'unit01', quota: 5 }, { unitId: 'unit01', quota: 5 }] }), '同一分工会的名额只能填写一次'],
+  ['a quota of 0', eventSettings({ unitQuotas: [{ unitId: 'unit01', quota: 0 }] }), '分工会名额不能小于 1'],
+  ['a quota for an unknown unit', eventSettings({ unitQuotas: [{ unitId: 'unit99', quota: 5 }] }), '所选分工会有的已不存在'],
+  ['a waitlist without any limit', eventSettings({ capacity: null, waitlist: { kind: 'auto' } }), '不限名额的活动不需要候补'],
+  ['an offer with 0 hours to accept', eventSettings({ waitlist: { kind: 'offer', acceptHours: 0 } }), '确认时限不能小于 1'],
+  ['an unknown waitlist kind', eventSettings({ waitlist: { kind: 'lottery' } }), '请选择候补方式'],
+  ['cancelling allowed after the start', eventSettings({ cancelPolicy: { kind: 'until', until: shanghaiAt(10, '15:00') } }), '取消截止时间不能晚于活动开始时间'],
+  ['a cancel deadline that is not a time', eventSettings({ cancelPolicy: { kind: 'until', until: 'soon' } }), '取消截止时间格式不正确'],
+  ['an unknown review', eventSettings({ review: 'manual' }), '请选择审核方式'],
+  ['a check-in window of a week', eventSettings({ checkIn: { kind: 'code', opensMinutesBefore: 7 * 24 * 60, closesMinutesAfter: 60 } }), '签到提前开放分钟数不能大于 1440'],
+  ['a minimum age above the maximum', eventSettings({ eligibility: { minAge: 50, maxAge: 40 } }), '最小年龄不能大于最大年龄'],
+  ['an age of 200', eventSettings({ eligibility: { maxAge: 200 } }), '最大年龄不能大于 100'],
+  ['an unknown status', eventSettings({ eligibility: { statuses: ['left'] } }), '人员状态不正确'],
+  ['an unknown group', eventSettings({ eligibility: { groups: ['elders'] } }), '人群不正确'],
+  ['delegates of an unknown session', eventSettings({ eligibility: { delegatesOf: 'session-9-9' } }), '所选教代会届次不存在'],
+  ['women staff limited to men', eventSettings({ eligibility: { groups: ['women'], gender: 'male' } }), '女教职工活动不能限男性报名'],
+  ['an unknown condition', eventSettings({ eligibility: { height: 170 } }), '不支持的字段「height」'],
+  ['a choice question without options', eventSettings({ form: [{ key: 'group', label: '组别', type: 'choice', required: true }] }), '「组别」是选择题，请填写选项'],
+  ['a choice question with one option', eventSettings({ form: [choice('group', '组别', ['男子组'])] }), '请至少填写两个选项'],
+  ['a choice offered twice', eventSettings({ form: [choice('group', '组别', ['男子组', '男子组'])] }), '「组别」有重复的选项'],
+  ['two questions with one key', eventSettings({ form: [choice('group', '组别', ['甲', '乙']), choice('group', '项目', ['丙', '丁'])] }), '报名表有两道题的标识相同'],
+  ['an unknown question type', eventSettings({ form: [{ key: 'photo', label: '照片', type: 'image', required: false }] }), '题目类型不正确'],
+  ['a question key with Chinese', eventSettings({ form: [{ key: '组别', label: '组别', type: 'text', required: false }] }), '题目标识格式不正确'],
+  ['a range on a text question', eventSettings({ form: [{ key: 'note', label: '备注', type: 'text', required: false, min: 1 }] }), '「备注」不是数字题，不需要取值范围'],
+  ['a number range upside down', eventSettings({ form: [{ key: 'kids', label: '孩子人数', type: 'number', required: true, min: 5, max: 1 }] }), '「孩子人数」的最小值大于最大值'],
+  ['21 questions', eventSettings({ form: Array.from({ length: 21 }, (_, i) => ({ key: `q${i}`, label: `问题${i}`, type: 'text', required: false })) }), '报名表最多 20 题'],
+  ['an unknown settings field', eventSettings({ zzz: 1 }), '不支持的字段「zzz」'],
+  ['settings as text', '讲座', '请求参数格式不正确'],
+]
+
 const CASES: Record<string, Record<string, Case[]>> = {
+  events: {
+    list: [...pageCases, ['an unknown tab', { tab: 'all' }, '列表不正确'], ['an unknown kind', { kind: 'party' }, '活动类型不正确']],
+    detail: eventIdCases,
+    home: noPayloadCases,
+    signUp: [
+      ['no event id', { answers: {} }, '请填写活动'],
+      ['no answers', { eventId: 'event-volleyball' }, '请填写报名表'],
+      ['answers as a list', { eventId: 'event-volleyball', answers: ['男子组'] }, '题目标识格式不正确'],
+      ['a required answer missing', { eventId: 'event-volleyball', answers: { phone: '13800001111' } }, '请填写「参赛组别」'],
+      ['a choice not offered', { eventId: 'event-volleyball', answers: { group: '老年组', phone: '13800001111' } }, '「参赛组别」请从选项中选择'],
+      ['a number for a choice', { eventId: 'event-volleyball', answers: { group: 3, phone: '13800001111' } }, '「参赛组别」请从选项中选择'],
+      ['a bad phone', { eventId: 'event-volleyball', answers: { group: '男子组', phone: '123' } }, '「联系电话」应为 1 开头的 11 位手机号'],
+      ['an answer to a question the form lacks', { eventId: 'event-volleyball', answers: { group: '男子组', phone: '13800001111', age: 30 } }, '报名表没有这道题'],
+      ['10,000 characters', { eventId: 'event-volleyball', answers: { group: '男子组', phone: '13800001111', size: '长'.repeat(10_000) } }, '回答不能超过 500 个字'],
+      ['an answer that is an object', { eventId: 'event-volleyball', answers: { group: { $ne: null }, phone: '13800001111' } }, '回答格式不正确'],
+    ],
+    mySignups: pageCases,
+    cancelSignup: signupIdCases,
+    acceptOffer: signupIdCases,
+    checkIn: [
+      ['no scene', {}, '请填写签到码'],
+      ['a scene as a number', { scene: 12 }, '签到码须为文字'],
+      ['a scene over 32 characters', { scene: 'e='.padEnd(33, 'x') }, '签到码无效'],
+    ],
+    calendar: [['year 1999', { year: 1999 }, '年份不能小于 2000'], ['year as text', { year: '2026' }, '年份须为数字']],
+    adminList: [...pageCases, ['an unknown phase', { phase: 'running' }, '状态不正确']],
+    adminGet: eventIdCases,
+    create: [
+      ['no settings', {}, '请填写活动设置'],
+      ['an unknown unit', { unitId: 'unit99', settings: eventSettings() }, '所选分工会不存在'],
+      ['a unit event with quotas', { unitId: 'unit05', settings: eventSettings({ unitQuotas: [{ unitId: 'unit05', quota: 5 }] }) }, '分工会自己的活动不设各分工会名额'],
+      ["a unit event open to another unit", { unitId: 'unit05', settings: eventSettings({ eligibility: { unitIds: ['unit06'] } }) }, '分工会自己的活动只面向本分工会会员'],
+      ...settingsCases.map(([what, settings, message]): Case => [what, { settings }, message]),
+    ],
+    update: [
+      ['no event id', { settings: eventSettings() }, '请填写活动'],
+      ["a changed form once people have signed up", { eventId: 'event-flower', settings: { ...DEMO_EVENTS['event-flower'].settings, form: [{ key: 'note', label: '备注', type: 'text', required: false }] } }, '已有人报名，报名表不能再修改'],
+      ["changed conditions once people have signed up", { eventId: 'event-flower', settings: { ...DEMO_EVENTS['event-flower'].settings, eligibility: { gender: 'female' } } }, '已有人报名，报名条件不能再修改'],
+      ...settingsCases.map(([what, settings, message]): Case => [what, { eventId: 'event-reading', settings }, message]),
+    ],
+    copy: eventIdCases,
+    publish: eventIdCases,
+    closeSignup: eventIdCases,
+    cancel: [...eventIdCases.map(([what, payload, message]): Case => [what, { ...(payload as object), reason: '场地有变' }, message]), ['no reason', { eventId: 'event-flower' }, '请填写原因'], ['a reason over 200', { eventId: 'event-flower', reason: '长'.repeat(201) }, '取消原因不能超过 200 个字']],
+    participants: [
+      ...pageCases.map(([what, payload, message]): Case => [what, { eventId: 'event-flower', ...(payload as object) }, message]),
+      ['no event id', {}, '请填写活动'],
+      ['an unknown state', { eventId: 'event-flower', state: 'gone' }, '状态不正确'],
+      ['checked-in as text', { eventId: 'event-flower', checkedIn: 'yes' }, '签到筛选须为是或否'],
+    ],
+    decide: [
+      ['no decision', { signupId: seededSignup('event-mixer', 'pending') }, '请填写审核结果'],
+      ['a decision as text', { signupId: seededSignup('event-mixer', 'pending'), approve: '通过' }, '审核结果须为是或否'],
+      ['a refusal without a reason', { signupId: seededSignup('event-mixer', 'pending'), approve: false }, '请填写未通过的原因'],
+      ['a reason over 200', { signupId: seededSignup('event-mixer', 'pending'), approve: false, reason: '长'.repeat(201) }, '原因不能超过 200 个字'],
+    ],
+    decideCancel: [['no decision', { signupId: seededSignup('event-mixer', 'confirmed') }, '请填写审核结果']],
+    remove: [['no reason', { signupId: seededSignup('event-flower', 'confirmed') }, '请填写原因'], ['no sign-up', { reason: '重复' }, '请填写报名记录']],
+    markAttendance: [['attendance as text', { signupId: seededSignup('event-football', 'confirmed'), present: '出席' }, '出勤须为是或否']],
+    venueCode: eventIdCases,
+    addCalendarEntry: [
+      ['no date', { title: '送温暖' }, '请填写日期'],
+      ['a date in another format', { date: '2026/12/20', title: '送温暖' }, '日期格式应为 2026-05-20'],
+      ['30 February', { date: '2026-02-30', title: '送温暖' }, '日期不是有效日期'],
+      ['no title', { date: '2026-12-20' }, '请填写标题'],
+      ['a title over 40', { date: '2026-12-20', title: '长'.repeat(41) }, '事项不能超过 40 个字'],
+    ],
+    removeCalendarEntry: [['no entry id', {}, '请填写行事历事项'], ['an entry id with a path', { entryId: '../x' }, '编号格式不正确']],
+  },
+  exports: { eventParticipants: eventIdCases },
   audit: {
     list: auditListCases,
     jobRuns: noPayloadCases,
@@ -448,7 +584,7 @@ describe.each(Object.keys(FUNCTIONS))('%s: events that name no action', (fn) => 
     ['an inherited property', { action: 'toString' }],
     ['the prototype', { action: '__proto__' }],
     ['a constructor', { action: 'constructor' }],
-    ['an action of another function', { action: fn === 'notices' ? 'me' : 'home' }],
+    ['an action of another function', { action: fn === 'notices' || fn === 'events' ? 'me' : 'home' }],
     ['a null event', null],
     ['a string event', 'home'],
     ['an array event', ['home']],

@@ -21,6 +21,8 @@ import { planIdOf } from '../../cloudfunctions/roster/preview'
 import { writeRoster } from '../../cloudfunctions/roster/rosterFile'
 import { planImport, type RosterMember } from '../../cloudfunctions/roster/rosterPlan'
 import { demoMembers, demoOpenid, demoUnits, seedDemoUnion } from '../../scripts/seed/demoUnion'
+import { demoEventList } from '../../scripts/seed/demoEvents'
+import { signupId } from '../../cloudfunctions/events/seats'
 import type { ActionName, FunctionName, ResponseOf } from '../../types/contracts'
 import type { ApiFailure, ApiResult, ApiSuccess } from '../../types/result'
 
@@ -268,6 +270,50 @@ export function noticeInput(overrides: Record<string, unknown> = {}): Record<str
   return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined))
 }
 
+/** `days` from NOW's Shanghai day (2026-11-20) at `time` there, as an ISO instant. */
+export const shanghaiAt = (days: number, time: string) => new Date(`${new Date(NOW.getTime() + days * DAY + 8 * HOUR).toISOString().slice(0, 10)}T${time}:00+08:00`).toISOString()
+
+/**
+ * Valid event settings: a talk ten days on (2026-11-30 14:00–16:00), sign-up open from now to 11-28 17:00, 50 places,
+ * no quotas, no conditions, no form, cancellable until 11-29 12:00, automatic, no waitlist, a venue code from an hour
+ * before to two after. An override of `undefined` leaves the field out.
+ */
+export function eventSettings(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const settings: Record<string, unknown> = {
+    kind: 'lecture',
+    title: '冬季养生保健讲座',
+    description: '邀请校医院专家讲授冬季养生知识。',
+    place: '图书馆报告厅',
+    startAt: shanghaiAt(10, '14:00'),
+    endAt: shanghaiAt(10, '16:00'),
+    signupOpensAt: NOW.toISOString(),
+    signupClosesAt: shanghaiAt(8, '17:00'),
+    capacity: 50,
+    unitQuotas: [],
+    eligibility: {},
+    form: [],
+    cancelPolicy: { kind: 'until', until: shanghaiAt(9, '12:00') },
+    review: 'auto',
+    waitlist: { kind: 'off' },
+    checkIn: { kind: 'code', opensMinutesBefore: 60, closesMinutesAfter: 120 },
+    ...overrides,
+  }
+  return Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined))
+}
+
+/** The seeded demo events by id, as the seed writes them at NOW. */
+export const DEMO_EVENTS = Object.fromEntries(demoEventList(NOW, demoMembers(NOW)).map((event) => [event.id, event]))
+
+/** The sign-up id of the `index`-th seeded seat of `eventId` in `state`. */
+export function seededSignup(eventId: string, state: string, index = 0): string {
+  const seat = DEMO_EVENTS[eventId].seats.filter((candidate) => candidate.state === state)[index]
+  if (!seat) throw new Error(`no seeded ${state} sign-up ${index} of ${eventId}`)
+  return signupId(eventId, seat.memberId)
+}
+
+/** The seeded seat of `eventId` that asked to cancel. */
+export const cancelRequestOf = (eventId: string) => signupId(eventId, DEMO_EVENTS[eventId].seats.find((seat) => seat.cancelRequested)!.memberId)
+
 /**
  * A payload each action accepts, by function and action, for tests that need the call to get past validation.
  * Tests iterate FUNCTIONS and fail on an action missing here.
@@ -276,6 +322,39 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   audit: {
     list: { action: 'notices.publish', from: '2026-11-01', to: '2026-11-30', offset: 0, limit: 10 },
     jobRuns: {},
+  },
+  events: {
+    list: { tab: 'open', offset: 0, limit: 10 },
+    detail: { eventId: 'event-volleyball' },
+    home: {},
+    signUp: { eventId: 'event-volleyball', answers: { group: '男子组', phone: '13800001111' } },
+    mySignups: { offset: 0, limit: 10 },
+    // No such sign-up: every member is told so, exactly as for someone else's.
+    cancelSignup: { signupId: 'no-such-signup' },
+    acceptOffer: { signupId: 'no-such-signup' },
+    checkIn: { scene: 'e=nosuchcode00' },
+    calendar: { year: 2026 },
+    adminList: { offset: 0, limit: 10 },
+    // Unit05's event (文学院分工会花艺沙龙): its unit admin and the union office organize it.
+    adminGet: { eventId: 'event-flower' },
+    create: { unitId: 'unit05', settings: eventSettings({ title: '文学院分工会茶艺体验' }) },
+    update: { eventId: 'event-flower', settings: { ...DEMO_EVENTS['event-flower'].settings, title: '文学院分工会冬季花艺沙龙', capacity: 25 } },
+    copy: { eventId: 'event-flower' },
+    publish: { eventId: 'event-reading' },
+    closeSignup: { eventId: 'event-flower' },
+    cancel: { eventId: 'event-flower', reason: '场地临时有变' },
+    participants: { eventId: 'event-flower', offset: 0, limit: 10 },
+    // Union-wide events: the union office only.
+    decide: { signupId: seededSignup('event-mixer', 'pending'), approve: true },
+    decideCancel: { signupId: cancelRequestOf('event-mixer'), approve: true },
+    remove: { signupId: seededSignup('event-flower', 'confirmed'), reason: '本人已调离' },
+    markAttendance: { signupId: seededSignup('event-football', 'confirmed', 20), present: true },
+    venueCode: { eventId: 'event-flower' },
+    addCalendarEntry: { date: '2026-12-20', title: '冬季送温暖走访' },
+    removeCalendarEntry: { entryId: 'calendar-01' },
+  },
+  exports: {
+    eventParticipants: { eventId: 'event-flower' },
   },
   members: {
     me: {},

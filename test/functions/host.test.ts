@@ -750,7 +750,7 @@ describe('host time limits', () => {
   })
 
   it('reads each function’s limit from its config.json', () => {
-    expect(TIMEOUTS).toEqual({ audit: 10, members: 10, messages: 20, notices: 10, roster: 60 })
+    expect(TIMEOUTS).toEqual({ audit: 10, events: 20, exports: 20, members: 10, messages: 20, notices: 10, roster: 60 })
   })
 
   it('answers TIMEOUT when a call runs past its function’s limit; the call itself runs on', async () => {
@@ -833,7 +833,8 @@ describe('buildFunctions', () => {
   })
 
   /** exceljs makes the roster function large; every other function stays small, so it starts fast. */
-  const BUNDLE_LIMITS: Record<string, number> = { roster: 1536 * 1024 }
+  // exceljs is in these two only: the roster reads imports, exports writes every module's files.
+  const BUNDLE_LIMITS: Record<string, number> = { roster: 1536 * 1024, exports: 1536 * 1024 }
 
   it.each(Object.keys(FUNCTIONS))('%s: a bundle within its size that needs only wx-server-sdk and Node built-ins', (name) => {
     const file = join(outDir, name, 'index.js')

@@ -151,19 +151,24 @@ describe('消息订阅: consents', () => {
   const subscriptions = async (who: string = PEOPLE.unit01Member) => expectOk(await callAs(store, 'messages', who, 'subscriptions'))
 
   it('lists each kind, inbox-only until the union office sets a template', async () => {
-    expect(await subscriptions()).toEqual([{ kind: 'notice', title: '通知公告', description: '校工会发布与您有关的通知公告时', remaining: 0 }])
+    const eventKinds = [
+      { kind: 'eventReminder', title: '活动提醒', description: '您报名的活动前一天和开始前一小时', remaining: 0 },
+      { kind: 'eventSignup', title: '报名结果', description: '候补获得名额、审核结果、被移出等报名变化时', remaining: 0 },
+      { kind: 'eventCancelled', title: '活动取消', description: '您报名的活动取消时', remaining: 0 },
+    ]
+    expect(await subscriptions()).toEqual([{ kind: 'notice', title: '通知公告', description: '校工会发布与您有关的通知公告时', remaining: 0 }, ...eventKinds])
     expectOk(await setTemplate())
-    expect(await subscriptions()).toEqual([{ kind: 'notice', title: '通知公告', description: '校工会发布与您有关的通知公告时', templateId: TEMPLATE, remaining: 0 }])
+    expect(await subscriptions()).toEqual([{ kind: 'notice', title: '通知公告', description: '校工会发布与您有关的通知公告时', templateId: TEMPLATE, remaining: 0 }, ...eventKinds])
   })
 
   it('counts each 允许 as one send, and remembers 拒绝 without taking those back', async () => {
     expectOk(await setTemplate())
     await allow(PEOPLE.unit01Member, 2)
-    expect(await subscriptions()).toMatchObject([{ remaining: 2, lastChoice: 'accept' }])
+    expect((await subscriptions())[0]).toMatchObject({ remaining: 2, lastChoice: 'accept' })
     const rejected = expectOk(await callAs(store, 'messages', PEOPLE.unit01Member, 'recordConsent', { choices: { [TEMPLATE]: 'reject' } }))
-    expect(rejected).toMatchObject([{ remaining: 2, lastChoice: 'reject' }])
+    expect(rejected[0]).toMatchObject({ remaining: 2, lastChoice: 'reject' })
     // Another member's consents are their own.
-    expect(await subscriptions(PEOPLE.unit03Member)).toMatchObject([{ remaining: 0 }])
+    expect((await subscriptions(PEOPLE.unit03Member))[0]).toMatchObject({ remaining: 0 })
   })
 
   it('refuses a template the union office has not set, changing nothing', async () => {

@@ -27,6 +27,9 @@ import {
   type TestStore,
 } from './harness'
 
+/** The event kinds' templates, none set (工会设置 lists every kind's). */
+const NO_EVENT_TEMPLATES = { '订阅消息模板（活动提醒）': '未设置', '订阅消息模板（报名结果）': '未设置', '订阅消息模板（活动取消）': '未设置' }
+
 let store: TestStore
 
 beforeEach(async () => {
@@ -128,8 +131,8 @@ describe('updateSettings', () => {
         targetType: 'settings',
         targetId: 'union',
         target: '工会设置',
-        before: { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置' },
-        after: { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置' },
+        before: { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置', ...NO_EVENT_TEMPLATES },
+        after: { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置', ...NO_EVENT_TEMPLATES },
       },
     ])
   })
@@ -160,9 +163,9 @@ describe('updateSettings', () => {
     ])
     const entries = await settingsEntries()
     expect(entries.map(({ actorName, before, after }) => ({ actorName, before, after }))).toEqual([
-      { actorName: '周建华', before: { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置' }, after: { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置' } },
-      { actorName: '沈丽萍', before: { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置' }, after: { 青年教职工: '45 周岁以下', '订阅消息模板（通知公告）': '未设置' } },
-      { actorName: '周建华', before: { 青年教职工: '45 周岁以下', '订阅消息模板（通知公告）': '未设置' }, after: { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置' } },
+      { actorName: '周建华', before: { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置', ...NO_EVENT_TEMPLATES }, after: { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置', ...NO_EVENT_TEMPLATES } },
+      { actorName: '沈丽萍', before: { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置', ...NO_EVENT_TEMPLATES }, after: { 青年教职工: '45 周岁以下', '订阅消息模板（通知公告）': '未设置', ...NO_EVENT_TEMPLATES } },
+      { actorName: '周建华', before: { 青年教职工: '45 周岁以下', '订阅消息模板（通知公告）': '未设置', ...NO_EVENT_TEMPLATES }, after: { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置', ...NO_EVENT_TEMPLATES } },
     ])
     expect(entries.map((entry) => entry.at)).toEqual([NOW, later(HOUR), later(2 * HOUR)].map((at) => at.toISOString()))
   })
@@ -409,16 +412,16 @@ describe('subscription templates (工会设置 → 订阅消息模板)', () => {
     expect(expectOk(await save({ notice: '' }, 35, later(2 * HOUR)))).toEqual({ youthUnderAge: 35, templateIds: {} })
     expect((await settingsEntries()).map((entry) => [entry.before, entry.after])).toEqual([
       [
-        { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置' },
-        { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': 'tmpl-notice-0001' },
+        { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置', ...NO_EVENT_TEMPLATES },
+        { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': 'tmpl-notice-0001', ...NO_EVENT_TEMPLATES },
       ],
       [
-        { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': 'tmpl-notice-0001' },
-        { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': 'tmpl-notice-0001' },
+        { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': 'tmpl-notice-0001', ...NO_EVENT_TEMPLATES },
+        { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': 'tmpl-notice-0001', ...NO_EVENT_TEMPLATES },
       ],
       [
-        { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': 'tmpl-notice-0001' },
-        { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置' },
+        { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': 'tmpl-notice-0001', ...NO_EVENT_TEMPLATES },
+        { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置', ...NO_EVENT_TEMPLATES },
       ],
     ])
   })

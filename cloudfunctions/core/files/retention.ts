@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto'
 import { upsert } from '../queries'
 import type { Store } from '../store/port'
+import type { DownloadLink } from '../../../types/roster'
 import type { FileStore } from './port'
 
 /** Long enough to preview, apply and retry an import, or to download an export; short enough to leave nothing behind. */
@@ -16,6 +17,13 @@ export async function keepForAWhile(store: Store, fileId: string, now: Date): Pr
   // File ids carry slashes and colons; the record's id is their hash.
   const _id = createHash('sha256').update(fileId).digest('hex').slice(0, 32)
   await upsert(store, 'files', { _id, fileId, removeAfter }, { $set: { removeAfter } })
+}
+
+/** Saves a file a function made and links to it; the file is deleted within the hour. */
+export async function offerFile(store: Store, files: FileStore, now: Date, fileName: string, data: Buffer): Promise<DownloadLink> {
+  const fileId = await files.save(fileName, data)
+  await keepForAWhile(store, fileId, now)
+  return { url: await files.downloadUrl(fileId), fileName }
 }
 
 /** Deletes up to `limit` recorded files whose time has come; answers how many. */
