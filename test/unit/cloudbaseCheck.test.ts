@@ -44,6 +44,24 @@ const complete = (): Record<string, DescribedIndex[] | null> => ({
   ],
   messageBatches: [ID, index(false, 'state', 'sendAt')],
   consents: [ID, index(false, 'memberId')],
+  events: [
+    ID,
+    index(false, 'status', 'startAt'),
+    index(false, 'status', 'signupClosesAt'),
+    index(false, 'unitId', 'startAt'),
+    index(false, 'seatChangedAt'),
+    index(true, 'checkInCode'),
+  ],
+  eventQuotas: [ID, index(false, 'eventId')],
+  eventSignups: [
+    ID,
+    index(false, 'eventId', 'state', 'waitingSince'),
+    index(false, 'memberId', 'signedUpAt'),
+    index(false, 'state', 'offerExpiresAt'),
+    index(false, 'state', 'toldAt'),
+    index(true, 'eventId', 'memberId'),
+  ],
+  calendarEntries: [ID, index(false, 'date')],
 })
 
 describe('cloudbase:check', () => {
