@@ -141,6 +141,32 @@ const eventAudit = (event: Pick<EventDoc, '_id' | 'title'>, action: AuditRecord[
   ...extra,
 })
 
+/** Writes a new draft and its audit entry in one transaction; a retry whose first answer was lost finds it there. */
+async function insertDraft(store: Store, member: MemberDoc, now: Date, id: string, fields: EventSettings, unitId: string | undefined, note: Record<string, string> = {}) {
+  const at = now.toISOString()
+  const units = await unitNames(store)
+  await store.transaction(async (tx) => {
+    if (await tx.get('events', id)) return
+    await tx.insert('events', {
+      _id: id,
+      ...fields,
+      ...(unitId !== undefined ? { unitId } : {}),
+      status: 'draft',
+      remaining: fields.capacity,
+      seatVersion: 0,
+      seatChangedAt: at,
+      checkInCode: newCheckInCode(),
+      everSignedUp: false,
+      createdBy: member._id,
+      createdAt: at,
+      updatedBy: member._id,
+      updatedAt: at,
+    })
+    await recordAudit(tx, member, now, eventAudit({ _id: id, title: fields.title }, 'events.create', { after: { ...auditFields(fields, units), ...note } }))
+  })
+  return id
+}
+
 async function draftView(store: Store, event: EventDoc, now: Date) {
   return toDraft(event, now, await unitNames(store), await countHeld(store, event._id))
 }
@@ -356,30 +382,7 @@ export const eventsFunction = defineFunction<EventsApi>(
       async handle({ unitId, settings }, { store, now, member, requestId }) {
         if (unitId !== undefined && !(await store.get('units', unitId))) throw new AppError('INVALID_INPUT', '所选分工会不存在，请重新选择', { unitId: '分工会不存在' })
         const fields = await checkedSettings(store, settings, now, unitId)
-        const id = requestId ?? newId()
-        const at = now.toISOString()
-        const units = await unitNames(store)
-        await store.transaction(async (tx) => {
-          // A retry of a create whose answer was lost: it is there already.
-          if (await tx.get('events', id)) return
-          await tx.insert('events', {
-            _id: id,
-            ...fields,
-            ...(unitId !== undefined ? { unitId } : {}),
-            status: 'draft',
-            remaining: fields.capacity,
-            seatVersion: 0,
-            seatChangedAt: at,
-            checkInCode: newCheckInCode(),
-            everSignedUp: false,
-            createdBy: member._id,
-            createdAt: at,
-            updatedBy: member._id,
-            updatedAt: at,
-          })
-          await recordAudit(tx, member, now, eventAudit({ _id: id, title: fields.title }, 'events.create', { after: auditFields(fields, units) }))
-        })
-        return { id }
+        return { id: await insertDraft(store, member, now, requestId ?? newId(), fields, unitId) }
       },
     }),
 
@@ -421,29 +424,7 @@ export const eventsFunction = defineFunction<EventsApi>(
       async handle({ eventId }, { store, now, member, requestId }) {
         const event = await mustGet(store, 'events', eventId, '活动')
         const fields = await checkedSettings(store, copiedSettings(settingsOf(event), now), now, event.unitId)
-        const id = requestId ?? newId()
-        const at = now.toISOString()
-        const units = await unitNames(store)
-        await store.transaction(async (tx) => {
-          if (await tx.get('events', id)) return
-          await tx.insert('events', {
-            _id: id,
-            ...fields,
-            ...(event.unitId !== undefined ? { unitId: event.unitId } : {}),
-            status: 'draft',
-            remaining: fields.capacity,
-            seatVersion: 0,
-            seatChangedAt: at,
-            checkInCode: newCheckInCode(),
-            everSignedUp: false,
-            createdBy: member._id,
-            createdAt: at,
-            updatedBy: member._id,
-            updatedAt: at,
-          })
-          await recordAudit(tx, member, now, eventAudit({ _id: id, title: fields.title }, 'events.create', { after: { ...auditFields(fields, units), 复制自: event.title } }))
-        })
-        return { id }
+        return { id: await insertDraft(store, member, now, requestId ?? newId(), fields, event.unitId, { 复制自: event.title }) }
       },
     }),
 
