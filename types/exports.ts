@@ -1,6 +1,7 @@
 /**
- * The `exports` function's contract: every module's Excel exports, in one function, so exceljs is bundled into it
- * (and the roster function, which reads imports) and no other function.
+ * The `exports` function's contract: the modules' Excel exports, in one function, so exceljs is bundled into it and
+ * not into each module's function. (The roster function, which reads imported rosters, keeps its own copy for the
+ * roster's template and export.)
  */
 import * as v from 'valibot'
 import { IdSchema } from './common'
