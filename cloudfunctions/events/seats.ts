@@ -94,14 +94,21 @@ export function resultMessage(state: SignupState, position?: number): string {
   }
 }
 
-/** 候补第 N 位: those ahead (earlier, or as early with a smaller id) plus one. */
+/**
+ * 候补第 N 位: everyone waiting less those behind (later, or as early with a larger id). Counted from the back, since
+ * the one asking is most often the newest (a sign-up just answered): the count of all is an equality range of the
+ * (eventId, state, waitingSince) index, and the two counts behind read only the few entries past theirs. (On SQLite a
+ * range comparison reads each document it passes, so counting those ahead slowed every answer as a waitlist grew.)
+ */
 export async function waitlistPosition(store: Store, signup: Pick<EventSignupDoc, '_id' | 'eventId' | 'waitingSince'>): Promise<number> {
-  const ahead = await store.count('eventSignups', {
-    eventId: signup.eventId,
-    state: 'waiting',
-    $or: [{ waitingSince: { $lt: signup.waitingSince! } }, { waitingSince: signup.waitingSince!, _id: { $lt: signup._id } }],
-  })
-  return ahead + 1
+  const waiting = { eventId: signup.eventId, state: 'waiting' }
+  const [all, later, asEarlyBehind] = await Promise.all([
+    store.count('eventSignups', waiting),
+    store.count('eventSignups', { ...waiting, waitingSince: { $gt: signup.waitingSince! } }),
+    store.count('eventSignups', { ...waiting, waitingSince: signup.waitingSince!, _id: { $gt: signup._id } }),
+  ])
+  // Three reads, not one snapshot: a change landing between them must not show a place before the first.
+  return Math.max(1, all - later - asEarlyBehind)
 }
 
 export async function resultOf(store: Store, signup: EventSignupDoc): Promise<SignupResult> {
@@ -234,6 +241,9 @@ export async function freePlace(store: Store, event: EventDoc, unitId: string, n
  */
 export async function settle(store: Store, event: EventDoc, now: Date): Promise<void> {
   if (event.waitlist.kind === 'off') return
+  // No place free now: the first candidate's claim would fail the same way. A place freed after this read is handed
+  // on by the call freeing it (freePlace settles after giving it back), so nothing is left waiting for this call.
+  if (event.capacity !== null && ((await store.get('events', event._id))?.remaining ?? 0) <= 0) return
   const full = new Set<string>()
   for (;;) {
     const waiting = await firstWaiting(store, event, full)
@@ -290,13 +300,24 @@ export async function changeCapacity(store: Store, event: EventDoc, capacity: nu
   }
   const by = capacity - event.capacity
   const guard: Filter = { capacity: event.capacity, ...(by < 0 ? { remaining: { $gte: -by } } : {}) }
-  const update = placesUpdate(by, now)
+  // With a waitlist, a larger capacity's new places are this call's at first (not yet in `remaining`), so they go to
+  // those waiting before a newcomer signing up that moment could claim one; the rest then go back to the gate.
+  const keep = by > 0 && event.waitlist.kind !== 'off'
+  const update = placesUpdate(keep ? 0 : by, now)
   if (!(await store.claim('events', event._id, guard, { ...update, $set: { ...update.$set, capacity } }))) {
     const fresh = await store.get('events', event._id)
     const held = fresh && fresh.capacity !== null && fresh.remaining !== null ? fresh.capacity - fresh.remaining : undefined
     throw new AppError('CONFLICT', held === undefined ? '名额刚刚发生了变化，请刷新后重试' : `名额不能少于已占名额（${held} 人，含待审核和待确认）`)
   }
-  if (by > 0) await settle(store, { ...event, capacity }, now)
+  if (!keep) return
+  const grown = { ...event, capacity }
+  let held = by
+  while (held > 0 && (await handOver(store, grown, now, undefined))) held -= 1
+  if (held > 0) {
+    await store.update('events', { _id: event._id }, placesUpdate(held, now))
+    // Someone may have joined the waitlist meanwhile, seeing no place free.
+    await settle(store, grown, now)
+  }
 }
 
 /** Sets each unit's quota the same guarded way (quotas of a published event can change, not be added or removed). */
@@ -311,19 +332,36 @@ export async function changeQuotas(store: Store, event: EventDoc, quotas: EventD
     .map(({ unitId, quota }) => ({ unitId, quota, from: before.get(unitId)!, by: quota - before.get(unitId)! }))
     .filter((change) => change.by !== 0)
     .sort((a, b) => a.by - b.by)
+  // With a waitlist, a larger quota's new places are this call's at first (not yet in `remaining`): handed to those
+  // waiting below, before a newcomer of the unit could claim one. Held so, an increase is also always undone.
+  const keep = event.waitlist.kind !== 'off'
+  const moved = (change: (typeof changes)[number]) => (change.by < 0 || !keep ? change.by : 0)
   const done: typeof changes = []
   for (const change of changes) {
     const guard: Filter = { quota: change.from, ...(change.by < 0 ? { remaining: { $gte: -change.by } } : {}) }
-    if (!(await store.claim('eventQuotas', quotaId(event._id, change.unitId), guard, { $set: { quota: change.quota }, $inc: { remaining: change.by } }))) {
+    const by = moved(change)
+    if (!(await store.claim('eventQuotas', quotaId(event._id, change.unitId), guard, { $set: { quota: change.quota }, ...(by ? { $inc: { remaining: by } } : {}) }))) {
       for (const undo of done.reverse()) {
-        const undoGuard: Filter = { quota: undo.quota, ...(undo.by > 0 ? { remaining: { $gte: undo.by } } : {}) }
-        await store.claim('eventQuotas', quotaId(event._id, undo.unitId), undoGuard, { $set: { quota: undo.from }, $inc: { remaining: -undo.by } })
+        const back = moved(undo)
+        const undoGuard: Filter = { quota: undo.quota, ...(back > 0 ? { remaining: { $gte: back } } : {}) }
+        await store.claim('eventQuotas', quotaId(event._id, undo.unitId), undoGuard, { $set: { quota: undo.from }, ...(back ? { $inc: { remaining: -back } } : {}) })
       }
       throw new AppError('CONFLICT', '有分工会的名额不能少于其已占名额，请刷新后重试')
     }
     done.push(change)
   }
-  if (changes.some((change) => change.by > 0)) await settle(store, { ...event, unitQuotas: quotas }, now)
+  if (!keep) return
+  const grown = { ...event, unitQuotas: quotas }
+  for (const change of changes) {
+    for (let place = 0; place < change.by; place += 1) {
+      // Each new unit place needs one of the event's too; without one it goes back to the unit's quota.
+      if (grown.capacity !== null && !(await store.claim('events', event._id, { remaining: { $gt: 0 }, status: 'published' }, placesUpdate(-1, now)))) {
+        await releaseQuota(store, grown, change.unitId)
+        continue
+      }
+      await freePlace(store, grown, change.unitId, now)
+    }
+  }
 }
 
 /** The quota documents of a newly published event. */

@@ -1,0 +1,262 @@
+/**
+ * Sign-up rush benchmark (`npm run bench:signup`): N members (default 3,000; `N=…`) sign up over HTTP through the
+ * local host, CONCURRENCY (default 200) at a time, for one event of capacity C (default 500; `C=…`) with an
+ * automatic waitlist, each with its own idempotency key as the app sends it. The host runs in a child process over a
+ * fresh SQLite file (the demo union plus members seeded up to N, all bound to demo OPENIDs), so the clients here do
+ * not share its core. Printed: sign-ups per second, p50 and p99 latency, the invariant check, and the same for the
+ * host's cheapest signed-in action (`members.me`, the floor) with the ratio of the two.
+ * Targets (2-core machine): ≥ 2,500 sign-ups/s, p99 ≤ 150 ms at 200 concurrent clients, ≥ 0.6 of the floor.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { Agent, request } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { createInterface } from 'node:readline'
+import type { MemberDoc } from '../../cloudfunctions/core/collections'
+import { LocalFileStore } from '../../cloudfunctions/core/files/local'
+import { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
+import { OutboxWeChatApi } from '../../cloudfunctions/core/wechatApi/outbox'
+import { FUNCTIONS } from '../../cloudfunctions/registry'
+import { eventViolations, countsOf, rushSettings } from '../../test/functions/eventsInvariants'
+import { createHost } from '../host/server'
+import { signSession } from '../host/session'
+import { readTimeouts } from '../host/timeLimits'
+import { DEMO_STAFF, demoOpenid, demoUnits, seedDemoUnion } from '../seed/demoUnion'
+
+const N = Number(process.env.N ?? 3000)
+const CAPACITY = Number(process.env.C ?? 500)
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 200)
+const SECRET = 'bench-signup-secret'
+const TARGETS = { perSecond: 2500, p99Ms: 150, ofFloor: 0.6 }
+const root = resolve(__dirname, '../..')
+
+/** The demo union, then members up to `count`, every one bound to its demo OPENID. */
+async function seed(store: SqliteStore, count: number, now: Date): Promise<MemberDoc[]> {
+  await seedDemoUnion(store, now)
+  const units = demoUnits().slice(0, -1)
+  const at = now.toISOString()
+  const existing = await store.find('members', {}, { sort: { _id: 1 } })
+  for (let i = existing.length; i < count; i++) {
+    await store.insert('members', {
+      _id: `b${String(i + 1).padStart(5, '0')}`,
+      staffNo: String(3000001 + i),
+      name: `会员${i + 1}`,
+      gender: i % 2 ? 'female' : 'male',
+      birthDate: '1980-05-01',
+      unitId: units[i % units.length]._id,
+      phone: `139${String(i).padStart(8, '0')}`,
+      status: 'active',
+      memberSince: '2010-09-01',
+      duesPaid: true,
+      roles: [],
+      createdAt: at,
+    })
+  }
+  const members = await store.find('members', {}, { sort: { _id: 1 } })
+  const bound = new Set((await store.find('bindings')).map((binding) => binding.memberId))
+  for (const member of members) {
+    if (!bound.has(member._id)) await store.insert('bindings', { _id: demoOpenid(member.staffNo), memberId: member._id, boundAt: at })
+  }
+  return members.slice(0, count)
+}
+
+/** The child: the host over the bench's SQLite file; prints its port. */
+async function serve(dbPath: string, filesDir: string) {
+  const store = new SqliteStore(dbPath)
+  const server = createHost({
+    functions: FUNCTIONS,
+    demo: true,
+    timeouts: readTimeouts(join(root, 'cloudfunctions'), Object.keys(FUNCTIONS)),
+    wechat: new OutboxWeChatApi(),
+    store,
+    files: new LocalFileStore(filesDir, SECRET),
+    secret: SECRET,
+  })
+  server.keepAliveTimeout = 60_000
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address()
+    console.log(`port ${typeof address === 'object' && address ? address.port : 0}`)
+  })
+  // The parent asks for the host's CPU time around each round: `cpu` on stdin answers `cpu <microseconds>`.
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    if (line.trim() === 'cpu') {
+      const used = process.cpuUsage()
+      console.log(`cpu ${used.user + used.system}`)
+    }
+  })
+  process.on('SIGTERM', () => {
+    server.closeAllConnections()
+    server.close(() => {
+      store.close()
+      process.exit(0)
+    })
+  })
+}
+
+interface Host {
+  child: ChildProcess
+  port: number
+  /** The host process's CPU time so far, in microseconds. */
+  cpu(): Promise<number>
+}
+
+async function startChild(dbPath: string, filesDir: string): Promise<Host> {
+  // BENCH_PROFILE=<folder>: the host writes a CPU profile there (node --cpu-prof) as it exits.
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []
+  const child = spawn(process.execPath, [...profile, ...process.execArgv, __filename, '--serve', dbPath, filesDir], { stdio: ['pipe', 'pipe', 'inherit'] })
+  const lines = createInterface({ input: child.stdout! })
+  const waiting: ((micros: number) => void)[] = []
+  const port = await new Promise<number>((ready, fail) => {
+    lines.on('line', (line) => {
+      const match = /^port (\d+)$/.exec(line)
+      const cpu = /^cpu (\d+)$/.exec(line)
+      if (match) ready(Number(match[1]))
+      else if (cpu) waiting.shift()?.(Number(cpu[1]))
+      else console.log(`[host] ${line}`)
+    })
+    child.on('exit', (code) => fail(new Error(`host exited with ${code}`)))
+  })
+  const cpu = () =>
+    new Promise<number>((answer) => {
+      waiting.push(answer)
+      child.stdin!.write('cpu\n')
+    })
+  return { child, port, cpu }
+}
+
+interface Client {
+  port: number
+  agent: Agent
+}
+
+function post(client: Client, path: string, body: unknown, token?: string): Promise<{ ok: boolean; data?: unknown; code?: string; message?: string }> {
+  const payload = Buffer.from(JSON.stringify(body))
+  return new Promise((done, fail) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: client.port,
+        path,
+        method: 'POST',
+        agent: client.agent,
+        headers: { 'content-type': 'application/json', 'content-length': payload.length, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () => {
+          try {
+            done(JSON.parse(Buffer.concat(chunks).toString('utf8')))
+          } catch (error) {
+            fail(error)
+          }
+        })
+        res.on('error', fail)
+      },
+    )
+    req.on('error', fail)
+    req.end(payload)
+  })
+}
+
+interface Round {
+  /** The host's CPU time per request, ms. */
+  hostCpuMs?: number
+  perSecond: number
+  p50: number
+  p99: number
+  failures: Map<string, number>
+}
+
+/** `count` requests, `CONCURRENCY` in flight at a time; each request's latency from send to answer. */
+async function round(count: number, send: (i: number) => Promise<{ ok: boolean; code?: string }>): Promise<Round> {
+  const latencies: number[] = []
+  const failures = new Map<string, number>()
+  let next = 0
+  const started = performance.now()
+  await Promise.all(
+    Array.from({ length: Math.min(CONCURRENCY, count) }, async () => {
+      while (next < count) {
+        const i = next++
+        const sent = performance.now()
+        const answer = await send(i)
+        latencies.push(performance.now() - sent)
+        if (!answer.ok) failures.set(answer.code ?? '?', (failures.get(answer.code ?? '?') ?? 0) + 1)
+      }
+    }),
+  )
+  const seconds = (performance.now() - started) / 1000
+  latencies.sort((a, b) => a - b)
+  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] * 10) / 10
+  return { perSecond: Math.round(count / seconds), p50: at(0.5), p99: at(0.99), failures }
+}
+
+/** A round, with the host's CPU time per request measured around it. */
+async function measured(host: Host, count: number, send: (i: number) => Promise<{ ok: boolean; code?: string }>): Promise<Round> {
+  const before = await host.cpu()
+  const result = await round(count, send)
+  return { ...result, hostCpuMs: Math.round(((await host.cpu()) - before) / count) / 1000 }
+}
+
+const describeRound = (round: Round) =>
+  `${round.perSecond}/s, p50 ${round.p50} ms, p99 ${round.p99} ms, host CPU ${round.hostCpuMs} ms a request${round.failures.size ? `, failures ${JSON.stringify(Object.fromEntries(round.failures))}` : ''}`
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'jiaogong-bench-signup-'))
+  const dbPath = join(dir, 'bench.sqlite')
+  let child: ChildProcess | undefined
+  try {
+    const now = new Date()
+    const seeding = new SqliteStore(dbPath)
+    const members = await seed(seeding, N, now)
+    seeding.close()
+    const host = await startChild(dbPath, join(dir, 'files'))
+    child = host.child
+    const client: Client = { port: host.port, agent: new Agent({ keepAlive: true, maxSockets: CONCURRENCY }) }
+    const tokens = members.map((member) => signSession(SECRET, demoOpenid(member.staffNo)))
+    const office = signSession(SECRET, demoOpenid(DEMO_STAFF[0].staffNo))
+
+    const created = await post(client, '/api/events', { action: 'create', payload: { settings: rushSettings(now, { capacity: CAPACITY, title: '教职工新年音乐会' }) }, idempotencyKey: 'bench-create-0001' }, office)
+    if (!created.ok) throw new Error(`create: ${created.message}`)
+    const eventId = (created.data as { id: string }).id
+    const published = await post(client, '/api/events', { action: 'publish', payload: { eventId } }, office)
+    if (!published.ok) throw new Error(`publish: ${published.message}`)
+
+    // Warm-up (both paths), then the floor, then the rush.
+    await round(Math.min(400, N), (i) => post(client, '/api/members', { action: 'me', payload: {} }, tokens[i]))
+    const floor = await measured(host, N, (i) => post(client, '/api/members', { action: 'me', payload: {} }, tokens[i]))
+    const rush = await measured(host, N, (i) => post(client, '/api/events', { action: 'signUp', payload: { eventId, answers: {} }, idempotencyKey: `bench-signup-${i}` }, tokens[i]))
+
+    child.kill('SIGTERM')
+    await new Promise((exited) => child!.once('exit', exited))
+    child = undefined
+    const store = new SqliteStore(dbPath)
+    const violations = await eventViolations(store, eventId, { quiet: true })
+    const counts = await countsOf(store, eventId)
+    store.close()
+
+    const ratio = Math.round((rush.perSecond / floor.perSecond) * 100) / 100
+    const met = rush.perSecond >= TARGETS.perSecond && rush.p99 <= TARGETS.p99Ms && ratio >= TARGETS.ofFloor
+    console.log(`sign-up rush: ${N} members, capacity ${CAPACITY}, waitlist on, ${CONCURRENCY} concurrent clients over HTTP`)
+    console.log(`  members.me (floor)  ${describeRound(floor)}`)
+    console.log(`  events.signUp       ${describeRound(rush)}`)
+    console.log(`  ratio to the floor  ${ratio}`)
+    console.log(`  held ${counts.held} of ${CAPACITY}, waiting ${counts.waiting}, remaining ${counts.remaining}; violations: ${violations.length}${violations.length ? ` (${violations.join('; ')})` : ''}`)
+    console.log(`  targets: ≥ ${TARGETS.perSecond}/s, p99 ≤ ${TARGETS.p99Ms} ms, ≥ ${TARGETS.ofFloor} of the floor: ${met ? 'met' : 'MISSED'}`)
+    const expected = { held: Math.min(CAPACITY, N), waiting: Math.max(0, N - CAPACITY) }
+    if (violations.length || counts.held !== expected.held || counts.waiting !== expected.waiting || rush.failures.size) process.exitCode = 1
+  } finally {
+    if (child) child.kill('SIGTERM')
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === __filename) {
+  const serving = process.argv.indexOf('--serve')
+  const run = serving >= 0 ? serve(process.argv[serving + 1], process.argv[serving + 2]) : main()
+  run.catch((error) => {
+    console.error(error)
+    process.exitCode = 1
+  })
+}
