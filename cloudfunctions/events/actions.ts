@@ -279,6 +279,8 @@ export const eventsFunction = defineFunction<EventsApi>(
       input: SignupIdSchema,
       async handle({ signupId: id }, { store, now, member }) {
         const { signup, event } = await ownSignup(store, member, id)
+        // A retry of a cancel that went through (its answer lost): cancelled is what was asked for.
+        if (signup.state === 'cancelled') return { signupId: id, state: 'cancelled' as SignupState, message: '已取消报名' }
         const rule = cancelRule(event, signup, now)
         if (!rule.can) throw new AppError('CONFLICT', rule.why!)
         if (rule.needsApproval) {
@@ -398,16 +400,28 @@ export const eventsFunction = defineFunction<EventsApi>(
         if (fields.waitlist.kind === 'off' && waiting > 0) throw new AppError('CONFLICT', `还有 ${waiting} 人在候补，不能关闭候补`)
         const units = await unitNames(store)
         if (event.status === 'published') {
-          await changeCapacity(store, event, fields.capacity, now)
-          await changeQuotas(store, { ...event, capacity: fields.capacity }, fields.unitQuotas, now)
+          // Quotas first: a refused quota change undoes itself; a refused capacity then puts the quotas back.
+          await changeQuotas(store, event, fields.unitQuotas, now)
+          try {
+            await changeCapacity(store, event, fields.capacity, now)
+          } catch (error) {
+            await changeQuotas(store, { ...event, unitQuotas: fields.unitQuotas }, event.unitQuotas, now).catch(() => undefined)
+            throw error
+          }
         }
         const { capacity, unitQuotas, ...rest } = fields
         await store.transaction(async (tx) => {
+          // A published event's quotas are what its quota documents say now (another organizer may have saved since).
+          const quotas = []
+          for (const { unitId } of event.status === 'published' ? event.unitQuotas : []) {
+            const doc = await tx.get('eventQuotas', quotaId(eventId, unitId))
+            if (doc) quotas.push({ unitId, quota: doc.quota })
+          }
           await tx.updateById('events', eventId, {
             $set: {
               ...rest,
               // A draft's places are all free; a published event's moved with the guarded changes above.
-              ...(event.status === 'draft' ? { capacity, unitQuotas, remaining: capacity } : { unitQuotas }),
+              ...(event.status === 'draft' ? { capacity, unitQuotas, remaining: capacity } : { unitQuotas: quotas }),
               updatedBy: member._id,
               updatedAt: now.toISOString(),
             },
