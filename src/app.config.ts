@@ -60,6 +60,12 @@ export default defineAppConfig({
         selectedIconPath: 'assets/tab-home-active.png',
       },
       {
+        pagePath: 'pages/events/index',
+        text: '活动',
+        iconPath: 'assets/tab-events.png',
+        selectedIconPath: 'assets/tab-events-active.png',
+      },
+      {
         pagePath: 'pages/messages/index',
         text: '消息',
         iconPath: 'assets/tab-messages.png',

@@ -7,8 +7,8 @@ import { useMutation } from './useMutation'
 import { usePagedList } from './usePagedList'
 import { useRemote } from './useRemote'
 
-/** The 消息 tab's place in the tab bar (首页 · 消息 · 我的). */
-const MESSAGES_TAB = 1
+/** The 消息 tab's place in the tab bar (首页 · 活动 · 消息 · 我的). */
+const MESSAGES_TAB = 2
 
 /** Shows how many messages are unread on the 消息 tab, or nothing; a tab page calls this when it shows. */
 export async function refreshUnreadBadge(): Promise<void> {

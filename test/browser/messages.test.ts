@@ -20,7 +20,8 @@ test('the union office sets the notice template in 工会设置', async () => {
   await loginAs(page, h.baseUrl, '周建华')
   await open(page, h.baseUrl, '/admin/settings/index')
   await arrived(page, /#\/admin\/settings\/index/)
-  const input = page.locator('.settings__template-id input')
+  // Each kind of message has its template field (notices, and the events module's): the notice's.
+  const input = page.locator('.settings__template', { hasText: '通知公告' }).locator('.settings__template-id input')
   await input.fill(TEMPLATE)
   await input.blur()
   await page.locator('taro-button-core.settings__save').click()

@@ -45,5 +45,5 @@ test('消息 lists the inbox entry, and the tab shows one unread', async () => {
   const [row] = await page.waitFor('.message-row')
   expect(textIn(row, 'message-row__text')).toBe('活动：关于举办2026年教职工气排球比赛的通知')
   const badge = await waitUntil(() => app.clientCalls.find(([api]) => api === 'setTabBarBadge'), 'the unread badge')
-  expect(badge[1]).toMatchObject({ index: 1, text: '1' })
+  expect(badge[1]).toMatchObject({ index: 2, text: '1' })
 })

@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '活动' })
+export default definePageConfig({
+  navigationBarTitleText: '我的报名',
+  enablePullDownRefresh: true,
+})

@@ -5,8 +5,55 @@ import { Screen } from '../../components/Screen'
 import { Section } from '../../components/Section'
 import { StateView } from '../../components/StateView'
 import { refreshUnreadBadge } from '../../hooks/useMessages'
+import { CALENDAR_URL, EVENTS_TAB_URL, MY_SIGNUPS_URL, openEvent, useHomeEvents } from '../../hooks/useEvents'
 import { useHome } from '../../hooks/useNotices'
+import { StatusTag } from '../../components/StatusTag'
+import { statusTone } from '../../services/eventText'
+import { formatDateTime } from '../../../types/time'
 import './index.scss'
+
+/**
+ * 首页's entries, one line each: a later module adds its own here. `mark` is the tile's character, `tone` its
+ * colour (index.scss: home__entry-mark--<tone>); a tab page opens with switchTab.
+ */
+const ENTRIES: { title: string; mark: string; tone: 'red' | 'gold' | 'blue' | 'green'; url: string; tab?: boolean }[] = [
+  { title: '活动报名', mark: '活', tone: 'red', url: EVENTS_TAB_URL, tab: true },
+  { title: '行事历', mark: '历', tone: 'gold', url: CALENDAR_URL },
+  { title: '通知公告', mark: '告', tone: 'blue', url: '/pages/notices/list/index' },
+  { title: '我的报名', mark: '我', tone: 'green', url: MY_SIGNUPS_URL },
+]
+
+const go = (entry: (typeof ENTRIES)[number]) => (entry.tab ? Taro.switchTab({ url: entry.url }) : Taro.navigateTo({ url: entry.url }))
+
+/** 我的活动: my coming events, soonest first, and how many are open for sign-up now. */
+function MyEvents() {
+  const { data } = useHomeEvents()
+  if (!data) return null
+  const openTab = () => Taro.switchTab({ url: EVENTS_TAB_URL })
+  return (
+    <Section title="我的活动" more={data.mine.length > 0 ? '我的报名' : undefined} onMore={() => Taro.navigateTo({ url: MY_SIGNUPS_URL })}>
+      {data.mine.length > 0 ? (
+        data.mine.map((signup) => (
+          <View key={signup.id} className="home__event" onClick={() => void openEvent(signup.eventId)}>
+            <View className="home__event-text">
+              <Text className="home__event-title">{signup.eventTitle}</Text>
+              <Text className="home__event-meta">
+                {formatDateTime(signup.startAt)} · {signup.place}
+              </Text>
+            </View>
+            <StatusTag tone={statusTone(signup.status)}>{signup.statusLabel}</StatusTag>
+          </View>
+        ))
+      ) : (
+        <View className="home__none home__none--events">还没有报名的活动</View>
+      )}
+      <View className="home__open" onClick={openTab}>
+        <Text>{data.openCount > 0 ? `${data.openCount} 个活动正在报名` : '暂时没有正在报名的活动'}</Text>
+        <Text className="home__open-go">去看看 ›</Text>
+      </View>
+    </Section>
+  )
+}
 
 /** 首页: a greeting, pinned notices and the latest ones. */
 export default function Home() {
@@ -34,7 +81,17 @@ export default function Home() {
         )}
       </View>
 
+      <View className="home__entries">
+        {ENTRIES.map((entry) => (
+          <View key={entry.title} className="home__entry" onClick={() => void go(entry)}>
+            <Text className={`home__entry-mark home__entry-mark--${entry.tone}`}>{entry.mark}</Text>
+            <Text className="home__entry-title">{entry.title}</Text>
+          </View>
+        ))}
+      </View>
+
       <StateView loading={loading} error={error} empty={!home} emptyText="暂无通知" onRetry={reload}>
+        <MyEvents />
         {home && home.pinned.length > 0 && (
           <Section title="置顶公告">
             {home.pinned.map((notice) => (

@@ -20,6 +20,8 @@ const isBrowser = process.env.TARO_ENV === 'h5'
 const ADMIN_TOOLS: { title: string; description: string; url: string; roles: Role[] }[] = [
   { title: '会员名册', description: '查找会员，查看与修改会员信息', url: '/admin/members/list/index', roles: ['unionOffice', 'unitAdmin'] },
   { title: '通知公告管理', description: '发布、编辑、撤回通知', url: '/admin/notices/list/index', roles: ['unionOffice'] },
+  { title: '活动管理', description: '发布活动，审核报名、候补与签到', url: '/admin/events/list/index', roles: ['unionOffice', 'unitAdmin'] },
+  { title: '行事历管理', description: '全年活动与工会事项', url: '/admin/events/calendar/index', roles: ['unionOffice'] },
   { title: '角色管理', description: '授予、撤销管理员与代表等角色', url: '/admin/roles/index', roles: ['unionOffice'] },
   { title: '操作日志', description: '谁在何时做了什么修改', url: '/admin/audit/index', roles: ['unionOffice'] },
   { title: '工会设置', description: '青年教职工年龄、订阅消息模板等', url: '/admin/settings/index', roles: ['unionOffice'] },
@@ -78,6 +80,7 @@ export default function Mine() {
       </View>
       <Cell.Group className="mine__group">
         <Cell title="通知公告" extra="›" clickable onClick={() => Taro.navigateTo({ url: '/pages/notices/list/index' })} />
+        <Cell title="我的报名" description="报名的活动、候补与签到" extra="›" clickable onClick={() => Taro.navigateTo({ url: '/events/mine/index' })} />
         <Cell title="消息订阅" description="哪些消息同时发到微信" extra="›" clickable onClick={() => Taro.navigateTo({ url: '/pages/messages/subscriptions/index' })} />
         <Cell title="隐私保护指引" extra="›" clickable onClick={() => Taro.navigateTo({ url: PRIVACY_GUIDE_URL })} />
         {isBrowser && <Cell title="切换演示身份" description="演示模式" extra="›" clickable onClick={switchIdentity} />}
