@@ -197,7 +197,15 @@ export interface EventSettings {
 const text = (label: string, max: number) =>
   v.pipe(v.string(`${label}须为文字`), v.trim(), v.minLength(1, `请填写${label}`), v.maxLength(max, `${label}不能超过 ${max} 个字`))
 
-const TimeSchema = (label: string) => v.pipe(v.string(`${label}须为文字`), v.isoTimestamp(`${label}格式不正确`))
+/** An ISO timestamp that names a real moment: a date that exists, an offset JavaScript reads (not "+08"). */
+function isRealMoment(text: string): boolean {
+  if (Number.isNaN(Date.parse(text))) return false
+  const [year, month, day] = text.slice(0, 10).split('-').map(Number)
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+const TimeSchema = (label: string) =>
+  v.pipe(v.string(`${label}须为文字`), v.isoTimestamp(`${label}格式不正确`), v.check(isRealMoment, `${label}格式不正确`))
 
 const int = (label: string, min: number, max: number) =>
   v.pipe(v.number(`${label}须为数字`), v.integer(`${label}须为整数`), v.minValue(min, `${label}不能小于 ${min}`), v.maxValue(max, `${label}不能大于 ${max}`))

@@ -290,6 +290,9 @@ export interface EventDoc extends EventSettings {
   remindedHour?: string
   /** The reminder job's place in the event's sign-ups. */
   remindCursor?: string
+  /** An organizer's save holds the event until then (events/actions.ts `editing`), under its token. */
+  editLockUntil?: string
+  editLockToken?: string
   cancelReason?: string
   /** The sign-up form and eligibility are fixed once anyone has signed up. */
   everSignedUp: boolean

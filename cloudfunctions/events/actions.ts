@@ -31,6 +31,7 @@ import {
   type SignupState,
 } from '../../types/events'
 import { JOB_CATALOGUE } from '../../types/jobs'
+import type { SignupChange } from '../../types/messages'
 import { fromShanghaiInput, inShanghai, shanghaiDay } from '../../types/time'
 import { memberTarget, recordAudit, type AuditRecord } from '../core/audit'
 import { anyScope, scopesOf, unionOffice, unitAdmin } from '../core/authorize'
@@ -40,12 +41,12 @@ import { action, defineFunction, jobsOf } from '../core/defineFunction'
 import { AppError, notFound } from '../core/errors'
 import { mustGet, pageOf } from '../core/queries'
 import { readSettings } from '../core/settings'
-import { newId, type Filter, type SortSpec, type Store } from '../core/store/port'
+import { newId, type Filter, type SortSpec, type Store, type Transaction } from '../core/store/port'
 import { unitNames } from '../core/units'
 import config from './config.json'
 import { expireOffers, reconcile, remind, tellCancelled } from './jobs'
 import { auditFields, cancelRule, checkAnswers, checkInWindow, checkSettings, copiedSettings, eventPhase, ineligibility, opensText } from './rules'
-import { changeCapacity, changeQuotas, endSignup, markPlaces, openQuotas, quotaId, resultOf, signupId, takePlace, tell, waitlistPosition } from './seats'
+import { changeCapacity, changeQuotas, changeSignup, endSignup, markPlaces, openQuotas, quotaId, resultOf, signupId, takePlace, tell, waitlistPosition } from './seats'
 import { SCENE, sceneOf, settingsOf, toAdminRow, toDetail, toDraft, toMySignup, toParticipant, toSummary, type Names } from './views'
 
 const PAGE_SIZE_ALL = 2_000
@@ -190,6 +191,39 @@ async function organizerSignup(store: Store, id: string) {
 
 const signupTarget = (signup: EventSignupDoc) => memberTarget({ name: signup.memberName, staffNo: signup.staffNo })
 
+/**
+ * What goes with an organizer's decision on a sign-up, inside the same transaction: its audit entry, and the
+ * message telling the member (when there is one).
+ */
+function decision(actor: MemberDoc, now: Date, event: EventDoc, signup: EventSignupDoc, action: AuditRecord['action'], outcome: string, change?: SignupChange, reason?: string) {
+  return async (tx: Transaction) => {
+    await recordAudit(tx, actor, now, eventAudit(event, action, { after: { 报名人: signupTarget(signup), 结果: outcome, ...(reason ? { 原因: reason } : {}) } }))
+    if (change) await tell(tx, event, signup.memberId, change, now, reason)
+  }
+}
+
+const beingEdited = () => new AppError('CONFLICT', '另一位组织者正在修改这个活动，请稍后刷新再试')
+
+/** Whether an organizer's save holds the event now (see `editing`). */
+const editedNow = (event: Pick<EventDoc, 'editLockUntil'>, now: Date) => event.editLockUntil !== undefined && event.editLockUntil > now.toISOString()
+
+/**
+ * Runs an organizer's save holding the event: a lease on it (a guarded claim, lapsing after the function's time
+ * limit should the call be cut off), so two saves never interleave their steps, and a publish, a close or a cancel
+ * waits for it. `work` gets the event as read once the lease is held.
+ */
+async function editing<R>(store: Store, eventId: string, now: Date, work: (event: EventDoc) => Promise<R>): Promise<R> {
+  const token = newId()
+  const free = { $or: [{ editLockUntil: { $exists: false } }, { editLockUntil: { $lte: now.toISOString() } }] }
+  const until = new Date(now.getTime() + config.timeout * 1000).toISOString()
+  if (!(await store.claim('events', eventId, free, { $set: { editLockUntil: until, editLockToken: token } }))) throw beingEdited()
+  try {
+    return await work((await store.get('events', eventId))!)
+  } finally {
+    await store.claim('events', eventId, { editLockToken: token }, { $unset: { editLockUntil: true, editLockToken: true } })
+  }
+}
+
 const changedMeanwhile = () => new AppError('CONFLICT', '这条报名刚刚发生了变化，请刷新后重试')
 
 export const eventsFunction = defineFunction<EventsApi>(
@@ -299,6 +333,7 @@ export const eventsFunction = defineFunction<EventsApi>(
       async handle({ signupId: id }, { store, now, member }) {
         const { signup, event } = await ownSignup(store, member, id)
         if (signup.state !== 'offered') throw new AppError('CONFLICT', '这条报名没有待确认的名额')
+        if (now.toISOString() >= event.startAt) throw new AppError('CONFLICT', '活动已开始，递补名额已失效')
         const state: SignupState = event.review === 'organizer' ? 'pending' : 'confirmed'
         const accepted = await store.claim('eventSignups', id, { state: 'offered', offerExpiresAt: { $gt: now.toISOString() } }, {
           $set: { state, updatedAt: now.toISOString() },
@@ -392,43 +427,51 @@ export const eventsFunction = defineFunction<EventsApi>(
       allow: EVENT_ORGANIZER,
       input: EventUpdateSchema,
       async handle({ eventId, settings }, { store, now, member }) {
-        const event = await mustGet(store, 'events', eventId, '活动')
-        const phase = eventPhase(event, now)
-        if (phase === 'cancelled' || phase === 'finished') throw new AppError('CONFLICT', `活动${phase === 'cancelled' ? '已取消' : '已结束'}，不能再修改`)
-        const fields = await checkedSettings(store, settings, now, event.unitId, event)
-        const waiting = await store.count('eventSignups', { eventId, state: 'waiting' })
-        if (fields.waitlist.kind === 'off' && waiting > 0) throw new AppError('CONFLICT', `还有 ${waiting} 人在候补，不能关闭候补`)
-        const units = await unitNames(store)
-        if (event.status === 'published') {
-          // Quotas first: a refused quota change undoes itself; a refused capacity then puts the quotas back.
-          await changeQuotas(store, event, fields.unitQuotas, now)
-          try {
-            await changeCapacity(store, event, fields.capacity, now)
-          } catch (error) {
-            await changeQuotas(store, { ...event, unitQuotas: fields.unitQuotas }, event.unitQuotas, now).catch(() => undefined)
-            throw error
+        await mustGet(store, 'events', eventId, '活动')
+        // One organizer's save at a time: it moves places and quotas in several guarded steps before it writes.
+        return editing(store, eventId, now, async (event) => {
+          const phase = eventPhase(event, now)
+          if (phase === 'cancelled' || phase === 'finished') throw new AppError('CONFLICT', `活动${phase === 'cancelled' ? '已取消' : '已结束'}，不能再修改`)
+          const fields = await checkedSettings(store, settings, now, event.unitId, event)
+          const waiting = await store.count('eventSignups', { eventId, state: 'waiting' })
+          if (fields.waitlist.kind === 'off' && waiting > 0) throw new AppError('CONFLICT', `还有 ${waiting} 人在候补，不能关闭候补`)
+          const units = await unitNames(store)
+          if (event.status === 'published') {
+            // Quotas first: a refused quota change undoes itself; a refused capacity then puts the quotas back.
+            await changeQuotas(store, event, fields.unitQuotas, now)
+            try {
+              await changeCapacity(store, event, fields.capacity, now)
+            } catch (error) {
+              await changeQuotas(store, { ...event, unitQuotas: fields.unitQuotas }, event.unitQuotas, now).catch(() => undefined)
+              throw error
+            }
           }
-        }
-        const { capacity, unitQuotas, ...rest } = fields
-        await store.transaction(async (tx) => {
-          // A published event's quotas are what its quota documents say now (another organizer may have saved since).
-          const quotas = []
-          for (const { unitId } of event.status === 'published' ? event.unitQuotas : []) {
-            const doc = await tx.get('eventQuotas', quotaId(eventId, unitId))
-            if (doc) quotas.push({ unitId, quota: doc.quota })
-          }
-          await tx.updateById('events', eventId, {
-            $set: {
-              ...rest,
-              // A draft's places are all free; a published event's moved with the guarded changes above.
-              ...(event.status === 'draft' ? { capacity, unitQuotas, remaining: capacity } : { unitQuotas: quotas }),
-              updatedBy: member._id,
-              updatedAt: now.toISOString(),
-            },
+          const { capacity, unitQuotas, ...rest } = fields
+          await store.transaction(async (tx) => {
+            // Saved over what the form was filled from only: not over a publish, a close or another organizer's save.
+            const fresh = await tx.get('events', eventId)
+            if (fresh?.status !== event.status || fresh.updatedAt !== event.updatedAt) {
+              throw new AppError('CONFLICT', '活动刚刚被修改或发布了，请刷新后重新修改')
+            }
+            // A published event's quotas are what its quota documents say now (another organizer may have saved since).
+            const quotas = []
+            for (const { unitId } of event.status === 'published' ? event.unitQuotas : []) {
+              const doc = await tx.get('eventQuotas', quotaId(eventId, unitId))
+              if (doc) quotas.push({ unitId, quota: doc.quota })
+            }
+            await tx.updateById('events', eventId, {
+              $set: {
+                ...rest,
+                // A draft's places are all free; a published event's moved with the guarded changes above.
+                ...(event.status === 'draft' ? { capacity, unitQuotas, remaining: capacity } : { unitQuotas: quotas }),
+                updatedBy: member._id,
+                updatedAt: now.toISOString(),
+              },
+            })
+            await recordAudit(tx, member, now, eventAudit(event, 'events.update', { before: auditFields(settingsOf(event), units), after: auditFields(fields, units) }))
           })
-          await recordAudit(tx, member, now, eventAudit(event, 'events.update', { before: auditFields(settingsOf(event), units), after: auditFields(fields, units) }))
+          return draftView(store, (await store.get('events', eventId))!, now)
         })
-        return draftView(store, (await store.get('events', eventId))!, now)
       },
     }),
 
@@ -453,10 +496,12 @@ export const eventsFunction = defineFunction<EventsApi>(
         await store.transaction(async (tx) => {
           const fresh = await tx.get('events', eventId)
           if (fresh?.status !== 'draft') throw new AppError('CONFLICT', '活动已发布过，不能重复发布')
+          if (editedNow(fresh, now)) throw beingEdited()
           await tx.updateById('events', eventId, { $set: { status: 'published', publishedAt: now.toISOString(), remaining: fresh.capacity, updatedBy: member._id, updatedAt: now.toISOString() } })
+          // Its quotas open with it, as the draft says them now.
+          await openQuotas(tx, fresh)
           await recordAudit(tx, member, now, eventAudit(event, 'events.publish'))
         })
-        await openQuotas(store, event)
         return draftView(store, (await store.get('events', eventId))!, now)
       },
     }),
@@ -471,6 +516,7 @@ export const eventsFunction = defineFunction<EventsApi>(
         await store.transaction(async (tx) => {
           const fresh = await tx.get('events', eventId)
           if (!fresh || eventPhase(fresh, now) !== 'open') throw new AppError('CONFLICT', '活动不在报名中，无需截止')
+          if (editedNow(fresh, now)) throw beingEdited()
           await tx.updateById('events', eventId, { $set: { signupClosesAt: at, updatedBy: member._id, updatedAt: at } })
           await recordAudit(tx, member, now, eventAudit(event, 'events.close', { before: { 报名截止: fresh.signupClosesAt }, after: { 报名截止: at } }))
         })
@@ -488,6 +534,7 @@ export const eventsFunction = defineFunction<EventsApi>(
         await store.transaction(async (tx) => {
           const fresh = await tx.get('events', eventId)
           if (!fresh || fresh.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消')
+          if (editedNow(fresh, now)) throw beingEdited()
           await tx.updateById('events', eventId, { $set: { status: 'cancelled', cancelReason: reason, updatedBy: member._id, updatedAt: now.toISOString() } })
           await recordAudit(tx, member, now, eventAudit(event, 'events.cancel', { after: { 原因: reason } }))
         })
@@ -544,13 +591,11 @@ export const eventsFunction = defineFunction<EventsApi>(
         const { signup, event } = await organizerSignup(store, id)
         if (signup.state !== 'pending') throw new AppError('CONFLICT', '这条报名不在待审核状态')
         if (!approve && !reason) throw new AppError('INVALID_INPUT', '请填写未通过的原因', { reason: '请填写原因' })
-        const at = now.toISOString()
+        const decided = decision(member, now, event, signup, 'events.decide', approve ? '通过' : '未通过', approve ? 'approved' : 'rejected', reason)
         const done = approve
-          ? await store.claim('eventSignups', id, { state: 'pending', updatedAt: signup.updatedAt }, { $set: { state: 'confirmed', updatedAt: at } })
-          : await endSignup(store, event, signup, 'rejected', now, { reason })
+          ? await changeSignup(store, signup, { $set: { state: 'confirmed', updatedAt: now.toISOString() } }, decided)
+          : await endSignup(store, event, signup, 'rejected', now, { reason, within: decided })
         if (!done) throw changedMeanwhile()
-        await recordAudit(store, member, now, eventAudit(event, 'events.decide', { after: { 报名人: signupTarget(signup), 结果: approve ? '通过' : `未通过：${reason}` } }))
-        await tell(store, event, signup.memberId, approve ? 'approved' : 'rejected', now, reason)
         return participantView(store, signup, now)
       },
     }),
@@ -561,12 +606,11 @@ export const eventsFunction = defineFunction<EventsApi>(
       async handle({ signupId: id, approve, reason }, { store, now, member }) {
         const { signup, event } = await organizerSignup(store, id)
         if (signup.state !== 'confirmed' || !signup.cancelRequestedAt) throw new AppError('CONFLICT', '这条报名没有待处理的取消申请')
+        const decided = decision(member, now, event, signup, 'events.decideCancel', approve ? '同意取消' : '不同意取消', approve ? 'cancelApproved' : 'cancelDeclined', reason)
         const done = approve
-          ? await endSignup(store, event, signup, 'cancelled', now)
-          : await store.claim('eventSignups', id, { state: 'confirmed', updatedAt: signup.updatedAt }, { $unset: { cancelRequestedAt: true }, $set: { updatedAt: now.toISOString() } })
+          ? await endSignup(store, event, signup, 'cancelled', now, { within: decided })
+          : await changeSignup(store, signup, { $unset: { cancelRequestedAt: true }, $set: { updatedAt: now.toISOString() } }, decided)
         if (!done) throw changedMeanwhile()
-        await recordAudit(store, member, now, eventAudit(event, 'events.decideCancel', { after: { 报名人: signupTarget(signup), 结果: approve ? '同意取消' : `不同意${reason ? `：${reason}` : ''}` } }))
-        await tell(store, event, signup.memberId, approve ? 'cancelApproved' : 'cancelDeclined', now, reason)
         return participantView(store, signup, now)
       },
     }),
@@ -577,9 +621,8 @@ export const eventsFunction = defineFunction<EventsApi>(
       async handle({ signupId: id, reason }, { store, now, member }) {
         const { signup, event } = await organizerSignup(store, id)
         if (!(LIVE_STATES as readonly string[]).includes(signup.state)) throw new AppError('CONFLICT', '这条报名已经结束')
-        if (!(await endSignup(store, event, signup, 'removed', now, { reason }))) throw changedMeanwhile()
-        await recordAudit(store, member, now, eventAudit(event, 'events.remove', { after: { 报名人: signupTarget(signup), 原因: reason } }))
-        await tell(store, event, signup.memberId, 'removed', now, reason)
+        const decided = decision(member, now, event, signup, 'events.remove', '移出', 'removed', reason)
+        if (!(await endSignup(store, event, signup, 'removed', now, { reason, within: decided }))) throw changedMeanwhile()
         return participantView(store, signup, now)
       },
     }),
@@ -591,9 +634,8 @@ export const eventsFunction = defineFunction<EventsApi>(
         const { signup, event } = await organizerSignup(store, id)
         if (signup.state !== 'confirmed') throw new AppError('CONFLICT', '只能为已报名的人标记出勤')
         if (shanghaiDay(now) < shanghaiDay(event.startAt)) throw new AppError('CONFLICT', '活动当天起才能标记出勤')
-        const attendance = present ? 'present' : 'absent'
-        await store.update('eventSignups', { _id: id, state: 'confirmed' }, { $set: { attendance, updatedAt: now.toISOString() } })
-        await recordAudit(store, member, now, eventAudit(event, 'events.attendance', { after: { 报名人: signupTarget(signup), 出勤: present ? '出席' : '缺席' } }))
+        const audited = decision(member, now, event, signup, 'events.attendance', present ? '出席' : '缺席')
+        if (!(await changeSignup(store, signup, { $set: { attendance: present ? 'present' : 'absent', updatedAt: now.toISOString() } }, audited))) throw changedMeanwhile()
         return participantView(store, signup, now)
       },
     }),

@@ -2,7 +2,7 @@
  * The events function's jobs, behind its one timer trigger: offers that lapsed pass on, reminders go out, people
  * hear of a cancelled event, and places that drifted (a call cut off between two steps) are recounted.
  */
-import { HELD_STATES } from '../../types/events'
+import { HELD_STATES, LIVE_STATES } from '../../types/events'
 import { recordAudit } from '../core/audit'
 import type { EventDoc } from '../core/collections'
 import type { Batch, JobContext } from '../core/jobs'
@@ -61,8 +61,18 @@ export async function remind({ store, now }: JobContext): Promise<Batch> {
   return { count: 0 }
 }
 
-/** Tells each person whose sign-up a cancelled event ended, with the organizer's reason. */
+/** How far back cancelled events are swept for sign-ups still live. */
+const SWEEP_DAYS = 60
+
+/**
+ * Ends the sign-ups still live on cancelled events (a cancel cut off after its transaction, a sign-up that landed
+ * as the event was cancelled), then tells each person whose sign-up a cancelled event ended, with the reason.
+ */
 export async function tellCancelled({ store, now }: JobContext): Promise<Batch> {
+  const since = new Date(now.getTime() - SWEEP_DAYS * 86_400_000).toISOString()
+  for (const event of await store.find('events', { status: 'cancelled', startAt: { $gte: since } }, { fields: ['_id'] })) {
+    await store.update('eventSignups', { eventId: event._id, state: { $in: [...LIVE_STATES] } }, { $set: { state: 'eventCancelled', updatedAt: now.toISOString() } })
+  }
   const untold = await store.find('eventSignups', { state: 'eventCancelled', toldAt: { $exists: false } }, { limit: TELL_BATCH, fields: ['_id', 'eventId', 'memberId'] })
   for (const eventId of new Set(untold.map((signup) => signup.eventId))) {
     const event = await store.get('events', eventId)

@@ -19,9 +19,9 @@ import type { MessageData } from '../../types/messages'
 import { formatDateTime } from '../../types/time'
 import type { EventDoc, EventSignupDoc, MemberDoc } from '../core/collections'
 import { AppError } from '../core/errors'
-import { notify } from '../core/notify'
+import { notify, type Writer } from '../core/notify'
 import { insertIfAbsent } from '../core/queries'
-import type { Filter, Store, Update } from '../core/store/port'
+import type { Filter, Store, Transaction, Update } from '../core/store/port'
 import { isEnded, isLive } from './rules'
 
 export const signupId = (eventId: string, memberId: string) => createHash('sha256').update(`signup\n${eventId}\n${memberId}`).digest('hex').slice(0, 32)
@@ -162,13 +162,13 @@ export async function takePlace(store: Store, event: EventDoc, member: MemberDoc
 }
 
 /** What a member is told when a place comes to them from the waitlist. */
-async function tellPromoted(store: Store, event: EventDoc, signup: EventSignupDoc, state: SignupState, offerExpiresAt: string | undefined, now: Date) {
+async function tellPromoted(store: Writer | Store, event: EventDoc, signup: EventSignupDoc, state: SignupState, offerExpiresAt: string | undefined, now: Date) {
   const change = state === 'offered' ? 'offered' : state === 'pending' ? 'promotedPending' : 'promoted'
   await tell(store, event, signup.memberId, change, now, offerExpiresAt ? formatDateTime(offerExpiresAt, now) : undefined)
 }
 
-/** One member hears of a change to their sign-up (messages, from the ground). */
-export async function tell(store: Store, event: EventDoc, memberId: string, change: MessageData['eventSignup']['change'], now: Date, detail?: string) {
+/** One member hears of a change to their sign-up (messages, from the ground): through the change's transaction. */
+export async function tell(store: Writer | Store, event: EventDoc, memberId: string, change: MessageData['eventSignup']['change'], now: Date, detail?: string) {
   await notify(store, now, [memberId], {
     kind: 'eventSignup',
     subject: `event:${event._id}:${change}:${now.toISOString()}`,
@@ -201,14 +201,18 @@ async function handOver(store: Store, event: EventDoc, now: Date, heldUnitId: st
       }
       const state: SignupState = event.waitlist.kind === 'offer' ? 'offered' : placedState(event)
       const at = now.toISOString()
-      const offerExpiresAt = event.waitlist.kind === 'offer' ? new Date(now.getTime() + event.waitlist.acceptHours * 3_600_000).toISOString() : undefined
-      const promoted = await store.claim('eventSignups', candidate._id, { state: 'waiting' }, {
-        $set: { state, promotedAt: at, updatedAt: at, ...(offerExpiresAt ? { offerExpiresAt } : {}) },
+      // An offer lapses at the latest when the event starts.
+      const offerExpiresAt = event.waitlist.kind === 'offer' ? new Date(Math.min(now.getTime() + event.waitlist.acceptHours * 3_600_000, Date.parse(event.startAt))).toISOString() : undefined
+      // The promotion and its message go together: a member offered a place always hears of it before it lapses.
+      const promoted = await store.transaction(async (tx) => {
+        if ((await tx.get('eventSignups', candidate._id))?.state !== 'waiting') return false
+        await tx.updateById('eventSignups', candidate._id, { $set: { state, promotedAt: at, updatedAt: at, ...(offerExpiresAt ? { offerExpiresAt } : {}) } })
+        await tellPromoted(tx, event, candidate, state, offerExpiresAt, now)
+        return true
       })
       if (promoted) {
         // The held unit's quota, not needed by a candidate of another unit, goes back.
         if (!sameUnit && heldUnitId !== undefined) await releaseQuota(store, event, heldUnitId)
-        await tellPromoted(store, event, candidate, state, offerExpiresAt, now)
         return true
       }
       if (!sameUnit) await releaseQuota(store, event, candidate.unitId)
@@ -229,18 +233,24 @@ function firstWaiting(store: Store, event: EventDoc, full: Set<string>) {
  * back to the gates.
  */
 export async function freePlace(store: Store, event: EventDoc, unitId: string, now: Date): Promise<void> {
-  if (event.waitlist.kind !== 'off' && event.status === 'published' && (await handOver(store, event, now, unitId))) return
+  if (promotable(event, now) && (await handOver(store, event, now, unitId))) return
   await releaseGates(store, event, unitId, now)
   // Someone may have joined the waitlist meanwhile, seeing no place free.
-  if (event.waitlist.kind !== 'off') await settle(store, event, now)
+  await settle(store, event, now)
 }
+
+/**
+ * Whether places go to those waiting: while the event is published and has not started. (Whatever its waitlist
+ * setting now says: people who joined it before it was switched off are still served.)
+ */
+const promotable = (event: Pick<EventDoc, 'status' | 'startAt'>, now: Date) => event.status === 'published' && now.toISOString() < event.startAt
 
 /**
  * Hands free places to those waiting, in order, while both are there: after joining the waitlist, after a capacity
  * or quota grows, after a place went back to the gates.
  */
 export async function settle(store: Store, event: EventDoc, now: Date): Promise<void> {
-  if (event.waitlist.kind === 'off') return
+  if (!promotable(event, now)) return
   // No place free now: the first candidate's claim would fail the same way. A place freed after this read is handed
   // on by the call freeing it (freePlace settles after giving it back), so nothing is left waiting for this call.
   if (event.capacity !== null && ((await store.get('events', event._id))?.remaining ?? 0) <= 0) return
@@ -275,18 +285,35 @@ export async function endSignup(
   signup: EventSignupDoc,
   to: SignupState,
   now: Date,
-  extra: { reason?: string } = {},
+  extra: { reason?: string; within?: (tx: Transaction) => Promise<void> } = {},
 ): Promise<boolean> {
   const held = signup.state !== 'waiting'
   const at = now.toISOString()
   if (held) await markPlaces(store, event._id, now)
-  const ended = await store.claim('eventSignups', signup._id, { state: signup.state, updatedAt: signup.updatedAt }, {
+  const ended = await changeSignup(store, signup, {
     $set: { state: to, updatedAt: at, ...(extra.reason ? { reason: extra.reason } : {}) },
     ...(signup.cancelRequestedAt ? { $unset: { cancelRequestedAt: true as const } } : {}),
-  })
+  }, extra.within)
   if (!ended) return false
   if (held && isEnded(to)) await freePlace(store, event, signup.unitId, now)
   return true
+}
+
+/**
+ * Changes a sign-up that is still as it was read (its state and `updatedAt`): one guarded write, or, with `within`
+ * (the audit entry and the message that go with an organizer's decision), a short transaction holding all of them,
+ * so a call cut off midway leaves none of them.
+ */
+export async function changeSignup(store: Store, signup: EventSignupDoc, update: Update, within?: (tx: Transaction) => Promise<void>): Promise<boolean> {
+  const guard = { state: signup.state, updatedAt: signup.updatedAt }
+  if (!within) return store.claim('eventSignups', signup._id, guard, update)
+  return store.transaction(async (tx) => {
+    const fresh = await tx.get('eventSignups', signup._id)
+    if (fresh?.state !== guard.state || fresh.updatedAt !== guard.updatedAt) return false
+    await tx.updateById('eventSignups', signup._id, update)
+    await within(tx)
+    return true
+  })
 }
 
 /**
@@ -364,9 +391,10 @@ export async function changeQuotas(store: Store, event: EventDoc, quotas: EventD
   }
 }
 
-/** The quota documents of a newly published event. */
-export async function openQuotas(store: Store, event: EventDoc): Promise<void> {
+/** The quota documents of an event being published, in its publishing transaction. */
+export async function openQuotas(tx: Transaction, event: EventDoc): Promise<void> {
   for (const { unitId, quota } of event.unitQuotas) {
-    await insertIfAbsent(store, 'eventQuotas', { _id: quotaId(event._id, unitId), eventId: event._id, unitId, quota, remaining: quota })
+    const id = quotaId(event._id, unitId)
+    if (!(await tx.get('eventQuotas', id))) await tx.insert('eventQuotas', { _id: id, eventId: event._id, unitId, quota, remaining: quota })
   }
 }

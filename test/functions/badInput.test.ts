@@ -334,6 +334,8 @@ const settingsCases: Case[] = [
   ['a description over 10,000', eventSettings({ description: '字'.repeat(10_001) }), '活动介绍不能超过 10000 个字'],
   ['no place', eventSettings({ place: undefined }), '请填写活动地点'],
   ['a start that is not a time', eventSettings({ startAt: '下周一下午' }), '开始时间格式不正确'],
+  ['a start with an hour-only offset', eventSettings({ startAt: '2026-11-30T14:00:00+08' }), '开始时间格式不正确'],
+  ['a start on 31 November', eventSettings({ startAt: '2026-11-31T14:00:00+08:00' }), '开始时间格式不正确'],
   ['an end before the start', eventSettings({ endAt: shanghaiAt(10, '13:00') }), '结束时间须晚于开始时间'],
   ['sign-up closing before it opens', eventSettings({ signupOpensAt: shanghaiAt(5, '09:00'), signupClosesAt: shanghaiAt(4, '09:00') }), '报名截止时间须晚于报名开始时间'],
   ['sign-up closing after the end', eventSettings({ signupClosesAt: shanghaiAt(11, '09:00') }), '报名截止时间不能晚于活动结束时间'],

@@ -367,3 +367,84 @@ describe('jobs', () => {
     expect(audit.map((entry) => [entry.actorName, entry.before?.剩余名额, entry.after?.剩余名额])).toEqual([['系统', 33, 36]])
   })
 })
+
+/** Found by review: each was a way places went wrong or a person went untold. */
+describe('edges', () => {
+  it('a draft saved as it is published cannot give the places taken since back (no oversell)', async () => {
+    // The save is held just before its transaction while the event is published and two people sign up.
+    let release!: () => void
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    let armed = false
+    let held = false
+    const holding = new Proxy(store, {
+      get(target, property) {
+        if (property === 'transaction') {
+          return async (work: Parameters<TestStore['transaction']>[0]) => {
+            if (armed) {
+              armed = false
+              held = true
+              await gate
+            }
+            return target.transaction(work)
+          }
+        }
+        const value = Reflect.get(target, property)
+        return typeof value === 'function' ? value.bind(target) : value
+      },
+    })
+    const settings = eventSettings({ capacity: 2 })
+    const { id } = expectOk(await callAs(store, 'events', PEOPLE.office, 'create', { settings }))
+    armed = true
+    const save = callAs(holding, 'events', PEOPLE.office2, 'update', { eventId: id, settings: { ...settings, title: '冬季养生讲座（改）' } })
+    while (!held) await new Promise((resolve) => setImmediate(resolve))
+    // Published meanwhile (or refused while the save holds the event), two take the places.
+    await callAs(store, 'events', PEOPLE.office, 'publish', { eventId: id })
+    await signUp(A, id)
+    await signUp(B, id)
+    release()
+    await save
+    await callAs(store, 'events', PEOPLE.office, 'publish', { eventId: id })
+    for (const who of [A, B, C]) await signUp(who, id)
+    expect(await store.count('eventSignups', { eventId: id, state: 'confirmed' })).toBe(2)
+    expect((await store.get('events', id))?.remaining).toBe(0)
+  })
+
+  it('the sign-ups a cut-off cancel left live are ended and told by the job', async () => {
+    // The cancel's transaction went through; its bulk update did not.
+    await store.update('events', { _id: 'event-flower' }, { $set: { status: 'cancelled', cancelReason: '场地临时有变' } })
+    await runJob(store, 'events', 'tellCancelled')
+    expect(await store.count('eventSignups', { eventId: 'event-flower', state: 'eventCancelled' })).toBe(5)
+    expect(await store.count('messages', { kind: 'eventCancelled' })).toBe(5)
+  })
+
+  it('those who joined the waitlist before it was switched off still get the places that free up', async () => {
+    const small = await published({ capacity: 1, waitlist: { kind: 'auto' } })
+    expectOk(await signUp(A, small))
+    expectOk(await signUp(B, small, {}, later(1000)))
+    // The organizer's switch landed as B joined.
+    await store.update('events', { _id: small }, { $set: { waitlist: { kind: 'off' } } })
+    expectOk(await callAs(store, 'events', A, 'cancelSignup', { signupId: signupId(small, A) }))
+    expect(await stateOf(small, B)).toBe('confirmed')
+  })
+
+  it('no place passes from the waitlist once the event has started; an offer lapses at the start at the latest', async () => {
+    // 应急救护知识讲座 starts 11-26 15:00; an offer made at 13:00 that day lapses at 15:00, not 24 hours on.
+    const holder = seededSignup('event-first-aid', 'confirmed')
+    const holderId = (await store.get('eventSignups', holder))!.memberId
+    expectOk(await callAs(store, 'events', holderId, 'cancelSignup', { signupId: holder }, { now: new Date(shanghaiAt(5, '11:00')) }))
+    expectOk(await callAs(store, 'events', PEOPLE.office, 'remove', { signupId: signupId('event-first-aid', 'm0164'), reason: '临时出差' }, { now: new Date(shanghaiAt(6, '13:00')) }))
+    expect((await store.get('eventSignups', signupId('event-first-aid', 'm0165')))?.offerExpiresAt).toBe(shanghaiAt(6, '15:00'))
+    expect(expectFailure(await callAs(store, 'events', 'm0165', 'acceptOffer', { signupId: signupId('event-first-aid', 'm0165') }, { now: new Date(shanghaiAt(6, '15:10')) }), 'CONFLICT').message).toBe('活动已开始，递补名额已失效')
+    const another = seededSignup('event-first-aid', 'confirmed', 2)
+    expectOk(await callAs(store, 'events', PEOPLE.office, 'remove', { signupId: another, reason: '未到场' }, { now: new Date(shanghaiAt(6, '15:30')) }))
+    expect(await stateOf('event-first-aid', 'm0167')).toBe('waiting')
+  })
+
+  it('an organizer’s decision, its audit entry and the member’s message land together', async () => {
+    const pending = seededSignup('event-mixer', 'pending')
+    expectOk(await callAs(store, 'events', PEOPLE.office, 'decide', { signupId: pending, approve: true }))
+    const memberId = (await store.get('eventSignups', pending))!.memberId
+    expect(await store.count('auditLog', { action: 'events.decide' })).toBe(1)
+    expect((await store.find('messages', { recipientId: memberId, kind: 'eventSignup' })).map((message) => message.text)).toEqual(['报名审核通过：青年教职工冬日联谊会'])
+  })
+})
