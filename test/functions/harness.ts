@@ -170,9 +170,10 @@ const validRosterWritten = writeRoster([ROSTER_NEWCOMER], demoUnits()).then((dat
 export type TestStore = InterleavingStore
 
 export async function seededStore(now: Date = NOW, seed = 20261120): Promise<TestStore> {
-  const store = new InterleavingStore(new SqliteStore(':memory:'), { seed })
-  await seedDemoUnion(store, now)
-  return store
+  // Seeded straight into SQLite: the interleaving matters to the calls a test makes, not to the seed's inserts.
+  const inner = new SqliteStore(':memory:')
+  await seedDemoUnion(inner, now)
+  return new InterleavingStore(inner, { seed })
 }
 
 export async function identityOf(store: Store, who: Who): Promise<Identity> {
