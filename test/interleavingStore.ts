@@ -16,8 +16,8 @@ export interface InterleavingOptions {
   maxTurns?: number
 }
 
-/** mulberry32: a small, well-mixed 32-bit PRNG; [0, 1). */
-function prng(seed: number): () => number {
+/** mulberry32: a small, well-mixed 32-bit PRNG; [0, 1). Tests draw their own repeatable choices from it too. */
+export function prng(seed: number): () => number {
   let state = seed | 0
   return () => {
     state = (state + 0x6d2b79f5) | 0

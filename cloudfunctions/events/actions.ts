@@ -19,7 +19,6 @@ import {
   EventListSchema,
   EventUpdateSchema,
   HELD_STATES,
-  LIVE_STATES,
   MySignupsSchema,
   ParticipantsSchema,
   RemoveSchema,
@@ -45,8 +44,8 @@ import { newId, type Filter, type SortSpec, type Store, type Transaction } from 
 import { unitNames } from '../core/units'
 import config from './config.json'
 import { expireOffers, reconcile, remind, tellCancelled } from './jobs'
-import { auditFields, cancelRule, checkAnswers, checkInWindow, checkSettings, copiedSettings, eventPhase, ineligibility, opensText } from './rules'
-import { changeCapacity, changeQuotas, changeSignup, endSignup, markPlaces, openQuotas, quotaId, resultOf, signupId, takePlace, tell, waitlistPosition } from './seats'
+import { auditFields, cancelRule, checkAnswers, checkInWindow, checkSettings, copiedSettings, eventPhase, ineligibility, isHeld, isLive, opensText } from './rules'
+import { changeCapacity, changeQuotas, changeSignup, endLiveSignups, endSignup, openQuotas, quotaId, resultOf, signupId, takePlace, tell, waitlistPosition } from './seats'
 import { SCENE, sceneOf, settingsOf, toAdminRow, toDetail, toDraft, toMySignup, toParticipant, toSummary, type Names } from './views'
 
 const PAGE_SIZE_ALL = 2_000
@@ -539,8 +538,7 @@ export const eventsFunction = defineFunction<EventsApi>(
           await recordAudit(tx, member, now, eventAudit(event, 'events.cancel', { after: { 原因: reason } }))
         })
         // Every sign-up ends; the tellCancelled job tells each person (a batch at a time).
-        await markPlaces(store, eventId, now)
-        await store.update('eventSignups', { eventId, state: { $in: [...LIVE_STATES] } }, { $set: { state: 'eventCancelled', updatedAt: now.toISOString() } })
+        await endLiveSignups(store, eventId, now)
         return draftView(store, (await store.get('events', eventId))!, now)
       },
     }),
@@ -555,7 +553,7 @@ export const eventsFunction = defineFunction<EventsApi>(
         const heldByUnit = new Map<string, number>()
         for (const signup of all) {
           counts[signup.state] = (counts[signup.state] ?? 0) + 1
-          if ((HELD_STATES as readonly string[]).includes(signup.state)) heldByUnit.set(signup.unitId, (heldByUnit.get(signup.unitId) ?? 0) + 1)
+          if (isHeld(signup.state)) heldByUnit.set(signup.unitId, (heldByUnit.get(signup.unitId) ?? 0) + 1)
         }
         const units = await unitNames(store)
         const quotas = new Map(event.unitQuotas.map((entry) => [entry.unitId, entry.quota]))
@@ -620,7 +618,7 @@ export const eventsFunction = defineFunction<EventsApi>(
       input: RemoveSchema,
       async handle({ signupId: id, reason }, { store, now, member }) {
         const { signup, event } = await organizerSignup(store, id)
-        if (!(LIVE_STATES as readonly string[]).includes(signup.state)) throw new AppError('CONFLICT', '这条报名已经结束')
+        if (!isLive(signup.state)) throw new AppError('CONFLICT', '这条报名已经结束')
         const decided = decision(member, now, event, signup, 'events.remove', '移出', 'removed', reason)
         if (!(await endSignup(store, event, signup, 'removed', now, { reason, within: decided }))) throw changedMeanwhile()
         return participantView(store, signup, now)

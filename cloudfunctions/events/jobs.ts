@@ -2,12 +2,12 @@
  * The events function's jobs, behind its one timer trigger: offers that lapsed pass on, reminders go out, people
  * hear of a cancelled event, and places that drifted (a call cut off between two steps) are recounted.
  */
-import { HELD_STATES, LIVE_STATES } from '../../types/events'
+import { HELD_STATES } from '../../types/events'
 import { recordAudit } from '../core/audit'
 import type { EventDoc } from '../core/collections'
 import type { Batch, JobContext } from '../core/jobs'
 import { notify } from '../core/notify'
-import { endSignup, quotaId, settle } from './seats'
+import { endLiveSignups, endSignup, quotaId, settle } from './seats'
 import { reminderSchedule } from './rules'
 
 const OFFERS_BATCH = 50
@@ -71,7 +71,7 @@ const SWEEP_DAYS = 60
 export async function tellCancelled({ store, now }: JobContext): Promise<Batch> {
   const since = new Date(now.getTime() - SWEEP_DAYS * 86_400_000).toISOString()
   for (const event of await store.find('events', { status: 'cancelled', startAt: { $gte: since } }, { fields: ['_id'] })) {
-    await store.update('eventSignups', { eventId: event._id, state: { $in: [...LIVE_STATES] } }, { $set: { state: 'eventCancelled', updatedAt: now.toISOString() } })
+    await endLiveSignups(store, event._id, now)
   }
   const untold = await store.find('eventSignups', { state: 'eventCancelled', toldAt: { $exists: false } }, { limit: TELL_BATCH, fields: ['_id', 'eventId', 'memberId'] })
   for (const eventId of new Set(untold.map((signup) => signup.eventId))) {

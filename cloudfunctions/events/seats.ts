@@ -14,7 +14,7 @@
  * over directly, so a newcomer cannot take it in between; nobody able to take it, it goes back to the gate.
  */
 import { createHash } from 'node:crypto'
-import type { FormAnswers, SignupResult, SignupState } from '../../types/events'
+import { LIVE_STATES, type FormAnswers, type SignupResult, type SignupState } from '../../types/events'
 import type { MessageData } from '../../types/messages'
 import { formatDateTime } from '../../types/time'
 import type { EventDoc, EventSignupDoc, MemberDoc } from '../core/collections'
@@ -389,6 +389,14 @@ export async function changeQuotas(store: Store, event: EventDoc, quotas: EventD
       await freePlace(store, grown, change.unitId, now)
     }
   }
+}
+
+/**
+ * Ends every sign-up still live on a cancelled event, in one write (its places need no freeing: a cancelled event
+ * gives none out). The cancel runs it, and the tellCancelled job again for a cancel cut off before it.
+ */
+export async function endLiveSignups(store: Store, eventId: string, now: Date): Promise<void> {
+  await store.update('eventSignups', { eventId, state: { $in: [...LIVE_STATES] } }, { $set: { state: 'eventCancelled', updatedAt: now.toISOString() } })
 }
 
 /** The quota documents of an event being published, in its publishing transaction. */

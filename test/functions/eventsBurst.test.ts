@@ -16,6 +16,7 @@ import { readTimeouts } from '../../scripts/host/timeLimits'
 import { demoOpenid, seedDemoUnion } from '../../scripts/seed/demoUnion'
 import type { SignupResult } from '../../types/events'
 import type { ApiResult } from '../../types/result'
+import { prng } from '../interleavingStore'
 import { tempFileStore } from '../tempFiles'
 import { countsOf, eventViolations, rushSettings } from './eventsInvariants'
 import { PEOPLE } from './harness'
@@ -78,17 +79,6 @@ async function login(memberId: string): Promise<string> {
   const reply = await post<{ token: string }>('/dev/login', { memberId })
   if (!reply.ok) throw new Error(`login ${memberId}: ${reply.message}`)
   return reply.data.token
-}
-
-/** mulberry32: the burst's choices repeat from run to run. */
-function prng(seed: number): () => number {
-  let state = seed | 0
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 const STILL_RUNNING = '上一次提交还在处理中'

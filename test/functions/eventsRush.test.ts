@@ -16,7 +16,7 @@ import { signupId } from '../../cloudfunctions/events/seats'
 import { demoMembers, demoOpenid, seedDemoUnion } from '../../scripts/seed/demoUnion'
 import type { EventSettings, SignupResult, SignupState, UnitQuota } from '../../types/events'
 import type { ApiResult } from '../../types/result'
-import { InterleavingStore } from '../interleavingStore'
+import { InterleavingStore, prng } from '../interleavingStore'
 import { countsOf, eventViolations, rushSettings } from './eventsInvariants'
 import { HOUR, NOW, PEOPLE, callAs, demoMember, expectOk, later, runJob, send } from './harness'
 
@@ -473,17 +473,6 @@ describe('events.update racing itself', () => {
 
 // ---------------------------------------------------------------------------------------------------------------
 // A throttled store: BUSY at random, as CloudBase answers -501003 / -501004 once the adapter's retries are spent.
-
-/** mulberry32, as the interleaving store's. */
-function prng(seed: number): () => number {
-  let state = seed | 0
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /**
  * Refuses a call (before it reaches the database, as a throttled request never runs) with StoreBusyError when `busy`
