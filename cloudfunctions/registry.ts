@@ -6,7 +6,6 @@ import { exportsFunction } from './exports/actions'
 import { membersFunction } from './members/actions'
 import { messagesFunction } from './messages/actions'
 import { noticesFunction } from './notices/actions'
-import { rosterFunction } from './roster/actions'
 
 export const FUNCTIONS: Record<string, CloudFunction> = {
   audit: auditFunction,
@@ -15,5 +14,4 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   members: membersFunction,
   messages: messagesFunction,
   notices: noticesFunction,
-  roster: rosterFunction,
 }

@@ -4,7 +4,6 @@ import type { ExportsApi } from './exports'
 import type { MembersApi } from './members'
 import type { MessagesApi } from './messages'
 import type { NoticesApi } from './notices'
-import type { RosterApi } from './roster'
 
 /** Every cloud function's contract, by function name: what the front end may call. */
 export interface Contracts {
@@ -14,7 +13,6 @@ export interface Contracts {
   members: MembersApi
   messages: MessagesApi
   notices: NoticesApi
-  roster: RosterApi
 }
 
 export type FunctionName = keyof Contracts

@@ -45,6 +45,10 @@ export const REASON_MAX = 200
 export const OFFER_HOURS_MAX = 72
 /** How far around the start a venue check-in may open or stay open. */
 export const CHECK_IN_WINDOW_MAX_MINUTES = 24 * 60
+/** The largest cover image (封面图); the app sends phone photos compressed, well under it. */
+export const COVER_MAX_BYTES = 2 * 1024 * 1024
+/** The longest file id a cover may have (a CloudBase fileID is about 100 characters). */
+const COVER_ID_MAX = 300
 
 /** Who an event is for, beyond the organizer's own reach; every condition set must hold. */
 export interface Eligibility {
@@ -192,6 +196,8 @@ export interface EventSettings {
   review: ReviewPolicy
   waitlist: WaitlistPolicy
   checkIn: CheckInPolicy
+  /** The cover image (封面图): a file of the file store (JPEG, PNG or WebP, at most COVER_MAX_BYTES); absent: none. */
+  coverFileId?: string
 }
 
 const text = (label: string, max: number) =>
@@ -291,6 +297,7 @@ export const EventSettingsSchema = v.strictObject({
   review: v.picklist(['auto', 'organizer'], '请选择审核方式'),
   waitlist: WaitlistSchema,
   checkIn: CheckInSchema,
+  coverFileId: v.optional(v.pipe(v.string('封面图须为文字'), v.minLength(1, '封面图不正确，请重新选择图片'), v.maxLength(COVER_ID_MAX, '封面图不正确，请重新选择图片'))),
 })
 
 /** A new event: a union-wide one, or (with `unitId`) one of that unit, which its unit admin may organize. */
@@ -380,6 +387,8 @@ export interface EventSummary {
   placesLeft: number | null
   /** The caller's own sign-up status, if any is live or ended recently. */
   myStatus?: SignupStatus
+  /** A link to the cover image that works for a few minutes; absent without a cover. Covers are public to members. */
+  coverUrl?: string
 }
 
 /** Whether the caller may sign up now, and if not, why in plain words. */
@@ -461,6 +470,8 @@ export interface EventDraft {
   /** Once anyone has signed up, the form and eligibility are fixed (so every answer means the same). */
   locked: boolean
   checkInScene?: string
+  /** A link to the cover image for the form's preview (as EventSummary's). */
+  coverUrl?: string
 }
 
 export interface ParticipantRow {

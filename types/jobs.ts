@@ -18,8 +18,8 @@ export const JOB_CATALOGUE = {
   notices: {
     unpinExpired: { title: '取消到期的置顶', schedule: { everyMinutes: 10 } },
   },
-  roster: {
-    purgeFiles: { title: '删除过期的名册文件', schedule: { everyMinutes: 10 } },
+  exports: {
+    purgeFiles: { title: '删除过期的上传和导出文件', schedule: { everyMinutes: 10 } },
   },
   messages: {
     // Sending first: a long fan-out never holds up messages already written.

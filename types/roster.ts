@@ -1,6 +1,7 @@
 /**
- * The `roster` function's contract: the member roster as an Excel file. Union office staff download the template,
- * export the roster, and import a file in two steps: preview (what would change, row by row) then apply.
+ * The member roster as an Excel file, the `exports` function's roster actions (types/exports.ts): union office staff
+ * download the template, export the roster, and import a file in two steps: preview (what would change, row by row)
+ * then apply.
  */
 import * as v from 'valibot'
 import { IdSchema } from './common'
@@ -38,12 +39,6 @@ export const RosterApplySchema = v.strictObject({
 })
 
 export const RosterExportSchema = v.optional(v.strictObject({ unitId: v.optional(IdSchema) }), {})
-
-/** A file a person can download for a while. */
-export interface DownloadLink {
-  url: string
-  fileName: string
-}
 
 export interface PreviewPerson {
   staffNo: string
@@ -84,12 +79,4 @@ export interface RosterApplied {
   done: boolean
   applied: number
   total: number
-}
-
-/** The contract of the `roster` function (union office only). */
-export interface RosterApi {
-  template: { request: void; response: DownloadLink }
-  export: { request: v.InferInput<typeof RosterExportSchema>; response: DownloadLink }
-  preview: { request: v.InferInput<typeof RosterFileSchema>; response: RosterPreview }
-  apply: { request: v.InferInput<typeof RosterApplySchema>; response: RosterApplied }
 }

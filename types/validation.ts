@@ -72,6 +72,7 @@ const FIELD_LABELS: Record<string, string> = {
   checkIn: '签到方式',
   checkedIn: '签到筛选',
   phase: '状态',
+  coverFileId: '封面图',
 }
 
 /** Labels of a field by its whole path, where its last key means something else elsewhere (`kind`). */

@@ -121,7 +121,7 @@ export interface SettingsDoc extends UnionSettings {
   updatedBy: string
 }
 
-/** A file holding personal data (a roster upload, an export), and when the roster function's timer deletes it. */
+/** A file to delete (a roster upload, an export, a cover an event let go of), and when the exports function's timer deletes it. */
 export interface FileDoc {
   _id: string
   fileId: string
@@ -176,7 +176,7 @@ export type ImportOp =
   | { kind: 'leave'; id: string }
 
 /**
- * A roster import being applied in chunks (roster/applyImport.ts), `_id` the preview's planId. Deleted with its
+ * A roster import being applied in chunks (exports/roster/applyImport.ts), `_id` the preview's planId. Deleted with its
  * chunks an hour after it started, like the file it came from.
  */
 export interface RosterImportDoc {
@@ -424,7 +424,7 @@ export const COLLECTIONS: Record<CollectionName, CollectionDefinition> = {
   messageBatches: { indexes: [['state', 'sendAt']], unique: [], arrays: [] },
   consents: { indexes: [['memberId']], unique: [], arrays: [] },
   events: {
-    indexes: [['status', 'startAt'], ['status', 'signupClosesAt'], ['unitId', 'startAt'], ['seatChangedAt']],
+    indexes: [['status', 'startAt'], ['status', 'signupClosesAt'], ['unitId', 'startAt'], ['seatChangedAt'], ['coverFileId']],
     unique: [['checkInCode']],
     arrays: ['eligibility.unitIds'],
   },

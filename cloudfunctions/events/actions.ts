@@ -38,15 +38,17 @@ import { EVENT_ORGANIZER, SIGNUP_ORGANIZER } from '../core/organizers'
 import type { EventDoc, EventSignupDoc, MemberDoc } from '../core/collections'
 import { action, defineFunction, jobsOf } from '../core/defineFunction'
 import { AppError, notFound } from '../core/errors'
+import type { FileStore } from '../core/files/port'
+import { keepForAWhileIn } from '../core/files/retention'
 import { mustGet, pageOf } from '../core/queries'
 import { readSettings } from '../core/settings'
 import { newId, type Filter, type SortSpec, type Store, type Transaction } from '../core/store/port'
 import { unitNames } from '../core/units'
 import config from './config.json'
 import { expireOffers, reconcile, remind, tellCancelled } from './jobs'
-import { auditFields, cancelRule, checkAnswers, checkInWindow, checkSettings, copiedSettings, eventPhase, ineligibility, isHeld, isLive, opensText } from './rules'
+import { auditFields, cancelRule, checkAnswers, checkInWindow, checkSettings, copiedSettings, coverProblem, eventPhase, ineligibility, isHeld, isLive, opensText } from './rules'
 import { changeCapacity, changeQuotas, changeSignup, endLiveSignups, endSignup, openQuotas, quotaId, resultOf, signupId, takePlace, tell, waitlistPosition } from './seats'
-import { SCENE, sceneOf, settingsOf, toAdminRow, toDetail, toDraft, toMySignup, toParticipant, toSummary, type Names } from './views'
+import { SCENE, coverUrlOf, sceneOf, settingsOf, toAdminRow, toDetail, toDraft, toMySignup, toParticipant, toSummary, type Names } from './views'
 
 const PAGE_SIZE_ALL = 2_000
 
@@ -130,6 +132,23 @@ async function checkedSettings(store: Store, settings: EventSettings, now: Date,
   return value
 }
 
+/** Checks a cover the settings set anew: an image uploaded to this file store, still there, small enough. */
+async function checkCover(files: FileStore, fileId: string) {
+  const problem = files.owns(fileId) ? coverProblem(await files.read(fileId)) : '封面图不是在本小程序上传的图片，请重新选择图片'
+  if (problem) throw new AppError('INVALID_INPUT', problem, { 'settings.coverFileId': problem })
+}
+
+/**
+ * Links to the covers of `events`, in one call to the file store however many there are. Without them (storage not
+ * answering) events show without covers rather than not at all.
+ */
+function coverLinks(files: FileStore, events: EventDoc[]): Promise<Map<string, string>> {
+  return files.downloadUrls(events.flatMap((event) => (event.coverFileId ? [event.coverFileId] : []))).catch((error: Error) => {
+    console.warn('[events] no cover links', error.message)
+    return new Map()
+  })
+}
+
 /** 12 letters and digits: the venue code's part that names the event. */
 const newCheckInCode = () => randomBytes(9).toString('base64').replace(/[^A-Za-z0-9]/g, 'x').slice(0, 12)
 
@@ -167,8 +186,9 @@ async function insertDraft(store: Store, member: MemberDoc, now: Date, id: strin
   return id
 }
 
-async function draftView(store: Store, event: EventDoc, now: Date) {
-  return toDraft(event, now, await unitNames(store), await countHeld(store, event._id))
+async function draftView(store: Store, files: FileStore, event: EventDoc, now: Date) {
+  const [units, held, covers] = await Promise.all([unitNames(store), countHeld(store, event._id), coverLinks(files, [event])])
+  return toDraft(event, now, units, held, coverUrlOf(event, covers))
 }
 
 async function participantView(store: Store, signup: EventSignupDoc, now: Date) {
@@ -231,12 +251,12 @@ export const eventsFunction = defineFunction<EventsApi>(
     list: action({
       allow: 'member',
       input: EventListSchema,
-      async handle({ tab, kind, offset, limit }, { store, now, member }) {
+      async handle({ tab, kind, offset, limit }, { store, files, now, member }) {
         const filter: Filter = { $and: [tabFilter(tab, now), visibleTo(member), ...(kind ? [{ kind }] : [])] }
         const found = await store.find('events', filter, { sort: TAB_SORT[tab], skip: offset, limit: limit + 1 })
-        const [units, mine] = await Promise.all([unitNames(store), mySignupsOf(store, member, found.map((event) => event._id))])
+        const [units, mine, covers] = await Promise.all([unitNames(store), mySignupsOf(store, member, found.map((event) => event._id)), coverLinks(files, found)])
         return pageOf(
-          found.map((event) => toSummary(event, now, units, mine.get(event._id))),
+          found.map((event) => toSummary(event, now, units, mine.get(event._id), coverUrlOf(event, covers))),
           limit,
         )
       },
@@ -245,17 +265,18 @@ export const eventsFunction = defineFunction<EventsApi>(
     detail: action({
       allow: 'member',
       input: EventIdSchema,
-      async handle({ eventId }, { store, now, member }) {
+      async handle({ eventId }, { store, files, now, member }) {
         const event = await visibleEvent(store, member, eventId)
-        const [mine, settings, names, waitingCount, quota] = await Promise.all([
+        const [mine, settings, names, waitingCount, quota, covers] = await Promise.all([
           store.get('eventSignups', signupId(eventId, member._id)),
           readSettings(store),
           namesOf(store),
           store.count('eventSignups', { eventId, state: 'waiting' }),
           event.unitQuotas.length > 0 ? store.get('eventQuotas', quotaId(eventId, member.unitId)) : null,
+          coverLinks(files, [event]),
         ])
         const position = mine?.state === 'waiting' ? await waitlistPosition(store, mine) : undefined
-        return toDetail(event, member, settings, now, names, { mine: mine ?? undefined, position, waitingCount, unitRemaining: quota?.remaining })
+        return toDetail(event, member, settings, now, names, { mine: mine ?? undefined, position, waitingCount, unitRemaining: quota?.remaining, coverUrl: coverUrlOf(event, covers) })
       },
     }),
 
@@ -407,17 +428,18 @@ export const eventsFunction = defineFunction<EventsApi>(
     adminGet: action({
       allow: EVENT_ORGANIZER,
       input: EventIdSchema,
-      async handle({ eventId }, { store, now }) {
-        return draftView(store, await mustGet(store, 'events', eventId, '活动'), now)
+      async handle({ eventId }, { store, files, now }) {
+        return draftView(store, files, await mustGet(store, 'events', eventId, '活动'), now)
       },
     }),
 
     create: action({
       allow: [unionOffice, unitAdmin(({ unitId }: { unitId?: string }) => unitId)],
       input: EventCreateSchema,
-      async handle({ unitId, settings }, { store, now, member, requestId }) {
+      async handle({ unitId, settings }, { store, files, now, member, requestId }) {
         if (unitId !== undefined && !(await store.get('units', unitId))) throw new AppError('INVALID_INPUT', '所选分工会不存在，请重新选择', { unitId: '分工会不存在' })
         const fields = await checkedSettings(store, settings, now, unitId)
+        if (fields.coverFileId) await checkCover(files, fields.coverFileId)
         return { id: await insertDraft(store, member, now, requestId ?? newId(), fields, unitId) }
       },
     }),
@@ -425,7 +447,7 @@ export const eventsFunction = defineFunction<EventsApi>(
     update: action({
       allow: EVENT_ORGANIZER,
       input: EventUpdateSchema,
-      async handle({ eventId, settings }, { store, now, member }) {
+      async handle({ eventId, settings }, { store, files, now, member }) {
         await mustGet(store, 'events', eventId, '活动')
         // One organizer's save at a time: it moves places and quotas in several guarded steps before it writes.
         return editing(store, eventId, now, async (event) => {
@@ -434,6 +456,8 @@ export const eventsFunction = defineFunction<EventsApi>(
           const fields = await checkedSettings(store, settings, now, event.unitId, event)
           const waiting = await store.count('eventSignups', { eventId, state: 'waiting' })
           if (fields.waitlist.kind === 'off' && waiting > 0) throw new AppError('CONFLICT', `还有 ${waiting} 人在候补，不能关闭候补`)
+          const coverChanged = fields.coverFileId !== event.coverFileId
+          if (coverChanged && fields.coverFileId) await checkCover(files, fields.coverFileId)
           const units = await unitNames(store)
           if (event.status === 'published') {
             // Quotas first: a refused quota change undoes itself; a refused capacity then puts the quotas back.
@@ -466,10 +490,13 @@ export const eventsFunction = defineFunction<EventsApi>(
                 updatedBy: member._id,
                 updatedAt: now.toISOString(),
               },
+              ...(fields.coverFileId ? {} : { $unset: { coverFileId: true } }),
             })
-            await recordAudit(tx, member, now, eventAudit(event, 'events.update', { before: auditFields(settingsOf(event), units), after: auditFields(fields, units) }))
+            // The cover let go of goes within the hour, unless another event (a copy) shows it.
+            if (coverChanged && event.coverFileId) await keepForAWhileIn(tx, event.coverFileId, now)
+            await recordAudit(tx, member, now, eventAudit(event, 'events.update', { before: auditFields(settingsOf(event), units), after: auditFields(fields, units, event.coverFileId) }))
           })
-          return draftView(store, (await store.get('events', eventId))!, now)
+          return draftView(store, files, (await store.get('events', eventId))!, now)
         })
       },
     }),
@@ -487,7 +514,7 @@ export const eventsFunction = defineFunction<EventsApi>(
     publish: action({
       allow: EVENT_ORGANIZER,
       input: EventIdSchema,
-      async handle({ eventId }, { store, now, member }) {
+      async handle({ eventId }, { store, files, now, member }) {
         const event = await mustGet(store, 'events', eventId, '活动')
         if (event.status !== 'draft') throw new AppError('CONFLICT', '活动已发布过，不能重复发布')
         // Its dates must still lie ahead.
@@ -501,14 +528,14 @@ export const eventsFunction = defineFunction<EventsApi>(
           await openQuotas(tx, fresh)
           await recordAudit(tx, member, now, eventAudit(event, 'events.publish'))
         })
-        return draftView(store, (await store.get('events', eventId))!, now)
+        return draftView(store, files, (await store.get('events', eventId))!, now)
       },
     }),
 
     closeSignup: action({
       allow: EVENT_ORGANIZER,
       input: EventIdSchema,
-      async handle({ eventId }, { store, now, member }) {
+      async handle({ eventId }, { store, files, now, member }) {
         const event = await mustGet(store, 'events', eventId, '活动')
         if (eventPhase(event, now) !== 'open') throw new AppError('CONFLICT', '活动不在报名中，无需截止')
         const at = now.toISOString()
@@ -519,14 +546,14 @@ export const eventsFunction = defineFunction<EventsApi>(
           await tx.updateById('events', eventId, { $set: { signupClosesAt: at, updatedBy: member._id, updatedAt: at } })
           await recordAudit(tx, member, now, eventAudit(event, 'events.close', { before: { 报名截止: fresh.signupClosesAt }, after: { 报名截止: at } }))
         })
-        return draftView(store, (await store.get('events', eventId))!, now)
+        return draftView(store, files, (await store.get('events', eventId))!, now)
       },
     }),
 
     cancel: action({
       allow: EVENT_ORGANIZER,
       input: EventCancelSchema,
-      async handle({ eventId, reason }, { store, now, member }) {
+      async handle({ eventId, reason }, { store, files, now, member }) {
         const event = await mustGet(store, 'events', eventId, '活动')
         if (event.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消')
         if (eventPhase(event, now) === 'finished') throw new AppError('CONFLICT', '活动已结束，不能取消')
@@ -539,7 +566,7 @@ export const eventsFunction = defineFunction<EventsApi>(
         })
         // Every sign-up ends; the tellCancelled job tells each person (a batch at a time).
         await endLiveSignups(store, eventId, now)
-        return draftView(store, (await store.get('events', eventId))!, now)
+        return draftView(store, files, (await store.get('events', eventId))!, now)
       },
     }),
 

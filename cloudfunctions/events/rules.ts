@@ -1,6 +1,7 @@
 /** Pure rules of events and sign-ups: no I/O, no clock; `now` is passed in. */
 import {
   CANCEL_POLICY_LABELS,
+  COVER_MAX_BYTES,
   ENDED_STATES,
   EVENT_KIND_LABELS,
   HELD_STATES,
@@ -268,8 +269,32 @@ export function reminderSchedule(startAt: string): { when: 'day' | 'hour'; at: s
   ]
 }
 
-/** An event's settings as the audit log keeps them, readable. */
-export function auditFields(settings: EventSettings, unitNames: Map<string, string>) {
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+
+/** Whether the bytes are a JPEG, PNG or WebP image (what every phone shows), by their first bytes. */
+export function isImage(data: Buffer): boolean {
+  const jpeg = data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff
+  const png = data.subarray(0, 8).equals(PNG_SIGNATURE)
+  const webp = data.toString('latin1', 0, 4) === 'RIFF' && data.toString('latin1', 8, 12) === 'WEBP'
+  return jpeg || png || webp
+}
+
+/** Why an uploaded file (null: there is none) cannot be an event's cover, in plain words; undefined when it can. */
+export function coverProblem(data: Buffer | null): string | undefined {
+  if (!data) return '封面图已失效（上传后一小时内未保存会被删除），请重新选择图片'
+  if (!isImage(data)) return '封面图只能是 JPG、PNG 或 WebP 格式的图片，请换一张'
+  if (data.length > COVER_MAX_BYTES) return `封面图不能超过 ${COVER_MAX_BYTES / 1024 / 1024} MB，请换一张小一些的图片`
+  return undefined
+}
+
+/** The cover as the audit log says it (a file id means nothing to a reader): 无, 已设置, or 已更换 from `previous`. */
+function coverText(coverFileId: string | undefined, previous: string | undefined) {
+  if (!coverFileId) return '无'
+  return previous && previous !== coverFileId ? '已更换' : '已设置'
+}
+
+/** An event's settings as the audit log keeps them, readable; `previousCover` is the cover they replace. */
+export function auditFields(settings: EventSettings, unitNames: Map<string, string>, previousCover?: string) {
   return {
     名称: settings.title,
     类型: EVENT_KIND_LABELS[settings.kind],
@@ -283,6 +308,7 @@ export function auditFields(settings: EventSettings, unitNames: Map<string, stri
     候补: WAITLIST_LABELS[settings.waitlist.kind],
     签到: settings.checkIn.kind === 'code' ? '现场扫码' : '组织者标记',
     报名表: settings.form.map((field) => field.label).join('、') || '无',
+    封面图: coverText(settings.coverFileId, previousCover),
   }
 }
 

@@ -13,11 +13,15 @@ export const organizerName = (event: Pick<EventDoc, 'unitId'>, units: Map<string
   event.unitId === undefined ? '校工会' : (units.get(event.unitId) ?? '分工会')
 
 export function settingsOf(event: EventDoc): EventSettings {
-  const { kind, title, description, place, startAt, endAt, signupOpensAt, signupClosesAt, capacity, unitQuotas, eligibility, form, cancelPolicy, review, waitlist, checkIn } = event
-  return { kind, title, description, place, startAt, endAt, signupOpensAt, signupClosesAt, capacity, unitQuotas, eligibility, form, cancelPolicy, review, waitlist, checkIn }
+  const { kind, title, description, place, startAt, endAt, signupOpensAt, signupClosesAt, capacity, unitQuotas, eligibility, form, cancelPolicy, review, waitlist, checkIn, coverFileId } = event
+  const settings = { kind, title, description, place, startAt, endAt, signupOpensAt, signupClosesAt, capacity, unitQuotas, eligibility, form, cancelPolicy, review, waitlist, checkIn }
+  return coverFileId ? { ...settings, coverFileId } : settings
 }
 
-export function toSummary(event: EventDoc, now: Date, units: Map<string, string>, mine?: EventSignupDoc): EventSummary {
+/** The link to the event's cover among `links` (FileStore.downloadUrls): undefined without a cover, or without a link to it. */
+export const coverUrlOf = (event: Pick<EventDoc, 'coverFileId'>, links: Map<string, string>) => (event.coverFileId ? links.get(event.coverFileId) : undefined)
+
+export function toSummary(event: EventDoc, now: Date, units: Map<string, string>, mine?: EventSignupDoc, coverUrl?: string): EventSummary {
   return {
     id: event._id,
     kind: event.kind,
@@ -30,6 +34,7 @@ export function toSummary(event: EventDoc, now: Date, units: Map<string, string>
     capacity: event.capacity,
     placesLeft: event.remaining,
     ...(mine ? { myStatus: signupStatus(mine, event, now) } : {}),
+    ...(coverUrl ? { coverUrl } : {}),
   }
 }
 
@@ -93,10 +98,10 @@ export function toDetail(
   settings: UnionSettings,
   now: Date,
   names: Names,
-  facts: { mine?: EventSignupDoc; position?: number; unitRemaining?: number; waitingCount: number },
+  facts: { mine?: EventSignupDoc; position?: number; unitRemaining?: number; waitingCount: number; coverUrl?: string },
 ): EventDetail {
   return {
-    ...toSummary(event, now, names.units, facts.mine),
+    ...toSummary(event, now, names.units, facts.mine, facts.coverUrl),
     description: event.description,
     signupOpensAt: event.signupOpensAt,
     signupClosesAt: event.signupClosesAt,
@@ -126,7 +131,7 @@ export function toAdminRow(event: EventDoc, now: Date, units: Map<string, string
   }
 }
 
-export function toDraft(event: EventDoc, now: Date, units: Map<string, string>, held: number): EventDraft {
+export function toDraft(event: EventDoc, now: Date, units: Map<string, string>, held: number, coverUrl?: string): EventDraft {
   return {
     id: event._id,
     ...(event.unitId !== undefined ? { unitId: event.unitId } : {}),
@@ -136,6 +141,7 @@ export function toDraft(event: EventDoc, now: Date, units: Map<string, string>, 
     held,
     locked: event.everSignedUp,
     ...(event.status === 'published' && event.checkIn.kind === 'code' && event.checkInCode ? { checkInScene: sceneOf(event.checkInCode) } : {}),
+    ...(coverUrl ? { coverUrl } : {}),
   }
 }
 

@@ -1,22 +1,57 @@
 /**
- * The `exports` function: every module's Excel exports (an event's participant list now; benefit and proposal
- * registers as their modules come). exceljs is large, so it is bundled here and not into each module's function.
- * Each export is audited: the files hold phone numbers. They are deleted within the hour (core/files/retention.ts).
+ * The `exports` function: every Excel file in and out. It writes the modules' exports (an event's participant list,
+ * the member roster; benefit and proposal registers as their modules come) and the roster template, and reads the
+ * roster imports. exceljs is large, so it is bundled here only: every other function stays small and starts fast.
+ * The files hold phone numbers: each export is audited, and every file is deleted within the hour (its job below).
  */
+import { EmptySchema } from '../../types/common'
 import { EventExportSchema, type ExportsApi } from '../../types/exports'
+import { JOB_CATALOGUE } from '../../types/jobs'
+import { RosterApplySchema, RosterExportSchema, RosterFileSchema } from '../../types/roster'
 import { inShanghai } from '../../types/time'
 import { recordAudit } from '../core/audit'
-import { action, defineFunction } from '../core/defineFunction'
-import { offerFile } from '../core/files/retention'
+import { unionOffice } from '../core/authorize'
+import type { MemberDoc } from '../core/collections'
+import { action, defineFunction, jobsOf } from '../core/defineFunction'
+import { AppError, forbidden } from '../core/errors'
+import type { FileStore } from '../core/files/port'
+import { keepForAWhile, offerFile, purgeExpiredFiles } from '../core/files/retention'
 import { EVENT_ORGANIZER } from '../core/organizers'
 import { mustGet } from '../core/queries'
-import { unitNames } from '../core/units'
+import type { Store } from '../core/store/port'
+import { allUnits, namesOf, unitNames } from '../core/units'
 import { signupStatus, statusLabel } from '../events/rules'
 import config from './config.json'
 import { participantsSheet } from './participantsSheet'
+import { continueImport, purgeImports, rosterChanged, storeImport } from './roster/applyImport'
+import { changesAnything, importSummary, planIdOf, toPreview } from './roster/preview'
+import { readRoster, rosterTemplate, writeRoster } from './roster/rosterFile'
+import { planImport, type ExistingMember } from './roster/rosterPlan'
 
 /** Sign-ups in the list's order: those holding places first, then the waitlist in its order, then the rest. */
 const STATE_ORDER = ['confirmed', 'pending', 'offered', 'waiting', 'cancelled', 'rejected', 'removed', 'lapsed', 'eventCancelled']
+const XLSX = '.xlsx'
+/** Files deleted per batch of the purge job. */
+const PURGE_BATCH = 100
+
+/** Reads the uploaded roster file and plans its import against the stored roster. */
+async function planFile(store: Store, files: FileStore, now: Date, actor: MemberDoc, fileId: string, full: boolean) {
+  const file = await files.read(fileId)
+  if (!file) throw new AppError('NOT_FOUND', '没有找到上传的名册文件（上传一小时后会被删除）：请重新选择文件')
+  // An upload holds everyone's personal data: it goes within the hour of its last use.
+  await keepForAWhile(store, fileId, now)
+  const units = await allUnits(store)
+  const read = await readRoster(file, units, now)
+  const existing: ExistingMember[] = await store.find('members', {}, { sort: { staffNo: 1 } })
+  const plan = planImport(read, existing, { full })
+  const leavingSelf =
+    plan.markLeft.some((member) => member.id === actor._id) ||
+    plan.update.some((member) => member.id === actor._id && member.changes.some((change) => change.field === 'status' && change.after === 'left'))
+  if (leavingSelf) {
+    throw forbidden(`这次导入会把您本人（${actor.name}，${actor.staffNo}）设为离校：请在文件中保留您的记录，或请其他校工会管理员导入`)
+  }
+  return { plan, existing, unitNames: namesOf(units) }
+}
 
 export const exportsFunction = defineFunction<ExportsApi>(
   'exports',
@@ -45,12 +80,90 @@ export const exportsFunction = defineFunction<ExportsApi>(
             answers: signup.answers,
           }
         })
-        const fileName = `报名名单-${event.title}-${inShanghai(now).format('YYYYMMDD')}.xlsx`
+        const fileName = `报名名单-${event.title}-${inShanghai(now).format('YYYYMMDD')}${XLSX}`
         const link = await offerFile(store, files, now, fileName, await participantsSheet(event, lines))
         await recordAudit(store, member, now, { action: 'events.export', targetType: 'event', targetId: eventId, target: event.title, after: { 导出人数: lines.length } })
         return link
       },
     }),
+
+    rosterTemplate: action({
+      allow: [unionOffice],
+      input: EmptySchema,
+      async handle(_input, { store, files, now }) {
+        const units = await allUnits(store)
+        return offerFile(store, files, now, `会员名册模板${XLSX}`, await rosterTemplate(units))
+      },
+    }),
+
+    roster: action({
+      allow: [unionOffice],
+      input: RosterExportSchema,
+      async handle({ unitId }, { store, files, now, member: actor }) {
+        const units = await allUnits(store)
+        const unit = unitId ? units.find((candidate) => candidate._id === unitId) : undefined
+        if (unitId && !unit) throw new AppError('INVALID_INPUT', '所选分工会不存在，请重新选择', { unitId: '所选分工会不存在' })
+        // Everyone on the roster now (离校 members stay stored but are no longer on it).
+        const members = await store.find('members', { ...(unitId ? { unitId } : {}), status: { $ne: 'left' } }, { sort: { staffNo: 1 } })
+        const scope = unit?.name ?? '全部分工会'
+        const link = await offerFile(store, files, now, `会员名册-${scope}-${inShanghai(now).format('YYYYMMDD')}${XLSX}`, await writeRoster(members, units))
+        await recordAudit(store, actor, now, {
+          action: 'members.export',
+          targetType: 'roster',
+          targetId: unitId ?? 'all',
+          target: `会员名册（${scope}）`,
+          after: { 导出人数: members.length },
+        })
+        return link
+      },
+    }),
+
+    rosterPreview: action({
+      allow: [unionOffice],
+      input: RosterFileSchema,
+      async handle({ fileId, full }, { store, files, now, member: actor }) {
+        const { plan, existing, unitNames } = await planFile(store, files, now, actor, fileId, full)
+        return toPreview(plan, full, existing, unitNames)
+      },
+    }),
+
+    rosterApply: action({
+      allow: [unionOffice],
+      input: RosterApplySchema,
+      async handle({ fileId, full, planId }, { store, files, now, member: actor }) {
+        // Half the time limit for writing, counted from now: the rest is for reading the file and answering.
+        const stopAt = Date.now() + (config.timeout * 1000) / 2
+        const started = await store.get('rosterImports', planId)
+        if (started) return continueImport(store, actor, now, started, stopAt)
+        const { plan, unitNames } = await planFile(store, files, now, actor, fileId, full)
+        if (plan.errors.length > 0) {
+          throw new AppError('INVALID_INPUT', `文件中有 ${plan.errors.length} 处错误，没有导入任何数据：请按预览中的提示修改后重新导入`)
+        }
+        // Applying the same file again finds nothing to change and changes nothing.
+        if (!changesAnything(plan)) {
+          return { added: 0, updated: 0, markedLeft: 0, unchanged: plan.unchanged, done: true, applied: 0, total: 0 }
+        }
+        if (planIdOf(plan, full) !== planId) {
+          // Another call (a second tap) started this very plan meanwhile, so the roster read differs by its writes.
+          const meanwhile = await store.get('rosterImports', planId)
+          if (meanwhile) return continueImport(store, actor, now, meanwhile, stopAt)
+          throw rosterChanged()
+        }
+        const record = await storeImport(store, actor, now, { planId, plan, full, fileId, summary: importSummary(plan, full, unitNames) })
+        return continueImport(store, actor, now, record, stopAt)
+      },
+    }),
   },
-  { config },
+  {
+    config,
+    jobs: jobsOf(JOB_CATALOGUE.exports, {
+      /** Deletes uploaded and exported files, and roster imports' records, once their hour is up. */
+      purgeFiles: {
+        async runBatch({ store, files, now }) {
+          const count = (await purgeExpiredFiles(store, files, now, PURGE_BATCH)) + (await purgeImports(store, now, PURGE_BATCH))
+          return { count, ...(count > 0 ? { cursor: 'more' } : {}) }
+        },
+      },
+    }),
+  },
 )

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs'
 import type { FormAnswer } from '../../types/events'
 import { toShanghaiInput } from '../../types/time'
 import type { EventDoc } from '../core/collections'
-import { workbookBuffer } from '../core/excel'
+import { workbookBuffer } from './workbook'
 
 export interface ParticipantLine {
   name: string

@@ -4,9 +4,9 @@
  *   write    the .xlsx the union office would upload (exceljs), put in the file store;
  *   read     parse + validate it; plan: compare it with 3,000 stored members of whom about 10% differ (pure code);
  *   seed     the stored roster into a SQLite file (setup, not part of an import);
- *   preview  `roster.preview` as union office staff call it: file store → read → plan → preview, over SQLite;
- *   apply    `roster.apply`: the same, then the writes in transactions of IMPORT_CHUNK members (the last with the audit
- *            entry), called again while it answers it is not done, as the app does.
+ *   preview  `exports.rosterPreview` as union office staff call it: file store → read → plan → preview, over SQLite;
+ *   apply    `exports.rosterApply`: the same, then the writes in transactions of IMPORT_CHUNK members (the last with
+ *            the audit entry), called again while it answers it is not done, as the app does.
  * The acceptance target is preview + apply under 5 seconds.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -16,10 +16,10 @@ import { LocalFileStore } from '../../cloudfunctions/core/files/local'
 import { OutboxWeChatApi } from '../../cloudfunctions/core/wechatApi/outbox'
 import type { Environment } from '../../cloudfunctions/core/context'
 import { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
-import { rosterFunction } from '../../cloudfunctions/roster/actions'
-import { IMPORT_CHUNK } from '../../cloudfunctions/roster/applyImport'
-import { readRoster, writeRoster, type RosterUnit } from '../../cloudfunctions/roster/rosterFile'
-import { planImport, type ExistingMember, type ImportPlan, type RosterMember, type RosterRead } from '../../cloudfunctions/roster/rosterPlan'
+import { exportsFunction } from '../../cloudfunctions/exports/actions'
+import { IMPORT_CHUNK } from '../../cloudfunctions/exports/roster/applyImport'
+import { readRoster, writeRoster, type RosterUnit } from '../../cloudfunctions/exports/roster/rosterFile'
+import { planImport, type ExistingMember, type ImportPlan, type RosterMember, type RosterRead } from '../../cloudfunctions/exports/roster/rosterPlan'
 import type { ApiResult } from '../../types/result'
 import type { RosterApplied, RosterPreview } from '../../types/roster'
 
@@ -149,7 +149,7 @@ export const STEPS: BenchStep[] = [
   {
     name: 'preview',
     async run(state) {
-      const result = await rosterFunction.run({ action: 'preview', payload: { fileId: state.fileId, full: true } }, state.environment!)
+      const result = await exportsFunction.run({ action: 'rosterPreview', payload: { fileId: state.fileId, full: true } }, state.environment!)
       state.preview = dataOf<RosterPreview>(result, 'preview')
     },
   },
@@ -160,7 +160,7 @@ export const STEPS: BenchStep[] = [
       // As the app does: call again while the import answers it is not done (each call writes for half its time limit).
       state.calls = 0
       do {
-        state.applied = dataOf<RosterApplied>(await rosterFunction.run({ action: 'apply', payload }, state.environment!), 'apply')
+        state.applied = dataOf<RosterApplied>(await exportsFunction.run({ action: 'rosterApply', payload }, state.environment!), 'apply')
         state.calls += 1
       } while (!state.applied.done)
     },

@@ -43,11 +43,11 @@ function sessionSecret(): string {
 async function main() {
   keepFilesPrivate({ dbFile, secretFile, filesDir })
   const store = new SqliteStore(dbFile)
-  if (demo && (await seedDemoUnion(store))) console.log('已生成演示数据：20 个分工会、300 名会员、6 条通知、10 个活动和全年行事历')
   // Sessions are bound to the mode that issued them: demo-login sessions stop working once demo mode is off.
   const secret = `${sessionSecret()}:${demo ? 'demo' : 'live'}`
   // Download links get their own key, so a link's signature can never pass for a session's.
   const files = new LocalFileStore(filesDir, `${secret}:files`)
+  if (demo && (await seedDemoUnion(store, new Date(), files))) console.log('已生成演示数据：20 个分工会、300 名会员、6 条通知、10 个活动（3 个有封面图）和全年行事历')
   const names = Object.keys(FUNCTIONS)
   const triggers = readTimerTriggers(functionsDir, names)
   // WeChat's servers do not exist here: subscription messages go to an outbox (发送记录 shows them as sent).

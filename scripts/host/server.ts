@@ -59,6 +59,9 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',
   '.woff': 'font/woff',
@@ -280,7 +283,7 @@ export function createHost(options: HostOptions): Server {
         const file = await files.opened(fileMatch[1], url.searchParams.get('expires'), url.searchParams.get('sig'))
         if (!file) return sendJson(res, 404, failure('NOT_FOUND', '下载链接已失效（链接十分钟内有效）：请回到页面重新下载'))
         return await sendFile(res, file.path, {
-          'content-type': TYPES[extname(file.fileName)] ?? 'application/octet-stream',
+          'content-type': TYPES[extname(file.fileName).toLowerCase()] ?? 'application/octet-stream',
           'content-disposition': attachment(file.fileName),
           'cache-control': 'no-store',
         })

@@ -2,9 +2,12 @@
  * The demo union's events across the year, in every state (open now, full with a waitlist, under review, not yet
  * open, finished with check-ins, a draft, a cancelled one), and its 行事历 from the seed work plan moved to this year.
  * Times are relative to `now`, so the demo always has an event open; the sign-ups and their counts agree, as the
- * seats module keeps them.
+ * seats module keeps them. Three have a cover image: small illustrations drawn for the demo, in covers/.
  */
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { EventDoc, EventSignupDoc, MemberDoc } from '../../cloudfunctions/core/collections'
+import type { FileStore } from '../../cloudfunctions/core/files/port'
 import type { Store } from '../../cloudfunctions/core/store/port'
 import { quotaId, signupId } from '../../cloudfunctions/events/seats'
 import { HELD_STATES, type EventSettings, type SignupState } from '../../types/events'
@@ -37,6 +40,8 @@ export interface DemoEvent {
   settings: EventSettings
   seats: Seat[]
   cancelReason?: string
+  /** Its cover image's file name in covers/. */
+  cover?: string
 }
 
 const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i)
@@ -52,6 +57,7 @@ export function demoEventList(now: Date, members: MemberDoc[]): DemoEvent[] {
     {
       id: 'event-volleyball',
       status: 'published',
+      cover: 'volleyball.jpg',
       settings: {
         ...base,
         kind: 'competition',
@@ -75,6 +81,7 @@ export function demoEventList(now: Date, members: MemberDoc[]): DemoEvent[] {
     {
       id: 'event-first-aid',
       status: 'published',
+      cover: 'first-aid.jpg',
       settings: {
         ...base,
         kind: 'lecture',
@@ -94,6 +101,7 @@ export function demoEventList(now: Date, members: MemberDoc[]): DemoEvent[] {
     {
       id: 'event-mixer',
       status: 'published',
+      cover: 'mixer.jpg',
       settings: {
         ...base,
         kind: 'mixer',
@@ -266,15 +274,18 @@ const CALENDAR: [string, string][] = [
   ['12-28', '年终工作总结、考核'],
 ]
 
-export async function seedDemoEvents(store: Store, now: Date, members: MemberDoc[]): Promise<void> {
+/** Seeds the events; with `files`, those with a cover get it (saved there, kept like any cover an event shows). */
+export async function seedDemoEvents(store: Store, now: Date, members: MemberDoc[], files?: FileStore): Promise<void> {
   const at = now.toISOString()
   for (const demo of demoEventList(now, members)) {
     const { settings } = demo
+    const coverFileId = files && demo.cover ? await files.save(demo.cover, await readFile(join(__dirname, 'covers', demo.cover))) : undefined
     const held = demo.seats.filter((seat) => (HELD_STATES as readonly string[]).includes(seat.state))
     const byId = new Map(members.map((member) => [member._id, member]))
     await store.insert('events', {
       _id: demo.id,
       ...settings,
+      ...(coverFileId ? { coverFileId } : {}),
       ...(demo.unitId ? { unitId: demo.unitId } : {}),
       status: demo.status,
       remaining: settings.capacity === null ? null : settings.capacity - held.length,

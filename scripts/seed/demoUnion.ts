@@ -3,6 +3,7 @@
  * spread over the year, union office staff, and a few notices. Deterministic, so screenshots and tests are stable.
  */
 import type { MemberDoc, NoticeDoc, ScopeDoc, UnitDoc } from '../../cloudfunctions/core/collections'
+import type { FileStore } from '../../cloudfunctions/core/files/port'
 import type { Store } from '../../cloudfunctions/core/store/port'
 import { seedDemoEvents } from './demoEvents'
 
@@ -225,8 +226,11 @@ export function demoNotices(now: Date): NoticeDoc[] {
   ]
 }
 
-/** Fills an empty store with the demo union; a store that already holds units is left as it is. */
-export async function seedDemoUnion(store: Store, now: Date = new Date()): Promise<boolean> {
+/**
+ * Fills an empty store with the demo union; a store that already holds units is left as it is. With `files`, some
+ * events get their cover images.
+ */
+export async function seedDemoUnion(store: Store, now: Date = new Date(), files?: FileStore): Promise<boolean> {
   if ((await store.count('units')) > 0) return false
   for (const unit of demoUnits()) await store.insert('units', unit)
   for (const session of demoSessions()) await store.insert('congressSessions', session)
@@ -239,7 +243,7 @@ export async function seedDemoUnion(store: Store, now: Date = new Date()): Promi
     await store.insert('bindings', { _id: demoOpenid(member.staffNo), memberId: member._id, boundAt: now.toISOString() })
   }
   for (const notice of demoNotices(now)) await store.insert('notices', notice)
-  await seedDemoEvents(store, now, members)
+  await seedDemoEvents(store, now, members, files)
   return true
 }
 

@@ -7,7 +7,7 @@
 import Taro from '@tarojs/taro'
 import { EMPTY_FILE_MESSAGE } from '../../types/common'
 import type { ApiResult } from '../../types/result'
-import type { DownloadLink } from '../../types/roster'
+import type { DownloadLink } from '../../types/exports'
 import { ApiError, unwrap } from './api'
 import { privacyAgreed } from './privacy'
 import { sessionHeader } from './session'
@@ -25,7 +25,7 @@ export interface PickOptions {
   tooLarge: (bytes: number) => string
 }
 
-interface Picked {
+export interface Picked {
   name: string
   size: number
   /** WeChat: the temporary path; the browser: the File itself. */
@@ -38,7 +38,7 @@ interface Picked {
  */
 export async function pickAndUpload(options: PickOptions): Promise<UploadedFile | null> {
   if (!(await privacyAgreed())) throw new ApiError('FORBIDDEN', '需要同意隐私保护指引后才能选择文件')
-  const picked = process.env.TARO_ENV === 'weapp' ? await pickInWeChat(options.extension) : await pickInBrowser(options.extension)
+  const picked = process.env.TARO_ENV === 'weapp' ? await pickInWeChat(options.extension) : await pickInBrowser(`.${options.extension}`)
   if (!picked) return null
   if (!picked.name.toLowerCase().endsWith(`.${options.extension}`)) {
     throw new ApiError('INVALID_INPUT', `请选择 .${options.extension} 文件（Excel 工作簿），所选文件是“${picked.name}”`)
@@ -46,7 +46,7 @@ export async function pickAndUpload(options: PickOptions): Promise<UploadedFile 
   if (picked.size === 0) throw new ApiError('INVALID_INPUT', EMPTY_FILE_MESSAGE)
   if (picked.size > options.maxBytes) throw new ApiError('INVALID_INPUT', options.tooLarge(picked.size))
   try {
-    const fileId = typeof picked.source === 'string' ? await uploadInWeChat(picked.source, options.extension) : await uploadInBrowser(picked.source)
+    const fileId = await upload(picked.source, options.extension)
     return { fileId, name: picked.name }
   } catch (error) {
     if (error instanceof ApiError) throw error
@@ -66,14 +66,15 @@ async function pickInWeChat(extension: string): Promise<Picked | null> {
 }
 
 /**
- * A hidden file input, clicked from the person's tap; resolves when they pick a file or close the dialog. Browsers
- * without the input's `cancel` event learn of a closed dialog when the window gets focus back and no file came.
+ * A hidden file input taking `accept` ('.xlsx', 'image/png,…'), clicked from the person's tap; resolves when they pick
+ * a file or close the dialog. Browsers without the input's `cancel` event learn of a closed dialog when the window
+ * gets focus back and no file came.
  */
-function pickInBrowser(extension: string): Promise<Picked | null> {
+export function pickInBrowser(accept: string): Promise<Picked | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input')
     input.type = 'file'
-    input.accept = `.${extension}`
+    input.accept = accept
     input.style.display = 'none'
     let settled = false
     const done = () => {
@@ -93,6 +94,9 @@ function pickInBrowser(extension: string): Promise<Picked | null> {
     input.click()
   })
 }
+
+/** Uploads a picked file (WeChat: its temporary path; the browser: the File) and answers its file id. */
+export const upload = (source: string | File, extension: string) => (typeof source === 'string' ? uploadInWeChat(source, extension) : uploadInBrowser(source))
 
 async function uploadInWeChat(filePath: string, extension: string): Promise<string> {
   const random = Math.random().toString(36).slice(2, 10)

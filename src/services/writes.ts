@@ -40,8 +40,14 @@ type Kinds = EveryAction<{
     addCalendarEntry: 'write',
     removeCalendarEntry: 'write',
   },
-  // Makes a file and an audit entry: a retried export answers the first file.
-  exports: { eventParticipants: 'write' },
+  exports: {
+    // An export makes a file and an audit entry: a retried export answers the first file.
+    eventParticipants: 'write',
+    roster: 'write',
+    rosterTemplate: 'read',
+    rosterPreview: 'read',
+    rosterApply: 'write',
+  },
   members: {
     me: 'read',
     units: 'read',
@@ -79,13 +85,6 @@ type Kinds = EveryAction<{
     publish: 'write',
     update: 'write',
     withdraw: 'write',
-  },
-  roster: {
-    template: 'read',
-    // Makes a file and an audit entry: a retried export answers the first file.
-    export: 'write',
-    preview: 'read',
-    apply: 'write',
   },
 }>
 

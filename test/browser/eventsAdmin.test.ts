@@ -2,15 +2,19 @@
  * Organizers run events through 我的 → 活动管理: the union office creates an event with its own sign-up form and a
  * capacity and publishes it (members then find it), reviews pending sign-ups, removes a participant (the first on
  * the waitlist is offered the place), shows the venue code, exports the list, copies last year's event; a unit
- * admin organizes their own unit's events only; 行事历管理 adds and removes the union's own lines. The tests run in
+ * admin organizes their own unit's events only; 行事历管理 adds and removes the union's own lines; a cover image picked
+ * for a draft shows to members once it is published. The tests run in
  * order over one host and store seeded with the demo events (scripts/seed/demoEvents.ts).
  */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Locator, Page } from 'playwright-core'
 import type { EventSummary } from '../../types/events'
 import {
   answerModal,
   arrived,
+  chooseFile,
   downloadFrom,
   eventually,
   expectCount,
@@ -189,6 +193,66 @@ test('the union office creates an event with its own sign-up form and a capacity
   const detail = await h.callAs<{ form: { label: string }[]; verdict: { can: boolean; message: string } }>('m0005', 'events', 'detail', { eventId: stored._id })
   expect(detail.form.map((field) => field.label)).toEqual(['联系电话', '参赛组别'])
   expect(detail.verdict).toEqual({ can: true, outcome: 'review', message: '报名后须经组织者审核' })
+})
+
+/** Whether the picture inside `root` has loaded (a broken or missing one has no width). */
+async function pictureLoaded(root: Locator): Promise<boolean> {
+  return root.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)
+}
+
+test('the union office gives the 游园会 draft a cover, sees it previewed, publishes; members see it on the detail and the list', async () => {
+  const page = await h.newPhone()
+  await loginAs(page, h.baseUrl, '周建华')
+  await open(page, h.baseUrl, '/admin/events/edit/index?id=event-new-year')
+  const form = page.locator('.event-form:visible')
+  const picker = form.locator('.cover-picker')
+  await expectText(picker, '添加封面图')
+
+  const picture = readFileSync(join(__dirname, '../../scripts/seed/covers/mixer.jpg'))
+  const chooser = await chooseFile(page, picker.locator('.cover-picker__add'), { name: '游园会.jpg', mimeType: 'image/jpeg', buffer: picture })
+  expect(await chooser.element().getAttribute('accept')).toBe('image/jpeg,image/png,image/webp')
+  const preview = picker.locator('.cover-picker__frame .cover-image')
+  await eventually(async () => expect(await pictureLoaded(preview)).toBe(true))
+  const box = (await preview.boundingBox())!
+  expect(box.width / box.height).toBeCloseTo(16 / 9, 1)
+  await expectText(picker.locator('taro-button-core.cover-picker__replace'), '更换图片')
+  await form.locator('.event-form__group', { hasText: '基本信息' }).scrollIntoViewIfNeeded()
+  await screenshot(page, 'events-admin-cover')
+
+  await button(form, 'event-form__publish').click()
+  await expectText(toast(page), '已发布')
+  const stored = (await h.store.get('events', 'event-new-year'))!
+  expect([stored.status, stored.coverFileId]).toEqual(['published', expect.stringMatching(/^[0-9a-f]{32}$/)])
+  const audit = await h.store.find('auditLog', { targetId: 'event-new-year', action: 'events.update' })
+  expect(audit.map((entry) => [entry.before?.封面图, entry.after?.封面图])).toEqual([['无', '已设置']])
+
+  // A member opens it: the picture tops the detail page, 16:9, loaded.
+  const member = await h.newPhone()
+  await loginAs(member, h.baseUrl, '许静')
+  await open(member, h.baseUrl, '/events/detail/index?id=event-new-year')
+  const detail = member.locator('.event-detail:visible')
+  await expectText(detail.locator('.event-detail__title'), '迎新年教职工游园会')
+  const cover = detail.locator('.event-detail__cover')
+  await eventually(async () => expect(await pictureLoaded(cover)).toBe(true))
+  const shown = (await cover.boundingBox())!
+  expect(shown.width / shown.height).toBeCloseTo(16 / 9, 1)
+  await screenshot(member, 'event-detail-cover')
+
+  // In the list: the demo's open events show their covers on their cards; of those coming, the 游园会 shows its new
+  // one and the 荣休仪式, without one, none.
+  await open(member, h.baseUrl, '/pages/events/index')
+  const list = member.locator('.events:visible')
+  const card = (title: string) => list.locator('.event-card', { hasText: title })
+  // Pictures load as their cards scroll into view.
+  for (const title of ['青年教职工冬日联谊会', '应急救护知识讲座', '气排球比赛']) {
+    await card(title).scrollIntoViewIfNeeded()
+    await eventually(async () => expect(await pictureLoaded(card(title).locator('.event-card__cover'))).toBe(true))
+  }
+  await screenshot(member, 'events-list-covers')
+  await list.locator('.events__tab', { hasText: '即将开始' }).click()
+  await eventually(async () => expect(await pictureLoaded(card('迎新年教职工游园会').locator('.event-card__cover'))).toBe(true))
+  await expectText(card('荣休仪式'), '荣休仪式')
+  await expectCount(card('荣休仪式').locator('.cover-image'), 0)
 })
 
 test('the union office reviews the pending sign-ups of the youth mixer: one approved, one refused with a reason', async () => {

@@ -94,8 +94,8 @@ export function suiteHarness(): Harness {
 export async function startHarness(): Promise<Harness> {
   assertH5Built()
   const store = new SqliteStore(':memory:')
-  await seedDemoUnion(store, new Date())
   const files = tempFileStore()
+  await seedDemoUnion(store, new Date(), files)
   const wechat = new OutboxWeChatApi()
   const server: Server = createHost({
     store,

@@ -8,8 +8,8 @@
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import type { MemberDoc } from '../../cloudfunctions/core/collections'
-import { readRoster, writeRoster, type RosterUnit } from '../../cloudfunctions/roster/rosterFile'
-import { pickRoster, type RosterMember } from '../../cloudfunctions/roster/rosterPlan'
+import { readRoster, writeRoster, type RosterUnit } from '../../cloudfunctions/exports/roster/rosterFile'
+import { pickRoster, type RosterMember } from '../../cloudfunctions/exports/roster/rosterPlan'
 import { demoOpenid } from '../../scripts/seed/demoUnion'
 import {
   answerModal,

@@ -268,6 +268,17 @@ describe('a saved event', () => {
     // A fixed form is not checked again question by question.
     expect(checkEventForm(edited, UNITS).ok).toBe(true)
   })
+
+  it('keeps its cover with the link that shows it, and sends it back; a cover the function could not link to stays', () => {
+    const covered: EventDraft = { ...draft(false), settings: { ...settings, coverFileId: 'cafe'.repeat(8) }, coverUrl: '/files/cafe?sig=x' }
+    const form = formFromDraft(covered)
+    expect(form.cover).toEqual({ fileId: 'cafe'.repeat(8), url: '/files/cafe?sig=x' })
+    expect(toSettings(form, UNITS).coverFileId).toBe('cafe'.repeat(8))
+    const unlinked = formFromDraft({ ...covered, coverUrl: undefined })
+    expect(unlinked.cover).toEqual({ fileId: 'cafe'.repeat(8), url: '' })
+    expect(toSettings({ ...form, cover: undefined }, UNITS)).not.toHaveProperty('coverFileId')
+    expect(formFromDraft(draft(false)).cover).toBeUndefined()
+  })
 })
 
 describe('the date-time picker', () => {

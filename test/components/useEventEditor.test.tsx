@@ -1,7 +1,9 @@
 /**
  * The organizer's event form hook (src/admin/events/useEventEditor.ts): what it sends for a new unit event and for
- * 发布, and how a refusal of the events function stays on the form (under its field, and in words) until the form
- * changes.
+ * 发布, how a refusal of the events function stays on the form (under its field, and in words) until the form
+ * changes, and the cover image: in the browser build a picture picked is uploaded to the local host (POST /files,
+ * services/images.ts) and previewed, 更换 and 移除 change what the settings send, and a file that is not a picture is
+ * refused in words, uploading nothing.
  */
 import { act } from '@testing-library/react'
 import Taro from '@tarojs/taro'
@@ -136,5 +138,75 @@ describe('useEventEditor', () => {
     await settle()
     expect(mockWrite).not.toHaveBeenCalled()
     expect(result.current.errors['settings.capacity']).toBe('请填写名额，或选择“不限”')
+  })
+})
+
+describe('the cover image (browser build)', () => {
+  const COVER = { fileId: 'cafe'.repeat(8), url: '/files/cafecafe?expires=1&sig=x' }
+  const NEW_COVER = 'beef'.repeat(8)
+  const covered = draft({ phase: 'draft', held: 0, locked: false, settings: { ...SETTINGS, coverFileId: COVER.fileId }, coverUrl: COVER.url })
+  const fetchMock = jest.fn()
+
+  beforeEach(() => {
+    answerReads(covered)
+    // The organizer agreed to the privacy guide on this computer before.
+    Taro.setStorageSync('jiaogong.privacyAgreed', true)
+    fetchMock.mockReset().mockResolvedValue({ json: async () => ({ ok: true, data: { fileId: NEW_COVER } }) })
+    Object.assign(globalThis, { fetch: fetchMock })
+    Object.assign(URL, { createObjectURL: () => 'blob:http://localhost/picked' })
+  })
+
+  /** Picks `file` in the file dialog that choosing a cover opened. */
+  async function pickFile(file: File) {
+    await settle()
+    const input = document.querySelector<HTMLInputElement>('input[type=file]')!
+    expect(input.accept).toBe('image/jpeg,image/png,image/webp')
+    Object.defineProperty(input, 'files', { value: [file] })
+    await act(async () => {
+      input.dispatchEvent(new Event('change'))
+    })
+    await settle()
+  }
+
+  async function editor() {
+    const { result } = await renderPageHook(() => useEventEditor('event-volleyball', undefined))
+    await settle()
+    return result
+  }
+
+  it('starts from the saved cover; a picture picked replaces it, uploaded and previewed, and saving sends it', async () => {
+    const result = await editor()
+    expect(result.current.form.cover).toEqual(COVER)
+
+    act(() => void result.current.chooseCover())
+    expect([result.current.uploadingCover, result.current.busy]).toEqual([true, true])
+    await pickFile(new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0])], '游园会.jpg', { type: 'image/jpeg' }))
+    const [url, init] = fetchMock.mock.calls[0]
+    expect([url, init.method, init.headers['x-file-name']]).toEqual(['/files', 'POST', encodeURIComponent('游园会.jpg')])
+    expect(result.current.form.cover).toEqual({ fileId: NEW_COVER, url: 'blob:http://localhost/picked' })
+    expect(result.current.uploadingCover).toBe(false)
+
+    mockWrite.mockResolvedValueOnce(covered)
+    act(() => result.current.save())
+    await settle()
+    expect(mockWrite.mock.calls[0].slice(0, 3)).toEqual(['events', 'update', { eventId: 'event-volleyball', settings: { ...SETTINGS, coverFileId: NEW_COVER } }])
+  })
+
+  it('移除 sends the settings without a cover', async () => {
+    const result = await editor()
+    act(() => result.current.removeCover())
+    mockWrite.mockResolvedValueOnce(covered)
+    act(() => result.current.save())
+    await settle()
+    expect(mockWrite.mock.calls[0][2]).toEqual({ eventId: 'event-volleyball', settings: SETTINGS })
+  })
+
+  it('refuses a file that is not a JPG, PNG or WebP picture, uploading nothing and keeping the cover', async () => {
+    const result = await editor()
+    act(() => void result.current.chooseCover())
+    await pickFile(new File(['GIF89a'], '动图.gif', { type: 'image/gif' }))
+    expect(fetchMock).not.toHaveBeenCalled()
+    expect(feedback.modal).toHaveBeenCalledWith(expect.objectContaining({ content: '请选择 JPG、PNG 或 WebP 图片，所选文件是“动图.gif”' }))
+    expect(result.current.form.cover).toEqual(COVER)
   })
 })

@@ -223,6 +223,10 @@ describe('the matrix: who may call each action', () => {
     'events.addCalendarEntry': OFFICE,
     'events.removeCalendarEntry': OFFICE,
     'exports.eventParticipants': UNIT05_ORGANIZERS,
+    'exports.rosterTemplate': OFFICE,
+    'exports.roster': OFFICE,
+    'exports.rosterPreview': OFFICE,
+    'exports.rosterApply': OFFICE,
     'members.me': EVERY_MEMBER,
     'members.units': EVERY_MEMBER,
     'members.bind': ['unbound'],
@@ -252,10 +256,6 @@ describe('the matrix: who may call each action', () => {
     'notices.publish': OFFICE,
     'notices.update': OFFICE,
     'notices.withdraw': OFFICE,
-    'roster.template': OFFICE,
-    'roster.export': OFFICE,
-    'roster.preview': OFFICE,
-    'roster.apply': OFFICE,
   }
 
   /**
@@ -339,8 +339,8 @@ describe('the matrix: who may call each action', () => {
   })
 
   it('sends roster payloads that really write for the union office, so an unchanged store after a refusal means something', async () => {
-    expect(expectOk(await callAs(store, 'roster', PEOPLE.office, 'apply', VALID_PAYLOADS.roster.apply))).toMatchObject({ added: 1 })
-    expectOk(await callAs(store, 'roster', PEOPLE.office, 'export', VALID_PAYLOADS.roster.export))
+    expect(expectOk(await callAs(store, 'exports', PEOPLE.office, 'rosterApply', VALID_PAYLOADS.exports.rosterApply))).toMatchObject({ added: 1 })
+    expectOk(await callAs(store, 'exports', PEOPLE.office, 'roster', VALID_PAYLOADS.exports.roster))
     expect(await store.count('auditLog', { action: { $in: ['members.import', 'members.export'] } })).toBe(2)
   })
 

@@ -374,6 +374,12 @@ const settingsCases: Case[] = [
   ['a number range upside down', eventSettings({ form: [{ key: 'kids', label: '孩子人数', type: 'number', required: true, min: 5, max: 1 }] }), '「孩子人数」的最小值大于最大值'],
   ['21 questions', eventSettings({ form: Array.from({ length: 21 }, (_, i) => ({ key: `q${i}`, label: `问题${i}`, type: 'text', required: false })) }), '报名表最多 20 题'],
   ['an unknown settings field', eventSettings({ zzz: 1 }), '不支持的字段「zzz」'],
+  ['a cover id as a number', eventSettings({ coverFileId: 5 }), '封面图须为文字'],
+  ['an empty cover id', eventSettings({ coverFileId: '' }), '封面图不正确，请重新选择图片'],
+  ['a cover id of 301 characters', eventSettings({ coverFileId: 'a'.repeat(301) }), '封面图不正确，请重新选择图片'],
+  ['a cover id with a query operator', eventSettings({ coverFileId: { $ne: null } }), '封面图须为文字'],
+  ['a cover from another file store', eventSettings({ coverFileId: 'cloud://other-env.7a6b/uploads/cover.jpg' }), '封面图不是在本小程序上传的图片'],
+  ['a cover whose file is gone', eventSettings({ coverFileId: 'feedbeef'.repeat(4) }), '封面图已失效'],
   ['settings as text', '讲座', '请求参数格式不正确'],
 ]
 
@@ -447,7 +453,13 @@ const CASES: Record<string, Record<string, Case[]>> = {
     ],
     removeCalendarEntry: [['no entry id', {}, '请填写行事历事项'], ['an entry id with a path', { entryId: '../x' }, '编号格式不正确']],
   },
-  exports: { eventParticipants: eventIdCases },
+  exports: {
+    eventParticipants: eventIdCases,
+    rosterTemplate: [...noPayloadCases, ['a file id', { fileId: VALID_ROSTER.fileId }, '不支持的字段「名册文件」']],
+    roster: exportCases,
+    rosterPreview: previewCases,
+    rosterApply: applyCases,
+  },
   audit: {
     list: auditListCases,
     jobRuns: noPayloadCases,
@@ -500,12 +512,6 @@ const CASES: Record<string, Record<string, Case[]>> = {
       ...noticeCases.map(([what, notice, message]): Case => [what, { id: NOTICES.funds, notice }, message]),
     ],
     withdraw: idCases,
-  },
-  roster: {
-    template: [...noPayloadCases, ['a file id', { fileId: VALID_ROSTER.fileId }, '不支持的字段「名册文件」']],
-    export: exportCases,
-    preview: previewCases,
-    apply: applyCases,
   },
 }
 
@@ -662,7 +668,7 @@ describe('field messages', () => {
   })
 
   it('names every roster field apply refuses', async () => {
-    const result = await send(store, 'roster', PEOPLE.office, { action: 'apply', payload: { fileId: '', full: 'yes', planId: 'x' } })
+    const result = await send(store, 'exports', PEOPLE.office, { action: 'rosterApply', payload: { fileId: '', full: 'yes', planId: 'x' } })
     expect(result).toMatchObject({
       ok: false,
       code: 'INVALID_INPUT',
@@ -672,7 +678,7 @@ describe('field messages', () => {
   })
 
   it('names the unit export refuses', async () => {
-    const result = await send(store, 'roster', PEOPLE.office, { action: 'export', payload: { unitId: 'unit99' } })
+    const result = await send(store, 'exports', PEOPLE.office, { action: 'roster', payload: { unitId: 'unit99' } })
     expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { unitId: '所选分工会不存在' } })
   })
 

@@ -17,9 +17,9 @@ import type { FileStore } from '../../cloudfunctions/core/files/port'
 import { OutboxWeChatApi } from '../../cloudfunctions/core/wechatApi/outbox'
 import type { WeChatApi } from '../../cloudfunctions/core/wechatApi/port'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
-import { planIdOf } from '../../cloudfunctions/roster/preview'
-import { writeRoster } from '../../cloudfunctions/roster/rosterFile'
-import { planImport, type RosterMember } from '../../cloudfunctions/roster/rosterPlan'
+import { planIdOf } from '../../cloudfunctions/exports/roster/preview'
+import { writeRoster } from '../../cloudfunctions/exports/roster/rosterFile'
+import { planImport, type RosterMember } from '../../cloudfunctions/exports/roster/rosterPlan'
 import { demoMembers, demoOpenid, demoUnits, seedDemoUnion } from '../../scripts/seed/demoUnion'
 import { demoEventList } from '../../scripts/seed/demoEvents'
 import { signupId } from '../../cloudfunctions/events/seats'
@@ -356,6 +356,10 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   },
   exports: {
     eventParticipants: { eventId: 'event-flower' },
+    rosterTemplate: {},
+    roster: { unitId: 'unit05' },
+    rosterPreview: { fileId: VALID_ROSTER.fileId, full: false },
+    rosterApply: { fileId: VALID_ROSTER.fileId, full: false, planId: VALID_ROSTER.planId },
   },
   members: {
     me: {},
@@ -397,12 +401,6 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
     publish: noticeInput(),
     update: { id: NOTICES.funds, notice: noticeInput({ title: '更新后的标题' }) },
     withdraw: { id: NOTICES.funds },
-  },
-  roster: {
-    template: {},
-    export: { unitId: 'unit05' },
-    preview: { fileId: VALID_ROSTER.fileId, full: false },
-    apply: { fileId: VALID_ROSTER.fileId, full: false, planId: VALID_ROSTER.planId },
   },
 }
 

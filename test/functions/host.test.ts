@@ -15,8 +15,8 @@ import { LocalFileStore } from '../../cloudfunctions/core/files/local'
 import { DOWNLOAD_LINK_SECONDS } from '../../cloudfunctions/core/files/port'
 import { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
-import { writeRoster } from '../../cloudfunctions/roster/rosterFile'
-import { buildFunctions } from '../../scripts/build-functions'
+import { writeRoster } from '../../cloudfunctions/exports/roster/rosterFile'
+import { buildFunctions, type FunctionBundle } from '../../scripts/build-functions'
 import { UPLOAD_LIMIT, createHost, type HostOptions } from '../../scripts/host/server'
 import { readTimeouts } from '../../scripts/host/timeLimits'
 import { signSession } from '../../scripts/host/session'
@@ -313,15 +313,15 @@ describe('host files: uploads, and downloads through signed links', () => {
 
     // Any bound member may upload; only the union office may import.
     const member = await loginAt(host.base, PEOPLE.unit03Member)
-    expect((await call(host.base, 'roster', 'preview', { fileId, full: false }, member)).body).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect((await call(host.base, 'exports', 'rosterPreview', { fileId, full: false }, member)).body).toMatchObject({ ok: false, code: 'FORBIDDEN' })
 
-    const preview = await call(host.base, 'roster', 'preview', { fileId, full: false }, office)
+    const preview = await call(host.base, 'exports', 'rosterPreview', { fileId, full: false }, office)
     expect(preview.body).toMatchObject({ ok: true, data: { counts: { add: 1, update: 0, markLeft: 0, errors: 0 } } })
-    const applied = await call(host.base, 'roster', 'apply', { fileId, full: false, planId: preview.body.data.planId }, office)
+    const applied = await call(host.base, 'exports', 'rosterApply', { fileId, full: false, planId: preview.body.data.planId }, office)
     expect(applied.body).toEqual({ ok: true, data: { added: 1, updated: 0, markedLeft: 0, unchanged: 0, done: true, applied: 1, total: 1 } })
     expect(await host.store.find('members', { staffNo: '300009' })).toEqual([expect.objectContaining({ name: '顾晓岚', roles: [] })])
 
-    const exported = await call(host.base, 'roster', 'export', {}, office)
+    const exported = await call(host.base, 'exports', 'roster', {}, office)
     expect(exported.body).toMatchObject({ ok: true, data: { url: expect.stringMatching(/^\/files\/[0-9a-f]{32}\?/) } })
     const { url, fileName } = exported.body.data
     const res = await fetch(host.base + url)
@@ -341,7 +341,7 @@ describe('host files: uploads, and downloads through signed links', () => {
   })
 
   it('answers 404 JSON to a link with a tampered signature or expiry, without one, or past its ten minutes', async () => {
-    const { url } = (await call(host.base, 'roster', 'template', {}, office)).body.data
+    const { url } = (await call(host.base, 'exports', 'rosterTemplate', {}, office)).body.data
     const link = new URL(url, host.base)
     const variant = (name: string, value: string | null) => {
       const changed = new URL(link)
@@ -633,7 +633,7 @@ describe('host security headers', () => {
   })
 
   it('sends them with a downloaded file', async () => {
-    const { url } = (await call(host.base, 'roster', 'template', {}, office)).body.data
+    const { url } = (await call(host.base, 'exports', 'rosterTemplate', {}, office)).body.data
     const reply = await rawRequest(host.base, url)
     expect(reply.status).toBe(200)
     expect(reply.headers).toMatchObject({ ...SECURITY, 'content-security-policy': NOTHING_RUNS, 'cache-control': 'no-store' })
@@ -750,7 +750,7 @@ describe('host time limits', () => {
   })
 
   it('reads each function’s limit from its config.json', () => {
-    expect(TIMEOUTS).toEqual({ audit: 10, events: 20, exports: 20, members: 10, messages: 20, notices: 10, roster: 60 })
+    expect(TIMEOUTS).toEqual({ audit: 10, events: 20, exports: 60, members: 10, messages: 20, notices: 10 })
   })
 
   it('answers TIMEOUT when a call runs past its function’s limit; the call itself runs on', async () => {
@@ -810,15 +810,15 @@ describe('host time limits', () => {
 describe('buildFunctions', () => {
   // Under the repo (gitignored), so Node resolves wx-server-sdk from its node_modules.
   const outDir = join(root, 'test-results', 'functions-build')
-  let sizes: Record<string, number>
+  let bundles: Record<string, FunctionBundle>
 
   beforeAll(async () => {
-    sizes = await buildFunctions(outDir)
+    bundles = await buildFunctions(outDir)
   }, 60_000)
 
   it('writes one deployable folder per function and nothing else', () => {
     expect(readdirSync(outDir).sort()).toEqual(Object.keys(FUNCTIONS).sort())
-    expect(Object.keys(sizes).sort()).toEqual(Object.keys(FUNCTIONS).sort())
+    expect(Object.keys(bundles).sort()).toEqual(Object.keys(FUNCTIONS).sort())
   })
 
   it.each(Object.keys(FUNCTIONS))('%s: index.js, package.json with wx-server-sdk, config.json; no TypeScript', (name) => {
@@ -832,15 +832,20 @@ describe('buildFunctions', () => {
     )
   })
 
-  /** exceljs makes the roster function large; every other function stays small, so it starts fast. */
-  // exceljs is in these two only: the roster reads imports, exports writes every module's files.
-  const BUNDLE_LIMITS: Record<string, number> = { roster: 1536 * 1024, exports: 1536 * 1024 }
+  /** exceljs makes the exports function large; every other function stays small, so it starts fast. */
+  const BUNDLE_LIMITS: Record<string, number> = { exports: 1536 * 1024 }
+
+  it('bundles exceljs once: into the exports function, which holds every Excel file in and out, and no other', () => {
+    const withExcel = Object.entries(bundles).filter(([, bundle]) => bundle.packages.includes('exceljs'))
+    expect(withExcel.map(([name]) => name)).toEqual(['exports'])
+  })
 
   it.each(Object.keys(FUNCTIONS))('%s: a bundle within its size that needs only wx-server-sdk and Node built-ins', (name) => {
     const file = join(outDir, name, 'index.js')
-    console.log(`cloudfunctions bundle ${name}/index.js: ${(sizes[name] / 1024).toFixed(1)} KiB`)
-    expect(sizes[name]).toBe(readFileSync(file).length)
-    expect(sizes[name]).toBeLessThan(BUNDLE_LIMITS[name] ?? 200 * 1024)
+    const { bytes } = bundles[name]
+    console.log(`cloudfunctions bundle ${name}/index.js: ${(bytes / 1024).toFixed(1)} KiB`)
+    expect(bytes).toBe(readFileSync(file).length)
+    expect(bytes).toBeLessThan(BUNDLE_LIMITS[name] ?? 200 * 1024)
     const required = [...readFileSync(file, 'utf8').matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1])
     expect(required.filter((module) => module !== 'wx-server-sdk' && !isBuiltin(module))).toEqual([])
     expect(required).toContain('wx-server-sdk')

@@ -1,5 +1,5 @@
 /**
- * The `roster` function over the seeded demo union: the template and the export as signed download links, preview
+ * The `exports` function's roster actions over the seeded demo union: the template and the export as signed download links, preview
  * (what an import would change, changing nothing), apply (in all-or-nothing chunks, resumable, idempotent, never
  * deleting anyone), every
  * kind of bad file, and who may do any of it. The .xlsx fixtures are built here with exceljs.
@@ -13,11 +13,12 @@ import type { MemberDoc } from '../../cloudfunctions/core/collections'
 import { LocalFileStore } from '../../cloudfunctions/core/files/local'
 import { DOWNLOAD_LINK_SECONDS } from '../../cloudfunctions/core/files/port'
 import type { Store, Transaction } from '../../cloudfunctions/core/store/port'
-import { continueImport, storeImport } from '../../cloudfunctions/roster/applyImport'
-import { readRoster } from '../../cloudfunctions/roster/rosterFile'
-import { planImport, type RosterMember } from '../../cloudfunctions/roster/rosterPlan'
+import { continueImport, storeImport } from '../../cloudfunctions/exports/roster/applyImport'
+import { readRoster } from '../../cloudfunctions/exports/roster/rosterFile'
+import { planImport, type RosterMember } from '../../cloudfunctions/exports/roster/rosterPlan'
 import { demoMembers, demoUnits } from '../../scripts/seed/demoUnion'
-import type { DownloadLink, RosterApplied, RosterPreview } from '../../types/roster'
+import type { DownloadLink } from '../../types/exports'
+import type { RosterApplied, RosterPreview } from '../../types/roster'
 import { NOW, PEOPLE, VALID_PAYLOADS, callAs, expectFailure, expectOk, later, memberEdit, seededStore, send, snapshot, testFiles, type Who, type TestStore, runJob } from './harness'
 
 /**
@@ -114,8 +115,8 @@ const OFFICE = PEOPLE.office
 /** A plan id of the right shape that no preview answered. */
 const MADE_UP_PLAN = '0123456789abcdef'
 
-const preview = (fileId: string, full = false, who: Who = OFFICE) => callAs(store, 'roster', who, 'preview', { fileId, full })
-const apply = (fileId: string, full: boolean, planId: string, who: Who = OFFICE) => callAs(store, 'roster', who, 'apply', { fileId, full, planId })
+const preview = (fileId: string, full = false, who: Who = OFFICE) => callAs(store, 'exports', who, 'rosterPreview', { fileId, full })
+const apply = (fileId: string, full: boolean, planId: string, who: Who = OFFICE) => callAs(store, 'exports', who, 'rosterApply', { fileId, full, planId })
 
 /** Previews the file, then applies that preview: what the import screen does. */
 async function importFile(fileId: string, full: boolean): Promise<{ previewed: RosterPreview; applied: RosterApplied }> {
@@ -151,7 +152,7 @@ const SIGNED_LINK = /^\/files\/[0-9a-f]{32}\?expires=\d+&sig=[\w-]+$/
 describe('template', () => {
   it('is a signed link to one sheet with the nine headers and an example row; it changes nothing', async () => {
     const before = await dataOf(store)
-    const link = expectOk(await callAs(store, 'roster', OFFICE, 'template'))
+    const link = expectOk(await callAs(store, 'exports', OFFICE, 'rosterTemplate'))
     expect(link).toEqual({ url: expect.stringMatching(SIGNED_LINK), fileName: '会员名册模板.xlsx' })
     const file = await download(link)
     expect(file?.fileName).toBe('会员名册模板.xlsx')
@@ -162,7 +163,7 @@ describe('template', () => {
   })
 
   it('imports as it is: its example row previews as one person to add, in the first unit', async () => {
-    const template = await download(expectOk(await callAs(store, 'roster', OFFICE, 'template')))
+    const template = await download(expectOk(await callAs(store, 'exports', OFFICE, 'rosterTemplate')))
     const previewed = expectOk(await preview(await upload(template!.data)))
     expect(previewed.counts).toEqual({ add: 1, update: 0, unchanged: 0, markLeft: 0, errors: 0 })
     expect(previewed.add).toEqual([{ staffNo: '20240001', name: '张三', unitName: '机关第一分工会' }])
@@ -170,7 +171,7 @@ describe('template', () => {
 })
 
 describe('export', () => {
-  const exportAs = (payload?: unknown, options?: { files?: LocalFileStore }) => callAs(store, 'roster', OFFICE, 'export', payload, options)
+  const exportAs = (payload?: unknown, options?: { files?: LocalFileStore }) => callAs(store, 'exports', OFFICE, 'roster', payload, options)
 
   it('lists every member still on the roster with full values, and writes one members.export entry', async () => {
     await store.update('members', { _id: 'm0299' }, { $set: { status: 'left' } })
@@ -487,7 +488,7 @@ describe('apply in chunks', () => {
   it('the purge job deletes an import’s record and leftover chunks an hour after it started', async () => {
     const fileId = await upload(newcomersFile())
     await applyChunks(fileId, 1)
-    const purge = (at: Date) => runJob(store, 'roster', 'purgeFiles', { now: at })
+    const purge = (at: Date) => runJob(store, 'exports', 'purgeFiles', { now: at })
     await purge(later(59 * 60_000))
     expect(await store.count('rosterImports')).toBe(1)
     await purge(later(60 * 60_000))
@@ -596,7 +597,7 @@ describe('apply', () => {
     const fileId = await upload(fullRosterFile())
     const previewed = expectOk(await preview(fileId, true))
     const editing = editingFirstStore(store, () => store.update('members', { _id: memberId }, { $set: edit }))
-    const result = await send(editing, 'roster', OFFICE, { action: 'apply', payload: { fileId, full: true, planId: previewed.planId } })
+    const result = await send(editing, 'exports', OFFICE, { action: 'rosterApply', payload: { fileId, full: true, planId: previewed.planId } })
     expect(expectFailure(result, 'CONFLICT').message).toContain('请重新预览后再导入')
     expect(await memberByStaffNo(NEWCOMER.staffNo)).toBeUndefined()
     expect(await auditOf('members.import')).toEqual([])
@@ -618,7 +619,7 @@ describe('apply', () => {
     const before = await dataOf(store)
     const quiet = jest.spyOn(console, 'error').mockImplementation(() => {})
     try {
-      const result = await send(failingAuditStore(store), 'roster', OFFICE, { action: 'apply', payload: { fileId, full: true, planId: previewed.planId } })
+      const result = await send(failingAuditStore(store), 'exports', OFFICE, { action: 'rosterApply', payload: { fileId, full: true, planId: previewed.planId } })
       expectFailure(result, 'INTERNAL')
       expect(quiet).toHaveBeenCalled()
     } finally {
@@ -666,8 +667,8 @@ describe('apply', () => {
   })
 })
 
-describe('who may use the roster function', () => {
-  const ACTIONS = ['template', 'export', 'preview', 'apply'] as const
+describe('who may use the roster actions', () => {
+  const ACTIONS = ['rosterTemplate', 'roster', 'rosterPreview', 'rosterApply'] as const
 
   it.each([
     ['a unit admin', PEOPLE.unitAdmin],
@@ -675,7 +676,7 @@ describe('who may use the roster function', () => {
   ])('%s gets FORBIDDEN for every action, and nothing changes', async (_who, who) => {
     const before = await dataOf(store)
     for (const action of ACTIONS) {
-      const failure = expectFailure(await callAs(store, 'roster', who, action, VALID_PAYLOADS.roster[action]), 'FORBIDDEN')
+      const failure = expectFailure(await callAs(store, 'exports', who, action, VALID_PAYLOADS.exports[action]), 'FORBIDDEN')
       expect(failure.message).toBe('仅校工会管理员可以进行此操作')
     }
     expect(await dataOf(store)).toEqual(before)

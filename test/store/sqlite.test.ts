@@ -131,6 +131,7 @@ describe('SqliteStore specifics', () => {
       'eventSignups_ix_state_toldAt',
       'eventSignups_uq_eventId_memberId',
       'eventSignups_uqnull_eventId_memberId',
+      'events_ix_coverFileId',
       'events_ix_seatChangedAt',
       'events_ix_status_signupClosesAt',
       'events_ix_status_startAt',

@@ -50,6 +50,7 @@ const complete = (): Record<string, DescribedIndex[] | null> => ({
     index(false, 'status', 'signupClosesAt'),
     index(false, 'unitId', 'startAt'),
     index(false, 'seatChangedAt'),
+    index(false, 'coverFileId'),
     index(true, 'checkInCode'),
   ],
   eventQuotas: [ID, index(false, 'eventId')],

@@ -90,6 +90,34 @@ describe('downloadUrl', () => {
   })
 })
 
+describe('downloadUrls', () => {
+  it('asks for its own files’ links 50 at a time, each once, and leaves out a file without one', async () => {
+    const { cloud, store } = fakeCloud()
+    const ours = Array.from({ length: 60 }, (_, i) => `cloud://env-1.bucket/uploads/${i}.jpg`)
+    const links = await store.downloadUrls([...ours, ours[0], '0123456789abcdef0123456789abcdef'])
+    expect(cloud.getTempFileURL.mock.calls.map(([{ fileList }]) => fileList.map(({ fileID }) => fileID))).toEqual([ours.slice(0, 50), ours.slice(50)])
+    expect(cloud.getTempFileURL.mock.calls[0][0].fileList[0].maxAge).toBe(DOWNLOAD_LINK_SECONDS)
+    expect(links.size).toBe(60)
+    expect(links.get(ours[59])).toBe(`https://temp.example/${encodeURIComponent(ours[59])}`)
+  })
+
+  it('gives no link to a file CloudBase answers an error for, and asks nothing for none', async () => {
+    const gone = 'cloud://env-1.bucket/uploads/gone.jpg'
+    const { store } = fakeCloud({
+      getTempFileURL: async () => ({
+        fileList: [
+          { fileID: FILE_ID, tempFileURL: 'https://temp.example/roster', status: 0, errMsg: 'ok' },
+          { fileID: gone, tempFileURL: '', status: -1, errMsg: 'STORAGE_FILE_NONEXIST' },
+        ],
+      }),
+    })
+    expect([...(await store.downloadUrls([FILE_ID, gone]))]).toEqual([[FILE_ID, 'https://temp.example/roster']])
+    const { cloud, store: another } = fakeCloud()
+    expect((await another.downloadUrls([])).size).toBe(0)
+    expect(cloud.getTempFileURL).not.toHaveBeenCalled()
+  })
+})
+
 describe('remove', () => {
   it('deletes its own files in batches of 50 and passes over ids of other stores', async () => {
     const { cloud, store } = fakeCloud()

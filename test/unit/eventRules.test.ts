@@ -1,6 +1,6 @@
 /** The events function's pure rules: answers against the form, phases, reminders, copying a year on. */
-import { checkAnswers, copiedSettings, eventPhase, reminderSchedule } from '../../cloudfunctions/events/rules'
-import type { EventSettings, FormField } from '../../types/events'
+import { checkAnswers, copiedSettings, coverProblem, eventPhase, isImage, reminderSchedule } from '../../cloudfunctions/events/rules'
+import { COVER_MAX_BYTES, type EventSettings, type FormField } from '../../types/events'
 
 const FORM: FormField[] = [
   { key: 'name', label: '孩子姓名', type: 'text', required: true, maxLength: 10 },
@@ -98,5 +98,35 @@ describe('copiedSettings', () => {
 
   it('moves as many years as it takes for sign-up to open ahead of now', () => {
     expect(copiedSettings(settings, new Date('2026-12-01T00:00:00Z'))).toMatchObject({ title: '2027年教职工气排球比赛', startAt: '2027-11-29T06:00:00.000Z' })
+  })
+
+  it('keeps the cover: the copy shows the same picture', () => {
+    expect(copiedSettings({ ...settings, coverFileId: 'cloud://env/uploads/cover.jpg' }, new Date('2026-03-01T00:00:00Z')).coverFileId).toBe('cloud://env/uploads/cover.jpg')
+  })
+})
+
+describe('covers', () => {
+  const bytes = (...head: number[]) => Buffer.from([...head, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
+  const ascii = (text: string) => Buffer.from(text, 'latin1')
+
+  it.each([
+    ['JPEG', bytes(0xff, 0xd8, 0xff, 0xe0), true],
+    ['PNG', bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a), true],
+    ['WebP', ascii('RIFF\u0000\u0000\u0000\u0000WEBPVP8 '), true],
+    ['GIF', ascii('GIF89a\u0001\u0000'), false],
+    ['a RIFF that is a WAV', ascii('RIFF\u0000\u0000\u0000\u0000WAVEfmt '), false],
+    ['PNG’s signature cut short', bytes(0x89, 0x50, 0x4e, 0x47), false],
+    ['an .xlsx', ascii('PK\u0003\u0004'), false],
+    ['nothing', Buffer.alloc(0), false],
+  ])('%s is an image: %s', (_kind, data, image) => {
+    expect(isImage(data)).toBe(image)
+  })
+
+  it('says what is wrong with a file that cannot be a cover', () => {
+    const png = bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)
+    expect(coverProblem(null)).toMatch(/^封面图已失效/)
+    expect(coverProblem(ascii('GIF89a'))).toMatch(/^封面图只能是 JPG、PNG 或 WebP/)
+    expect(coverProblem(Buffer.concat([png, Buffer.alloc(COVER_MAX_BYTES - png.length + 1)]))).toBe('封面图不能超过 2 MB，请换一张小一些的图片')
+    expect(coverProblem(Buffer.concat([png, Buffer.alloc(COVER_MAX_BYTES - png.length)]))).toBeUndefined()
   })
 })

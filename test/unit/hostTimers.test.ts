@@ -42,10 +42,10 @@ describe('readTimerTriggers', () => {
     expect(triggers).toEqual([
       { functionName: 'audit', name: 'jobs', cron: '0 0 * * * *' },
       { functionName: 'events', name: 'jobs', cron: '0 * * * * *' },
+      { functionName: 'exports', name: 'jobs', cron: '0 */10 * * * *' },
       { functionName: 'members', name: 'jobs', cron: '0 0 * * * *' },
       { functionName: 'messages', name: 'jobs', cron: '0 * * * * *' },
       { functionName: 'notices', name: 'jobs', cron: '0 */10 * * * *' },
-      { functionName: 'roster', name: 'jobs', cron: '0 */10 * * * *' },
     ])
     for (const trigger of triggers) expect(FUNCTIONS[trigger.functionName].config.triggers?.[0]?.name).toBe(trigger.name)
   })

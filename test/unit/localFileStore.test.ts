@@ -156,3 +156,14 @@ describe('download links', () => {
     expect(await open(await linkTo(fileId, elsewhere))).toBeNull()
   })
 })
+
+describe('links to many files', () => {
+  it('link each file there, once however often it is named; a file that is gone or not its own has none', async () => {
+    const kept = await store.save('封面.jpg', Buffer.from('cover'))
+    const gone = await store.save('旧封面.jpg', Buffer.from('old'))
+    await store.remove([gone])
+    const links = await store.downloadUrls([kept, kept, gone, '../outside.txt', 'cloud://env/cover.jpg'])
+    expect([...links.keys()]).toEqual([kept])
+    expect(links.get(kept)).toBe(await store.downloadUrl(kept))
+  })
+})

@@ -7,8 +7,8 @@ import {
   ROSTER_MAX_ROWS,
   writeRoster,
   type RosterUnit,
-} from '../../cloudfunctions/roster/rosterFile'
-import { ROSTER_COLUMNS, type RosterMember } from '../../cloudfunctions/roster/rosterPlan'
+} from '../../cloudfunctions/exports/roster/rosterFile'
+import { ROSTER_COLUMNS, type RosterMember } from '../../cloudfunctions/exports/roster/rosterPlan'
 import { person } from './rosterFixtures'
 import { ROSTER_MAX_BYTES, tooLargeMessage } from '../../types/roster'
 

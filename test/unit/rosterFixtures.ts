@@ -1,5 +1,5 @@
 /** Roster members and file reads for the unit tests of the roster plan, its preview and the file reader. */
-import type { ExistingMember, RosterMember, RosterRead } from '../../cloudfunctions/roster/rosterPlan'
+import type { ExistingMember, RosterMember, RosterRead } from '../../cloudfunctions/exports/roster/rosterPlan'
 
 export const person = (staffNo: string, overrides: Partial<RosterMember> = {}): RosterMember => ({
   staffNo,

@@ -6,7 +6,7 @@ import {
   type ExistingMember,
   type ImportPlan,
   type RosterMember,
-} from '../../cloudfunctions/roster/rosterPlan'
+} from '../../cloudfunctions/exports/roster/rosterPlan'
 import { fileOf, person, stored } from './rosterFixtures'
 
 /** What the store will do with a plan, done in memory: add, update the changed fields, set 离校. */

@@ -1,6 +1,6 @@
 /** How an import plan reads to people: its id, the preview before applying, and the audit entry's summary. */
-import { AUDIT_DETAIL_MAX, changesAnything, importSummary, planIdOf, toPreview } from '../../cloudfunctions/roster/preview'
-import { planImport, type ExistingMember, type ImportPlan } from '../../cloudfunctions/roster/rosterPlan'
+import { AUDIT_DETAIL_MAX, changesAnything, importSummary, planIdOf, toPreview } from '../../cloudfunctions/exports/roster/preview'
+import { planImport, type ExistingMember, type ImportPlan } from '../../cloudfunctions/exports/roster/rosterPlan'
 import { PREVIEW_LIST_MAX } from '../../types/roster'
 import { fileOf, person, stored } from './rosterFixtures'
 

@@ -1,7 +1,8 @@
 /**
  * The compiled roster import page (admin subpackage), as the union office uses it on the phone: 选择名册文件 picks an
- * Excel file from a WeChat chat, uploads it to cloud storage and shows the real roster.preview; 确认导入 asks once
- * more and the real roster.apply writes the store. 下载名册模板 opens the template the real roster.template made.
+ * Excel file from a WeChat chat, uploads it to cloud storage and shows the real exports.rosterPreview; 确认导入 asks
+ * once more and the real exports.rosterApply writes the store. 下载名册模板 opens the template the real
+ * exports.rosterTemplate made.
  *
  * The tests share one import page, in order, as one person would use it (the compiled app runs once per file, as
  * union office member m0001): close the picker, pick a file too large, pick the right one, back out of the
@@ -12,8 +13,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { MemberDoc } from '../../cloudfunctions/core/collections'
 import { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
-import { readRoster, writeRoster } from '../../cloudfunctions/roster/rosterFile'
-import type { RosterMember } from '../../cloudfunctions/roster/rosterPlan'
+import { readRoster, writeRoster } from '../../cloudfunctions/exports/roster/rosterFile'
+import type { RosterMember } from '../../cloudfunctions/exports/roster/rosterPlan'
 import { demoOpenid, seedDemoUnion } from '../../scripts/seed/demoUnion'
 import { ROSTER_MAX_BYTES, tooLargeMessage, type RosterPreview } from '../../types/roster'
 import { IDEMPOTENCY_KEY, startWeapp, textIn, waitUntil, type ChatFile, type PageHandle, type SimNode, type Weapp } from './harness'
@@ -66,7 +67,7 @@ function inChat(name: string, data: Buffer): ChatFile {
 const calls = (api: string) => app.clientCalls.filter(([name]) => name === api).map(([, request]) => request)
 const toasts = () => calls('showToast').map((request) => String(request.title))
 const rosterCalls = (action?: string) =>
-  app.cloudCalls.filter((call) => call.name === 'roster' && (action === undefined || (call.data as { action: string }).action === action))
+  app.cloudCalls.filter((call) => call.name === 'exports' && (action === undefined || (call.data as { action: string }).action === action))
 const text = (node: SimNode | null | undefined) => node?.dom?.textContent?.trim()
 /** The text of the first node matching `selector` on the page. */
 const shown = (selector: string) => text(page.component.querySelector(selector))
@@ -130,7 +131,7 @@ test('a file over 5 MB is refused on the phone, before any upload, with the size
   expect(page.component.querySelectorAll('.import__count')).toHaveLength(0)
 })
 
-/** What roster.preview answered, which 确认导入 applies. */
+/** What exports.rosterPreview answered, which 确认导入 applies. */
 let preview: RosterPreview
 
 test('a roster file from the chat is uploaded and previewed: 新增 1, 更新 1, with the changed phone', async () => {
@@ -150,10 +151,10 @@ test('a roster file from the chat is uploaded and previewed: 新增 1, 更新 1,
   expect(uploads).toHaveLength(1)
   expect(uploads[0].filePath).toBe(picked.path)
   expect(String(uploads[0].cloudPath)).toMatch(/^uploads\/\d+-[0-9a-z]+\.xlsx$/)
-  const [previewCall] = rosterCalls('preview')
+  const [previewCall] = rosterCalls('rosterPreview')
   expect(rosterCalls()).toHaveLength(1)
   const { fileId } = (previewCall.data as { payload: { fileId: string } }).payload
-  expect(previewCall.data).toEqual({ action: 'preview', payload: { fileId, full: false } })
+  expect(previewCall.data).toEqual({ action: 'rosterPreview', payload: { fileId, full: false } })
   expect(await app.files.read(fileId)).toEqual(roster)
   expect(previewCall.result).toMatchObject({ ok: true })
   preview = (previewCall.result as { data: RosterPreview }).data
@@ -186,7 +187,7 @@ test('backing out of the confirmation applies nothing', async () => {
   const modal = await waitUntil(() => calls('showModal')[modalsBefore], 'the confirmation after tapping 确认导入')
   await settle()
   expect(modal).toMatchObject({ title: '确认导入', content: '将新增 1 人、更新 1 人。导入会记入操作日志，确定导入吗？', confirmText: '导入' })
-  expect(rosterCalls('apply')).toEqual([])
+  expect(rosterCalls('rosterApply')).toEqual([])
   expect(await store.find('members', { staffNo: NEWCOMER.staffNo })).toEqual([])
   // The preview stays, to confirm later.
   expect(await tiles()).toMatchObject({ 新增: 1, 更新: 1 })
@@ -199,10 +200,10 @@ test('confirming applies the previewed plan: the newcomer is stored, the phone c
 
   page.tap('.import__apply')
 
-  const applied = await waitUntil(() => rosterCalls('apply')[0], 'roster.apply after confirming')
+  const applied = await waitUntil(() => rosterCalls('rosterApply')[0], 'exports.rosterApply after confirming')
   expect(calls('showModal')).toHaveLength(modalsBefore + 1)
-  const { fileId } = (rosterCalls('preview')[0].data as { payload: { fileId: string } }).payload
-  expect(applied.data).toEqual({ action: 'apply', payload: { fileId, full: false, planId: preview.planId }, idempotencyKey: expect.stringMatching(IDEMPOTENCY_KEY) })
+  const { fileId } = (rosterCalls('rosterPreview')[0].data as { payload: { fileId: string } }).payload
+  expect(applied.data).toEqual({ action: 'rosterApply', payload: { fileId, full: false, planId: preview.planId }, idempotencyKey: expect.stringMatching(IDEMPOTENCY_KEY) })
   expect(applied.result).toEqual({ ok: true, data: { added: 1, updated: 1, markedLeft: 0, unchanged: 0, done: true, applied: 2, total: 2 } })
 
   const [stored] = await store.find('members', { staffNo: NEWCOMER.staffNo })
@@ -221,13 +222,13 @@ test('confirming applies the previewed plan: the newcomer is stored, the phone c
   expect(toasts().slice(toastsBefore)).toEqual([])
 })
 
-test('下载名册模板 opens the template roster.template made, an importable .xlsx with one example row', async () => {
+test('下载名册模板 opens the template exports.rosterTemplate made, an importable .xlsx with one example row', async () => {
   const toastsBefore = toasts().length
 
   page.tap('.import__template')
 
   const opened = await waitUntil(() => calls('openDocument')[0], 'openDocument after tapping 下载名册模板')
-  const [templateCall] = rosterCalls('template')
+  const [templateCall] = rosterCalls('rosterTemplate')
   expect(templateCall.result).toMatchObject({ ok: true, data: { fileName: '会员名册模板.xlsx' } })
   const { url } = (templateCall.result as { data: { url: string } }).data
   expect(calls('downloadFile')).toEqual([expect.objectContaining({ url })])

@@ -6,8 +6,8 @@ import type { WxCloud } from 'wx-server-sdk'
 import { newId } from '../store/port'
 import { DOWNLOAD_LINK_SECONDS, type FileStore } from './port'
 
-/** File ids `deleteFile` takes in one call. */
-const DELETE_BATCH = 50
+/** File ids `deleteFile` and `getTempFileURL` take in one call. */
+const BATCH = 50
 
 export class CloudBaseFileStore implements FileStore {
   constructor(private readonly cloud: WxCloud) {}
@@ -40,11 +40,22 @@ export class CloudBaseFileStore implements FileStore {
     return url
   }
 
+  async downloadUrls(fileIds: string[]): Promise<Map<string, string>> {
+    const ours = [...new Set(fileIds)].filter((id) => this.owns(id))
+    const links = new Map<string, string>()
+    for (let at = 0; at < ours.length; at += BATCH) {
+      const { fileList } = await this.cloud.getTempFileURL({ fileList: ours.slice(at, at + BATCH).map((fileID) => ({ fileID, maxAge: DOWNLOAD_LINK_SECONDS })) })
+      // A file that is gone answers a per-file error (status not 0) and no link.
+      for (const file of fileList) if (file.status === 0 && file.tempFileURL) links.set(file.fileID, file.tempFileURL)
+    }
+    return links
+  }
+
   async remove(fileIds: string[]): Promise<void> {
     const ours = fileIds.filter((id) => this.owns(id))
-    for (let at = 0; at < ours.length; at += DELETE_BATCH) {
+    for (let at = 0; at < ours.length; at += BATCH) {
       // A file already gone answers a per-file error in the list, not a thrown one: nothing to do about it.
-      await this.cloud.deleteFile({ fileList: ours.slice(at, at + DELETE_BATCH) })
+      await this.cloud.deleteFile({ fileList: ours.slice(at, at + BATCH) })
     }
   }
 }

@@ -4,7 +4,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
-import { readFile, rm, writeFile } from 'node:fs/promises'
+import { access, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { newId } from '../store/port'
 import { DOWNLOAD_LINK_SECONDS, type FileStore } from './port'
@@ -44,6 +44,15 @@ export class LocalFileStore implements FileStore {
   async downloadUrl(fileId: string): Promise<string> {
     const expires = this.clock() + DOWNLOAD_LINK_SECONDS * 1000
     return `/files/${fileId}?expires=${expires}&sig=${this.signature(fileId, expires)}`
+  }
+
+  async downloadUrls(fileIds: string[]): Promise<Map<string, string>> {
+    const links = new Map<string, string>()
+    for (const fileId of new Set(fileIds)) {
+      const there = this.owns(fileId) && (await access(join(this.dir, fileId)).then(() => true, () => false))
+      if (there) links.set(fileId, await this.downloadUrl(fileId))
+    }
+    return links
   }
 
   async remove(fileIds: string[]): Promise<void> {

@@ -1,22 +1,37 @@
 /**
  * Files hold personal data (a roster has everyone's phone number), so none is kept long: each file a person uploads
- * or a function makes is recorded with a time to delete it, and the `roster.purgeFiles` job deletes it then.
+ * or a function makes is recorded with a time to delete it, and the `exports.purgeFiles` job deletes it then.
+ *
+ * Except an event's cover image (public to members, no personal data), kept while an event shows it: the job never
+ * deletes a file an event shows as its cover (a copied event shares its original's), it only drops its record. A
+ * save that replaces or removes a cover records the old one, so it goes an hour later unless an event shows it then.
  */
 import { createHash } from 'node:crypto'
 import { upsert } from '../queries'
-import type { Store } from '../store/port'
-import type { DownloadLink } from '../../../types/roster'
+import type { FileDoc } from '../collections'
+import type { Store, Transaction } from '../store/port'
+import type { DownloadLink } from '../../../types/exports'
 import type { FileStore } from './port'
 
 /** Long enough to preview, apply and retry an import, or to download an export; short enough to leave nothing behind. */
 export const KEEP_FILES_MINUTES = 60
 
-/** Records `fileId` to be deleted KEEP_FILES_MINUTES after `now` (using it again keeps it that much longer). */
-export async function keepForAWhile(store: Store, fileId: string, now: Date): Promise<void> {
+function recordOf(fileId: string, now: Date): FileDoc {
   const removeAfter = new Date(now.getTime() + KEEP_FILES_MINUTES * 60_000).toISOString()
   // File ids carry slashes and colons; the record's id is their hash.
-  const _id = createHash('sha256').update(fileId).digest('hex').slice(0, 32)
-  await upsert(store, 'files', { _id, fileId, removeAfter }, { $set: { removeAfter } })
+  return { _id: createHash('sha256').update(fileId).digest('hex').slice(0, 32), fileId, removeAfter }
+}
+
+/** Records `fileId` to be deleted KEEP_FILES_MINUTES after `now` (using it again keeps it that much longer). */
+export async function keepForAWhile(store: Store, fileId: string, now: Date): Promise<void> {
+  const record = recordOf(fileId, now)
+  await upsert(store, 'files', record, { $set: { removeAfter: record.removeAfter } })
+}
+
+/** `keepForAWhile` as part of a transaction: the record commits with the change that lets go of the file. */
+export async function keepForAWhileIn(tx: Transaction, fileId: string, now: Date): Promise<void> {
+  const record = recordOf(fileId, now)
+  if (!(await tx.updateById('files', record._id, { $set: { removeAfter: record.removeAfter } }))) await tx.insert('files', record)
 }
 
 /** Saves a file a function made and links to it; the file is deleted within the hour. */
@@ -26,11 +41,14 @@ export async function offerFile(store: Store, files: FileStore, now: Date, fileN
   return { url: await files.downloadUrl(fileId), fileName }
 }
 
-/** Deletes up to `limit` recorded files whose time has come; answers how many. */
+/** Deletes up to `limit` recorded files whose time has come, but not a cover an event shows; answers how many records went. */
 export async function purgeExpiredFiles(store: Store, files: FileStore, now: Date, limit: number): Promise<number> {
   const expired = await store.find('files', { removeAfter: { $lte: now.toISOString() } }, { sort: { removeAfter: 1 }, limit })
   if (expired.length === 0) return 0
-  await files.remove(expired.map((doc) => doc.fileId))
+  const fileIds = expired.map((doc) => doc.fileId)
+  const shown = await store.find('events', { coverFileId: { $in: fileIds } }, { fields: ['coverFileId'] })
+  const covers = new Set(shown.map((event) => event.coverFileId))
+  await files.remove(fileIds.filter((fileId) => !covers.has(fileId)))
   await store.remove('files', { _id: { $in: expired.map((doc) => doc._id) } })
   return expired.length
 }

@@ -32,6 +32,12 @@ export interface QuestionForm {
   options: string
 }
 
+/** The cover image chosen: its file id, and a link (or this device's temporary path) that shows it; '' for none yet. */
+export interface CoverForm {
+  fileId: string
+  url: string
+}
+
 export type StatusChoice = 'all' | 'active' | 'retired'
 export type GenderChoice = 'any' | 'male' | 'female'
 
@@ -71,6 +77,8 @@ export interface EventForm {
   checkInKind: 'code' | 'organizer'
   opensMinutesBefore: string
   closesMinutesAfter: string
+  /** Absent: no cover. */
+  cover?: CoverForm
   /**
    * Once anyone has signed up the function keeps the sign-up form and the eligibility as they are: they are sent back
    * exactly as loaded, whatever the inputs show.
@@ -176,6 +184,7 @@ export function formFromDraft(draft: EventDraft): EventForm {
     checkInKind: s.checkIn.kind,
     opensMinutesBefore: s.checkIn.kind === 'code' ? String(s.checkIn.opensMinutesBefore) : '30',
     closesMinutesAfter: s.checkIn.kind === 'code' ? String(s.checkIn.closesMinutesAfter) : '60',
+    ...(s.coverFileId ? { cover: { fileId: s.coverFileId, url: draft.coverUrl ?? '' } } : {}),
     ...(draft.locked ? { fixed: { form: s.form, eligibility: s.eligibility } } : {}),
   }
 }
@@ -259,6 +268,7 @@ export function toSettings(form: EventForm, unitOrder: string[]): EventSettings 
       form.checkInKind === 'code'
         ? { kind: 'code', opensMinutesBefore: required(form.opensMinutesBefore), closesMinutesAfter: required(form.closesMinutesAfter) }
         : { kind: 'organizer' },
+    ...(form.cover ? { coverFileId: form.cover.fileId } : {}),
   }
 }
 

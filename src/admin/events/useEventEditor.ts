@@ -6,12 +6,13 @@
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { RequestOf } from '../../../types/contracts'
-import type { EventDraft } from '../../../types/events'
+import { COVER_MAX_BYTES, type EventDraft } from '../../../types/events'
 import { useSeededForm } from '../../hooks/useFormState'
 import { useMutation } from '../../hooks/useMutation'
 import { useRemote } from '../../hooks/useRemote'
 import { call, toApiError, write } from '../../services/api'
 import { confirmed, showDone } from '../../services/feedback'
+import { pickAndUploadImage } from '../../services/images'
 import { checkEventForm, formFromDraft, newEventForm, type EventForm } from './eventForm'
 import { editUrl, useOrganizer } from './useAdminEvents'
 
@@ -104,6 +105,12 @@ export function useEventEditor(id: string | undefined, unitIdParam: string | und
     onSuccess: saved,
   })
 
+  // The picture is uploaded at once; the event shows it once the settings are saved.
+  const coverPicking = useMutation(async () => {
+    const image = await pickAndUploadImage(COVER_MAX_BYTES)
+    if (image) change({ cover: { fileId: image.fileId, url: image.previewUrl } })
+  })
+
   const checked = () => {
     const input = accept(checkEventForm(form, unitOrder, id ? undefined : unitId))
     return input?.settings
@@ -120,7 +127,7 @@ export function useEventEditor(id: string | undefined, unitIdParam: string | und
   }
 
   const shownErrors = { ...(refusal?.fields ?? {}), ...errors }
-  const busy = saving.busy || publishing.busy || closing.busy || cancelling.busy
+  const busy = saving.busy || publishing.busy || closing.busy || cancelling.busy || coverPicking.busy
 
   return {
     id,
@@ -140,6 +147,9 @@ export function useEventEditor(id: string | undefined, unitIdParam: string | und
       await closing.run()
     },
     cancel: (reason: string) => cancelling.run(reason),
+    chooseCover: () => coverPicking.run(),
+    removeCover: () => change({ cover: undefined }),
+    uploadingCover: coverPicking.busy,
     saving: saving.busy,
     publishing: publishing.busy,
     closing: closing.busy,

@@ -14,8 +14,8 @@ import { openDownload, pickAndUpload, type UploadedFile } from '../../services/f
 
 /** Template and export downloads. */
 export function useRosterDownloads() {
-  const template = useMutation(async () => openDownload(await call('roster', 'template')))
-  const exporting = useMutation(async (unitId: string | undefined, key) => openDownload(await write('roster', 'export', unitId ? { unitId } : {}, key)))
+  const template = useMutation(async () => openDownload(await call('exports', 'rosterTemplate')))
+  const exporting = useMutation(async (unitId: string | undefined, key) => openDownload(await write('exports', 'roster', unitId ? { unitId } : {}, key)))
   return { template, exporting }
 }
 
@@ -25,7 +25,7 @@ export function useRosterImport() {
   const [full, setFull] = useState(false)
   const [applied, setApplied] = useState<RosterApplied>()
   // The preview belongs to one file and mode: choosing another shows nothing until its own preview comes.
-  const preview = useRemote(async () => (file ? call('roster', 'preview', { fileId: file.fileId, full }) : undefined), [file, full])
+  const preview = useRemote(async () => (file ? call('exports', 'rosterPreview', { fileId: file.fileId, full }) : undefined), [file, full])
 
   const picking = useMutation(async () => {
     const chosen = await pickAndUpload({ extension: 'xlsx', maxBytes: ROSTER_MAX_BYTES, tooLarge: tooLargeMessage })
@@ -37,11 +37,11 @@ export function useRosterImport() {
   /** While a large import is written over several calls: how far it is. */
   const [progress, setProgress] = useState<{ applied: number; total: number }>()
   const applying = useMutation(
-    async (plan: RequestOf<'roster', 'apply'>, key) => {
+    async (plan: RequestOf<'exports', 'rosterApply'>, key) => {
       try {
         // A large import is written over several calls, each answering how far it got; each call is its own write.
         for (let round = 0; ; round++) {
-          const answer = await write('roster', 'apply', plan, `${key}-${round}`)
+          const answer = await write('exports', 'rosterApply', plan, `${key}-${round}`)
           if (answer.done) return answer
           setProgress({ applied: answer.applied, total: answer.total })
         }

@@ -2,6 +2,7 @@ import { Button, Tag } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import type { ReactNode } from 'react'
+import { CoverImage } from '../../components/CoverImage'
 import { RichBody } from '../../components/RichBody'
 import { Screen } from '../../components/Screen'
 import { StateView } from '../../components/StateView'
@@ -28,7 +29,7 @@ function mainButton(event: EventDetail): string {
   return event.verdict.outcome === 'waitlist' ? '候补报名' : '我要报名'
 }
 
-/** 活动详情: when, where, places, who may come and the rules in plain words; my sign-up, or the way to sign up. */
+/** 活动详情: its cover, when, where, places, who may come and the rules in plain words; my sign-up, or the way to sign up. */
 export default function EventDetailPage() {
   // WeChat hands query values over still URL-encoded.
   const id = decodedParam(useRouter().params.id)
@@ -44,6 +45,7 @@ export default function EventDetailPage() {
         {event && (
           <>
             <View className="event-detail__hero">
+              <CoverImage url={event.coverUrl} className="event-detail__cover" />
               <View className="event-detail__tags">
                 <Tag color="#ffffff" background="rgba(255,255,255,0.2)" className="event-detail__tag">
                   {EVENT_KIND_LABELS[event.kind]}

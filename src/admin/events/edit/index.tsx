@@ -27,6 +27,7 @@ import { editable, PhaseTag } from '../phase'
 import { ReasonDialog, type ReasonRequest } from '../ReasonDialog'
 import { participantsUrl } from '../useAdminEvents'
 import { useEventEditor } from '../useEventEditor'
+import { CoverPicker } from './CoverPicker'
 import { FormBuilder } from './FormBuilder'
 import { QuotaTable } from './QuotaTable'
 import './index.scss'
@@ -164,6 +165,15 @@ export default function EventEdit() {
             <Text className="event-form__label">活动地点</Text>
             <Input className="field-input event-form__place" placeholder="例如：体育馆二楼气排球场" value={form.place} maxLength={EVENT_PLACE_MAX} onChange={(value) => set('place', value)} />
             {error('place')}
+            <Text className="event-form__label">封面图</Text>
+            <CoverPicker
+              cover={form.cover}
+              uploading={editor.uploadingCover}
+              disabled={!open || editor.busy}
+              onChoose={() => void editor.chooseCover()}
+              onRemove={editor.removeCover}
+            />
+            {error('coverFileId')}
           </Group>
 
           <View className="event-form__columns">

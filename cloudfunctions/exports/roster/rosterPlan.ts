@@ -6,8 +6,8 @@
  * field's value reads in Chinese (the file, the preview and the export all say the same words).
  */
 
-import { GENDER_LABELS, MEMBER_STATUS_LABELS } from '../../types/members'
-import type { MemberDoc } from '../core/collections'
+import { GENDER_LABELS, MEMBER_STATUS_LABELS } from '../../../types/members'
+import type { MemberDoc } from '../../core/collections'
 
 /** The member fields the roster owns: an import writes these and nothing else. */
 export type RosterMember = Pick<

@@ -3,8 +3,8 @@
  * (so apply knows it is the plan that was previewed), and the audit entry's summary. Pure, like the plan.
  */
 import { createHash } from 'node:crypto'
-import { PREVIEW_LIST_MAX, type PreviewPerson, type RosterPreview } from '../../types/roster'
-import { memberTarget } from '../core/audit'
+import { PREVIEW_LIST_MAX, type PreviewPerson, type RosterPreview } from '../../../types/roster'
+import { memberTarget } from '../../core/audit'
 import { formatRosterValue, type ExistingMember, type ImportPlan } from './rosterPlan'
 
 /** Lines the audit entry lists at most (the counts always give the whole). */

@@ -6,11 +6,11 @@
  * `errors` with its Excel row number, so the preview can list every problem at once.
  */
 import ExcelJS from 'exceljs'
-import { EMPTY_FILE_MESSAGE } from '../../types/common'
-import { ROSTER_MAX_BYTES, tooLargeMessage } from '../../types/roster'
-import { shanghaiDay } from '../../types/time'
-import { AppError } from '../core/errors'
-import { workbookBuffer } from '../core/excel'
+import { EMPTY_FILE_MESSAGE } from '../../../types/common'
+import { ROSTER_MAX_BYTES, tooLargeMessage } from '../../../types/roster'
+import { shanghaiDay } from '../../../types/time'
+import { AppError } from '../../core/errors'
+import { workbookBuffer } from '../workbook'
 import {
   DUES_TEXT,
   GENDER_TEXT,

@@ -6,15 +6,15 @@
  * answers how far it got; the app calls again with the same plan until it is done. A retry (a cut-off call, a second
  * tap) continues the same record and never writes a chunk twice.
  */
-import type { RosterApplied } from '../../types/roster'
-import { recordAudit } from '../core/audit'
-import { holdsRole } from '../core/authorize'
-import type { ImportOp, MemberDoc, RosterImportDoc } from '../core/collections'
-import { AppError } from '../core/errors'
-import { KEEP_FILES_MINUTES } from '../core/files/retention'
-import { keepUnionOffice } from '../core/officeGuard'
-import { insertIfAbsent } from '../core/queries'
-import { DuplicateKeyError, type Store, type Transaction } from '../core/store/port'
+import type { RosterApplied } from '../../../types/roster'
+import { recordAudit } from '../../core/audit'
+import { holdsRole } from '../../core/authorize'
+import type { ImportOp, MemberDoc, RosterImportDoc } from '../../core/collections'
+import { AppError } from '../../core/errors'
+import { KEEP_FILES_MINUTES } from '../../core/files/retention'
+import { keepUnionOffice } from '../../core/officeGuard'
+import { insertIfAbsent } from '../../core/queries'
+import { DuplicateKeyError, type Store, type Transaction } from '../../core/store/port'
 import type { ImportPlan } from './rosterPlan'
 
 /** Member writes per transaction: about two hundred round trips, a few seconds on CloudBase. */

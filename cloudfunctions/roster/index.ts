@@ -1,4 +1,0 @@
-import { wechatMain } from '../core/wechat'
-import { rosterFunction } from './actions'
-
-export const main = wechatMain(rosterFunction)
