@@ -259,7 +259,7 @@ export async function settle(store: Store, event: EventDoc, now: Date): Promise<
     const waiting = await firstWaiting(store, event, full)
     if (waiting.length === 0) return
     const fullBefore = full.size
-    let progressed = false
+    let readAgain = false
     for (const candidate of waiting) {
       const gate = await takeGates(store, event, candidate.unitId, now)
       if (gate === 'full') return
@@ -267,14 +267,14 @@ export async function settle(store: Store, event: EventDoc, now: Date): Promise<
         full.add(candidate.unitId)
         continue
       }
-      // Both gates are this call's now: the candidate (or, if they just left, the next) gets the place.
-      if (await handOver(store, event, now, candidate.unitId)) {
-        progressed = true
-        break
-      }
-      await releaseGates(store, event, candidate.unitId, now)
+      // Both gates are this call's now: the candidate (or, if they just left, the next) gets the place. If nobody
+      // took it, those read have all left since (another call served them), and whoever joined the waitlist while
+      // this call held the place saw none free: the place goes back, and the waitlist is read again for them.
+      if (!(await handOver(store, event, now, candidate.unitId))) await releaseGates(store, event, candidate.unitId, now)
+      readAgain = true
+      break
     }
-    if (!progressed && full.size === fullBefore) return
+    if (!readAgain && full.size === fullBefore) return
   }
 }
 
