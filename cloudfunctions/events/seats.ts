@@ -22,7 +22,7 @@ import { AppError } from '../core/errors'
 import { notify, type Writer } from '../core/notify'
 import { insertIfAbsent } from '../core/queries'
 import type { Filter, Store, Transaction, Update } from '../core/store/port'
-import { isEnded, isLive } from './rules'
+import { isEnded, isLive, NO_UNIT_QUOTA, placesGoneText } from './rules'
 
 export const signupId = (eventId: string, memberId: string) => createHash('sha256').update(`signup\n${eventId}\n${memberId}`).digest('hex').slice(0, 32)
 export const quotaId = (eventId: string, unitId: string) => `${eventId}.${unitId}`
@@ -131,10 +131,10 @@ export async function takePlace(store: Store, event: EventDoc, member: MemberDoc
   if (existing && isLive(existing.state)) return resultOf(store, existing)
 
   const gate = await takeGates(store, event, member.unitId, now)
-  if (gate === 'noQuota') throw new AppError('CONFLICT', '本次活动没有给您所在的分工会分配名额，如有疑问请联系本分工会')
+  if (gate === 'noQuota') throw new AppError('CONFLICT', NO_UNIT_QUOTA)
   const placed = gate === 'ok'
   if (!placed && event.waitlist.kind === 'off') {
-    throw new AppError('CONFLICT', gate === 'unitFull' ? '本分工会名额已满' : '名额已满，报名人数已达上限')
+    throw new AppError('CONFLICT', placesGoneText(gate === 'unitFull'))
   }
   const at = now.toISOString()
   const state: SignupState = placed ? placedState(event) : 'waiting'
