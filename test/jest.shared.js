@@ -27,6 +27,8 @@ function nodeLayer(name, extra = {}) {
     testEnvironment: 'node',
     testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
     transform: { '\\.[jt]sx?$': babel() },
+    // Built function packages carry package.json files named like the functions: not modules of the tests.
+    modulePathIgnorePatterns: ['<rootDir>/cloudfunctions-dist/', '<rootDir>/test-results/'],
     ...extra,
   }
 }

@@ -46,7 +46,7 @@ import { newId, type Filter, type SortSpec, type Store, type Transaction } from 
 import { unitNames } from '../core/units'
 import config from './config.json'
 import { expireOffers, reconcile, remind, tellCancelled } from './jobs'
-import { auditFields, cancelRule, checkAnswers, checkInWindow, checkSettings, copiedSettings, coverProblem, eventPhase, ineligibility, isHeld, isLive, opensText } from './rules'
+import { auditFields, cancelRule, checkAnswers, checkInWindow, checkSettings, copiedSettings, coverProblem, eventPhase, isHeld, isLive, signupBarrier } from './rules'
 import { changeCapacity, changeQuotas, changeSignup, endLiveSignups, endSignup, openQuotas, quotaId, resultOf, signupId, takePlace, tell, waitlistPosition } from './seats'
 import { SCENE, coverUrlOf, sceneOf, settingsOf, toAdminRow, toDetail, toDraft, toMySignup, toParticipant, toSummary, type Names } from './views'
 
@@ -302,12 +302,8 @@ export const eventsFunction = defineFunction<EventsApi>(
       input: SignUpSchema,
       async handle({ eventId, answers }, { store, now, member }) {
         const event = await visibleEvent(store, member, eventId)
-        const phase = eventPhase(event, now)
-        if (phase === 'cancelled') throw new AppError('CONFLICT', '活动已取消，不能报名')
-        if (phase === 'upcoming') throw new AppError('CONFLICT', `报名尚未开始：${opensText(event, now)}`)
-        if (phase === 'closed' || phase === 'finished') throw new AppError('CONFLICT', '报名已截止')
-        const why = ineligibility(event, member, await readSettings(store))
-        if (why) throw new AppError('FORBIDDEN', why)
+        const barrier = signupBarrier(event, member, await readSettings(store), now)
+        if (barrier) throw new AppError(barrier.code, barrier.message)
         const checked = checkAnswers(event.form, answers)
         if (!checked.ok) throw new AppError('INVALID_INPUT', checked.message, { [checked.field]: checked.message })
         return takePlace(store, event, member, checked.value, now)

@@ -220,6 +220,29 @@ export function ineligibility(event: Pick<EventDoc, 'eligibility' | 'startAt' | 
 /** When sign-up opens, as a person reads it: "报名将于 3月1日 09:00 开始". */
 export const opensText = (event: Pick<EventDoc, 'signupOpensAt'>, now: Date) => `报名将于 ${formatDateTime(event.signupOpensAt, now)} 开始`
 
+/** Said when no place is left: in the member's unit (its quota), or in the event. */
+export const placesGoneText = (unitFull: boolean) => (unitFull ? '本分工会名额已满' : '名额已满')
+
+/** Said to a member of a unit the event's quotas leave out. */
+export const NO_UNIT_QUOTA = '本次活动没有给您所在的分工会分配名额，如有疑问请联系本分工会'
+
+/**
+ * Why a member may not sign up now, whatever the places: the first reason that applies, in plain words, with the
+ * code a refused sign-up carries. The detail page says the same before anyone taps (one rule, one wording).
+ */
+export function signupBarrier(event: EventDoc, member: MemberDoc, settings: UnionSettings, now: Date): { code: 'CONFLICT' | 'FORBIDDEN'; message: string } | undefined {
+  const phase = eventPhase(event, now)
+  if (phase === 'cancelled') return { code: 'CONFLICT', message: '活动已取消' }
+  if (phase === 'draft') return { code: 'CONFLICT', message: '活动尚未发布' }
+  const why = ineligibility(event, member, settings)
+  if (why) return { code: 'FORBIDDEN', message: why }
+  if (phase === 'upcoming') return { code: 'CONFLICT', message: opensText(event, now) }
+  if (phase === 'closed') return { code: 'CONFLICT', message: '报名已截止' }
+  if (phase === 'finished') return { code: 'CONFLICT', message: '活动已结束' }
+  if (event.unitQuotas.length > 0 && !event.unitQuotas.some((entry) => entry.unitId === member.unitId)) return { code: 'CONFLICT', message: NO_UNIT_QUOTA }
+  return undefined
+}
+
 /** Whether a member may cancel a sign-up in this state now, and whether the organizer must agree. */
 export function cancelRule(event: Pick<EventDoc, 'cancelPolicy' | 'startAt' | 'status'>, signup: Pick<EventSignupDoc, 'state' | 'cancelRequestedAt' | 'checkedInAt'>, now: Date) {
   const at = now.toISOString()

@@ -22,7 +22,7 @@ import { AppError } from '../core/errors'
 import { notify, type Writer } from '../core/notify'
 import { insertIfAbsent } from '../core/queries'
 import type { Filter, Store, Transaction, Update } from '../core/store/port'
-import { isEnded, isLive } from './rules'
+import { isEnded, isLive, NO_UNIT_QUOTA, placesGoneText } from './rules'
 
 export const signupId = (eventId: string, memberId: string) => createHash('sha256').update(`signup\n${eventId}\n${memberId}`).digest('hex').slice(0, 32)
 export const quotaId = (eventId: string, unitId: string) => `${eventId}.${unitId}`
@@ -131,10 +131,10 @@ export async function takePlace(store: Store, event: EventDoc, member: MemberDoc
   if (existing && isLive(existing.state)) return resultOf(store, existing)
 
   const gate = await takeGates(store, event, member.unitId, now)
-  if (gate === 'noQuota') throw new AppError('CONFLICT', '本次活动没有给您所在的分工会分配名额，如有疑问请联系本分工会')
+  if (gate === 'noQuota') throw new AppError('CONFLICT', NO_UNIT_QUOTA)
   const placed = gate === 'ok'
   if (!placed && event.waitlist.kind === 'off') {
-    throw new AppError('CONFLICT', gate === 'unitFull' ? '本分工会名额已满' : '名额已满，报名人数已达上限')
+    throw new AppError('CONFLICT', placesGoneText(gate === 'unitFull'))
   }
   const at = now.toISOString()
   const state: SignupState = placed ? placedState(event) : 'waiting'
@@ -259,7 +259,7 @@ export async function settle(store: Store, event: EventDoc, now: Date): Promise<
     const waiting = await firstWaiting(store, event, full)
     if (waiting.length === 0) return
     const fullBefore = full.size
-    let progressed = false
+    let readAgain = false
     for (const candidate of waiting) {
       const gate = await takeGates(store, event, candidate.unitId, now)
       if (gate === 'full') return
@@ -267,14 +267,14 @@ export async function settle(store: Store, event: EventDoc, now: Date): Promise<
         full.add(candidate.unitId)
         continue
       }
-      // Both gates are this call's now: the candidate (or, if they just left, the next) gets the place.
-      if (await handOver(store, event, now, candidate.unitId)) {
-        progressed = true
-        break
-      }
-      await releaseGates(store, event, candidate.unitId, now)
+      // Both gates are this call's now: the candidate (or, if they just left, the next) gets the place. If nobody
+      // took it, those read have all left since (another call served them), and whoever joined the waitlist while
+      // this call held the place saw none free: the place goes back, and the waitlist is read again for them.
+      if (!(await handOver(store, event, now, candidate.unitId))) await releaseGates(store, event, candidate.unitId, now)
+      readAgain = true
+      break
     }
-    if (!progressed && full.size === fullBefore) return
+    if (!readAgain && full.size === fullBefore) return
   }
 }
 

@@ -2,7 +2,7 @@
 import type { AdminEventRow, EventDetail, EventDraft, EventSettings, EventSummary, MySignupView, ParticipantRow, SignupVerdict } from '../../types/events'
 import type { UnionSettings } from '../../types/members'
 import type { EventDoc, EventSignupDoc, MemberDoc } from '../core/collections'
-import { cancelRule, eligibilityText, eventPhase, ineligibility, isLive, opensText, signupStatus, statusLabel } from './rules'
+import { cancelRule, eligibilityText, eventPhase, isLive, placesGoneText, signupBarrier, signupStatus, statusLabel } from './rules'
 
 export interface Names {
   units: Map<string, string>
@@ -70,23 +70,14 @@ export function verdictOf(
   now: Date,
   facts: { mine?: EventSignupDoc; unitRemaining?: number },
 ): SignupVerdict {
-  const phase = eventPhase(event, now)
-  if (phase === 'cancelled') return { can: false, message: '活动已取消' }
-  if (phase === 'draft') return { can: false, message: '活动尚未发布' }
   if (facts.mine && isLive(facts.mine.state)) return { can: false, message: '您已报名本活动，可在“我的报名”中查看' }
-  const why = ineligibility(event, member, settings)
-  if (why) return { can: false, message: why }
-  if (phase === 'upcoming') return { can: false, message: opensText(event, now) }
-  if (phase === 'closed') return { can: false, message: '报名已截止' }
-  if (phase === 'finished') return { can: false, message: '活动已结束' }
+  const barrier = signupBarrier(event, member, settings, now)
+  if (barrier) return { can: false, message: barrier.message }
   const withQuotas = event.unitQuotas.length > 0
-  if (withQuotas && !event.unitQuotas.some((entry) => entry.unitId === member.unitId)) {
-    return { can: false, message: '本次活动没有给您所在的分工会分配名额' }
-  }
   const unitFull = withQuotas && (facts.unitRemaining ?? 0) <= 0
   const full = event.remaining !== null && event.remaining <= 0
   if (unitFull || full) {
-    const which = unitFull ? '本分工会名额已满' : '名额已满'
+    const which = placesGoneText(unitFull)
     return event.waitlist.kind === 'off' ? { can: false, message: which } : { can: true, outcome: 'waitlist', message: `${which}，可以候补` }
   }
   return event.review === 'organizer' ? { can: true, outcome: 'review', message: '报名后须经组织者审核' } : { can: true, outcome: 'confirm', message: '可以报名' }

@@ -57,7 +57,7 @@ describe('retryWhileBusy', () => {
   })
 
   it.each([
-    ['a full event', new ApiError('CONFLICT', '名额已满，报名人数已达上限')],
+    ['a full event', new ApiError('CONFLICT', '名额已满')],
     ['a wrong answer', new ApiError('INVALID_INPUT', '请填写「参赛组别」')],
     ['someone not eligible', new ApiError('FORBIDDEN', '仅限女性报名')],
   ])('answers %s at once, without trying again', async (_what, definite) => {

@@ -2,9 +2,6 @@ import { checkUpdate, UnsupportedQueryError, type Update } from './port'
 
 type Json = Record<string, unknown>
 
-/** Documents are JSON, so a JSON round trip is an exact deep copy (and needs nothing newer than the oldest runtime). */
-const copy = <T>(value: T): T => (value === undefined ? value : JSON.parse(JSON.stringify(value)))
-
 function parentOf(doc: Json, path: string, create: boolean): [Json | undefined, string] {
   const keys = path.split('.')
   const last = keys.pop()!
@@ -22,15 +19,16 @@ function parentOf(doc: Json, path: string, create: boolean): [Json | undefined, 
 }
 
 /**
- * Applies a Mongo-style update to a copy of `doc`, the way the SQLite adapter does inside one transaction
- * (CloudBase applies the same operators natively). Returns the new document and whether anything changed.
+ * Applies a Mongo-style update to a document's stored JSON text, the way the SQLite adapter does inside one
+ * transaction (CloudBase applies the same operators natively): the new text, or undefined when nothing changed.
+ * Stored text is always `JSON.stringify` of the document, so an update that changes nothing gives the same text.
  */
-export function applyUpdate<T extends object>(doc: T, update: Update): { doc: T; changed: boolean } {
+export function updatedJson(stored: string, update: Update): string | undefined {
   checkUpdate(update)
-  const next = copy(doc) as Json
+  const next = JSON.parse(stored) as Json
   for (const [path, value] of Object.entries(update.$set ?? {})) {
     const [parent, key] = parentOf(next, path, true)
-    parent![key] = copy(value)
+    parent![key] = value
   }
   for (const [path, amount] of Object.entries(update.$inc ?? {})) {
     const [parent, key] = parentOf(next, path, true)
@@ -46,7 +44,7 @@ export function applyUpdate<T extends object>(doc: T, update: Update): { doc: T;
     const [parent, key] = parentOf(next, path, true)
     const list = parent![key] === undefined ? [] : parent![key]
     if (!Array.isArray(list)) throw new UnsupportedQueryError(`$push on non-array "${path}"`)
-    parent![key] = [...list, copy(value)]
+    parent![key] = [...list, value]
   }
   for (const [path, value] of Object.entries(update.$pull ?? {})) {
     const [parent, key] = parentOf(next, path, false)
@@ -55,5 +53,14 @@ export function applyUpdate<T extends object>(doc: T, update: Update): { doc: T;
     if (!Array.isArray(list)) throw new UnsupportedQueryError(`$pull on non-array "${path}"`)
     parent![key] = list.filter((item) => item !== value)
   }
-  return { doc: next as T, changed: JSON.stringify(next) !== JSON.stringify(doc) }
+  // The values set are written out at once, so the update's own objects are never shared with a stored document.
+  const text = JSON.stringify(next)
+  return text === stored ? undefined : text
+}
+
+/** The same on a document: a new document (never `doc` itself) and whether anything changed. */
+export function applyUpdate<T extends object>(doc: T, update: Update): { doc: T; changed: boolean } {
+  const stored = JSON.stringify(doc)
+  const text = updatedJson(stored, update)
+  return { doc: JSON.parse(text ?? stored) as T, changed: text !== undefined }
 }
