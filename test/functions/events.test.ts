@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs'
 import { signupId } from '../../cloudfunctions/events/seats'
+import type { ErrorCode } from '../../types/result'
 import {
   DAY,
   HOUR,
@@ -87,7 +88,7 @@ describe('what members see', () => {
   it('a refused sign-up says what the detail page said before the tap', async () => {
     const quotas = await published({ capacity: 10, unitQuotas: [{ unitId: 'unit15', quota: 1 }] })
     const before = await snapshot(store)
-    const cases: [string, string, string, string][] = [
+    const cases: [string, string, ErrorCode, string][] = [
       [A, 'event-mixer', 'FORBIDDEN', '仅限青年教职工报名'],
       [PEOPLE.retired, 'event-retirement', 'CONFLICT', '报名将于 11月23日 09:00 开始'],
       [A, 'event-retirement', 'FORBIDDEN', '仅限退休教职工报名'],
