@@ -54,8 +54,9 @@ afterAll(async () => {
 })
 
 /**
- * One request; sent again (the same body, so the same idempotency key) when the connection fails before an answer,
- * as the app retries: on a loaded machine a kept-alive socket the host closes as idle can meet a new request (ECONNRESET).
+ * One request; sent again after a pause (the same body, so the same idempotency key) when the connection fails
+ * before an answer, as the app retries: on a loaded machine a kept-alive socket the host closes as idle can meet a new
+ * request, and hundreds of connections opened at once can be reset (ECONNRESET) before the host accepts them.
  */
 async function post<T>(path: string, body: unknown, token?: string): Promise<ApiResult<T>> {
   for (let attempt = 1; ; attempt += 1) {
@@ -67,7 +68,8 @@ async function post<T>(path: string, body: unknown, token?: string): Promise<Api
       })
       return (await res.json()) as ApiResult<T>
     } catch (error) {
-      if (attempt >= 5 || !(error instanceof TypeError)) throw error
+      if (attempt >= 8 || !(error instanceof TypeError)) throw error
+      await new Promise((wait) => setTimeout(wait, 25 * attempt))
     }
   }
 }
