@@ -96,9 +96,8 @@ export function resultMessage(state: SignupState, position?: number): string {
 
 /**
  * 候补第 N 位: everyone waiting less those behind (later, or as early with a larger id). Counted from the back, since
- * the one asking is most often the newest (a sign-up just answered): the count of all is an equality range of the
- * (eventId, state, waitingSince) index, and the two counts behind read only the few entries past theirs. (On SQLite a
- * range comparison reads each document it passes, so counting those ahead slowed every answer as a waitlist grew.)
+ * the one asking is most often the newest (a sign-up just answered): all three counts are ranges of the (eventId,
+ * state, waitingSince) index, and the two behind read only the few entries past theirs.
  */
 export async function waitlistPosition(store: Store, signup: Pick<EventSignupDoc, '_id' | 'eventId' | 'waitingSince'>): Promise<number> {
   const waiting = { eventId: signup.eventId, state: 'waiting' }

@@ -129,7 +129,7 @@ describe('toSqlWhere', () => {
 
     it('ranges on a string (ISO time) guard for text', () => {
       expect(where({ publishAt: { $lte: '2025-01-01T00:00:00.000Z' } })).toEqual({
-        sql: `${f('publishAt')} <= ? AND ${type('publishAt')} = 'text'`,
+        sql: `${f('publishAt')} <= ? AND ${f('publishAt')} >= ''`,
         params: ['2025-01-01T00:00:00.000Z'],
       })
     })
