@@ -217,16 +217,25 @@ async function main() {
     const tokens = members.map((member) => signSession(SECRET, demoOpenid(member.staffNo)))
     const office = signSession(SECRET, demoOpenid(DEMO_STAFF[0].staffNo))
 
-    const created = await post(client, '/api/events', { action: 'create', payload: { settings: rushSettings(now, { capacity: CAPACITY, title: '教职工新年音乐会' }) }, idempotencyKey: 'bench-create-0001' }, office)
-    if (!created.ok) throw new Error(`create: ${created.message}`)
-    const eventId = (created.data as { id: string }).id
-    const published = await post(client, '/api/events', { action: 'publish', payload: { eventId } }, office)
-    if (!published.ok) throw new Error(`publish: ${published.message}`)
+    /** An event of capacity C with a waitlist, created and published as the union office. */
+    const openEvent = async (title: string, key: string) => {
+      const created = await post(client, '/api/events', { action: 'create', payload: { settings: rushSettings(now, { capacity: CAPACITY, title }) }, idempotencyKey: key }, office)
+      if (!created.ok) throw new Error(`create: ${created.message}`)
+      const id = (created.data as { id: string }).id
+      const published = await post(client, '/api/events', { action: 'publish', payload: { eventId: id } }, office)
+      if (!published.ok) throw new Error(`publish: ${published.message}`)
+      return id
+    }
+    const signUps = (id: string, keys: string) => (i: number) => post(client, '/api/events', { action: 'signUp', payload: { eventId: id, answers: {} }, idempotencyKey: `${keys}-${i}` }, tokens[i])
 
-    // Warm-up (both paths), then the floor, then the rush.
-    await round(Math.min(400, N), (i) => post(client, '/api/members', { action: 'me', payload: {} }, tokens[i]))
+    // Warm-up, as a host under a rush is warm: both paths once through (a sign-up rush on an event of its own),
+    // then the floor, then the rush measured.
+    const warmUp = await openEvent('教职工迎新春联欢会', 'bench-create-warm')
+    await round(N, (i) => post(client, '/api/members', { action: 'me', payload: {} }, tokens[i]))
+    await round(N, signUps(warmUp, 'bench-warm'))
+    const eventId = await openEvent('教职工新年音乐会', 'bench-create-0001')
     const floor = await measured(host, N, (i) => post(client, '/api/members', { action: 'me', payload: {} }, tokens[i]))
-    const rush = await measured(host, N, (i) => post(client, '/api/events', { action: 'signUp', payload: { eventId, answers: {} }, idempotencyKey: `bench-signup-${i}` }, tokens[i]))
+    const rush = await measured(host, N, signUps(eventId, 'bench-signup'))
 
     child.kill('SIGTERM')
     await new Promise((exited) => child!.once('exit', exited))
