@@ -3,7 +3,7 @@
  * durability across reopening, WAL journal, the declared indexes, and that the hot queries use them.
  */
 import Database from 'better-sqlite3'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { COLLECTIONS, type CollectionName } from '../../cloudfunctions/core/collections'
@@ -85,6 +85,22 @@ describe('SqliteStore specifics', () => {
     expect((await store.get('members', 'm1'))?.name).toBe('张三')
     // Reopening re-runs the migration; the unique index still holds.
     await expect(store.insert('units', { ...unit, _id: 'u2' })).rejects.toThrow(/duplicate key/)
+  })
+
+  it('leaves checkpoints to its worker thread: the log reaches the database file within seconds, never on a commit', async () => {
+    // The store's own connection never checkpoints (a commit that did waited for the disk, and every request with it).
+    expect((store as unknown as { db: Database.Database }).db.pragma('wal_autocheckpoint', { simple: true })).toBe(0)
+    const before = statSync(file).size
+    for (let i = 0; i < 200; i++) await store.insert('units', { _id: `u${i}`, name: `分工会${i}`, departments: Array.from({ length: 40 }, (_, j) => `部门${i}-${j}`), order: i })
+    const grown = async () => {
+      for (let waited = 0; waited < 5000; waited += 100) {
+        if (statSync(file).size > before) return true
+        await new Promise((tick) => setTimeout(tick, 100))
+      }
+      return false
+    }
+    expect(await grown()).toBe(true)
+    expect(await store.count('units')).toBe(200)
   })
 
   it('lets another connection read committed writes', async () => {

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { COLLECTIONS, type CollectionDefinition, type CollectionName, type DocOf } from '../collections'
 import { updatedJson } from './applyUpdate'
+import { startCheckpointer, type Checkpointer } from './checkpointer'
 import {
   checkUpdate,
   DuplicateKeyError,
@@ -51,6 +52,7 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database
   /** Reads the matching documents afresh and updates them, holding the write lock (another process may write too). */
   private readonly updateLocked: Database.Transaction<(collection: string, filter: Filter, update: Update) => UpdateResult>
+  private readonly checkpointer?: Checkpointer
   private queue: Promise<unknown> = Promise.resolve()
   private readonly transactions = new TransactionScope()
 
@@ -61,6 +63,11 @@ export class SqliteStore implements Store {
     this.db.pragma('journal_mode = WAL')
     this.db.pragma('synchronous = NORMAL')
     this.db.pragma('busy_timeout = 5000')
+    if (file !== ':memory:') {
+      // Checkpoints come from a worker thread (checkpointer.ts), not from whichever commit fills the log.
+      this.db.pragma('wal_autocheckpoint = 0')
+      this.checkpointer = startCheckpointer(file)
+    }
     this.migrate()
     this.updateLocked = this.db.transaction((collection, filter, update) => this.updateRows(collection, this.rows(collection, filter), update))
   }
@@ -99,6 +106,7 @@ export class SqliteStore implements Store {
   }
 
   close() {
+    this.checkpointer?.stop()
     this.db.close()
   }
 
