@@ -70,7 +70,8 @@ export function verdictOf(
   now: Date,
   facts: { mine?: EventSignupDoc; unitRemaining?: number },
 ): SignupVerdict {
-  if (facts.mine && isLive(facts.mine.state)) return { can: false, message: '您已报名本活动，可在“我的报名”中查看' }
+  // A cancelled event says so, even to those whose sign-up the cancel has not yet ended.
+  if (event.status === 'published' && facts.mine && isLive(facts.mine.state)) return { can: false, message: '您已报名本活动，可在“我的报名”中查看' }
   const barrier = signupBarrier(event, member, settings, now)
   if (barrier) return { can: false, message: barrier.message }
   const withQuotas = event.unitQuotas.length > 0

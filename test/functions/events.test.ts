@@ -85,6 +85,13 @@ describe('what members see', () => {
     expect(await verdict(A, 'event-hiking')).toEqual({ can: false, message: '活动已取消' })
   })
 
+  it('a cancelled event says so to a member whose sign-up the cancel has not yet ended (a cancel cut off midway)', async () => {
+    expectOk(await signUp(A, 'event-volleyball', { group: '男子组', phone: '13800001111' }))
+    await store.update('events', { _id: 'event-volleyball' }, { $set: { status: 'cancelled' } })
+    const detail = expectOk(await callAs(store, 'events', A, 'detail', { eventId: 'event-volleyball' }))
+    expect([detail.mySignup?.state, detail.verdict]).toEqual(['confirmed', { can: false, message: '活动已取消' }])
+  })
+
   it('a refused sign-up says what the detail page said before the tap', async () => {
     const quotas = await published({ capacity: 10, unitQuotas: [{ unitId: 'unit15', quota: 1 }] })
     const before = await snapshot(store)

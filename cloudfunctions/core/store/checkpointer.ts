@@ -3,7 +3,8 @@
  * otherwise does it on the connection that commits the thousandth page, and with `synchronous = NORMAL` that copy
  * waits for the disk twice: the host's one thread stood still through it, every request with it (a sign-up rush ran
  * at two thirds of its pace). The worker's connection holds nothing a writer needs (a passive checkpoint copies what
- * it can and leaves the rest for the next), and a crash midway is recovered like any other at the next open.
+ * it can and leaves the rest for the next), and a crash midway is recovered like any other at the next open. Under
+ * writes that never pause it falls behind: the store's own connection keeps a backstop (sqlite.ts).
  */
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
@@ -24,7 +25,7 @@ parentPort.once('message', () => {
 `
 
 export interface Checkpointer {
-  /** Stops after any checkpoint under way; the worker's connection closes cleanly. */
+  /** Stops after any checkpoint under way, closing the worker's connection. */
   stop(): void
 }
 

@@ -23,6 +23,8 @@ import { TransactionScope } from './transactionScope'
 type Row = { _id: string; doc: string }
 
 const STATEMENTS_KEPT = 500
+/** Log pages (4 KB) past which a commit checkpoints the rest itself: about 40 MB. */
+const BACKSTOP_PAGES = 10_000
 
 function definitionOf(collection: string): CollectionDefinition {
   if (!Object.hasOwn(COLLECTIONS, collection)) throw new StoreError(`unknown collection "${collection}"`)
@@ -64,8 +66,11 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL')
     this.db.pragma('busy_timeout = 5000')
     if (file !== ':memory:') {
-      // Checkpoints come from a worker thread (checkpointer.ts), not from whichever commit fills the log.
-      this.db.pragma('wal_autocheckpoint = 0')
+      // Checkpoints come from a worker thread (checkpointer.ts). Under writes that never pause it cannot copy the
+      // whole log, and only a whole copy lets the log start over: past BACKSTOP_PAGES this connection's next commit
+      // copies the rest itself (what the worker has not), so the log stays bounded.
+      this.db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`)
+      this.db.pragma(`journal_size_limit = ${BACKSTOP_PAGES * 4096}`)
       this.checkpointer = startCheckpointer(file)
     }
     this.migrate()
@@ -105,8 +110,10 @@ export class SqliteStore implements Store {
     return statement
   }
 
+  /** Closes with the log copied into the database file, so the file alone holds everything. */
   close() {
     this.checkpointer?.stop()
+    if (this.checkpointer) this.db.pragma('wal_checkpoint(TRUNCATE)')
     this.db.close()
   }
 
