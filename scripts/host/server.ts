@@ -24,7 +24,7 @@ import type { ErrorCode } from '../../types/result'
 import { DEMO_STAFF, demoOpenid } from '../seed/demoUnion'
 import { LOOPBACK_NAMES, addressedHere } from './hostNames'
 import { pagePolicy, withSecurityHeaders } from './securityHeaders'
-import { signSession, verifySession } from './session'
+import { sessionReader, signSession } from './session'
 import { throttledLog } from './throttledLog'
 import { DEFAULT_TIMEOUT_SECONDS, TIMED_OUT, withinTimeLimit } from './timeLimits'
 import { UploadQuota } from './uploadQuota'
@@ -219,13 +219,14 @@ const HANG_UP_LOG_MS = 60_000
 export function createHost(options: HostOptions): Server {
   const { store, files, wechat, functions, staticDir, demo, secret, allowedHosts = LOOPBACK_NAMES, timeouts = {} } = options
   const quota = new UploadQuota()
+  const sessionOf = sessionReader(secret)
   /** The people whose upload is under way. */
   const uploading = new Set<string>()
   const logHangUp = throttledLog((line) => console.warn(line), HANG_UP_LOG_MS)
 
   /** Like wx.cloud.uploadFile, but only for bound members who have not left, within their quota. */
   async function receiveUpload(req: IncomingMessage): Promise<string> {
-    const session = verifySession(secret, bearer(req))
+    const session = sessionOf(bearer(req))
     let person: string
     try {
       person = (await authorize('member', await resolveCaller(store, { openid: session?.openid }), undefined, store)).member!._id
@@ -269,7 +270,7 @@ export function createHost(options: HostOptions): Server {
         const fn = Object.hasOwn(functions, name) ? functions[name] : undefined
         if (!fn) return sendJson(res, 404, failure('UNKNOWN_ACTION', '没有这个云函数'))
         const event = await readJson(req)
-        const session = verifySession(secret, bearer(req))
+        const session = sessionOf(bearer(req))
         const seconds = timeouts[name] ?? DEFAULT_TIMEOUT_SECONDS
         const result = await withinTimeLimit(fn.run(event, { store, files, wechat, identity: { openid: session?.openid }, now: new Date() }), seconds)
         if (result === TIMED_OUT) console.warn(`[host] ${name} ran past its ${seconds} s limit: answered TIMEOUT, the call runs on`)

@@ -28,3 +28,26 @@ export function verifySession(secret: string, token: string | undefined, now = D
     return undefined
   }
 }
+
+/** Tokens remembered at most: far more than the demo union's people, small beside the host's memory. */
+const REMEMBERED = 10_000
+
+/**
+ * Reads sessions as verifySession does, remembering each token it has verified (a signed-in phone sends the same one
+ * with every call, and checking its signature costs more than the cheapest action). A token is remembered only once
+ * its signature held; its expiry is checked on every read.
+ */
+export function sessionReader(secret: string): (token: string | undefined, now?: number) => Session | undefined {
+  const verified = new Map<string, Session>()
+  return (token, now = Date.now()) => {
+    if (!token) return undefined
+    const known = verified.get(token)
+    if (known) return known.exp > now ? known : undefined
+    const session = verifySession(secret, token, now)
+    if (session) {
+      if (verified.size >= REMEMBERED) verified.clear()
+      verified.set(token, session)
+    }
+    return session
+  }
+}

@@ -242,6 +242,59 @@ describe('SqliteStore specifics', () => {
     expect(await counted).toBe(1)
   })
 
+  describe('group commit', () => {
+    const units = Array.from({ length: 20 }, (_, i) => ({ _id: `g${i}`, name: `分工会${i}`, departments: [], order: i }))
+    const seenByRaw = () => (raw.prepare('SELECT COUNT(*) AS n FROM "units"').get() as { n: number }).n
+
+    it('commits the writes of one turn of the event loop together, and answers none before its commit', async () => {
+      // What another connection sees as each write is answered.
+      const seen: number[] = []
+      await Promise.all(units.map((doc) => store.insert('units', doc).then(() => seen.push(seenByRaw()))))
+      // By hand: all twenty commit at once, so every answer finds twenty there (one commit each: 1, 2, … 20).
+      expect(seen).toEqual(Array.from({ length: 20 }, () => 20))
+    })
+
+    it('lets the same connection read a batch as it grows', async () => {
+      const inserted = store.insert('units', unit)
+      expect(await store.get('units', 'u1')).toEqual(unit)
+      expect(seenByRaw()).toBe(0)
+      await inserted
+      expect(seenByRaw()).toBe(1)
+    })
+
+    it('undoes a failed transaction alone, keeping the writes batched around it', async () => {
+      const [before, failed, after] = await Promise.allSettled([
+        store.insert('units', units[0]),
+        store.transaction(async (tx) => {
+          await tx.insert('units', units[1])
+          await tx.updateById('units', 'g0', { $set: { name: '改名' } })
+          throw new Error('请求被拒绝')
+        }),
+        store.insert('units', units[2]),
+      ])
+      expect([before.status, failed.status, after.status]).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+      const rows = raw.prepare('SELECT _id, doc FROM "units" ORDER BY _id').all() as { _id: string; doc: string }[]
+      expect(rows.map((row) => [row._id, JSON.parse(row.doc).name])).toEqual([
+        ['g0', '分工会0'],
+        ['g2', '分工会2'],
+      ])
+    })
+
+    it('answers a duplicate at once and commits the rest of its batch', async () => {
+      const results = await Promise.allSettled([store.insert('units', units[0]), store.insert('units', units[0]), store.insert('units', units[1])])
+      expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+      expect(seenByRaw()).toBe(2)
+    })
+
+    it('commits an open batch on close', async () => {
+      void store.insert('units', unit)
+      await Promise.resolve()
+      store.close()
+      expect(seenByRaw()).toBe(1)
+      store = new SqliteStore(file)
+    })
+  })
+
   it('works in memory', async () => {
     const memory = new SqliteStore(':memory:')
     try {

@@ -1,6 +1,6 @@
 /** Signed sessions of the local host. */
 import { createHmac } from 'node:crypto'
-import { signSession, verifySession } from '../../scripts/host/session'
+import { sessionReader, signSession, verifySession } from '../../scripts/host/session'
 
 const SECRET = 'unit-test-secret'
 const NOW = Date.parse('2026-11-20T02:00:00.000Z')
@@ -55,5 +55,24 @@ describe('signSession / verifySession', () => {
     expect(verifySession(SECRET, signed('null'), NOW)).toBeUndefined()
     // The helper itself makes tokens verifySession accepts.
     expect(verifySession(SECRET, signed(JSON.stringify({ openid: OPENID, exp: NOW + DAY })), NOW)?.openid).toBe(OPENID)
+  })
+})
+
+describe('sessionReader', () => {
+  it('answers as verifySession does, a remembered token too, and still expires it after 30 days', () => {
+    const read = sessionReader(SECRET)
+    const token = signSession(SECRET, OPENID, NOW)
+    expect(read(token, NOW)).toEqual({ openid: OPENID, exp: NOW + 30 * DAY })
+    expect(read(token, NOW + DAY)).toEqual({ openid: OPENID, exp: NOW + 30 * DAY })
+    expect(read(token, NOW + 30 * DAY)).toBeUndefined()
+  })
+
+  it('never remembers a token whose signature failed, so a forgery stays refused', () => {
+    const read = sessionReader(SECRET)
+    const forged = signSession('other-secret', OPENID, NOW)
+    expect(read(forged, NOW)).toBeUndefined()
+    expect(read(forged, NOW)).toBeUndefined()
+    expect(read(undefined, NOW)).toBeUndefined()
+    expect(read(signed('not json'), NOW)).toBeUndefined()
   })
 })

@@ -52,10 +52,10 @@ function indexName(collection: string, paths: string[], kind: 'ix' | 'uq' | 'uqn
  */
 export class SqliteStore implements Store {
   private readonly db: Database.Database
-  /** Reads the matching documents afresh and updates them, holding the write lock (another process may write too). */
-  private readonly updateLocked: Database.Transaction<(collection: string, filter: Filter, update: Update) => UpdateResult>
   private readonly checkpointer?: Checkpointer
   private queue: Promise<unknown> = Promise.resolve()
+  /** The writes since the last commit: one open transaction (group commit, see `openBatch`). */
+  private batch: Batch | undefined
   private readonly transactions = new TransactionScope()
 
   /** `file` ':memory:' gives a private in-memory database (tests). */
@@ -74,7 +74,6 @@ export class SqliteStore implements Store {
       this.checkpointer = startCheckpointer(file)
     }
     this.migrate()
-    this.updateLocked = this.db.transaction((collection, filter, update) => this.updateRows(collection, this.rows(collection, filter), update))
   }
 
   private migrate() {
@@ -110,8 +109,9 @@ export class SqliteStore implements Store {
     return statement
   }
 
-  /** Closes with the log copied into the database file, so the file alone holds everything. */
+  /** Closes with the open batch committed and the log copied into the database file, so the file alone holds everything. */
   close() {
+    this.commitBatch()
     this.checkpointer?.stop()
     if (this.checkpointer) this.db.pragma('wal_checkpoint(TRUNCATE)')
     this.db.close()
@@ -120,9 +120,63 @@ export class SqliteStore implements Store {
   /** Runs store calls one after another, so none lands inside another's open transaction. */
   private async exclusive<R>(method: string, work: () => R | Promise<R>): Promise<R> {
     this.transactions.refuse(method)
+    return this.inTurn(work)
+  }
+
+  private inTurn<R>(work: () => R | Promise<R>): Promise<R> {
     const run = this.queue.then(work, work)
     this.queue = run.catch(() => undefined)
     return run
+  }
+
+  /**
+   * A write, in turn with other calls: `work` calls `open` before it changes anything, and the write is answered
+   * once the batch it joined has committed. A write that fails (a duplicate key) is answered at once: SQLite undid
+   * that statement alone.
+   */
+  private async write<R>(method: string, work: (open: () => void) => R | Promise<R>): Promise<R> {
+    let committed: Promise<void> | undefined
+    const result = await this.exclusive(method, () => work(() => (committed = this.openBatch())))
+    await committed
+    return result
+  }
+
+  /**
+   * Group commit. A commit writes every page it changed to the log, so writing each change alone costs several times
+   * the change itself (an insert into an indexed collection: 200 µs alone, 30 µs among fifty). The writes that come
+   * while the event loop turns once share one transaction, opened by the first (which takes the write lock) and
+   * committed in turn after the calls already waiting. Nobody is answered before the change they made is committed;
+   * reads on this connection see the batch as it grows, as they would see each write committed. Should the commit
+   * fail (the disk full), every write of the batch is answered with the error.
+   */
+  private openBatch(): Promise<void> {
+    // SQLite rolls a transaction back itself on some errors (I/O, no memory): that batch has failed.
+    if (this.batch && !this.db.inTransaction) this.failBatch(new StoreError('a write of the batch failed and SQLite rolled the batch back'))
+    if (!this.batch) {
+      this.prepared('BEGIN IMMEDIATE').run()
+      this.batch = new Batch()
+      setImmediate(() => void this.inTurn(() => this.commitBatch()))
+    }
+    return this.batch.committed
+  }
+
+  private commitBatch() {
+    const batch = this.batch
+    if (!batch) return
+    this.batch = undefined
+    try {
+      if (!this.db.inTransaction) throw new StoreError('a write of the batch failed and SQLite rolled the batch back')
+      this.prepared('COMMIT').run()
+      batch.settle()
+    } catch (error) {
+      if (this.db.inTransaction) this.prepared('ROLLBACK').run()
+      batch.settle(error)
+    }
+  }
+
+  private failBatch(error: StoreError) {
+    this.batch!.settle(error)
+    this.batch = undefined
   }
 
   private rows(collection: string, filter: Filter, options: FindOptions = {}): Row[] {
@@ -163,11 +217,16 @@ export class SqliteStore implements Store {
     return { modified }
   }
 
-  private updateSync(collection: string, filter: Filter, update: Update): UpdateResult {
+  private updateSync(collection: string, filter: Filter, update: Update, open: () => void): UpdateResult {
     checkUpdate(update)
-    // Most guarded claims in a rush change nothing (no place left): a read answers them without taking the write lock.
-    if (!this.rows(collection, filter).some((row) => updatedJson(row.doc, update) !== undefined)) return { modified: 0 }
-    return this.updateLocked.immediate(collection, filter, update)
+    // Inside an open batch this connection holds the write lock: what it reads is what it writes over.
+    if (!this.batch) {
+      // Most guarded claims in a rush change nothing (no place left): a read answers them without taking the lock.
+      if (!this.rows(collection, filter).some((row) => updatedJson(row.doc, update) !== undefined)) return { modified: 0 }
+    }
+    // Read (again) holding the lock: another process may have written since.
+    open()
+    return this.updateRows(collection, this.rows(collection, filter), update)
   }
 
   private removeSync(collection: string, filter: Filter): number {
@@ -194,25 +253,33 @@ export class SqliteStore implements Store {
   }
 
   insert<C extends CollectionName>(collection: C, doc: NewDoc<C>) {
-    return this.exclusive('insert', () => this.insertSync(collection, doc))
+    return this.write('insert', (open) => {
+      open()
+      return this.insertSync(collection, doc)
+    })
   }
 
   update<C extends CollectionName>(collection: C, filter: Filter, update: Update) {
-    return this.exclusive('update', () => this.updateSync(collection, filter, update))
+    return this.write('update', (open) => this.updateSync(collection, filter, update, open))
   }
 
   async claim<C extends CollectionName>(collection: C, id: string, guard: Filter, update: Update) {
-    const { modified } = await this.exclusive('claim', () => this.updateSync(collection, { ...guard, _id: id }, update))
+    const { modified } = await this.write('claim', (open) => this.updateSync(collection, { ...guard, _id: id }, update, open))
     return modified === 1
   }
 
   remove<C extends CollectionName>(collection: C, filter: Filter) {
-    return this.exclusive('remove', () => this.removeSync(collection, filter))
+    return this.write('remove', (open) => {
+      open()
+      return this.removeSync(collection, filter)
+    })
   }
 
+  /** A savepoint in the batch: its writes commit with the batch, or are undone alone when `work` throws. */
   transaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
-    return this.exclusive('transaction', async () => {
-      this.db.exec('BEGIN IMMEDIATE')
+    return this.write('transaction', async (open) => {
+      open()
+      this.prepared('SAVEPOINT tx').run()
       const tx: Transaction = {
         get: async (collection, id) => this.getSync(collection, id),
         insert: async (collection, doc) => this.insertSync(collection, doc),
@@ -225,13 +292,30 @@ export class SqliteStore implements Store {
       }
       try {
         const result = await this.transactions.run(() => work(tx))
-        this.db.exec('COMMIT')
+        this.prepared('RELEASE tx').run()
         return result
       } catch (error) {
-        this.db.exec('ROLLBACK')
+        if (this.db.inTransaction) {
+          this.prepared('ROLLBACK TO tx').run()
+          this.prepared('RELEASE tx').run()
+        }
         throw error
       }
     })
+  }
+}
+
+/** A batch's commit, awaited by every write that joined it. */
+class Batch {
+  readonly committed: Promise<void>
+  settle!: (error?: unknown) => void
+
+  constructor() {
+    this.committed = new Promise<void>((resolve, reject) => {
+      this.settle = (error) => (error === undefined ? resolve() : reject(error))
+    })
+    // A write that failed on its own is answered without awaiting its batch.
+    this.committed.catch(() => undefined)
   }
 }
 
