@@ -113,6 +113,15 @@ test('union office staff publish a notice for all members through the form; it h
   await toastGone(page)
   await screenshot(page, 'admin-edit')
 
+  // 预览 shows the body as members will read it; 继续编辑 brings the text back as it was.
+  await f.body.scrollIntoViewIfNeeded()
+  await screenshot(page, 'admin-edit-body')
+  await page.locator('.markup-toggle:visible', { hasText: '预览' }).click()
+  await expectText(page.locator('.markup-editor__preview .rich-body h4:visible'), '活动安排')
+  await screenshot(page, 'admin-edit-preview')
+  await page.locator('.markup-toggle:visible', { hasText: '继续编辑' }).click()
+  expect(await f.body.inputValue()).toBe(FOR_ALL.body)
+
   await f.submit.click()
   await expectText(toast(page), '已发布')
   await arrived(page, ADMIN_LIST)

@@ -1,9 +1,9 @@
-import { Button, Checkbox, DatePicker, Input, Switch, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Checkbox, DatePicker, Input, Switch } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState, type ReactNode } from 'react'
 import { ChoiceChips, choicesOf, type Choice } from '../../../components/ChoiceChips'
-import { RichBody } from '../../../components/RichBody'
+import { MarkupEditor, PreviewToggle } from '../../../components/MarkupEditor'
 import { Screen } from '../../../components/Screen'
 import { StateView } from '../../../components/StateView'
 import {
@@ -32,7 +32,6 @@ import { FormBuilder } from './FormBuilder'
 import { QuotaTable } from './QuotaTable'
 import './index.scss'
 
-const MARKUP_HINT = '换行空一行为新段落；“## ”开头为小标题；“- ”开头为列表；**文字** 加粗'
 
 type TimeField = 'startAt' | 'endAt' | 'signupOpensAt' | 'signupClosesAt' | 'cancelUntil'
 
@@ -344,28 +343,17 @@ export default function EventEdit() {
           <Group
             title="活动介绍"
             wide
-            note={
-              <Text className="event-form__toggle" onClick={() => setPreview(!preview)}>
-                {preview ? '继续编辑' : '预览'}
-              </Text>
-            }
+            note={<PreviewToggle preview={preview} onToggle={setPreview} />}
           >
-            {preview ? (
-              <View className="event-form__preview">
-                <RichBody markup={form.description || '（介绍为空）'} />
-              </View>
-            ) : (
-              <TextArea
-                className="event-form__description"
-                placeholder="活动的安排、要求和注意事项"
-                value={form.description}
-                maxLength={EVENT_DESCRIPTION_MAX}
-                showCount
-                autoSize
-                onChange={(value) => set('description', value)}
-              />
-            )}
-            <Text className="event-form__hint">{MARKUP_HINT}</Text>
+            <MarkupEditor
+              className="event-form__description"
+              value={form.description}
+              onChange={(value) => set('description', value)}
+              preview={preview}
+              placeholder="活动的安排、要求和注意事项"
+              maxLength={EVENT_DESCRIPTION_MAX}
+              emptyText="（介绍为空）"
+            />
             {error('description')}
           </Group>
 

@@ -1,9 +1,9 @@
-import { Button, Checkbox, DatePicker, Input, Switch, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Checkbox, DatePicker, Input, Switch } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ChoiceChips, choicesOf, type Choice } from '../../../components/ChoiceChips'
-import { RichBody } from '../../../components/RichBody'
+import { MarkupEditor, PreviewToggle } from '../../../components/MarkupEditor'
 import { Screen } from '../../../components/Screen'
 import { BODY_MAX, MAX_SCHEDULE_DAYS, NOTICE_CATEGORY_LABELS, TITLE_MAX } from '../../../../types/notices'
 import { formatDateTime, inShanghai } from '../../../../types/time'
@@ -16,7 +16,6 @@ const AUDIENCES: Choice<NoticeForm['audienceKind']>[] = [
   { value: 'all', label: '全体会员' },
   { value: 'units', label: '指定分工会' },
 ]
-const MARKUP_HINT = '换行空一行为新段落；“## ”开头为小标题；“- ”开头为列表；**文字** 加粗'
 
 /** 发布 / 编辑通知 (union office). */
 export default function NoticeEdit() {
@@ -130,26 +129,17 @@ export default function NoticeEdit() {
         <View className="card notice-form__group notice-form__group--wide">
           <View className="notice-form__row">
             <Text className="notice-form__label notice-form__label--inline">正文</Text>
-            <Text className="notice-form__toggle" onClick={() => setPreview(!preview)}>
-              {preview ? '继续编辑' : '预览'}
-            </Text>
+            <PreviewToggle preview={preview} onToggle={setPreview} />
           </View>
-          {preview ? (
-            <View className="notice-form__preview">
-              <RichBody markup={form.body || '（正文为空）'} />
-            </View>
-          ) : (
-            <TextArea
-              className="notice-form__body"
-              placeholder="请输入正文"
-              value={form.body}
-              maxLength={BODY_MAX}
-              showCount
-              autoSize
-              onChange={(value) => set('body', value)}
-            />
-          )}
-          <Text className="notice-form__hint">{MARKUP_HINT}</Text>
+          <MarkupEditor
+            className="notice-form__body"
+            value={form.body}
+            onChange={(value) => set('body', value)}
+            preview={preview}
+            placeholder="请输入正文"
+            maxLength={BODY_MAX}
+            emptyText="（正文为空）"
+          />
           {field('body')}
         </View>
       </View>
