@@ -260,7 +260,7 @@ test('the union office reviews the pending sign-ups of the youth mixer: one appr
   await loginAs(page, h.baseUrl, '周建华')
   await open(page, h.baseUrl, `${PARTICIPANTS}?id=event-mixer`)
   const root = page.locator('.participants:visible')
-  await expectText(root.locator('.participants__title'), '青年教职工冬日联谊会')
+  await expectText(root.locator('.event-heading__title'), '青年教职工冬日联谊会')
   // Seeded: 6 pending, 4 confirmed, of 40 places.
   await expectFigure(page, '名额', '10 / 40')
   await expectFigure(page, '待审核', '6')

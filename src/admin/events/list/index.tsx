@@ -6,6 +6,7 @@ import { AdminList, byText, type Column } from '../../../components/AdminList'
 import { Screen } from '../../../components/Screen'
 import { EVENT_KIND_LABELS, EVENT_PHASE_LABELS, type AdminEventRow, type EventPhase } from '../../../../types/events'
 import { formatDateTime } from '../../../../types/time'
+import { EventHeading } from '../EventHeading'
 import { editable, PhaseTag } from '../phase'
 import { editUrl, participantsUrl, useAdminEvents } from '../useAdminEvents'
 import './index.scss'
@@ -71,12 +72,7 @@ export default function AdminEventList() {
         emptyText={phase === 'all' ? '还没有活动，点下方按钮新建第一个' : `没有${EVENT_PHASE_LABELS[phase]}的活动`}
         card={(row) => (
           <View className="card admin-event">
-            <View className="admin-event__head">
-              <PhaseTag phase={row.phase} />
-              <Text className="admin-event__kind">{EVENT_KIND_LABELS[row.kind]}</Text>
-              <Text className="admin-event__organizer">{row.organizer}</Text>
-            </View>
-            <Text className="admin-event__title">{row.title}</Text>
+            <EventHeading phase={row.phase} kind={EVENT_KIND_LABELS[row.kind]} organizer={row.organizer} title={row.title} />
             <Text className="admin-event__meta">{formatDateTime(row.startAt)} 开始</Text>
             <View className="admin-event__stats">
               <Text className="admin-event__stat">

@@ -11,7 +11,7 @@ import { formatDateTime, shanghaiDay } from '../../../../types/time'
 import { useShared } from '../../../hooks/useShared'
 import { openDownload } from '../../../services/files'
 import { deskLayout } from '../../../services/layout'
-import { PhaseTag } from '../phase'
+import { EventHeading } from '../EventHeading'
 import { ReasonDialog, type ReasonRequest } from '../ReasonDialog'
 import { useParticipants, type ParticipantFilters, type Summary } from '../useParticipants'
 import './index.scss'
@@ -129,11 +129,7 @@ function Overview({ draft, summary, unitId, onUnit }: { draft: EventDraft; summa
   ]
   return (
     <View className="card participants__overview">
-      <View className="participants__heading">
-        <PhaseTag phase={draft.phase} />
-        <Text className="participants__organizer">{draft.organizer}</Text>
-      </View>
-      <Text className="participants__title">{settings.title}</Text>
+      <EventHeading phase={draft.phase} organizer={draft.organizer} title={settings.title} />
       <Text className="card-meta">
         {formatDateTime(settings.startAt)} · {settings.place}
       </Text>
