@@ -21,7 +21,7 @@ import { keepUnionOffice } from '../core/officeGuard'
 import { inGroup } from '../core/memberFacts'
 import { readSettings, settingsOf, SETTINGS_ID } from '../core/settings'
 import { action, defineFunction, jobsOf } from '../core/defineFunction'
-import { scopeExists, scopeNames, scopeOptions, type ScopeNames } from '../core/roleScopes'
+import { scopeExists, scopeNames, scopeNamesOf, scopeOptions, type ScopeNames } from '../core/roleScopes'
 import config from './config.json'
 import {
   clearUserAttempts,
@@ -55,7 +55,7 @@ import {
 } from './rules'
 
 async function profileOf(store: Store, member: MemberDoc) {
-  return toProfile(member, await store.get('units', member.unitId), await scopeNames(store))
+  return toProfile(member, await store.get('units', member.unitId), await scopeNamesOf(store, member.roles))
 }
 
 function holderOf(member: MemberDoc, names: ScopeNames): RoleHolder {

@@ -59,6 +59,19 @@ describe('me', () => {
     ])
   })
 
+  it('labels a role in each scope collection, and a scope that is gone by its id', async () => {
+    const roles = ['clubAdmin:club-photo', 'handlingDept:dept-hr', 'unitAdmin:unit03', 'clubAdmin:club-gone', 'delegate:session-6-2', 'clubAdmin:club-yoga']
+    await store.update('members', { _id: PEOPLE.unit03Member }, { $set: { roles } })
+    expect(expectOk(await callAs(store, 'members', PEOPLE.unit03Member, 'me')).roles.map((role) => role.label)).toEqual([
+      '俱乐部负责人（摄影协会）',
+      '承办部门（人事处）',
+      '分工会管理员（后勤保障分工会）',
+      '俱乐部负责人（club-gone）',
+      '教代会代表（六届二次）',
+      '俱乐部负责人（瑜伽协会）',
+    ])
+  })
+
   it('skips a stored grant that names no known role', async () => {
     await store.update('members', { _id: PEOPLE.unit03Member }, { $set: { roles: ['member', 'delegate:session-6-2'] } })
     expect(expectOk(await callAs(store, 'members', PEOPLE.unit03Member, 'me')).roles).toEqual([
