@@ -571,6 +571,8 @@ export interface EventsApi {
   publish: { request: v.InferInput<typeof EventIdSchema>; response: EventDraft }
   closeSignup: { request: v.InferInput<typeof EventIdSchema>; response: EventDraft }
   cancel: { request: v.InferInput<typeof EventCancelSchema>; response: EventDraft }
+  /** A draft that was never published, gone (a published event is cancelled instead). */
+  deleteDraft: { request: v.InferInput<typeof EventIdSchema>; response: { id: string } }
   participants: { request: v.InferInput<typeof ParticipantsSchema>; response: Participants }
   decide: { request: v.InferInput<typeof DecideSchema>; response: ParticipantRow }
   decideCancel: { request: v.InferInput<typeof DecideSchema>; response: ParticipantRow }

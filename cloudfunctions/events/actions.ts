@@ -224,6 +224,9 @@ function decision(actor: MemberDoc, now: Date, event: EventDoc, signup: EventSig
 const beingEdited = () => new AppError('CONFLICT', '另一位组织者正在修改这个活动，请稍后刷新再试')
 
 /** Whether an organizer's save holds the event now (see `editing`). */
+/** A draft has no sign-ups and no one has seen it; a published event has, so it is cancelled, never deleted. */
+const NOT_A_DRAFT = '活动已发布，不能删除；如不再举办，请取消活动'
+
 const editedNow = (event: Pick<EventDoc, 'editLockUntil'>, now: Date) => event.editLockUntil !== undefined && event.editLockUntil > now.toISOString()
 
 /**
@@ -563,6 +566,25 @@ export const eventsFunction = defineFunction<EventsApi>(
         // Every sign-up ends; the tellCancelled job tells each person (a batch at a time).
         await endLiveSignups(store, eventId, now)
         return draftView(store, files, (await store.get('events', eventId))!, now)
+      },
+    }),
+
+    deleteDraft: action({
+      allow: EVENT_ORGANIZER,
+      input: EventIdSchema,
+      async handle({ eventId }, { store, now, member }) {
+        const event = await mustGet(store, 'events', eventId, '活动')
+        if (event.status !== 'draft') throw new AppError('CONFLICT', NOT_A_DRAFT)
+        await store.transaction(async (tx) => {
+          const fresh = await tx.get('events', eventId)
+          if (fresh?.status !== 'draft') throw new AppError('CONFLICT', NOT_A_DRAFT)
+          if (editedNow(fresh, now)) throw beingEdited()
+          await tx.removeById('events', eventId)
+          // Its cover goes within the hour, unless another event (a copy) shows it.
+          if (fresh.coverFileId) await keepForAWhileIn(tx, fresh.coverFileId, now)
+          await recordAudit(tx, member, now, eventAudit(fresh, 'events.deleteDraft'))
+        })
+        return { id: eventId }
       },
     }),
 

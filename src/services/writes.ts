@@ -30,6 +30,7 @@ type Kinds = EveryAction<{
     publish: 'write',
     closeSignup: 'write',
     cancel: 'write',
+    deleteDraft: 'write',
     participants: 'read',
     decide: 'write',
     decideCancel: 'write',

@@ -1,10 +1,10 @@
 /**
  * Organizers run events through 我的 → 活动管理: the union office creates an event with its own sign-up form and a
  * capacity and publishes it (members then find it), reviews pending sign-ups, removes a participant (the first on
- * the waitlist is offered the place), shows the venue code, exports the list, copies last year's event; a unit
- * admin organizes their own unit's events only; 行事历管理 adds and removes the union's own lines; a cover image picked
- * for a draft shows to members once it is published. The tests run in
- * order over one host and store seeded with the demo events (scripts/seed/demoEvents.ts).
+ * the waitlist is offered the place), shows the venue code, exports the list, copies last year's event (and deletes
+ * the copy, a draft); a unit admin organizes their own unit's events only; 行事历管理 adds and removes the union's own
+ * lines; a cover image picked for a draft shows to members once it is published. The tests run in order over one host
+ * and store seeded with the demo events (scripts/seed/demoEvents.ts).
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -493,6 +493,18 @@ test('copying last year’s football match opens a new draft a year on', async (
   }
   expect(copies[0]).toMatchObject({ startAt: yearOn(football.startAt), capacity: 30, eligibility: { gender: 'male', statuses: ['active'] } })
   expect(page.url()).toContain(`id=${copies[0]._id}`)
+
+  // Not wanted after all: 删除 asks first; once confirmed the draft is gone and the list shows the original alone.
+  await button(form, 'event-form__delete').click()
+  expect(await answerModal(page, '取消')).toContain('删除「教职工足球友谊赛」这份草稿？删除后不能恢复。')
+  expect(await h.store.get('events', copies[0]._id)).not.toBeNull()
+  await screenshot(page, 'events-admin-draft-delete')
+  await button(form, 'event-form__delete').click()
+  await answerModal(page, '删除')
+  await expectText(toast(page), '已删除')
+  await arrived(page, LIST)
+  expect(await h.store.get('events', copies[0]._id)).toBeNull()
+  await expectCount(page.locator('.admin-events:visible .admin-event', { hasText: '教职工足球友谊赛' }), 1)
 })
 
 test('a unit admin sees only their unit’s events and creates events for their unit alone', async () => {

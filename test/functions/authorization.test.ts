@@ -213,6 +213,7 @@ describe('the matrix: who may call each action', () => {
     'events.publish': UNIT05_ORGANIZERS,
     'events.closeSignup': UNIT05_ORGANIZERS,
     'events.cancel': UNIT05_ORGANIZERS,
+    'events.deleteDraft': UNIT05_ORGANIZERS,
     'events.participants': UNIT05_ORGANIZERS,
     'events.remove': UNIT05_ORGANIZERS,
     'events.venueCode': UNIT05_ORGANIZERS,

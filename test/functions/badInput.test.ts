@@ -426,6 +426,7 @@ const CASES: Record<string, Record<string, Case[]>> = {
     ],
     copy: eventIdCases,
     publish: eventIdCases,
+    deleteDraft: eventIdCases,
     closeSignup: eventIdCases,
     cancel: [...eventIdCases.map(([what, payload, message]): Case => [what, { ...(payload as object), reason: '场地有变' }, message]), ['no reason', { eventId: 'event-flower' }, '请填写原因'], ['a reason over 200', { eventId: 'event-flower', reason: '长'.repeat(201) }, '取消原因不能超过 200 个字']],
     participants: [

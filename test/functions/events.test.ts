@@ -4,6 +4,7 @@
  * values are written out by hand from the demo union (scripts/seed/demoEvents.ts) and the settings each test gives.
  */
 import ExcelJS from 'exceljs'
+import type { Store, Transaction } from '../../cloudfunctions/core/store/port'
 import { signupId } from '../../cloudfunctions/events/seats'
 import type { ErrorCode } from '../../types/result'
 import {
@@ -353,6 +354,50 @@ describe('organizers', () => {
     const { id } = expectOk(await callAs(store, 'events', PEOPLE.office, 'copy', { eventId: 'event-sports-meeting' }))
     const copy = (await store.get('events', id))!
     expect([copy.status, copy.title, copy.startAt, copy.unitQuotas.length]).toEqual(['draft', '第十四届教工健身运动会', shanghaiAt(-190 + 365, '08:30'), 20])
+  })
+
+  it('deletes a draft never published, with an audit entry; a second delete finds nothing', async () => {
+    const { id } = expectOk(await callAs(store, 'events', PEOPLE.unitAdmin, 'create', { unitId: 'unit05', settings: eventSettings({ title: '文学院分工会茶艺体验' }) }))
+    expect(expectOk(await callAs(store, 'events', PEOPLE.unitAdmin, 'deleteDraft', { eventId: id }))).toEqual({ id })
+    expect(await store.get('events', id)).toBeNull()
+    const audit = await store.find('auditLog', { action: 'events.deleteDraft' })
+    expect(audit.map((entry) => [entry.actorId, entry.targetType, entry.targetId, entry.target])).toEqual([[PEOPLE.unitAdmin, 'event', id, '文学院分工会茶艺体验']])
+    // Gone: the union office is told so; a unit admin, as for any event not theirs, is refused.
+    expectFailure(await callAs(store, 'events', PEOPLE.office, 'deleteDraft', { eventId: id }), 'NOT_FOUND')
+    expectFailure(await callAs(store, 'events', PEOPLE.unitAdmin, 'deleteDraft', { eventId: id }), 'FORBIDDEN')
+  })
+
+  it.each([
+    ['published', 'event-volleyball'],
+    ['finished', 'event-sports-meeting'],
+  ])('refuses to delete a %s event, changing nothing', async (_what, eventId) => {
+    const before = await snapshot(store)
+    const refused = expectFailure(await callAs(store, 'events', PEOPLE.office, 'deleteDraft', { eventId }), 'CONFLICT')
+    expect(refused.message).toBe('活动已发布，不能删除；如不再举办，请取消活动')
+    expect(await snapshot(store)).toEqual(before)
+  })
+
+  it('refuses to delete a cancelled event, and another unit’s draft', async () => {
+    expectOk(await callAs(store, 'events', PEOPLE.office, 'cancel', { eventId: 'event-flower', reason: '场地临时有变' }))
+    expectFailure(await callAs(store, 'events', PEOPLE.unitAdmin, 'deleteDraft', { eventId: 'event-flower' }), 'CONFLICT')
+    expectFailure(await callAs(store, 'events', PEOPLE.otherUnitAdmin, 'deleteDraft', { eventId: 'event-reading' }), 'FORBIDDEN')
+    expect((await store.get('events', 'event-reading'))?.status).toBe('draft')
+  })
+
+  it('a draft published between the delete’s first look and its transaction is kept, published', async () => {
+    // The delete reads the draft, then the union office publishes it, then the delete's transaction runs.
+    const publishFirst: Store = Object.create(store, {
+      transaction: {
+        value: async <R>(work: (tx: Transaction) => Promise<R>) => {
+          expectOk(await callAs(store, 'events', PEOPLE.office, 'publish', { eventId: 'event-reading' }))
+          return store.transaction(work)
+        },
+      },
+    })
+    const refused = expectFailure(await callAs(publishFirst, 'events', PEOPLE.unitAdmin, 'deleteDraft', { eventId: 'event-reading' }), 'CONFLICT')
+    expect(refused.message).toBe('活动已发布，不能删除；如不再举办，请取消活动')
+    expect((await store.get('events', 'event-reading'))?.status).toBe('published')
+    expect(await store.count('auditLog', { action: 'events.deleteDraft' })).toBe(0)
   })
 
   it('exports the participant list with the form’s answers', async () => {

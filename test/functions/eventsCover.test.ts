@@ -191,6 +191,22 @@ describe('how long a cover is kept', () => {
     expect(await testFiles.read(fileId)).toBeNull()
   })
 
+  it('a deleted draft’s cover goes an hour later, unless a copy still shows it', async () => {
+    const shared = await upload(JPEG)
+    const original = await createdWith(shared)
+    const { id: copy } = expectOk(await callAs(store, 'events', PEOPLE.office, 'copy', { eventId: original }))
+    expectOk(await callAs(store, 'events', PEOPLE.office, 'deleteDraft', { eventId: copy }))
+    await purge(later(KEEP))
+    expect(await testFiles.read(shared)).toEqual(JPEG)
+
+    const own = await upload(PNG)
+    expectOk(await callAs(store, 'events', PEOPLE.office, 'deleteDraft', { eventId: await createdWith(own) }))
+    await purge(later(KEEP - MINUTE))
+    expect(await testFiles.read(own)).toEqual(PNG)
+    await purge(later(KEEP))
+    expect(await testFiles.read(own)).toBeNull()
+  })
+
   it('saving an event again with the same cover neither reads nor lets go of it', async () => {
     const fileId = await upload(JPEG)
     const id = await createdWith(fileId)

@@ -344,6 +344,7 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
     publish: { eventId: 'event-reading' },
     closeSignup: { eventId: 'event-flower' },
     cancel: { eventId: 'event-flower', reason: '场地临时有变' },
+    deleteDraft: { eventId: 'event-reading' },
     participants: { eventId: 'event-flower', offset: 0, limit: 10 },
     // Union-wide events: the union office only.
     decide: { signupId: seededSignup('event-mixer', 'pending'), approve: true },

@@ -1,6 +1,6 @@
 /**
  * The organizer's event form: a new event (union-wide, or with `unitId` a unit's own) or a saved one; saving it,
- * publishing, closing sign-up early and cancelling. What the function refuses shows under the field it names, and in
+ * publishing, closing sign-up early, cancelling and deleting a draft. What the function refuses shows under the field it names, and in
  * words beside the buttons until the form changes.
  */
 import Taro from '@tarojs/taro'
@@ -105,6 +105,12 @@ export function useEventEditor(id: string | undefined, unitIdParam: string | und
     onSuccess: saved,
   })
 
+  // A draft never published can go; the list it came from shows it gone.
+  const deleting = useMutation((_: void, key) => refused(() => write('events', 'deleteDraft', { eventId: id! }, key)), {
+    success: '已删除',
+    onSuccess: () => void setTimeout(() => Taro.navigateBack(), 600),
+  })
+
   // The picture is uploaded at once; the event shows it once the settings are saved.
   const coverPicking = useMutation(async () => {
     const image = await pickAndUploadImage(COVER_MAX_BYTES)
@@ -127,7 +133,7 @@ export function useEventEditor(id: string | undefined, unitIdParam: string | und
   }
 
   const shownErrors = { ...(refusal?.fields ?? {}), ...errors }
-  const busy = saving.busy || publishing.busy || closing.busy || cancelling.busy || coverPicking.busy
+  const busy = saving.busy || publishing.busy || closing.busy || cancelling.busy || deleting.busy || coverPicking.busy
 
   return {
     id,
@@ -147,6 +153,10 @@ export function useEventEditor(id: string | undefined, unitIdParam: string | und
       await closing.run()
     },
     cancel: (reason: string) => cancelling.run(reason),
+    deleteDraft: async () => {
+      if (!(await confirmed('删除草稿', `删除「${form.title}」这份草稿？删除后不能恢复。`, '删除'))) return
+      await deleting.run()
+    },
     chooseCover: () => coverPicking.run(),
     removeCover: () => change({ cover: undefined }),
     uploadingCover: coverPicking.busy,
@@ -154,6 +164,7 @@ export function useEventEditor(id: string | undefined, unitIdParam: string | und
     publishing: publishing.busy,
     closing: closing.busy,
     cancelling: cancelling.busy,
+    deleting: deleting.busy,
     busy,
   }
 }

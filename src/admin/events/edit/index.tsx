@@ -392,6 +392,11 @@ export default function EventEdit() {
                   取消活动
                 </Button>
               )}
+              {!published && editor.id && (
+                <Button type="danger" fill="outline" className="event-form__delete" loading={editor.deleting} disabled={editor.busy} onClick={() => void editor.deleteDraft()}>
+                  删除
+                </Button>
+              )}
               {!published && (
                 <Button fill="outline" className="event-form__save" loading={editor.saving} disabled={editor.busy} onClick={editor.save}>
                   保存草稿
