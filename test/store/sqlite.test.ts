@@ -280,10 +280,40 @@ describe('SqliteStore specifics', () => {
       ])
     })
 
-    it('answers a duplicate at once and commits the rest of its batch', async () => {
+    it('refuses a duplicate alone and commits the rest of its batch', async () => {
       const results = await Promise.allSettled([store.insert('units', units[0]), store.insert('units', units[0]), store.insert('units', units[1])])
       expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
       expect(seenByRaw()).toBe(2)
+    })
+
+    it('answers a write that failed on a document of its own batch once the batch has committed', async () => {
+      const first = store.insert('units', units[0])
+      await expect(store.insert('units', units[0])).rejects.toThrow(/duplicate|UNIQUE|PRIMARY/i)
+      // By the time the duplicate is refused, the document it met is there for everyone.
+      expect(seenByRaw()).toBe(1)
+      await first
+    })
+
+    it('updates every matching document or none: a duplicate key on one leaves the others as they were', async () => {
+      await Promise.all([store.insert('units', units[0]), store.insert('units', units[1])])
+      await expect(store.update('units', {}, { $set: { name: '同名分工会' } })).rejects.toThrow()
+      const names = raw.prepare('SELECT _id, doc FROM "units" ORDER BY _id').all() as { _id: string; doc: string }[]
+      expect(names.map((row) => JSON.parse(row.doc).name)).toEqual(['分工会0', '分工会1'])
+    })
+
+    it('on close, undoes a transaction still running and commits the rest of its batch', async () => {
+      void store.insert('units', units[0])
+      const cutOff = store.transaction(async (tx) => {
+        await tx.insert('units', units[1])
+        await new Promise((resolve) => setTimeout(resolve, 20))
+        await tx.insert('units', units[2])
+      })
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      store.close()
+      await expect(cutOff).rejects.toThrow()
+      const ids = raw.prepare('SELECT _id FROM "units" ORDER BY _id').all() as { _id: string }[]
+      expect(ids.map((row) => row._id)).toEqual(['g0'])
+      store = new SqliteStore(file)
     })
 
     it('commits an open batch on close', async () => {

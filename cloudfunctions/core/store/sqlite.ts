@@ -56,6 +56,10 @@ export class SqliteStore implements Store {
   private queue: Promise<unknown> = Promise.resolve()
   /** The writes since the last commit: one open transaction (group commit, see `openBatch`). */
   private batch: Batch | undefined
+  /** Whether a `transaction()`'s savepoint is open (its work running). */
+  private inTransactionWork = false
+  /** Updates the matching documents all or none: a savepoint inside the batch. */
+  private readonly updateAll: Database.Transaction<(collection: string, filter: Filter, update: Update) => UpdateResult>
   private readonly transactions = new TransactionScope()
 
   /** `file` ':memory:' gives a private in-memory database (tests). */
@@ -74,6 +78,7 @@ export class SqliteStore implements Store {
       this.checkpointer = startCheckpointer(file)
     }
     this.migrate()
+    this.updateAll = this.db.transaction((collection, filter, update) => this.updateRows(collection, this.rows(collection, filter), update))
   }
 
   private migrate() {
@@ -111,6 +116,8 @@ export class SqliteStore implements Store {
 
   /** Closes with the open batch committed and the log copied into the database file, so the file alone holds everything. */
   close() {
+    // A transaction still running is cut off: undone, not committed with the batch.
+    if (this.inTransactionWork && this.db.inTransaction) this.prepared('ROLLBACK TO tx').run()
     this.commitBatch()
     this.checkpointer?.stop()
     if (this.checkpointer) this.db.pragma('wal_checkpoint(TRUNCATE)')
@@ -131,14 +138,19 @@ export class SqliteStore implements Store {
 
   /**
    * A write, in turn with other calls: `work` calls `open` before it changes anything, and the write is answered
-   * once the batch it joined has committed. A write that fails (a duplicate key) is answered at once: SQLite undid
-   * that statement alone.
+   * once the batch it joined has committed. So is a write that failed (SQLite undid that statement alone): a
+   * duplicate key may be a document of the same batch, and should the batch not commit, its error is the answer.
    */
   private async write<R>(method: string, work: (open: () => void) => R | Promise<R>): Promise<R> {
     let committed: Promise<void> | undefined
-    const result = await this.exclusive(method, () => work(() => (committed = this.openBatch())))
-    await committed
-    return result
+    try {
+      const result = await this.exclusive(method, () => work(() => (committed = this.openBatch())))
+      await committed
+      return result
+    } catch (error) {
+      await committed
+      throw error
+    }
   }
 
   /**
@@ -164,13 +176,15 @@ export class SqliteStore implements Store {
     const batch = this.batch
     if (!batch) return
     this.batch = undefined
+    let failure: unknown
     try {
       if (!this.db.inTransaction) throw new StoreError('a write of the batch failed and SQLite rolled the batch back')
       this.prepared('COMMIT').run()
-      batch.settle()
     } catch (error) {
+      failure = error
       if (this.db.inTransaction) this.prepared('ROLLBACK').run()
-      batch.settle(error)
+    } finally {
+      batch.settle(failure)
     }
   }
 
@@ -224,9 +238,10 @@ export class SqliteStore implements Store {
       // Most guarded claims in a rush change nothing (no place left): a read answers them without taking the lock.
       if (!this.rows(collection, filter).some((row) => updatedJson(row.doc, update) !== undefined)) return { modified: 0 }
     }
-    // Read (again) holding the lock: another process may have written since.
+    // Read (again) holding the lock: another process may have written since. A duplicate key on the third document
+    // leaves the first two as they were.
     open()
-    return this.updateRows(collection, this.rows(collection, filter), update)
+    return this.updateAll(collection, filter, update)
   }
 
   private removeSync(collection: string, filter: Filter): number {
@@ -280,16 +295,28 @@ export class SqliteStore implements Store {
     return this.write('transaction', async (open) => {
       open()
       this.prepared('SAVEPOINT tx').run()
+      // SQLite rolls everything back itself on some errors (I/O, no memory): a write after that would land outside.
+      const live = () => {
+        if (!this.db.inTransaction) throw new StoreError('the transaction was rolled back by SQLite after an error')
+      }
       const tx: Transaction = {
         get: async (collection, id) => this.getSync(collection, id),
-        insert: async (collection, doc) => this.insertSync(collection, doc),
+        insert: async (collection, doc) => {
+          live()
+          return this.insertSync(collection, doc)
+        },
         updateById: async (collection, id, update) => {
+          live()
           const rows = this.rows(collection, { _id: id })
           this.updateRows(collection, rows, update)
           return rows.length === 1
         },
-        removeById: async (collection, id) => this.removeSync(collection, { _id: id }) === 1,
+        removeById: async (collection, id) => {
+          live()
+          return this.removeSync(collection, { _id: id }) === 1
+        },
       }
+      this.inTransactionWork = true
       try {
         const result = await this.transactions.run(() => work(tx))
         this.prepared('RELEASE tx').run()
@@ -300,6 +327,8 @@ export class SqliteStore implements Store {
           this.prepared('RELEASE tx').run()
         }
         throw error
+      } finally {
+        this.inTransactionWork = false
       }
     })
   }
