@@ -208,6 +208,29 @@ describe('places that free up', () => {
     expect((await store.find('messages', { recipientId: B, kind: 'eventSignup' })).map((message) => message.text)).toEqual(['候补成功，已获得名额：冬季养生保健讲座'])
   })
 
+  it('a cancel that meets the place from the waitlist landing at that moment still cancels', async () => {
+    const small = await published({ capacity: 1, waitlist: { kind: 'auto' } })
+    expectOk(await signUp(A, small))
+    expectOk(await signUp(B, small, {}, later(1000)))
+    // B cancels while waiting; between B's read and B's write, A leaves and B is promoted.
+    let promotedFirst = false
+    const promotionLands: Store = Object.create(store, {
+      claim: {
+        value: async (...args: Parameters<Store['claim']>) => {
+          if (args[0] === 'eventSignups' && !promotedFirst) {
+            promotedFirst = true
+            expectOk(await callAs(store, 'events', A, 'cancelSignup', { signupId: signupId(small, A) }))
+            expect(await stateOf(small, B)).toBe('confirmed')
+          }
+          return store.claim(...args)
+        },
+      },
+    })
+    expect(expectOk(await callAs(promotionLands, 'events', B, 'cancelSignup', { signupId: signupId(small, B) }))).toMatchObject({ state: 'cancelled', message: '已取消报名' })
+    expect([await stateOf(small, A), await stateOf(small, B)]).toEqual(['cancelled', 'cancelled'])
+    expect((await store.get('events', small))?.remaining).toBe(1)
+  })
+
   it('an offer waits for its person, then lapses to the next (offer)', async () => {
     // 应急救护知识讲座: 30 places held, 5 waiting, offers to accept within 24 hours.
     const holder = seededSignup('event-first-aid', 'confirmed')
