@@ -59,7 +59,7 @@ export class SqliteStore implements Store {
   /** Whether a `transaction()`'s savepoint is open (its work running). */
   private inTransactionWork = false
   /** Updates the matching documents all or none: a savepoint inside the batch. */
-  private readonly updateAll: Database.Transaction<(collection: string, filter: Filter, update: Update) => UpdateResult>
+  private readonly updateAll: Database.Transaction<(collection: string, rows: Row[], update: Update) => UpdateResult>
   private readonly transactions = new TransactionScope()
 
   /** `file` ':memory:' gives a private in-memory database (tests). */
@@ -78,7 +78,7 @@ export class SqliteStore implements Store {
       this.checkpointer = startCheckpointer(file)
     }
     this.migrate()
-    this.updateAll = this.db.transaction((collection, filter, update) => this.updateRows(collection, this.rows(collection, filter), update))
+    this.updateAll = this.db.transaction((collection, rows, update) => this.updateRows(collection, rows, update))
   }
 
   private migrate() {
@@ -239,9 +239,10 @@ export class SqliteStore implements Store {
       if (!this.rows(collection, filter).some((row) => updatedJson(row.doc, update) !== undefined)) return { modified: 0 }
     }
     // Read (again) holding the lock: another process may have written since. A duplicate key on the third document
-    // leaves the first two as they were.
+    // leaves the first two as they were (one document's UPDATE is all or nothing by itself).
     open()
-    return this.updateAll(collection, filter, update)
+    const rows = this.rows(collection, filter)
+    return rows.length > 1 ? this.updateAll(collection, rows, update) : this.updateRows(collection, rows, update)
   }
 
   private removeSync(collection: string, filter: Filter): number {
