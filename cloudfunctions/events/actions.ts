@@ -223,13 +223,13 @@ function decision(actor: MemberDoc, now: Date, event: EventDoc, signup: EventSig
 
 const beingEdited = () => new AppError('CONFLICT', '另一位组织者正在修改这个活动，请稍后刷新再试')
 
-/** Whether an organizer's save holds the event now (see `editing`). */
-/** Reads a member's cancel makes of a sign-up changing under it, before it says so. */
+/** How often a member's cancel reads a sign-up that keeps changing under it, before it says so. */
 const CANCEL_TRIES = 3
 
 /** A draft has no sign-ups and no one has seen it; a published event has, so it is cancelled, never deleted. */
 const NOT_A_DRAFT = '活动已发布，不能删除；如不再举办，请取消活动'
 
+/** Whether an organizer's save holds the event now (see `editing`). */
 const editedNow = (event: Pick<EventDoc, 'editLockUntil'>, now: Date) => event.editLockUntil !== undefined && event.editLockUntil > now.toISOString()
 
 /**
@@ -334,19 +334,20 @@ export const eventsFunction = defineFunction<EventsApi>(
       allow: 'member',
       input: SignupIdSchema,
       async handle({ signupId: id }, { store, now, member }) {
+        const cancelled = { signupId: id, state: 'cancelled' as SignupState, message: '已取消报名' }
         // A cancel that meets another change of the same sign-up (a place from the waitlist landing at that moment)
         // reads it again and applies to what it finds: the member asked to leave, whatever the sign-up became.
         for (let attempt = 1; ; attempt += 1) {
           const { signup, event } = await ownSignup(store, member, id)
           // A retry of a cancel that went through (its answer lost): cancelled is what was asked for.
-          if (signup.state === 'cancelled') return { signupId: id, state: 'cancelled' as SignupState, message: '已取消报名' }
+          if (signup.state === 'cancelled') return cancelled
           const rule = cancelRule(event, signup, now)
           if (!rule.can) throw new AppError('CONFLICT', rule.why!)
           if (rule.needsApproval) {
             const asked = await store.claim('eventSignups', id, { state: 'confirmed', cancelRequestedAt: { $exists: false } }, { $set: { cancelRequestedAt: now.toISOString(), updatedAt: now.toISOString() } })
             if (asked) return { signupId: id, state: 'confirmed' as SignupState, message: '已申请取消，待组织者同意后生效' }
           } else if (await endSignup(store, event, signup, 'cancelled', now)) {
-            return { signupId: id, state: 'cancelled' as SignupState, message: '已取消报名' }
+            return cancelled
           }
           if (attempt === CANCEL_TRIES) throw changedMeanwhile()
         }

@@ -223,6 +223,9 @@ export const opensText = (event: Pick<EventDoc, 'signupOpensAt'>, now: Date) => 
 /** Said when no place is left: in the member's unit (its quota), or in the event. */
 export const placesGoneText = (unitFull: boolean) => (unitFull ? '本分工会名额已满' : '名额已满')
 
+/** Whether the event's per-unit quotas give the unit places of its own (none do on an event without quotas). */
+export const hasUnitQuota = (event: Pick<EventDoc, 'unitQuotas'>, unitId: string) => event.unitQuotas.some((entry) => entry.unitId === unitId)
+
 /** Said to a member of a unit the event's quotas leave out. */
 export const NO_UNIT_QUOTA = '本次活动没有给您所在的分工会分配名额，如有疑问请联系本分工会'
 
@@ -239,7 +242,7 @@ export function signupBarrier(event: EventDoc, member: MemberDoc, settings: Unio
   if (phase === 'upcoming') return { code: 'CONFLICT', message: opensText(event, now) }
   if (phase === 'closed') return { code: 'CONFLICT', message: '报名已截止' }
   if (phase === 'finished') return { code: 'CONFLICT', message: '活动已结束' }
-  if (event.unitQuotas.length > 0 && !event.unitQuotas.some((entry) => entry.unitId === member.unitId)) return { code: 'CONFLICT', message: NO_UNIT_QUOTA }
+  if (event.unitQuotas.length > 0 && !hasUnitQuota(event, member.unitId)) return { code: 'CONFLICT', message: NO_UNIT_QUOTA }
   return undefined
 }
 

@@ -22,7 +22,7 @@ import { AppError } from '../core/errors'
 import { notify, type Writer } from '../core/notify'
 import { insertIfAbsent } from '../core/queries'
 import type { Filter, Store, Transaction, Update } from '../core/store/port'
-import { isEnded, isLive, NO_UNIT_QUOTA, placesGoneText } from './rules'
+import { hasUnitQuota, isEnded, isLive, NO_UNIT_QUOTA, placesGoneText } from './rules'
 
 export const signupId = (eventId: string, memberId: string) => createHash('sha256').update(`signup\n${eventId}\n${memberId}`).digest('hex').slice(0, 32)
 export const quotaId = (eventId: string, unitId: string) => `${eventId}.${unitId}`
@@ -49,7 +49,7 @@ const hasQuotas = (event: Gates) => event.unitQuotas.length > 0
 /** Takes the unit's quota, then one of the event's places. 'noQuota': the unit was given no places at all. */
 async function takeGates(store: Store, event: Gates, unitId: string, now: Date): Promise<'ok' | 'full' | 'unitFull' | 'noQuota'> {
   if (hasQuotas(event)) {
-    if (!event.unitQuotas.some((entry) => entry.unitId === unitId)) return 'noQuota'
+    if (!hasUnitQuota(event, unitId)) return 'noQuota'
     await markPlaces(store, event._id, now)
     if (!(await store.claim('eventQuotas', quotaId(event._id, unitId), { remaining: { $gt: 0 } }, { $inc: { remaining: -1 } }))) return 'unitFull'
   }
@@ -63,7 +63,7 @@ async function takeGates(store: Store, event: Gates, unitId: string, now: Date):
 }
 
 async function releaseQuota(store: Store, event: Gates, unitId: string) {
-  if (hasQuotas(event) && event.unitQuotas.some((entry) => entry.unitId === unitId)) {
+  if (hasUnitQuota(event, unitId)) {
     await store.update('eventQuotas', { _id: quotaId(event._id, unitId) }, { $inc: { remaining: 1 } })
   }
 }
@@ -189,7 +189,7 @@ async function handOver(store: Store, event: EventDoc, now: Date, heldUnitId: st
     for (const candidate of waiting) {
       const sameUnit = !hasQuotas(event) || candidate.unitId === heldUnitId
       if (!sameUnit) {
-        if (!event.unitQuotas.some((entry) => entry.unitId === candidate.unitId)) {
+        if (!hasUnitQuota(event, candidate.unitId)) {
           full.add(candidate.unitId)
           continue
         }

@@ -9,7 +9,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { Agent, request } from 'node:http'
+import { Agent } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -19,6 +19,7 @@ import { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import { OutboxWeChatApi } from '../../cloudfunctions/core/wechatApi/outbox'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { eventViolations, countsOf, rushSettings } from '../../test/functions/eventsInvariants'
+import { postJson } from '../host/postJson'
 import { createHost } from '../host/server'
 import { signSession } from '../host/session'
 import { readTimeouts } from '../host/timeLimits'
@@ -130,35 +131,8 @@ interface Client {
   agent: Agent
 }
 
-function post(client: Client, path: string, body: unknown, token?: string): Promise<{ ok: boolean; data?: unknown; code?: string; message?: string }> {
-  const payload = Buffer.from(JSON.stringify(body))
-  return new Promise((done, fail) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: client.port,
-        path,
-        method: 'POST',
-        agent: client.agent,
-        headers: { 'content-type': 'application/json', 'content-length': payload.length, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('end', () => {
-          try {
-            done(JSON.parse(Buffer.concat(chunks).toString('utf8')))
-          } catch (error) {
-            fail(error)
-          }
-        })
-        res.on('error', fail)
-      },
-    )
-    req.on('error', fail)
-    req.end(payload)
-  })
-}
+const post = (client: Client, path: string, body: unknown, token?: string) =>
+  postJson<{ ok: boolean; data?: unknown; code?: string; message?: string }>(client.agent, `http://127.0.0.1:${client.port}${path}`, body, token)
 
 interface Round {
   /** The host's CPU time per request, ms. */

@@ -4,7 +4,7 @@ import { RichBody } from './RichBody'
 import './MarkupEditor.scss'
 
 /** What the light markup RichBody draws, told under every editor of it. */
-export const MARKUP_HINT = '换行空一行为新段落；“## ”开头为小标题；“- ”开头为列表；**文字** 加粗'
+const MARKUP_HINT = '换行空一行为新段落；“## ”开头为小标题；“- ”开头为列表；**文字** 加粗'
 
 /** The switch between writing a text and seeing it as members will: for the form's heading row. */
 export function PreviewToggle({ preview, onToggle }: { preview: boolean; onToggle: (preview: boolean) => void }) {

@@ -4,13 +4,14 @@
  * same request twice (the same idempotency key) and some cancelling as soon as they are answered; then the
  * invariants are checked in the database and each member's sign-up is what they were last told.
  */
-import { Agent, request, type Server } from 'node:http'
+import { Agent, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import { OutboxWeChatApi } from '../../cloudfunctions/core/wechatApi/outbox'
 import { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import { signupId } from '../../cloudfunctions/events/seats'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
+import { postJson } from '../../scripts/host/postJson'
 import { createHost } from '../../scripts/host/server'
 import { readTimeouts } from '../../scripts/host/timeLimits'
 import { demoOpenid, seedDemoUnion } from '../../scripts/seed/demoUnion'
@@ -63,21 +64,6 @@ afterAll(async () => {
 const SOCKETS = 64
 const phones = new Agent({ keepAlive: true, maxSockets: SOCKETS })
 
-function send(path: string, body: string, token?: string): Promise<string> {
-  return new Promise((answered, failed) => {
-    const headers = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }
-    const req = request(base + path, { method: 'POST', agent: phones, headers }, (res) => {
-      let text = ''
-      res.setEncoding('utf8')
-      res.on('data', (chunk: string) => (text += chunk))
-      res.on('end', () => answered(text))
-      res.on('error', failed)
-    })
-    req.on('error', failed)
-    req.end(body)
-  })
-}
-
 /**
  * One request; sent again (the same body, so the same idempotency key) when a kept-alive connection the host has just
  * closed as idle meets it, as the app retries a request that got no answer.
@@ -85,7 +71,7 @@ function send(path: string, body: string, token?: string): Promise<string> {
 async function post<T>(path: string, body: unknown, token?: string): Promise<ApiResult<T>> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return JSON.parse(await send(path, JSON.stringify(body), token)) as ApiResult<T>
+      return await postJson<ApiResult<T>>(phones, base + path, body, token)
     } catch (error) {
       if (attempt >= 3 || (error as NodeJS.ErrnoException).code !== 'ECONNRESET') throw error
     }

@@ -1,6 +1,13 @@
-/** applyUpdate: the update operators as the SQLite adapter applies them to a stored document. */
-import { applyUpdate } from '../../cloudfunctions/core/store/applyUpdate'
+/** updatedJson: the update operators as the SQLite adapter applies them to a stored document. */
+import { updatedJson } from '../../cloudfunctions/core/store/applyUpdate'
 import { UnsupportedQueryError, type Update } from '../../cloudfunctions/core/store/port'
+
+/** updatedJson on a document, as the cases read best: the new document and whether anything changed. */
+function applyUpdate<T extends object>(doc: T, update: Update): { doc: T; changed: boolean } {
+  const stored = JSON.stringify(doc)
+  const text = updatedJson(stored, update)
+  return { doc: JSON.parse(text ?? stored) as T, changed: text !== undefined }
+}
 
 interface Doc {
   _id: string

@@ -57,10 +57,3 @@ export function updatedJson(stored: string, update: Update): string | undefined 
   const text = JSON.stringify(next)
   return text === stored ? undefined : text
 }
-
-/** The same on a document: a new document (never `doc` itself) and whether anything changed. */
-export function applyUpdate<T extends object>(doc: T, update: Update): { doc: T; changed: boolean } {
-  const stored = JSON.stringify(doc)
-  const text = updatedJson(stored, update)
-  return { doc: JSON.parse(text ?? stored) as T, changed: text !== undefined }
-}

@@ -157,13 +157,13 @@ export class SqliteStore implements Store {
    * Group commit. A commit writes every page it changed to the log, so writing each change alone costs several times
    * the change itself (an insert into an indexed collection: 200 µs alone, 30 µs among fifty). The writes that come
    * while the event loop turns once share one transaction, opened by the first (which takes the write lock) and
-   * committed in turn after the calls already waiting. Nobody is answered before the change they made is committed;
-   * reads on this connection see the batch as it grows, as they would see each write committed. Should the commit
-   * fail (the disk full), every write of the batch is answered with the error.
+   * committed in turn after the calls already waiting. Nobody is answered before their batch is committed; reads on
+   * this connection see the batch as it grows, as they would see each write committed. Should the commit fail (the
+   * disk full, or SQLite rolled the batch back itself), every write of the batch is answered with the error.
    */
   private openBatch(): Promise<void> {
-    // SQLite rolls a transaction back itself on some errors (I/O, no memory): that batch has failed.
-    if (this.batch && !this.db.inTransaction) this.failBatch(new StoreError('a write of the batch failed and SQLite rolled the batch back'))
+    // SQLite rolls a transaction back itself on some errors (I/O, no memory): that batch has failed (commitBatch says so).
+    if (this.batch && !this.db.inTransaction) this.commitBatch()
     if (!this.batch) {
       this.prepared('BEGIN IMMEDIATE').run()
       this.batch = new Batch()
@@ -186,11 +186,6 @@ export class SqliteStore implements Store {
     } finally {
       batch.settle(failure)
     }
-  }
-
-  private failBatch(error: StoreError) {
-    this.batch!.settle(error)
-    this.batch = undefined
   }
 
   private rows(collection: string, filter: Filter, options: FindOptions = {}): Row[] {
@@ -344,7 +339,7 @@ class Batch {
     this.committed = new Promise<void>((resolve, reject) => {
       this.settle = (error) => (error === undefined ? resolve() : reject(error))
     })
-    // A write that failed on its own is answered without awaiting its batch.
+    // close() commits at once: a batch may fail before its writes have come to await it.
     this.committed.catch(() => undefined)
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The organizer's event form: a new event (union-wide, or with `unitId` a unit's own) or a saved one; saving it,
- * publishing, closing sign-up early, cancelling and deleting a draft. What the function refuses shows under the field it names, and in
- * words beside the buttons until the form changes.
+ * publishing, closing sign-up early, cancelling and deleting a draft. What the function refuses shows under the
+ * field it names, and in words beside the buttons until the form changes.
  */
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
@@ -16,10 +16,13 @@ import { pickAndUploadImage } from '../../services/images'
 import { checkEventForm, formFromDraft, newEventForm, type EventForm } from './eventForm'
 import { editUrl, useOrganizer } from './useAdminEvents'
 
-/** What the function said no to, kept on screen until the form changes. */
+/** Back to the list the form was opened from, once the success toast has been seen. */
+const backToList = () => void setTimeout(() => Taro.navigateBack(), 600)
+
 /** The settings as sent (the schema's input). */
 type EventSettings = RequestOf<'events', 'update'>['settings']
 
+/** What the function said no to, kept on screen until the form changes. */
 export interface Refusal {
   message: string
   fields: Record<string, string>
@@ -90,7 +93,7 @@ export function useEventEditor(id: string | undefined, unitIdParam: string | und
       success: '已发布',
       onSuccess: (published) => {
         if (id) saved(published)
-        else void setTimeout(() => Taro.navigateBack(), 600)
+        else backToList()
       },
     },
   )
@@ -108,7 +111,7 @@ export function useEventEditor(id: string | undefined, unitIdParam: string | und
   // A draft never published can go; the list it came from shows it gone.
   const deleting = useMutation((_: void, key) => refused(() => write('events', 'deleteDraft', { eventId: id! }, key)), {
     success: '已删除',
-    onSuccess: () => void setTimeout(() => Taro.navigateBack(), 600),
+    onSuccess: backToList,
   })
 
   // The picture is uploaded at once; the event shows it once the settings are saved.
