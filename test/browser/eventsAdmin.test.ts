@@ -374,7 +374,8 @@ test('the participant list at a desk is a table with the form answers as columns
   await open(page, h.baseUrl, `${PARTICIPANTS}?id=event-volleyball`)
   const root = page.locator('.participants:visible')
   await root.locator('.admin-table').waitFor()
-  expect(await headings(root)).toEqual(['姓名', '工号', '分工会', '手机号', '状态', '参赛组别', '联系电话', '服装尺码', '报名时间', '操作'])
+  // The form's columns come with the event's settings, which may arrive after the first rows.
+  await eventually(async () => expect(await headings(root)).toEqual(['姓名', '工号', '分工会', '手机号', '状态', '参赛组别', '联系电话', '服装尺码', '报名时间', '操作']))
   await expectCount(bodyRows(root), 24)
   await expectText(bodyRows(root).first(), '已报名')
   await expectText(bodyRows(root).first(), '男子组')
