@@ -50,6 +50,9 @@ describe('SqliteStore specifics', () => {
     rmSync(dir, { recursive: true, force: true })
   })
 
+  /** How many units the other connection sees. */
+  const seenByRaw = () => (raw.prepare('SELECT COUNT(*) AS n FROM "units"').get() as { n: number }).n
+
   /** The plan SQLite picks for the SELECT that `find` runs. */
   function plan(collection: CollectionName, filter: Filter, sort?: SortSpec): string {
     const where = toSqlWhere(filter, COLLECTIONS[collection])
@@ -244,7 +247,6 @@ describe('SqliteStore specifics', () => {
 
   describe('group commit', () => {
     const units = Array.from({ length: 20 }, (_, i) => ({ _id: `g${i}`, name: `分工会${i}`, departments: [], order: i }))
-    const seenByRaw = () => (raw.prepare('SELECT COUNT(*) AS n FROM "units"').get() as { n: number }).n
 
     it('commits the writes of one turn of the event loop together, and answers none before its commit', async () => {
       // What another connection sees as each write is answered.
@@ -322,6 +324,30 @@ describe('SqliteStore specifics', () => {
       store.close()
       expect(seenByRaw()).toBe(1)
       store = new SqliteStore(file)
+    })
+  })
+
+  describe('reads of one turn', () => {
+    const nextTurn = () => new Promise((turn) => setImmediate(turn))
+    const rawInsert = (id: string) => raw.prepare('INSERT INTO "units" (_id, doc) VALUES (?, ?)').run(id, JSON.stringify({ ...unit, _id: id, name: id }))
+
+    it('count again what another connection committed once the turn is over', async () => {
+      expect(await store.count('units')).toBe(0)
+      rawInsert('r1')
+      await nextTurn()
+      expect(await store.count('units')).toBe(1)
+    })
+
+    it('count again after a write of their own, within one batch', async () => {
+      const counts = await Promise.all([store.insert('units', unit), store.count('units'), store.insert('units', { ...unit, _id: 'u2', name: '第二分工会' }), store.count('units')])
+      expect([counts[1], counts[3]]).toEqual([1, 2])
+    })
+
+    it('give way to a write in the same turn, even after another connection has committed', async () => {
+      expect(await store.count('units')).toBe(0)
+      rawInsert('r1')
+      await store.insert('units', unit)
+      expect(seenByRaw()).toBe(2)
     })
   })
 

@@ -61,6 +61,8 @@ export class SqliteStore implements Store {
   /** Updates the matching documents all or none: a savepoint inside the batch. */
   private readonly updateAll: Database.Transaction<(collection: string, rows: Row[], update: Update) => UpdateResult>
   private readonly transactions = new TransactionScope()
+  /** Counts answered in the open transaction since this connection last wrote, by their SQL and values (see `count`). */
+  private readonly counted = new Map<string, number>()
 
   /** `file` ':memory:' gives a private in-memory database (tests). */
   constructor(file: string) {
@@ -119,6 +121,7 @@ export class SqliteStore implements Store {
     // A transaction still running is cut off: undone, not committed with the batch.
     if (this.inTransactionWork && this.db.inTransaction) this.prepared('ROLLBACK TO tx').run()
     this.commitBatch()
+    this.endRead()
     this.checkpointer?.stop()
     if (this.checkpointer) this.db.pragma('wal_checkpoint(TRUNCATE)')
     this.db.close()
@@ -144,7 +147,10 @@ export class SqliteStore implements Store {
   private async write<R>(method: string, work: (open: () => void) => R | Promise<R>): Promise<R> {
     let committed: Promise<void> | undefined
     try {
-      const result = await this.exclusive(method, () => work(() => (committed = this.openBatch())))
+      const result = await this.exclusive(method, () => {
+        this.counted.clear()
+        return work(() => (committed = this.openBatch()))
+      })
       await committed
       return result
     } catch (error) {
@@ -165,11 +171,30 @@ export class SqliteStore implements Store {
     // SQLite rolls a transaction back itself on some errors (I/O, no memory): that batch has failed (commitBatch says so).
     if (this.batch && !this.db.inTransaction) this.commitBatch()
     if (!this.batch) {
+      // The turn's read transaction, if any, ends: a write takes the lock in a transaction of its own.
+      if (this.db.inTransaction) this.prepared('COMMIT').run()
       this.prepared('BEGIN IMMEDIATE').run()
+      this.counted.clear()
       this.batch = new Batch()
       setImmediate(() => void this.inTurn(() => this.commitBatch()))
     }
     return this.batch.committed
+  }
+
+  /**
+   * Reads outside the batch share one read transaction a turn: a statement on its own first takes a read lock on the
+   * log, which costs twice the read itself (a document by its id: 5.5 µs alone, 1.8 µs in a transaction). Ended in
+   * turn after the calls already waiting, or by the next write.
+   */
+  private openRead() {
+    if (this.db.inTransaction) return
+    this.prepared('BEGIN').run()
+    this.counted.clear()
+    setImmediate(() => void this.inTurn(() => this.endRead()))
+  }
+
+  private endRead() {
+    if (!this.batch && this.db.inTransaction) this.prepared('COMMIT').run()
   }
 
   private commitBatch() {
@@ -182,6 +207,8 @@ export class SqliteStore implements Store {
       this.prepared('COMMIT').run()
     } catch (error) {
       failure = error
+      // Counts since the last write saw the batch: it is gone.
+      this.counted.clear()
       if (this.db.inTransaction) this.prepared('ROLLBACK').run()
     } finally {
       batch.settle(failure)
@@ -193,6 +220,12 @@ export class SqliteStore implements Store {
     const limit = options.limit === undefined ? -1 : options.limit
     const sql = `SELECT _id, doc FROM ${table(collection)} WHERE ${where.sql} ${toSqlOrder(options.sort)} LIMIT ? OFFSET ?`
     return this.prepared(sql).all(...where.params, limit, options.skip ?? 0) as Row[]
+  }
+
+  /** The documents an update or removal applies to, in no order: ordering and paging cost a claim's read half its time. */
+  private matching(collection: string, filter: Filter): Row[] {
+    const where = toSqlWhere(filter, definitionOf(collection))
+    return this.prepared(`SELECT _id, doc FROM ${table(collection)} WHERE ${where.sql}`).all(...where.params) as Row[]
   }
 
   private getSync<C extends CollectionName>(collection: C, id: string): DocOf<C> | null {
@@ -231,12 +264,13 @@ export class SqliteStore implements Store {
     // Inside an open batch this connection holds the write lock: what it reads is what it writes over.
     if (!this.batch) {
       // Most guarded claims in a rush change nothing (no place left): a read answers them without taking the lock.
-      if (!this.rows(collection, filter).some((row) => updatedJson(row.doc, update) !== undefined)) return { modified: 0 }
+      this.openRead()
+      if (!this.matching(collection, filter).some((row) => updatedJson(row.doc, update) !== undefined)) return { modified: 0 }
     }
     // Read (again) holding the lock: another process may have written since. A duplicate key on the third document
     // leaves the first two as they were (one document's UPDATE is all or nothing by itself).
     open()
-    const rows = this.rows(collection, filter)
+    const rows = this.matching(collection, filter)
     return rows.length > 1 ? this.updateAll(collection, rows, update) : this.updateRows(collection, rows, update)
   }
 
@@ -246,20 +280,36 @@ export class SqliteStore implements Store {
   }
 
   get<C extends CollectionName>(collection: C, id: string) {
-    return this.exclusive('get', () => this.getSync(collection, id))
+    return this.exclusive('get', () => {
+      this.openRead()
+      return this.getSync(collection, id)
+    })
   }
 
   find<C extends CollectionName>(collection: C, filter: Filter = {}, options: FindOptions = {}) {
-    return this.exclusive('find', () =>
-      this.rows(collection, filter, options).map((row) => pick(JSON.parse(row.doc), options.fields) as unknown as DocOf<C>),
-    )
+    return this.exclusive('find', () => {
+      this.openRead()
+      return this.rows(collection, filter, options).map((row) => pick(JSON.parse(row.doc), options.fields) as unknown as DocOf<C>)
+    })
   }
 
+  /**
+   * A count reads every matching index entry, so its cost grows with what it counts (a waitlist position under a rush:
+   * 2,500 entries, 200 µs). Calls that arrive together ask the same count one after another with nothing written in
+   * between. Inside one transaction (a read transaction sees one snapshot, the batch holds the write lock) the same
+   * count then has the same answer: until this connection writes, a count asked again is answered from the first.
+   */
   count<C extends CollectionName>(collection: C, filter: Filter = {}) {
     return this.exclusive('count', () => {
+      this.openRead()
       const where = toSqlWhere(filter, definitionOf(collection))
-      const row = this.prepared(`SELECT COUNT(*) AS n FROM ${table(collection)} WHERE ${where.sql}`).get(...where.params)
-      return (row as { n: number }).n
+      const sql = `SELECT COUNT(*) AS n FROM ${table(collection)} WHERE ${where.sql}`
+      const key = `${sql}\n${JSON.stringify(where.params)}`
+      const known = this.counted.get(key)
+      if (known !== undefined) return known
+      const { n } = this.prepared(sql).get(...where.params) as { n: number }
+      this.counted.set(key, n)
+      return n
     })
   }
 
@@ -303,7 +353,7 @@ export class SqliteStore implements Store {
         },
         updateById: async (collection, id, update) => {
           live()
-          const rows = this.rows(collection, { _id: id })
+          const rows = this.matching(collection, { _id: id })
           this.updateRows(collection, rows, update)
           return rows.length === 1
         },
