@@ -1,5 +1,6 @@
 /** Every cloud function, by name: what the local host serves and the build bundles. */
 import { auditFunction } from './audit/actions'
+import { benefitsFunction } from './benefits/actions'
 import type { CloudFunction } from './core/defineFunction'
 import { eventsFunction } from './events/actions'
 import { exportsFunction } from './exports/actions'
@@ -9,6 +10,7 @@ import { noticesFunction } from './notices/actions'
 
 export const FUNCTIONS: Record<string, CloudFunction> = {
   audit: auditFunction,
+  benefits: benefitsFunction,
   events: eventsFunction,
   exports: exportsFunction,
   members: membersFunction,

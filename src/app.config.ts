@@ -19,6 +19,11 @@ export default defineAppConfig({
       pages: ['detail/index', 'signup/index', 'mine/index', 'checkin/index', 'calendar/index'],
     },
     {
+      // 我的福利 and what later benefit pages members open.
+      root: 'benefits',
+      pages: ['mine/index'],
+    },
+    {
       root: 'admin',
       pages: [
         'notices/list/index',
@@ -35,6 +40,8 @@ export default defineAppConfig({
         'events/edit/index',
         'events/participants/index',
         'events/calendar/index',
+        'benefits/policies/index',
+        'benefits/policy/index',
       ],
     },
   ],

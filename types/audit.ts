@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'events.reconcile',
   'calendar.add',
   'calendar.remove',
+  'benefits.updatePolicy',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -60,6 +61,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'events.reconcile': '校正活动名额',
   'calendar.add': '添加行事历事项',
   'calendar.remove': '删除行事历事项',
+  'benefits.updatePolicy': '修改福利政策',
 }
 
 export interface AuditEntryView {

@@ -1,4 +1,5 @@
 import type { AuditApi } from './audit'
+import type { BenefitsApi } from './benefits'
 import type { EventsApi } from './events'
 import type { ExportsApi } from './exports'
 import type { MembersApi } from './members'
@@ -8,6 +9,7 @@ import type { NoticesApi } from './notices'
 /** Every cloud function's contract, by function name: what the front end may call. */
 export interface Contracts {
   audit: AuditApi
+  benefits: BenefitsApi
   events: EventsApi
   exports: ExportsApi
   members: MembersApi

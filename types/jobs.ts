@@ -33,6 +33,10 @@ export const JOB_CATALOGUE = {
     remind: { title: '发送活动提醒', schedule: { everyMinutes: 5 } },
     reconcile: { title: '校正活动名额', schedule: { everyMinutes: 10 } },
   },
+  benefits: {
+    issueBirthdays: { title: '发放生日慰问', schedule: { dailyAt: '08:00' } },
+    remindReceipt: { title: '提醒领取福利', schedule: { dailyAt: '09:30' } },
+  },
   members: {
     migrateRoleScopes: { title: '角色范围改为编号', schedule: { once: true } },
     forgetBindFailures: { title: '清理过期的绑定失败记录', schedule: { dailyAt: '03:30' } },

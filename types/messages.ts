@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot'
 import { IdSchema, PageSchema, type Page } from './common'
+import { BENEFIT_KIND_LABELS, type BenefitKind } from './benefits'
 import { NOTICE_CATEGORY_LABELS, type NoticeCategory } from './notices'
 
 /** WeChat's types of template field, each with its own rules (platform-facts.md); see fitField. */
@@ -80,13 +81,29 @@ export interface EventCancelledData {
   reason: string
 }
 
+/** A benefit given to a member (a birthday gift), or the one reminder to collect it before its deadline. */
+export interface BenefitMessageData {
+  payoutId: string
+  kind: BenefitKind
+  item: string
+  /** How to collect it, in words: 凭领取码 8F3K2M9Q, or 到 工会活动中心 领取. */
+  handout: string
+  /** The last Shanghai day to collect it. */
+  deadline?: string
+}
+
 /** Every kind of message, with its data's type. Modules add theirs here. */
 export interface MessageData {
   notice: NoticeMessageData
   eventReminder: EventReminderData
   eventSignup: EventSignupData
   eventCancelled: EventCancelledData
+  benefitIssued: BenefitMessageData
+  benefitReminder: BenefitMessageData
 }
+
+const benefitHeading = (data: BenefitMessageData) => (data.kind === 'birthday' ? `生日快乐！您的${data.item}已发放` : `${BENEFIT_KIND_LABELS[data.kind]}：您的${data.item}已发放`)
+const benefitDeadline = (data: BenefitMessageData) => (data.deadline ? `，请于 ${data.deadline} 前领取` : '')
 
 export type MessageKind = keyof MessageData
 
@@ -135,6 +152,28 @@ export const MESSAGE_KINDS: { [K in MessageKind]: MessageKindInfo<MessageData[K]
       { key: 'thing1', type: 'thing', label: '活动名称', value: (data) => data.title },
       { key: 'time2', type: 'time', label: '原定时间', value: (data) => data.startAt },
       { key: 'thing3', type: 'thing', label: '取消原因', value: (data) => data.reason },
+    ],
+  },
+  benefitIssued: {
+    title: '福利发放',
+    description: '生日慰问等福利发放给您时',
+    text: (data) => `${benefitHeading(data)}（${data.handout}${benefitDeadline(data)}）`,
+    page: () => 'benefits/mine/index',
+    template: [
+      { key: 'thing1', type: 'thing', label: '福利名称', value: (data) => data.item },
+      { key: 'thing2', type: 'thing', label: '领取方式', value: (data) => data.handout },
+      { key: 'thing3', type: 'thing', label: '温馨提示', value: (data) => (data.kind === 'birthday' ? '生日快乐！' : BENEFIT_KIND_LABELS[data.kind]) },
+    ],
+  },
+  benefitReminder: {
+    title: '福利领取提醒',
+    description: '您的福利临近领取期限仍未领取时（只提醒一次）',
+    text: (data) => `您的${data.item}还未领取${benefitDeadline(data)}（${data.handout}）`,
+    page: () => 'benefits/mine/index',
+    template: [
+      { key: 'thing1', type: 'thing', label: '福利名称', value: (data) => data.item },
+      { key: 'thing2', type: 'thing', label: '领取方式', value: (data) => data.handout },
+      { key: 'thing3', type: 'thing', label: '领取期限', value: (data) => (data.deadline ? `${data.deadline} 前` : '请尽快领取') },
     ],
   },
 }

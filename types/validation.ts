@@ -73,12 +73,31 @@ const FIELD_LABELS: Record<string, string> = {
   checkedIn: '签到筛选',
   phase: '状态',
   coverFileId: '封面图',
+  yearlyCap: '年度限额',
+  frequency: '发放频次',
+  forms: '发放形式',
+  statuses: '适用人员',
+  minMonths: '入会月数',
+  source: '政策依据',
+  gift: '生日礼品',
+  item: '礼品名称',
+  amount: '金额',
+  handout: '领取方式',
+  claimDays: '领取期限',
+  lead: '发放时间',
+  days: '提前天数',
+  payoutId: '福利记录',
 }
 
 /** Labels of a field by its whole path, where its last key means something else elsewhere (`kind`). */
 const PATH_LABELS: Record<string, string> = {
   'settings.kind': '活动类型',
   'settings.title': '活动名称',
+  kind: '福利类别',
+  'gift.form': '礼品形式',
+  'gift.handout.kind': '领取方式',
+  'gift.handout.place': '领取地点',
+  'gift.lead.kind': '发放时间',
 }
 
 type Issue = v.BaseIssue<unknown>

@@ -9,6 +9,7 @@ import type { ApiResult } from '../../types/result'
 import type { MemberStatus, UnionSettings } from '../../types/members'
 import type { NoticeAudience, NoticeCategory } from '../../types/notices'
 import type { EventSettings, EventStatus, FormAnswers, SignupState } from '../../types/events'
+import type { BenefitForm, BenefitKind, BenefitPolicy, Handout } from '../../types/benefits'
 
 export interface UnitDoc {
   _id: string
@@ -84,7 +85,7 @@ export interface AuditDoc {
   actorName: string
   action: AuditAction
   /** 'roster': the roster as a whole (an import or an export); 'settings': the union-wide settings. */
-  targetType: 'notice' | 'member' | 'roster' | 'settings' | 'event' | 'calendar'
+  targetType: 'notice' | 'member' | 'roster' | 'settings' | 'event' | 'calendar' | 'benefitPolicy' | 'benefitPayout'
   targetId: string
   target: string
   before?: Record<string, unknown>
@@ -352,6 +353,64 @@ export interface CalendarEntryDoc {
   createdAt: string
 }
 
+/** A kind's benefit policy (工会福利政策); `_id` is the kind. */
+export interface BenefitPolicyDoc extends BenefitPolicy {
+  _id: BenefitKind
+  updatedAt: string
+  updatedById: string
+  updatedByName: string
+}
+
+/** Where a payout comes from: the birthday job, a festival round, an application, a hardship case. */
+export interface PayoutSource {
+  type: 'birthday'
+  /** The policy's version the payout followed (its updatedAt): a change applies to new payouts only. */
+  policyAt: string
+}
+
+/**
+ * One payout in the ledger (福利台账): who received what, under whose approval, and its receipt. `_id` names its
+ * source (`birthday-2026-m0001`), so a job or a retry never pays twice.
+ */
+export interface BenefitPayoutDoc {
+  _id: string
+  memberId: string
+  memberName: string
+  staffNo: string
+  unitId: string
+  kind: BenefitKind
+  /** The calendar year (Shanghai) it counts against the cap. */
+  year: number
+  item: string
+  amountFen: number
+  form: BenefitForm
+  issuedAt: string
+  source: PayoutSource
+  /** The approval it rests on, in words: 2026 年生日慰问（工会福利政策）. */
+  approvalRef: string
+  approverId: string
+  approverName: string
+  handout: Handout
+  code?: string
+  /** The last Shanghai day to collect it. */
+  deadline?: string
+  receivedAt?: string
+  receivedById?: string
+  receivedByName?: string
+  /** When the one reminder to collect it went out. */
+  remindedAt?: string
+}
+
+/** A member's payouts of one kind in one year: what the cap is checked against. `_id`: `2026:m0001:birthday`. */
+export interface BenefitTallyDoc {
+  _id: string
+  memberId: string
+  year: number
+  kind: BenefitKind
+  totalFen: number
+  count: number
+}
+
 interface CollectionTypes {
   units: UnitDoc
   clubs: ClubDoc
@@ -378,6 +437,9 @@ interface CollectionTypes {
   eventQuotas: EventQuotaDoc
   eventSignups: EventSignupDoc
   calendarEntries: CalendarEntryDoc
+  benefitPolicies: BenefitPolicyDoc
+  benefitPayouts: BenefitPayoutDoc
+  benefitTallies: BenefitTallyDoc
 }
 
 export type CollectionName = keyof CollectionTypes
@@ -435,4 +497,8 @@ export const COLLECTIONS: Record<CollectionName, CollectionDefinition> = {
     arrays: [],
   },
   calendarEntries: { indexes: [['date']], unique: [], arrays: [] },
+  benefitPolicies: { indexes: [], unique: [], arrays: [] },
+  // A member's year; reminders of gifts not yet collected.
+  benefitPayouts: { indexes: [['memberId', 'year'], ['deadline']], unique: [], arrays: [] },
+  benefitTallies: { indexes: [['memberId', 'year']], unique: [], arrays: [] },
 }

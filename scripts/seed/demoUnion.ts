@@ -5,6 +5,7 @@
 import type { MemberDoc, NoticeDoc, ScopeDoc, UnitDoc } from '../../cloudfunctions/core/collections'
 import type { FileStore } from '../../cloudfunctions/core/files/port'
 import type { Store } from '../../cloudfunctions/core/store/port'
+import { seedDemoBenefits } from './demoBenefits'
 import { seedDemoEvents } from './demoEvents'
 
 const UNITS: [string, string[]][] = [
@@ -244,6 +245,7 @@ export async function seedDemoUnion(store: Store, now: Date = new Date(), files?
   }
   for (const notice of demoNotices(now)) await store.insert('notices', notice)
   await seedDemoEvents(store, now, members, files)
+  await seedDemoBenefits(store, now, members)
   return true
 }
 

@@ -34,9 +34,9 @@ export function SignupCard({ signup, heading, onOpen, onCancel, onAccept, busy }
   const cancel = cancelLabel(signup)
   return (
     <View className="signup-card">
-      <View className="signup-card__top" onClick={onOpen}>
+      <View className="status-card__top" onClick={onOpen}>
         {heading ? (
-          <View className="signup-card__heading">
+          <View className="status-card__heading">
             <Text className="signup-card__title">{heading.title}</Text>
             <Text className="signup-card__meta">{heading.time}</Text>
             <Text className="signup-card__meta">{heading.place}</Text>

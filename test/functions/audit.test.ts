@@ -4,7 +4,13 @@ import { toShanghaiInput } from '../../types/time'
 import { NOTICES, NOW, PEOPLE, callAs, expectFailure, expectOk, noticeInput, seededStore, snapshot, type TestStore} from './harness'
 
 /** The event kinds' templates, none set (工会设置 lists every kind's). */
-const NO_EVENT_TEMPLATES = { '订阅消息模板（活动提醒）': '未设置', '订阅消息模板（报名结果）': '未设置', '订阅消息模板（活动取消）': '未设置' }
+const UNSET_TEMPLATES = {
+  '订阅消息模板（活动提醒）': '未设置',
+  '订阅消息模板（报名结果）': '未设置',
+  '订阅消息模板（活动取消）': '未设置',
+  '订阅消息模板（福利发放）': '未设置',
+  '订阅消息模板（福利领取提醒）': '未设置',
+}
 
 let store: TestStore
 
@@ -106,8 +112,8 @@ describe('a settings change writes one audit entry', () => {
         targetType: 'settings',
         targetId: 'union',
         target: '工会设置',
-        before: { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置', ...NO_EVENT_TEMPLATES },
-        after: { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置', ...NO_EVENT_TEMPLATES },
+        before: { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES },
+        after: { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES },
       },
     ])
     const page = expectOk(await callAs(store, 'audit', PEOPLE.office, 'list', { action: 'settings.update' }))
@@ -120,8 +126,8 @@ describe('a settings change writes one audit entry', () => {
           actorName: '沈丽萍',
           action: 'settings.update',
           target: '工会设置',
-          before: { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置', ...NO_EVENT_TEMPLATES },
-          after: { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置', ...NO_EVENT_TEMPLATES },
+          before: { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES },
+          after: { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES },
         },
       ],
       hasMore: false,

@@ -194,6 +194,12 @@ describe('the matrix: who may call each action', () => {
   const WHO_MAY_CALL: Record<string, CallerKind[]> = {
     'audit.list': OFFICE,
     'audit.jobRuns': OFFICE,
+    'benefits.policies': OFFICE,
+    'benefits.festivals': OFFICE,
+    'benefits.updatePolicy': OFFICE,
+    'benefits.mine': EVERY_MEMBER,
+    'benefits.home': EVERY_MEMBER,
+    'benefits.confirmReceipt': EVERY_MEMBER,
     'events.list': EVERY_MEMBER,
     'events.detail': EVERY_MEMBER,
     'events.home': EVERY_MEMBER,
@@ -318,6 +324,7 @@ describe('the matrix: who may call each action', () => {
   const ACTION_ANSWERS: Record<string, ErrorCode> = {
     'messages.read': 'NOT_FOUND',
     'messages.recordConsent': 'INVALID_INPUT',
+    'benefits.confirmReceipt': 'NOT_FOUND',
     'events.cancelSignup': 'NOT_FOUND',
     'events.acceptOffer': 'NOT_FOUND',
     'events.checkIn': 'NOT_FOUND',

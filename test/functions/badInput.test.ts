@@ -5,7 +5,7 @@
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { AUDIENCE_UNITS_MAX, BODY_MAX, TITLE_MAX } from '../../types/notices'
 import type { ErrorCode } from '../../types/result'
-import { DAY, DEMO_EVENTS, HOUR, NOTICES, PEOPLE, VALID_PAYLOADS, VALID_ROSTER, allActions, eventSettings, iso, memberEdit, noticeInput, seededSignup, seededStore, send, shanghaiAt, snapshot, type TestStore } from './harness'
+import { DAY, DEMO_EVENTS, birthdayPolicyInput, HOUR, NOTICES, PEOPLE, VALID_PAYLOADS, VALID_ROSTER, allActions, eventSettings, iso, memberEdit, noticeInput, seededSignup, seededStore, send, shanghaiAt, snapshot, type TestStore } from './harness'
 
 const CHINESE = /[\u4e00-\u9fa5]/
 
@@ -383,7 +383,63 @@ const settingsCases: Case[] = [
   ['settings as text', '讲座', '请求参数格式不正确'],
 ]
 
+const policy = (overrides: Record<string, unknown>) => birthdayPolicyInput(overrides)
+const gift = (overrides: Record<string, unknown>) => policy({ gift: { ...birthdayPolicyInput().gift, ...overrides } })
+
+const policyCases: Case[] = [
+  ['no kind', policy({ kind: undefined }), '请填写福利类别'],
+  ['an unknown kind', policy({ kind: 'shoppingCard' }), '请选择福利类别'],
+  ['no yearly cap', policy({ yearlyCap: undefined }), '请填写年度限额'],
+  ['a negative cap', policy({ yearlyCap: -1 }), '金额不能为负'],
+  ['a cap in fractions of a fen', policy({ yearlyCap: 300.005 }), '金额最多精确到分（两位小数）'],
+  ['a cap as text', policy({ yearlyCap: '300' }), '金额须为数字'],
+  ['a cap of 1e9', policy({ yearlyCap: 1e9 }), '金额不能超过 100,000 元'],
+  ['an infinite cap', policy({ yearlyCap: Infinity }), '金额须为数字'],
+  ['an unknown frequency', policy({ frequency: 'daily' }), '请选择发放频次'],
+  ['no forms', policy({ forms: [] }), '请至少选择一种发放形式'],
+  ['a shopping card', policy({ forms: ['shoppingCard'] }), '发放形式只能是实物、提货券或慰问金'],
+  ['a form twice', policy({ forms: ['voucher', 'voucher'] }), '发放形式重复了'],
+  ['cash for birthdays', policy({ forms: ['voucher', 'cash'] }), '生日慰问只能发实物或提货券，不能发慰问金（现金）'],
+  ['cash for festivals', policy({ kind: 'festival', frequency: 'withinCap', forms: ['cash'], gift: undefined }), '节日慰问只能发实物或提货券，不能发慰问金（现金）'],
+  ['birthdays more than once a year', policy({ frequency: 'withinCap' }), '生日慰问每人每年一次'],
+  ['no statuses', policy({ eligibility: { statuses: [], duesPaid: true, minMonths: 0 } }), '请至少选择在职或退休中的一项'],
+  ['members who left', policy({ eligibility: { statuses: ['left'], duesPaid: true, minMonths: 0 } }), '人员状态只能是在职或退休'],
+  ['months as text', policy({ eligibility: { statuses: ['active'], duesPaid: true, minMonths: '6' } }), '入会月数须为数字'],
+  ['negative months', policy({ eligibility: { statuses: ['active'], duesPaid: true, minMonths: -1 } }), '入会月数不能为负'],
+  ['dues as text', policy({ eligibility: { statuses: ['active'], duesPaid: '是', minMonths: 0 } }), '是否要求按时缴纳会费须为是或否'],
+  ['a source of 81 characters', policy({ source: '文'.repeat(81) }), '政策依据不能超过 80 个字'],
+  ['a gift above the cap', gift({ amount: 300.01 }), '生日礼品金额 ¥300.01 超过了年度限额 ¥300'],
+  ['a negative gift', gift({ amount: -200 }), '金额不能为负'],
+  ['a gift in cash', gift({ form: 'cash' }), '生日礼品只能是实物或提货券'],
+  ['a gift form the policy does not allow', policy({ forms: ['voucher'], gift: { ...birthdayPolicyInput().gift, form: 'inKind' } }), '生日礼品的形式「实物」不在允许的发放形式中'],
+  ['a gift for festivals', policy({ kind: 'festival', frequency: 'withinCap', forms: ['voucher'] }), '只有生日慰问设置生日礼品'],
+  ['a blank gift item', gift({ item: '  ' }), '请填写生日礼品名称'],
+  ['a gift item of 21 characters', gift({ item: '蛋'.repeat(21) }), '生日礼品名称不能超过 20 个字'],
+  ['a pickup without its place', gift({ handout: { kind: 'pickup' } }), '请填写领取地点'],
+  ['an unknown handout', gift({ handout: { kind: 'mail' } }), '请选择领取方式'],
+  ['0 days to collect', gift({ claimDays: 0 }), '领取期限至少 1 天'],
+  ['91 days to collect', gift({ claimDays: 91 }), '领取期限最多 90 天'],
+  ['half a day to collect', gift({ claimDays: 0.5 }), '领取期限须为整数天'],
+  ['31 days before the birthday', gift({ lead: { kind: 'daysBefore', days: 31 } }), '提前天数最多 30 天'],
+  ['days before without the days', gift({ lead: { kind: 'daysBefore' } }), '请填写提前天数'],
+  ['an unknown lead', gift({ lead: { kind: 'weekStart' } }), '请选择发放时间'],
+  ['a policy as text', '生日慰问', '请求参数格式不正确'],
+]
+
 const CASES: Record<string, Record<string, Case[]>> = {
+  benefits: {
+    policies: noPayloadCases,
+    festivals: noPayloadCases,
+    updatePolicy: policyCases,
+    mine: [['year 1999', { year: 1999 }, '年份不正确'], ['year as text', { year: '2026' }, '年份须为数字'], ['a fractional year', { year: 2026.5 }, '年份须为整数']],
+    home: noPayloadCases,
+    confirmReceipt: [
+      ['no payout id', {}, '请填写福利记录'],
+      ['payout id as a number', { payoutId: 1 }, '编号须为文字'],
+      ['payout id with a query operator', { payoutId: { $ne: null } }, '编号须为文字'],
+      ['payout id with a path', { payoutId: '../benefitPayouts' }, '编号格式不正确'],
+    ],
+  },
   events: {
     list: [...pageCases, ['an unknown tab', { tab: 'all' }, '列表不正确'], ['an unknown kind', { kind: 'party' }, '活动类型不正确']],
     detail: eventIdCases,
@@ -593,7 +649,7 @@ describe.each(Object.keys(FUNCTIONS))('%s: events that name no action', (fn) => 
     ['an inherited property', { action: 'toString' }],
     ['the prototype', { action: '__proto__' }],
     ['a constructor', { action: 'constructor' }],
-    ['an action of another function', { action: fn === 'notices' || fn === 'events' ? 'me' : 'home' }],
+    ['an action of another function', { action: ['notices', 'events', 'benefits'].includes(fn) ? 'me' : 'home' }],
     ['a null event', null],
     ['a string event', 'home'],
     ['an array event', ['home']],

@@ -5,10 +5,11 @@
  * writes to one document. Only here can a guard against write skew fail its test.
  */
 import cloud from 'wx-server-sdk'
+import { recordPayout, tallyId } from '../../cloudfunctions/benefits/ledger'
 import { CloudBaseStore } from '../../cloudfunctions/core/store/cloudbase'
 import { seedDemoUnion } from '../../scripts/seed/demoUnion'
 import { CloudBaseStandIn } from '../store/cloudbaseStandIn'
-import { NOW, PEOPLE, callAs, expectFailure, memberEdit } from './harness'
+import { NOW, PEOPLE, callAs, expectFailure, hospitalStay, memberEdit } from './harness'
 
 cloud.init({ secretId: 'stand-in', secretKey: 'stand-in' })
 
@@ -43,4 +44,14 @@ it.each(ROUNDS)('two admins marking each other 离校 at once (round %i): one re
   const results = await Promise.all([leave(PEOPLE.office, PEOPLE.office2), leave(PEOPLE.office2, PEOPLE.office)])
   expect(results.filter((result) => result.ok)).toHaveLength(1)
   expect(await admins()).toHaveLength(1)
+})
+
+it.each(ROUNDS)('two payouts at once that together pass the cap (round %i): one is written, the other refused with what is left', async () => {
+  const policy = (await store.get('benefitPolicies', 'hospitalization'))!
+  // ¥1,000 of the ¥2,000 cap given already; two ¥800 stays approved at once.
+  expect(await recordPayout(store, policy, hospitalStay('stay-0', 100_000), NOW)).toBe(true)
+  const results = await Promise.allSettled([recordPayout(store, policy, hospitalStay('stay-a', 80_000), NOW), recordPayout(store, policy, hospitalStay('stay-b', 80_000), NOW)])
+  expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected'])
+  expect((results.find((result) => result.status === 'rejected') as PromiseRejectedResult).reason.message).toBe('超出住院慰问年度限额 ¥2,000：今年已发放 ¥1,800，还可发放 ¥200')
+  expect(await store.get('benefitTallies', tallyId(2026, PEOPLE.unit01Member, 'hospitalization'))).toMatchObject({ totalFen: 180_000, count: 2 })
 })

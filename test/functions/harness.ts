@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { COLLECTIONS, type CollectionName, type DocOf, type MemberDoc } from '../../cloudfunctions/core/collections'
+import { COLLECTIONS, type BenefitPayoutDoc, type CollectionName, type DocOf, type MemberDoc } from '../../cloudfunctions/core/collections'
 import type { CloudFunction } from '../../cloudfunctions/core/defineFunction'
 import type { Identity } from '../../cloudfunctions/core/context'
 import type { Store } from '../../cloudfunctions/core/store/port'
@@ -255,6 +255,43 @@ export async function snapshot(store: Store): Promise<Snapshot> {
   return Object.fromEntries(entries) as Snapshot
 }
 
+/** A hospital stay's 慰问金 for the unit01 member (a ledger entry), as an approval would write it. */
+export function hospitalStay(id: string, amountFen: number): BenefitPayoutDoc {
+  return {
+    _id: id,
+    memberId: PEOPLE.unit01Member,
+    memberName: '测试',
+    staffNo: '200019',
+    unitId: 'unit01',
+    kind: 'hospitalization',
+    year: 2026,
+    item: '住院慰问金',
+    amountFen,
+    form: 'cash',
+    issuedAt: NOW.toISOString(),
+    source: { type: 'birthday', policyAt: NOW.toISOString() },
+    approvalRef: '测试',
+    approverId: PEOPLE.office,
+    approverName: '周建华',
+    handout: { kind: 'pickup', place: '校工会' },
+  }
+}
+
+/** A valid birthday policy input (yuan, as people type them), with `overrides`; an override of `undefined` leaves the field out. */
+export function birthdayPolicyInput(overrides: Record<string, unknown> = {}) {
+  const input = {
+    kind: 'birthday',
+    yearlyCap: 300,
+    frequency: 'oncePerYear',
+    forms: ['voucher', 'inKind'],
+    eligibility: { statuses: ['active', 'retired'], duesPaid: true, minMonths: 0 },
+    source: '皖工发〔2025〕18号',
+    gift: { item: '生日蛋糕卡', amount: 200, form: 'voucher', handout: { kind: 'code' }, claimDays: 30, lead: { kind: 'monthStart' } },
+    ...overrides,
+  }
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as typeof input
+}
+
 /**
  * A valid notice input: published now to everyone, unpinned. An override of `undefined` leaves the field out, as
  * JSON would.
@@ -323,6 +360,15 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   audit: {
     list: { action: 'notices.publish', from: '2026-11-01', to: '2026-11-30', offset: 0, limit: 10 },
     jobRuns: {},
+  },
+  benefits: {
+    policies: {},
+    festivals: {},
+    updatePolicy: birthdayPolicyInput(),
+    mine: { year: 2026 },
+    home: {},
+    // A payout of nobody the matrix calls as: each caller is answered NOT_FOUND.
+    confirmReceipt: { payoutId: 'birthday-2026-nobody' },
   },
   events: {
     list: { tab: 'open', offset: 0, limit: 10 },

@@ -32,8 +32,8 @@ describe('each function’s config.json', () => {
     expect(FUNCTIONS[fn].config).toEqual(config)
   })
 
-  it('gives each function the time it needs: exports a minute (the roster import); sending messages and events (a cancelled event’s sign-ups, reminders) 20 seconds; the rest ten', () => {
-    expect(Object.fromEntries(Object.keys(FUNCTIONS).map((fn) => [fn, configOf(fn).timeout]))).toEqual({ audit: 10, events: 20, exports: 60, members: 10, messages: 20, notices: 10 })
+  it('gives each function the time it needs: exports a minute (the roster import); sending messages, events (a cancelled event’s sign-ups, reminders) and benefits (the birthday round) 20 seconds; the rest ten', () => {
+    expect(Object.fromEntries(Object.keys(FUNCTIONS).map((fn) => [fn, configOf(fn).timeout]))).toEqual({ audit: 10, benefits: 20, events: 20, exports: 60, members: 10, messages: 20, notices: 10 })
   })
 })
 
@@ -158,6 +158,8 @@ describe('任务运行记录 (audit.jobRuns)', () => {
       'events.tellCancelled 通知已取消活动的报名人 每 1 分钟',
       'events.remind 发送活动提醒 每 5 分钟',
       'events.reconcile 校正活动名额 每 10 分钟',
+      'benefits.issueBirthdays 发放生日慰问 每天 08:00',
+      'benefits.remindReceipt 提醒领取福利 每天 09:30',
       'members.migrateRoleScopes 角色范围改为编号 仅一次',
       'members.forgetBindFailures 清理过期的绑定失败记录 每天 03:30',
     ])

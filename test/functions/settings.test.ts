@@ -28,7 +28,13 @@ import {
 } from './harness'
 
 /** The event kinds' templates, none set (工会设置 lists every kind's). */
-const NO_EVENT_TEMPLATES = { '订阅消息模板（活动提醒）': '未设置', '订阅消息模板（报名结果）': '未设置', '订阅消息模板（活动取消）': '未设置' }
+const UNSET_TEMPLATES = {
+  '订阅消息模板（活动提醒）': '未设置',
+  '订阅消息模板（报名结果）': '未设置',
+  '订阅消息模板（活动取消）': '未设置',
+  '订阅消息模板（福利发放）': '未设置',
+  '订阅消息模板（福利领取提醒）': '未设置',
+}
 
 let store: TestStore
 
@@ -131,8 +137,8 @@ describe('updateSettings', () => {
         targetType: 'settings',
         targetId: 'union',
         target: '工会设置',
-        before: { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置', ...NO_EVENT_TEMPLATES },
-        after: { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置', ...NO_EVENT_TEMPLATES },
+        before: { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES },
+        after: { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES },
       },
     ])
   })
@@ -163,9 +169,9 @@ describe('updateSettings', () => {
     ])
     const entries = await settingsEntries()
     expect(entries.map(({ actorName, before, after }) => ({ actorName, before, after }))).toEqual([
-      { actorName: '周建华', before: { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置', ...NO_EVENT_TEMPLATES }, after: { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置', ...NO_EVENT_TEMPLATES } },
-      { actorName: '沈丽萍', before: { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置', ...NO_EVENT_TEMPLATES }, after: { 青年教职工: '45 周岁以下', '订阅消息模板（通知公告）': '未设置', ...NO_EVENT_TEMPLATES } },
-      { actorName: '周建华', before: { 青年教职工: '45 周岁以下', '订阅消息模板（通知公告）': '未设置', ...NO_EVENT_TEMPLATES }, after: { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置', ...NO_EVENT_TEMPLATES } },
+      { actorName: '周建华', before: { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES }, after: { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES } },
+      { actorName: '沈丽萍', before: { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES }, after: { 青年教职工: '45 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES } },
+      { actorName: '周建华', before: { 青年教职工: '45 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES }, after: { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES } },
     ])
     expect(entries.map((entry) => entry.at)).toEqual([NOW, later(HOUR), later(2 * HOUR)].map((at) => at.toISOString()))
   })
@@ -412,16 +418,16 @@ describe('subscription templates (工会设置 → 订阅消息模板)', () => {
     expect(expectOk(await save({ notice: '' }, 35, later(2 * HOUR)))).toEqual({ youthUnderAge: 35, templateIds: {} })
     expect((await settingsEntries()).map((entry) => [entry.before, entry.after])).toEqual([
       [
-        { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置', ...NO_EVENT_TEMPLATES },
-        { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': 'tmpl-notice-0001', ...NO_EVENT_TEMPLATES },
+        { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES },
+        { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': 'tmpl-notice-0001', ...UNSET_TEMPLATES },
       ],
       [
-        { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': 'tmpl-notice-0001', ...NO_EVENT_TEMPLATES },
-        { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': 'tmpl-notice-0001', ...NO_EVENT_TEMPLATES },
+        { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': 'tmpl-notice-0001', ...UNSET_TEMPLATES },
+        { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': 'tmpl-notice-0001', ...UNSET_TEMPLATES },
       ],
       [
-        { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': 'tmpl-notice-0001', ...NO_EVENT_TEMPLATES },
-        { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置', ...NO_EVENT_TEMPLATES },
+        { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': 'tmpl-notice-0001', ...UNSET_TEMPLATES },
+        { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES },
       ],
     ])
   })

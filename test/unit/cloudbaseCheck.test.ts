@@ -63,6 +63,9 @@ const complete = (): Record<string, DescribedIndex[] | null> => ({
     index(true, 'eventId', 'memberId'),
   ],
   calendarEntries: [ID, index(false, 'date')],
+  benefitPolicies: [ID],
+  benefitPayouts: [ID, index(false, 'memberId', 'year'), index(false, 'deadline')],
+  benefitTallies: [ID, index(false, 'memberId', 'year')],
 })
 
 describe('cloudbase:check', () => {

@@ -41,6 +41,7 @@ describe('readTimerTriggers', () => {
     const triggers = readTimerTriggers(join(root, 'cloudfunctions'), Object.keys(FUNCTIONS))
     expect(triggers).toEqual([
       { functionName: 'audit', name: 'jobs', cron: '0 0 * * * *' },
+      { functionName: 'benefits', name: 'jobs', cron: '0 */10 * * * *' },
       { functionName: 'events', name: 'jobs', cron: '0 * * * * *' },
       { functionName: 'exports', name: 'jobs', cron: '0 */10 * * * *' },
       { functionName: 'members', name: 'jobs', cron: '0 0 * * * *' },

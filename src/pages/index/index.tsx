@@ -6,6 +6,8 @@ import { Section } from '../../components/Section'
 import { StateView } from '../../components/StateView'
 import { refreshUnreadBadge } from '../../hooks/useMessages'
 import { CALENDAR_URL, EVENTS_TAB_URL, MY_SIGNUPS_URL, openEvent, useHomeEvents } from '../../hooks/useEvents'
+import { MY_BENEFITS_URL, useBenefitsHome } from '../../hooks/useBenefits'
+import type { MyBenefit } from '../../../types/benefits'
 import { useHome } from '../../hooks/useNotices'
 import { StatusTag } from '../../components/StatusTag'
 import { statusTone } from '../../services/eventText'
@@ -20,7 +22,8 @@ const ENTRIES: { title: string; mark: string; tone: 'red' | 'gold' | 'blue' | 'g
   { title: '活动报名', mark: '活', tone: 'red', url: EVENTS_TAB_URL, tab: true },
   { title: '行事历', mark: '历', tone: 'gold', url: CALENDAR_URL },
   { title: '通知公告', mark: '告', tone: 'blue', url: '/pages/notices/list/index' },
-  { title: '我的报名', mark: '我', tone: 'green', url: MY_SIGNUPS_URL },
+  // 我的报名 is 我的活动's link below, and in 我的.
+  { title: '我的福利', mark: '福', tone: 'green', url: MY_BENEFITS_URL },
 ]
 
 const go = (entry: (typeof ENTRIES)[number]) => (entry.tab ? Taro.switchTab({ url: entry.url }) : Taro.navigateTo({ url: entry.url }))
@@ -55,10 +58,25 @@ function MyEvents() {
   )
 }
 
+/** In my birthday month: a warm card with my birthday gift, and the way to collect it. */
+function BirthdayCard({ name, gift }: { name: string; gift: MyBenefit }) {
+  return (
+    <View className="home__birthday" onClick={() => void Taro.navigateTo({ url: MY_BENEFITS_URL })}>
+      <Text className="home__birthday-title">生日快乐，{name}老师！</Text>
+      <Text className="home__birthday-text">
+        {gift.receivedAt ? `您的${gift.item}已领取，校工会祝您生日快乐、工作顺利！` : `校工会为您准备了${gift.item}${gift.deadline ? `，请于 ${Number(gift.deadline.slice(5, 7))}月${Number(gift.deadline.slice(8))}日 前领取` : ''}`}
+      </Text>
+      {!gift.receivedAt && <Text className="home__birthday-go">{gift.code ? '查看领取码 ›' : '查看领取方式 ›'}</Text>}
+    </View>
+  )
+}
+
 /** 首页: a greeting, pinned notices and the latest ones. */
 export default function Home() {
   useDidShow(() => void refreshUnreadBadge())
   const { data, error, loading, reload, today, greeting } = useHome()
+  // Loaded with the page (not with the card), so it is loaded again each time 首页 shows.
+  const benefits = useBenefitsHome()
   const home = data?.home
   const openList = () => Taro.navigateTo({ url: '/pages/notices/list/index' })
 
@@ -89,6 +107,8 @@ export default function Home() {
           </View>
         ))}
       </View>
+
+      {data && benefits.data?.birthday && <BirthdayCard name={data.profile.name} gift={benefits.data.birthday} />}
 
       <StateView loading={loading} error={error} empty={!home} emptyText="暂无通知" onRetry={reload}>
         <MyEvents />

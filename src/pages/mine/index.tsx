@@ -24,6 +24,7 @@ const ADMIN_TOOLS: { title: string; description: string; url: string; roles: Rol
   { title: '行事历管理', description: '全年活动与工会事项', url: '/admin/events/calendar/index', roles: ['unionOffice'] },
   { title: '角色管理', description: '授予、撤销管理员与代表等角色', url: '/admin/roles/index', roles: ['unionOffice'] },
   { title: '操作日志', description: '谁在何时做了什么修改', url: '/admin/audit/index', roles: ['unionOffice'] },
+  { title: '福利政策', description: '各类福利慰问的年度限额、发放形式与生日礼品', url: '/admin/benefits/policies/index', roles: ['unionOffice'] },
   { title: '工会设置', description: '青年教职工年龄、订阅消息模板等', url: '/admin/settings/index', roles: ['unionOffice'] },
   { title: '发送记录', description: '微信订阅消息是否送达', url: '/admin/messages/index', roles: ['unionOffice'] },
   { title: '任务运行记录', description: '定时任务最近一次运行的结果', url: '/admin/jobs/index', roles: ['unionOffice'] },
@@ -81,6 +82,7 @@ export default function Mine() {
       <Cell.Group className="mine__group">
         <Cell title="通知公告" extra="›" clickable onClick={() => Taro.navigateTo({ url: '/pages/notices/list/index' })} />
         <Cell title="我的报名" description="报名的活动、候补与签到" extra="›" clickable onClick={() => Taro.navigateTo({ url: '/events/mine/index' })} />
+        <Cell title="我的福利" description="生日、节日慰问与领取" extra="›" clickable onClick={() => Taro.navigateTo({ url: '/benefits/mine/index' })} />
         <Cell title="消息订阅" description="哪些消息同时发到微信" extra="›" clickable onClick={() => Taro.navigateTo({ url: '/pages/messages/subscriptions/index' })} />
         <Cell title="隐私保护指引" extra="›" clickable onClick={() => Taro.navigateTo({ url: PRIVACY_GUIDE_URL })} />
         {isBrowser && <Cell title="切换演示身份" description="演示模式" extra="›" clickable onClick={switchIdentity} />}

@@ -1,0 +1,112 @@
+import { BENEFIT_KIND_LABELS, BENEFIT_KINDS, MyBenefitsSchema, PayoutIdSchema, PolicyInputSchema, type BenefitsApi, type PolicyView } from '../../types/benefits'
+import { EmptySchema } from '../../types/common'
+import { JOB_CATALOGUE } from '../../types/jobs'
+import { shanghaiDay } from '../../types/time'
+import { recordAudit } from '../core/audit'
+import { unionOffice } from '../core/authorize'
+import type { BenefitPolicyDoc } from '../core/collections'
+import { action, defineFunction, jobsOf } from '../core/defineFunction'
+import { AppError, notFound } from '../core/errors'
+import config from './config.json'
+import { comingFestivals } from './festivals'
+import { birthdayPayoutId, issueBirthdays, remindReceipt } from './jobs'
+import { kindTotals, policyAuditFields, policyOf, toMyBenefit } from './rules'
+
+const yearOf = (now: Date) => Number(shanghaiDay(now).slice(0, 4))
+
+function toView(kind: BenefitPolicyDoc['kind'], doc: BenefitPolicyDoc | undefined): PolicyView {
+  if (!doc) return { kind, label: BENEFIT_KIND_LABELS[kind] }
+  const { yearlyCapFen, frequency, forms, eligibility, source, gift, updatedAt, updatedByName } = doc
+  return { kind, label: BENEFIT_KIND_LABELS[kind], policy: { kind, yearlyCapFen, frequency, forms, eligibility, source, ...(gift ? { gift } : {}), updatedAt, updatedByName } }
+}
+
+export const benefitsFunction = defineFunction<BenefitsApi>(
+  'benefits',
+  {
+    policies: action({
+      allow: [unionOffice],
+      input: EmptySchema,
+      async handle(_input, { store }) {
+        const docs = new Map((await store.find('benefitPolicies')).map((doc) => [doc._id, doc]))
+        return BENEFIT_KINDS.map((kind) => toView(kind, docs.get(kind)))
+      },
+    }),
+
+    festivals: action({
+      allow: [unionOffice],
+      input: EmptySchema,
+      async handle(_input, { now }) {
+        return comingFestivals(shanghaiDay(now))
+      },
+    }),
+
+    updatePolicy: action({
+      allow: [unionOffice],
+      input: PolicyInputSchema,
+      async handle(input, { store, now, member }) {
+        const checked = policyOf(input)
+        if (!checked.ok) throw new AppError('INVALID_INPUT', checked.message, { [checked.field]: checked.message })
+        const doc: BenefitPolicyDoc = { _id: input.kind, ...checked.value, updatedAt: now.toISOString(), updatedById: member._id, updatedByName: member.name }
+        await store.transaction(async (tx) => {
+          const before = await tx.get('benefitPolicies', input.kind)
+          // Payouts already made keep their own amounts: a change applies to new ones only.
+          if (before) await tx.updateById('benefitPolicies', input.kind, { $set: { ...checked.value, updatedAt: doc.updatedAt, updatedById: doc.updatedById, updatedByName: doc.updatedByName }, ...(checked.value.gift ? {} : { $unset: { gift: true as const } }) })
+          else await tx.insert('benefitPolicies', doc)
+          await recordAudit(tx, member, now, {
+            action: 'benefits.updatePolicy',
+            targetType: 'benefitPolicy',
+            targetId: input.kind,
+            target: BENEFIT_KIND_LABELS[input.kind],
+            ...(before ? { before: policyAuditFields(before) } : {}),
+            after: policyAuditFields(checked.value),
+          })
+        })
+        return toView(input.kind, doc)
+      },
+    }),
+
+    mine: action({
+      allow: 'member',
+      input: MyBenefitsSchema,
+      async handle({ year: asked }, { store, now, member }) {
+        const year = asked ?? yearOf(now)
+        const [payouts, tallies, policies] = await Promise.all([
+          store.find('benefitPayouts', { memberId: member._id, year }, { sort: { issuedAt: -1 } }),
+          store.find('benefitTallies', { memberId: member._id, year }),
+          store.find('benefitPolicies'),
+        ])
+        return { year, items: payouts.map(toMyBenefit), totals: kindTotals(tallies, policies) }
+      },
+    }),
+
+    home: action({
+      allow: 'member',
+      input: EmptySchema,
+      async handle(_input, { store, now, member }) {
+        const year = yearOf(now)
+        const inBirthdayMonth = member.birthDate.slice(5, 7) === shanghaiDay(now).slice(5, 7)
+        const [birthday, toReceive] = await Promise.all([
+          inBirthdayMonth ? store.get('benefitPayouts', birthdayPayoutId(year, member._id)) : null,
+          store.count('benefitPayouts', { memberId: member._id, year, receivedAt: { $exists: false } }),
+        ])
+        return { ...(birthday ? { birthday: toMyBenefit(birthday) } : {}), toReceive }
+      },
+    }),
+
+    confirmReceipt: action({
+      allow: 'member',
+      input: PayoutIdSchema,
+      async handle({ payoutId }, { store, now, member }) {
+        const payout = await store.get('benefitPayouts', payoutId)
+        // Someone else's answers exactly like one that is not there.
+        if (!payout || payout.memberId !== member._id) throw notFound('福利记录')
+        if (payout.receivedAt) return toMyBenefit(payout)
+        const received = { receivedAt: now.toISOString(), receivedById: member._id, receivedByName: member.name }
+        // A confirmation racing another (a double tap, their unit admin marking it) keeps whichever came first.
+        await store.claim('benefitPayouts', payoutId, { receivedAt: { $exists: false } }, { $set: received })
+        return toMyBenefit((await store.get('benefitPayouts', payoutId))!)
+      },
+    }),
+  },
+  { config, jobs: jobsOf(JOB_CATALOGUE.benefits, { issueBirthdays: { runBatch: issueBirthdays }, remindReceipt: { runBatch: remindReceipt } }) },
+)

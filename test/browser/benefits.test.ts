@@ -1,0 +1,102 @@
+/**
+ * Benefits in the browser build: a member whose birthday month it is meets the birthday card on 首页, opens 我的福利
+ * and confirms the gift received; the union office changes the birthday gift in 福利政策. The seed gives this month's
+ * birthdays their gifts the way the daily job does, and marks every third collected. The tests run in order over one
+ * host and store.
+ */
+import { birthdayPayoutId } from '../../cloudfunctions/benefits/jobs'
+import { shanghaiDay } from '../../types/time'
+import type { Page } from 'playwright-core'
+import { answerModal, arrived, eventually, expectText, goBack, loginAs, open, screenshot, suiteHarness, tapCell, tapTab, toast } from './harness'
+
+const h = suiteHarness()
+
+const HOME = /#\/pages\/index\/index/
+const MY_BENEFITS = /#\/benefits\/mine\/index/
+const MINE = /#\/pages\/mine\/index/
+const POLICIES = /#\/admin\/benefits\/policies\/index/
+const POLICY = /#\/admin\/benefits\/policy\/index/
+
+/** A member with a birthday this month whose gift the seed left uncollected. */
+async function birthdayMember() {
+  const payouts = await h.store.find('benefitPayouts', { kind: 'birthday', receivedAt: { $exists: false } }, { sort: { _id: 1 } })
+  const bound = new Set((await h.store.find('bindings')).map((binding) => binding.memberId))
+  const payout = payouts.find((candidate) => bound.has(candidate.memberId))!
+  return { payout, member: (await h.store.get('members', payout.memberId))! }
+}
+
+/** Logs in as a demo person the login page lists only when searched for. */
+async function loginBySearch(page: Page, name: string) {
+  await open(page, h.baseUrl, '/pages/login/index')
+  await page.locator('.nut-searchbar input:visible').fill(name)
+  await page.locator('.login__person:visible', { hasText: name }).first().click()
+  await arrived(page, HOME)
+  await expectText(page.locator('.home__greeting'), `${name}老师`)
+}
+
+test('a member in their birthday month meets the card on 首页, sees the claim code and confirms the gift received', async () => {
+  const { payout, member } = await birthdayMember()
+  expect(payout._id).toBe(birthdayPayoutId(Number(shanghaiDay(new Date()).slice(0, 4)), member._id))
+  const page = await h.newPhone()
+  await loginBySearch(page, member.name)
+  const card = page.locator('.home__birthday:visible')
+  await expectText(card, `生日快乐，${member.name}老师！`)
+  await expectText(card, '校工会为您准备了生日蛋糕卡')
+  await screenshot(page, 'benefits-home-birthday')
+
+  await card.click()
+  await arrived(page, MY_BENEFITS)
+  const gift = page.locator('.benefit-card:visible').first()
+  await expectText(gift, '生日蛋糕卡')
+  await expectText(gift.locator('.benefit-card__code-value'), payout.code!)
+  await expectText(gift, '待领取')
+  await expectText(page.locator('.my-benefits__year:visible'), '生日慰问')
+  await expectText(page.locator('.my-benefits__year:visible'), '¥200 / 年度限额 ¥300')
+  await screenshot(page, 'benefits-mine')
+
+  await gift.locator('taro-button-core.benefit-card__confirm').click()
+  expect(await answerModal(page, '已领取')).toContain('确认您已领取「生日蛋糕卡」？')
+  await expectText(toast(page), '已确认领取')
+  await expectText(gift, '已领取')
+  await expectText(gift, `${member.name}确认领取`)
+  await screenshot(page, 'benefits-mine-received')
+  await eventually(async () => expect((await h.store.get('benefitPayouts', payout._id))?.receivedByName).toBe(member.name))
+
+  await goBack(page, HOME)
+  await expectText(page.locator('.home__birthday:visible'), '已领取，校工会祝您生日快乐')
+})
+
+test('the union office changes the birthday gift in 福利政策: saved, audited, and no cash offered for festivals', async () => {
+  const page = await h.newPhone()
+  await loginAs(page, h.baseUrl, '周建华')
+  await tapTab(page, '我的')
+  await arrived(page, MINE)
+  await tapCell(page, '福利政策')
+  await arrived(page, POLICIES)
+  await expectText(page.locator('.benefit-policies__list:visible'), '年度限额 ¥300 · 每年一次 · 提货券（蛋糕卡）、实物')
+  await expectText(page.locator('.benefit-policies__list:visible'), '未设置：设置前不能发放')
+  // 2027's 春节 and 中秋 by the lunar calendar; 元旦 first, whatever day of December this runs.
+  await expectText(page.locator('.benefit-policies__festivals:visible'), /春节\s*2027年2月6日/)
+  await expectText(page.locator('.benefit-policies__festivals:visible'), /中秋\s*2027年9月15日/)
+  await screenshot(page, 'benefits-policies')
+
+  await page.locator('.benefit-policies__row:visible', { hasText: '生日慰问' }).click()
+  await arrived(page, POLICY)
+  const amount = page.locator('.policy-form__field:visible', { hasText: '金额（元）' }).locator('input')
+  await eventually(async () => expect(await amount.inputValue()).toBe('200'))
+  await amount.fill('250')
+  await amount.blur()
+  await screenshot(page, 'benefits-policy-edit')
+  await page.locator('.bottom-bar:visible taro-button-core').click()
+  await expectText(toast(page), '已保存')
+  await arrived(page, POLICIES)
+  await expectText(page.locator('.benefit-policies__list:visible'), '生日礼品：生日蛋糕卡 ¥250')
+  const [entry] = await h.store.find('auditLog', { action: 'benefits.updatePolicy' })
+  expect(entry).toMatchObject({ actorName: '周建华', target: '生日慰问', before: { 生日礼品: '生日蛋糕卡 ¥200（提货券（蛋糕卡））' }, after: { 生日礼品: '生日蛋糕卡 ¥250（提货券（蛋糕卡））' } })
+
+  await page.locator('.benefit-policies__row:visible', { hasText: '节日慰问' }).click()
+  await arrived(page, POLICY)
+  const forms = page.locator('.policy-form__field:visible', { hasText: '发放形式' })
+  await expectText(forms, '按规定只能发实物或提货券，不得发放现金和购物卡。')
+  expect(await forms.innerText()).not.toContain('慰问金')
+})
