@@ -139,10 +139,9 @@ export interface MyBenefits {
   totals: KindTotal[]
 }
 
-/** What 首页 shows: my birthday gift in my birthday month (a warm card), and how many gifts wait to be collected. */
+/** What 首页 shows: my birthday gift in my birthday month (a warm card). */
 export interface BenefitsHome {
   birthday?: MyBenefit
-  toReceive: number
 }
 
 export const ITEM_MAX = 20
@@ -184,7 +183,7 @@ const HandoutSchema = v.variant(
 
 const GiftSchema = v.strictObject({
   item: text('生日礼品名称', ITEM_MAX),
-  amount: YuanSchema,
+  amount: v.pipe(YuanSchema, v.minValue(1, '生日礼品金额须大于 0')),
   form: v.picklist(['inKind', 'voucher'], '生日礼品只能是实物或提货券'),
   handout: HandoutSchema,
   claimDays: v.pipe(v.number('领取期限须为数字'), v.integer('领取期限须为整数天'), v.minValue(1, '领取期限至少 1 天'), v.maxValue(90, '领取期限最多 90 天')),
@@ -231,13 +230,19 @@ export interface BenefitsApi {
   festivals: { request: void; response: FestivalDate[] }
   /** Union office: sets a kind's policy (audited); payouts already made keep what they were. */
   updatePolicy: { request: v.InferInput<typeof PolicyInputSchema>; response: PolicyView }
-  /** 我的福利: my entries of a year (this one by default) and my totals against the caps. */
+  /**
+   * 我的福利: my entries of a year and my totals against its caps; by default this year's, with next year's already
+   * given (a January birthday's gift, given in December).
+   */
   mine: { request: v.InferInput<typeof MyBenefitsSchema>; response: MyBenefits }
-  /** 首页's birthday card and count of gifts to collect. */
+  /** 首页's birthday card. */
   home: { request: void; response: BenefitsHome }
   /** I have received it (who and when are recorded); confirming again changes nothing. */
   confirmReceipt: { request: v.InferInput<typeof PayoutIdSchema>; response: MyBenefit }
 }
+
+/** How to collect a gift, in words. A claim code is never written out here: messages show on a locked screen and in 发送记录. */
+export const handoutText = (handout: Handout) => (handout.kind === 'code' ? '在「我的福利」查看领取码' : `到${handout.place}领取`)
 
 /** ¥1,234.50 from fen. */
 export function formatYuan(fen: number): string {

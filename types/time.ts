@@ -49,6 +49,11 @@ export function dayHeading(iso: string, now: Date = new Date()): string {
   return day.year() === inShanghai(now).year() ? day.format('M月D日 dddd') : day.format('YYYY年M月D日')
 }
 
+/** "12月20日" from a Shanghai day 'YYYY-MM-DD'; "2027年1月28日" with its year. */
+export function formatDay(day: string, withYear = false): string {
+  return `${withYear ? `${day.slice(0, 4)}年` : ''}${Number(day.slice(5, 7))}月${Number(day.slice(8))}日`
+}
+
 /** "2026-11-22 14:30" in Shanghai time: the value a date-time input shows. */
 export function toShanghaiInput(iso: string): string {
   return inShanghai(iso).format('YYYY-MM-DD HH:mm')

@@ -70,8 +70,9 @@ export const benefitsFunction = defineFunction<BenefitsApi>(
       input: MyBenefitsSchema,
       async handle({ year: asked }, { store, now, member }) {
         const year = asked ?? yearOf(now)
+        const years = asked === undefined ? { $in: [year, year + 1] } : year
         const [payouts, tallies, policies] = await Promise.all([
-          store.find('benefitPayouts', { memberId: member._id, year }, { sort: { issuedAt: -1 } }),
+          store.find('benefitPayouts', { memberId: member._id, year: years }, { sort: { issuedAt: -1 } }),
           store.find('benefitTallies', { memberId: member._id, year }),
           store.find('benefitPolicies'),
         ])
@@ -85,11 +86,8 @@ export const benefitsFunction = defineFunction<BenefitsApi>(
       async handle(_input, { store, now, member }) {
         const year = yearOf(now)
         const inBirthdayMonth = member.birthDate.slice(5, 7) === shanghaiDay(now).slice(5, 7)
-        const [birthday, toReceive] = await Promise.all([
-          inBirthdayMonth ? store.get('benefitPayouts', birthdayPayoutId(year, member._id)) : null,
-          store.count('benefitPayouts', { memberId: member._id, year, receivedAt: { $exists: false } }),
-        ])
-        return { ...(birthday ? { birthday: toMyBenefit(birthday) } : {}), toReceive }
+        const birthday = inBirthdayMonth ? await store.get('benefitPayouts', birthdayPayoutId(year, member._id)) : null
+        return birthday ? { birthday: toMyBenefit(birthday) } : {}
       },
     }),
 

@@ -14,6 +14,8 @@ import { deadlineAfter, dueBirthday, ineligibility, messageData } from './rules'
 /** Members read at a time: CloudBase answers at most 1,000 documents a read. */
 const MEMBERS_BATCH = 1000
 const REMIND_BATCH = 200
+/** Payouts written side by side: few enough not to crowd a CloudBase environment's connections. */
+const PAYOUTS_AT_ONCE = 20
 /** How many days before its deadline an uncollected gift is reminded of. */
 export const REMIND_DAYS_BEFORE = 3
 
@@ -46,11 +48,15 @@ function birthdayPayout(policy: BenefitPolicyDoc, member: MemberDoc, birthday: s
   }
 }
 
+/** Time a few payouts take, at most, on a throttled CloudBase environment: no more start past it. */
+const LAST_PAYOUTS_MS = 5000
+
 /**
  * Gives each qualifying member whose birthday is due their gift, a page of members at a time (cursor: the last
- * member id read). Safe to run twice, or again from a cursor: a payout's id names its member and year.
+ * member id handled). Safe to run twice, or again from a cursor: a payout's id names its member and year. When the
+ * function's time runs short midway through a page, the cursor is the last member given theirs.
  */
-export async function issueBirthdays({ store, now }: Pick<JobContext, 'store' | 'now'>, cursor: string | undefined): Promise<Batch> {
+export async function issueBirthdays({ store, now, timeLeft }: Pick<JobContext, 'store' | 'now' | 'timeLeft'>, cursor: string | undefined): Promise<Batch> {
   const policy = await store.get('benefitPolicies', 'birthday')
   if (!policy?.gift) return { count: 0 }
   const today = shanghaiDay(now)
@@ -61,26 +67,40 @@ export async function issueBirthdays({ store, now }: Pick<JobContext, 'store' | 
   })
   const ids = due.map(({ member, birthday }) => birthdayPayoutId(Number(birthday.slice(0, 4)), member._id))
   const paid = new Set(ids.length ? (await store.find('benefitPayouts', { _id: { $in: ids } }, { fields: ['_id'] })).map((payout) => payout._id) : [])
+  const payouts = due.map(({ member, birthday }) => birthdayPayout(policy, member, birthday, now)).filter((payout) => !paid.has(payout._id))
   let count = 0
-  for (const { member, birthday } of due) {
-    const payout = birthdayPayout(policy, member, birthday, now)
-    if (paid.has(payout._id)) continue
-    try {
-      if (await recordPayout(store, policy, payout, now)) count += 1
-    } catch (error) {
-      // Over the cap already (another birthday payout this year): this member is skipped, the rest go on.
-      if (!(error instanceof AppError)) throw error
-    }
+  // A few members at a time: each payout is its own member's, so they do not contend, and their writes share commits.
+  for (let from = 0; from < payouts.length; from += PAYOUTS_AT_ONCE) {
+    if (from > 0 && timeLeft() < LAST_PAYOUTS_MS) return { count, cursor: payouts[from - 1].memberId }
+    const written = await Promise.all(
+      payouts.slice(from, from + PAYOUTS_AT_ONCE).map((payout) =>
+        recordPayout(store, policy, payout, now).catch((error: unknown) => {
+          // Over the cap already (another birthday payout this year): this member is skipped, the rest go on.
+          if (error instanceof AppError) return false
+          throw error
+        }),
+      ),
+    )
+    count += written.filter(Boolean).length
   }
   return page.length === MEMBERS_BATCH ? { count, cursor: page[page.length - 1]._id } : { count }
 }
 
-/** Reminds each member, once, of a gift still to collect within REMIND_DAYS_BEFORE days of its deadline. */
+/**
+ * Reminds each member, once, of a gift still to collect within REMIND_DAYS_BEFORE days of its deadline; never on the
+ * day it was given (a gift with two days to collect is announced, not reminded of, that morning).
+ */
 export async function remindReceipt({ store, now }: JobContext): Promise<Batch> {
   const today = shanghaiDay(now)
+  const todayBegan = new Date(`${today}T00:00:00+08:00`).toISOString()
   const soon = await store.find(
     'benefitPayouts',
-    { deadline: { $gte: today, $lte: deadlineAfter(today, REMIND_DAYS_BEFORE) }, receivedAt: { $exists: false }, remindedAt: { $exists: false } },
+    {
+      deadline: { $gte: today, $lte: deadlineAfter(today, REMIND_DAYS_BEFORE) },
+      issuedAt: { $lt: todayBegan },
+      receivedAt: { $exists: false },
+      remindedAt: { $exists: false },
+    },
     { sort: { deadline: 1 }, limit: REMIND_BATCH },
   )
   for (const payout of soon) {

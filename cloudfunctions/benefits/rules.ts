@@ -8,9 +8,9 @@ import {
   BENEFIT_KIND_LABELS,
   CASH_NEVER,
   formatYuan,
+  handoutText,
   type BenefitPolicy,
   type BirthdayLead,
-  type Handout,
   type KindTotal,
   type MyBenefit,
   type PolicyInput,
@@ -101,15 +101,12 @@ export function capRefusal(policy: Pick<BenefitPolicy, 'kind' | 'yearlyCapFen' |
   return undefined
 }
 
-/** How to collect it, in words: for messages and the list. */
-export const handoutText = (handout: Handout, code: string | undefined) => (handout.kind === 'code' ? `凭领取码 ${code} 领取` : `到${handout.place}领取`)
-
 /** What a payout's messages (its issue, its reminder) say. */
 export const messageData = (payout: BenefitPayoutDoc): BenefitMessageData => ({
   payoutId: payout._id,
   kind: payout.kind,
   item: payout.item,
-  handout: handoutText(payout.handout, payout.code),
+  handout: handoutText(payout.handout),
   ...(payout.deadline ? { deadline: payout.deadline } : {}),
 })
 
@@ -127,7 +124,7 @@ export function policyAuditFields(policy: BenefitPolicy): Record<string, unknown
     ...(gift
       ? {
           生日礼品: `${gift.item} ${formatYuan(gift.amountFen)}（${BENEFIT_FORM_LABELS[gift.form]}）`,
-          领取方式: gift.handout.kind === 'code' ? '凭领取码' : `到${gift.handout.place}领取`,
+          领取方式: gift.handout.kind === 'code' ? '凭领取码' : handoutText(gift.handout),
           领取期限: `${gift.claimDays} 天`,
           发放时间: gift.lead.kind === 'monthStart' ? '生日当月 1 日' : `生日前 ${gift.lead.days} 天`,
         }

@@ -85,7 +85,7 @@ export interface AuditDoc {
   actorName: string
   action: AuditAction
   /** 'roster': the roster as a whole (an import or an export); 'settings': the union-wide settings. */
-  targetType: 'notice' | 'member' | 'roster' | 'settings' | 'event' | 'calendar' | 'benefitPolicy' | 'benefitPayout'
+  targetType: 'notice' | 'member' | 'roster' | 'settings' | 'event' | 'calendar' | 'benefitPolicy'
   targetId: string
   target: string
   before?: Record<string, unknown>

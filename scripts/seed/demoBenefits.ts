@@ -43,7 +43,7 @@ export async function seedDemoBenefits(store: Store, now: Date, members: MemberD
     await store.insert('benefitPolicies', doc)
   }
   let cursor: string | undefined
-  do cursor = (await issueBirthdays({ store, now }, cursor)).cursor
+  do cursor = (await issueBirthdays({ store, now, timeLeft: () => Number.POSITIVE_INFINITY }, cursor)).cursor
   while (cursor !== undefined)
   // Every third gift has been collected.
   const given = await store.find('benefitPayouts', { kind: 'birthday' }, { sort: { _id: 1 } })

@@ -7,9 +7,6 @@ import { useRemote } from './useRemote'
 
 export const MY_BENEFITS_URL = '/benefits/mine/index'
 
-/** How to collect a gift, in words. */
-export const handoutLine = (benefit: MyBenefit) => (benefit.handout.kind === 'code' ? '凭领取码领取' : `到${benefit.handout.place}领取`)
-
 /** What the gift is worth and how it is given: "¥200 · 提货券（蛋糕卡）". */
 export const worthLine = (benefit: MyBenefit, formLabel: string) => `${formatYuan(benefit.amountFen)} · ${formLabel}`
 

@@ -410,6 +410,7 @@ const policyCases: Case[] = [
   ['a source of 81 characters', policy({ source: '文'.repeat(81) }), '政策依据不能超过 80 个字'],
   ['a gift above the cap', gift({ amount: 300.01 }), '生日礼品金额 ¥300.01 超过了年度限额 ¥300'],
   ['a negative gift', gift({ amount: -200 }), '金额不能为负'],
+  ['a gift of nothing', gift({ amount: 0 }), '生日礼品金额须大于 0'],
   ['a gift in cash', gift({ form: 'cash' }), '生日礼品只能是实物或提货券'],
   ['a gift form the policy does not allow', policy({ forms: ['voucher'], gift: { ...birthdayPolicyInput().gift, form: 'inKind' } }), '生日礼品的形式「实物」不在允许的发放形式中'],
   ['a gift for festivals', policy({ kind: 'festival', frequency: 'withinCap', forms: ['voucher'] }), '只有生日慰问设置生日礼品'],

@@ -3,7 +3,7 @@
  * only), the birthday job (once a year per member, whatever runs twice or stops midway), 我的福利 and its receipt,
  * the one reminder, and the cap checked in the payout's transaction so two at once cannot pass it together.
  */
-import { birthdayPayoutId } from '../../cloudfunctions/benefits/jobs'
+import { birthdayPayoutId, issueBirthdays } from '../../cloudfunctions/benefits/jobs'
 import { recordPayout, tallyId } from '../../cloudfunctions/benefits/ledger'
 import type { Store } from '../../cloudfunctions/core/store/port'
 import { DAY, NOW, PEOPLE, birthdayPolicyInput, callAs, hospitalStay, expectFailure, expectOk, runJob, seededStore, snapshot, type TestStore } from './harness'
@@ -110,7 +110,8 @@ describe('the birthday job', () => {
     expect(given[0]).toMatchObject({ item: '生日蛋糕卡', amountFen: 20_000, form: 'voucher', year: 2026, deadline: '2026-12-20', handout: { kind: 'code' }, approverName: '周建华' })
     expect(given[0].code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/)
     const [message] = await store.find('messages', { recipientId: 'm0011', kind: 'benefitIssued' })
-    expect(message.text).toBe(`生日快乐！您的生日蛋糕卡已发放（凭领取码 ${given[0].code} 领取，请于 2026-12-20 前领取）`)
+    // The code stays in 我的福利: a message shows on a locked screen, and in the office's 发送记录.
+    expect(message.text).toBe('生日快乐！您的生日蛋糕卡已发放（在「我的福利」查看领取码，请于 2026-12-20 前领取）')
     expect(message.page).toBe('benefits/mine/index')
   })
 
@@ -167,6 +168,17 @@ describe('the birthday job', () => {
     expect(december).not.toContain('m0036')
   })
 
+  it('stops midway through a page when the function’s time runs short, and the next run goes on from there', async () => {
+    const context = (left: number[]) => ({ store, now: at('2026-12-01'), timeLeft: () => left.shift() ?? 60_000 })
+    // Time for the first twenty payouts only.
+    const first = await issueBirthdays(context([1000]), undefined)
+    expect(first.count).toBe(20)
+    expect(first.cursor).toBe((await birthdayPayouts({ deadline: '2026-12-31' })).at(-1)!.memberId)
+    const rest = await issueBirthdays(context([]), first.cursor)
+    expect(rest).toEqual({ count: 4 })
+    expect(await store.count('benefitPayouts', { deadline: '2026-12-31' })).toBe(24)
+  })
+
   it('gives nothing without a birthday gift in the policy', async () => {
     expectOk(await callAs(store, 'benefits', PEOPLE.office, 'updatePolicy', birthdayPolicyInput({ gift: undefined })))
     expect((await runJob(store, 'benefits', 'issueBirthdays', { now: at('2026-12-01') }))?.count).toBe(0)
@@ -184,11 +196,11 @@ describe('我的福利 and its receipt', () => {
     expect(expectOk(await callAs(store, 'benefits', PEOPLE.unit01Member, 'mine', {})).items).toEqual([])
   })
 
-  it('首页 shows the gift in my birthday month only, and how many wait to be collected', async () => {
+  it('首页 shows the gift in my birthday month only', async () => {
     // m0011's was marked collected by the seed; m0023's was not.
-    expect(expectOk(await callAs(store, 'benefits', mine, 'home'))).toMatchObject({ birthday: { item: '生日蛋糕卡', receivedAt: NOW.toISOString() }, toReceive: 0 })
-    expect(expectOk(await callAs(store, 'benefits', 'm0023', 'home'))).toMatchObject({ birthday: { item: '生日蛋糕卡' }, toReceive: 1 })
-    expect(expectOk(await callAs(store, 'benefits', 'm0023', 'home', undefined, { now: new Date(NOW.getTime() + 15 * DAY) }))).toEqual({ toReceive: 1 })
+    expect(expectOk(await callAs(store, 'benefits', mine, 'home'))).toMatchObject({ birthday: { item: '生日蛋糕卡', receivedAt: NOW.toISOString() } })
+    expect(expectOk(await callAs(store, 'benefits', 'm0023', 'home'))).toMatchObject({ birthday: { item: '生日蛋糕卡' } })
+    expect(expectOk(await callAs(store, 'benefits', 'm0023', 'home', undefined, { now: new Date(NOW.getTime() + 15 * DAY) }))).toEqual({})
   })
 
   it('confirms receipt once: who and when; confirming again changes nothing', async () => {
@@ -239,8 +251,25 @@ describe('the reminder to collect', () => {
     expect((await runJob(store, 'benefits', 'remindReceipt', { now: at('2026-12-17') }))?.count).toBe(16)
     expect((await runJob(store, 'benefits', 'remindReceipt', { now: at('2026-12-18') }))?.count).toBe(0)
     const [message] = await store.find('messages', { recipientId: 'm0023', kind: 'benefitReminder' })
-    expect(message.text).toMatch(/^您的生日蛋糕卡还未领取，请于 2026-12-20 前领取（凭领取码 [2-9A-Z]{8} 领取）$/)
+    expect(message.text).toBe('您的生日蛋糕卡还未领取，请于 2026-12-20 前领取（在「我的福利」查看领取码）')
     expect(await store.count('messages', { recipientId: 'm0011', kind: 'benefitReminder' })).toBe(0)
+  })
+})
+
+describe('我的福利 in December', () => {
+  it('shows a January birthday’s gift, given in December against next year’s cap', async () => {
+    expectOk(await callAs(store, 'benefits', PEOPLE.office, 'updatePolicy', birthdayPolicyInput({ gift: { ...birthdayPolicyInput().gift, claimDays: 2, lead: { kind: 'daysBefore', days: 5 } } })))
+    await store.update('members', { _id: PEOPLE.unit01Member }, { $set: { birthDate: '1985-01-02' } })
+    await runJob(store, 'benefits', 'issueBirthdays', { now: at('2026-12-29') })
+    const mine = expectOk(await callAs(store, 'benefits', PEOPLE.unit01Member, 'mine', {}, { now: at('2026-12-29') }))
+    expect(mine.items.map((item) => [item.id, item.deadline])).toEqual([[birthdayPayoutId(2027, PEOPLE.unit01Member), '2026-12-31']])
+    expect(expectOk(await callAs(store, 'benefits', PEOPLE.unit01Member, 'mine', { year: 2026 }, { now: at('2026-12-29') })).items).toEqual([])
+    // Two days to collect: announced that morning, reminded the next.
+    const reminders = () => store.count('messages', { recipientId: PEOPLE.unit01Member, kind: 'benefitReminder' })
+    await runJob(store, 'benefits', 'remindReceipt', { now: at('2026-12-29') })
+    expect(await reminders()).toBe(0)
+    await runJob(store, 'benefits', 'remindReceipt', { now: at('2026-12-30') })
+    expect(await reminders()).toBe(1)
   })
 })
 

@@ -46,6 +46,13 @@ it.each(ROUNDS)('two admins marking each other 离校 at once (round %i): one re
   expect(await admins()).toHaveLength(1)
 })
 
+it.each(ROUNDS)('the first two payouts of a year at once that together pass the cap (round %i): one is written', async () => {
+  const policy = (await store.get('benefitPolicies', 'hospitalization'))!
+  const results = await Promise.allSettled([recordPayout(store, policy, hospitalStay('stay-a', 150_000), NOW), recordPayout(store, policy, hospitalStay('stay-b', 150_000), NOW)])
+  expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected'])
+  expect(await store.get('benefitTallies', tallyId(2026, PEOPLE.unit01Member, 'hospitalization'))).toMatchObject({ totalFen: 150_000, count: 1 })
+})
+
 it.each(ROUNDS)('two payouts at once that together pass the cap (round %i): one is written, the other refused with what is left', async () => {
   const policy = (await store.get('benefitPolicies', 'hospitalization'))!
   // ¥1,000 of the ¥2,000 cap given already; two ¥800 stays approved at once.

@@ -62,8 +62,8 @@ export function policyForm(view: PolicyView): PolicyForm {
   }
 }
 
-/** A number as typed, or the text itself when it is not one (the schema then says so). */
-const number = (text: string): number | string => (text.trim() !== '' && Number.isFinite(Number(text)) ? Number(text) : text)
+/** A number as typed (digits, at most one decimal point), or the text itself when it is not one (the schema then says so). */
+const number = (text: string): number | string => (/^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : text)
 
 export type PolicyRequest = v.InferInput<typeof PolicyInputSchema>
 

@@ -3,13 +3,10 @@ import { Text, View } from '@tarojs/components'
 import { Screen } from '../../components/Screen'
 import { StateView } from '../../components/StateView'
 import { StatusTag } from '../../components/StatusTag'
-import { handoutLine, useMyBenefits, worthLine } from '../../hooks/useBenefits'
+import { useMyBenefits, worthLine } from '../../hooks/useBenefits'
 import { BENEFIT_FORM_LABELS, formatYuan, type MyBenefit } from '../../../types/benefits'
-import { formatDateTime, shanghaiDay } from '../../../types/time'
+import { formatDateTime, formatDay, shanghaiDay } from '../../../types/time'
 import './index.scss'
-
-/** "12月20日" from a Shanghai day. */
-const monthDay = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8))}日`
 
 function BenefitCard({ benefit, onConfirm, busy }: { benefit: MyBenefit; onConfirm: (benefit: MyBenefit) => void; busy: boolean }) {
   const overdue = !benefit.receivedAt && benefit.deadline !== undefined && benefit.deadline < shanghaiDay(new Date())
@@ -30,8 +27,8 @@ function BenefitCard({ benefit, onConfirm, busy }: { benefit: MyBenefit; onConfi
         </View>
       )}
       <View className="benefit-card__lines">
-        <Text className="benefit-card__line">{handoutLine(benefit)}</Text>
-        {benefit.deadline && !benefit.receivedAt && <Text className="benefit-card__line">请于 {monthDay(benefit.deadline)} 前领取</Text>}
+        <Text className="benefit-card__line">{benefit.handout.kind === 'code' ? '凭上方领取码领取' : `到${benefit.handout.place}领取`}</Text>
+        {benefit.deadline && !benefit.receivedAt && <Text className="benefit-card__line">请于 {formatDay(benefit.deadline, benefit.deadline.slice(0, 4) !== shanghaiDay(new Date()).slice(0, 4))} 前领取</Text>}
         <Text className="benefit-card__line benefit-card__line--quiet">发放于 {formatDateTime(benefit.issuedAt)}</Text>
         {benefit.receivedAt && (
           <Text className="benefit-card__line benefit-card__line--quiet">

@@ -11,7 +11,7 @@ import type { MyBenefit } from '../../../types/benefits'
 import { useHome } from '../../hooks/useNotices'
 import { StatusTag } from '../../components/StatusTag'
 import { statusTone } from '../../services/eventText'
-import { formatDateTime } from '../../../types/time'
+import { formatDateTime, formatDay } from '../../../types/time'
 import './index.scss'
 
 /**
@@ -64,7 +64,7 @@ function BirthdayCard({ name, gift }: { name: string; gift: MyBenefit }) {
     <View className="home__birthday" onClick={() => void Taro.navigateTo({ url: MY_BENEFITS_URL })}>
       <Text className="home__birthday-title">生日快乐，{name}老师！</Text>
       <Text className="home__birthday-text">
-        {gift.receivedAt ? `您的${gift.item}已领取，校工会祝您生日快乐、工作顺利！` : `校工会为您准备了${gift.item}${gift.deadline ? `，请于 ${Number(gift.deadline.slice(5, 7))}月${Number(gift.deadline.slice(8))}日 前领取` : ''}`}
+        {gift.receivedAt ? `您的${gift.item}已领取，校工会祝您生日快乐、工作顺利！` : `校工会为您准备了${gift.item}${gift.deadline ? `，请于 ${formatDay(gift.deadline)} 前领取` : ''}`}
       </Text>
       {!gift.receivedAt && <Text className="home__birthday-go">{gift.code ? '查看领取码 ›' : '查看领取方式 ›'}</Text>}
     </View>

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Screen } from '../../../components/Screen'
 import { StateView } from '../../../components/StateView'
+import { formatDay } from '../../../../types/time'
 import { BENEFIT_FORM_LABELS, BENEFIT_FREQUENCY_LABELS, formatYuan, type PolicyView } from '../../../../types/benefits'
 import { policyUrl, useBenefitPolicies, useFestivals } from '../useBenefitPolicies'
 import './index.scss'
@@ -14,9 +15,6 @@ function summary(view: PolicyView): string {
   return `年度限额 ${formatYuan(policy.yearlyCapFen)} · ${BENEFIT_FREQUENCY_LABELS[policy.frequency]} · ${forms}`
 }
 
-/** "2027年2月6日" from a Shanghai day. */
-const longDay = (day: string) => `${day.slice(0, 4)}年${Number(day.slice(5, 7))}月${Number(day.slice(8))}日`
-
 /** The coming festivals with their dates, for planning 节日慰问 rounds. */
 function ComingFestivals() {
   const { data } = useFestivals()
@@ -28,7 +26,7 @@ function ComingFestivals() {
         {data.slice(0, 7).map((festival) => (
           <View key={`${festival.festival}-${festival.date}`} className="benefit-policies__festival">
             <Text className="benefit-policies__festival-name">{festival.label}</Text>
-            <Text className="benefit-policies__festival-date">{longDay(festival.date)}</Text>
+            <Text className="benefit-policies__festival-date">{formatDay(festival.date, true)}</Text>
           </View>
         ))}
       </View>

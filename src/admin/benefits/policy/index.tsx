@@ -44,12 +44,13 @@ function GiftFields({ form, change, error }: { form: PolicyForm; change: (fields
         <Switch checked={form.giftOn} onChange={(giftOn) => change({ giftOn })} />
       </View>
       <Text className="policy-form__help">开启后，每天早上 8 点自动给符合条件、生日将到的会员发放，并发消息「生日快乐」提醒领取；每人每年一次。</Text>
+      {error('gift') && <Text className="policy-form__error">{error('gift')}</Text>}
       {form.giftOn && (
         <>
           <Field label="礼品名称" error={error('gift.item')}>
             <Input className="field-input" placeholder="例如：生日蛋糕卡" value={form.giftItem} maxLength={20} onChange={(giftItem) => change({ giftItem })} />
           </Field>
-          <Field label="金额（元）" error={error('gift.amount') ?? error('gift')}>
+          <Field label="金额（元）" error={error('gift.amount')}>
             <Input className="field-input" type="digit" placeholder="例如：200" value={form.giftAmount} onChange={(giftAmount) => change({ giftAmount })} />
           </Field>
           <Field label="形式" error={error('gift.form')}>
