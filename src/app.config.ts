@@ -42,6 +42,7 @@ export default defineAppConfig({
         'events/calendar/index',
         'benefits/policies/index',
         'benefits/policy/index',
+        'benefits/ledger/index',
       ],
     },
   ],

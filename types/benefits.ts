@@ -5,7 +5,7 @@
  * Money is whole fen (分) in the store and in answers; people type yuan with at most two decimals.
  */
 import * as v from 'valibot'
-import { IdSchema } from './common'
+import { IdSchema, PageSchema, type Page } from './common'
 import type { FestivalDate } from './festivals'
 import type { MemberStatus } from './members'
 
@@ -215,10 +215,52 @@ export const PolicyInputSchema = v.strictObject({
 })
 export type PolicyInput = v.InferOutput<typeof PolicyInputSchema>
 
-export const MyBenefitsSchema = v.optional(
-  v.strictObject({ year: v.optional(v.pipe(v.number('年份须为数字'), v.integer('年份须为整数'), v.minValue(2000, '年份不正确'), v.maxValue(2100, '年份不正确'))) }),
-  {},
-)
+const YearSchema = v.pipe(v.number('年份须为数字'), v.integer('年份须为整数'), v.minValue(2000, '年份不正确'), v.maxValue(2100, '年份不正确'))
+
+export const MyBenefitsSchema = v.optional(v.strictObject({ year: v.optional(YearSchema) }), {})
+
+/** Which payouts of the ledger: a year (this one by default), and a kind and a unit, or all. A unit admin names their unit. */
+const LedgerFilter = {
+  year: v.optional(YearSchema),
+  kind: v.optional(KindSchema),
+  unitId: v.optional(IdSchema),
+}
+export const LedgerSchema = v.optional(v.strictObject({ ...LedgerFilter, ...PageSchema }), {})
+export const LedgerSummarySchema = v.optional(v.strictObject(LedgerFilter), {})
+
+/** One payout in 福利台账: who received what, under whose approval, and its receipt. */
+export interface LedgerRow {
+  id: string
+  memberName: string
+  staffNo: string
+  unitName: string
+  kind: BenefitKind
+  kindLabel: string
+  item: string
+  amountFen: number
+  form: BenefitForm
+  issuedAt: string
+  approvalRef: string
+  approverName: string
+  receivedAt?: string
+  receivedByName?: string
+}
+
+/** A kind's payouts in the ledger's view: how many, how much, how many collected. */
+export interface LedgerKindTotal {
+  kind: BenefitKind
+  label: string
+  count: number
+  totalFen: number
+  received: number
+}
+
+export interface LedgerSummary {
+  year: number
+  count: number
+  totalFen: number
+  kinds: LedgerKindTotal[]
+}
 
 export const PayoutIdSchema = v.strictObject({ payoutId: IdSchema })
 
@@ -235,6 +277,10 @@ export interface BenefitsApi {
    * given (a January birthday's gift, given in December).
    */
   mine: { request: v.InferInput<typeof MyBenefitsSchema>; response: MyBenefits }
+  /** 福利台账 (union office; a unit admin for their unit): payouts, newest first. */
+  ledger: { request: v.InferInput<typeof LedgerSchema>; response: Page<LedgerRow> }
+  /** 福利台账's totals per kind for the same filter. */
+  ledgerSummary: { request: v.InferInput<typeof LedgerSummarySchema>; response: LedgerSummary }
   /** 首页's birthday card. */
   home: { request: void; response: BenefitsHome }
   /** I have received it (who and when are recorded); confirming again changes nothing. */

@@ -1,18 +1,44 @@
-import { BENEFIT_KIND_LABELS, BENEFIT_KINDS, MyBenefitsSchema, PayoutIdSchema, PolicyInputSchema, type BenefitsApi, type PolicyView } from '../../types/benefits'
+import {
+  BENEFIT_KIND_LABELS,
+  BENEFIT_KINDS,
+  LedgerSchema,
+  LedgerSummarySchema,
+  MyBenefitsSchema,
+  PayoutIdSchema,
+  PolicyInputSchema,
+  type BenefitKind,
+  type BenefitsApi,
+  type PolicyView,
+} from '../../types/benefits'
 import { EmptySchema } from '../../types/common'
 import { JOB_CATALOGUE } from '../../types/jobs'
 import { shanghaiDay } from '../../types/time'
 import { recordAudit } from '../core/audit'
-import { unionOffice } from '../core/authorize'
+import { unionOffice, unitAdmin } from '../core/authorize'
 import type { BenefitPolicyDoc } from '../core/collections'
 import { action, defineFunction, jobsOf } from '../core/defineFunction'
 import { AppError, notFound } from '../core/errors'
+import { pageOf } from '../core/queries'
+import { unitNames } from '../core/units'
 import config from './config.json'
 import { comingFestivals } from './festivals'
 import { birthdayPayoutId, issueBirthdays, remindReceipt } from './jobs'
-import { kindTotals, policyAuditFields, policyOf, toMyBenefit } from './rules'
+import { kindTotals, ledgerTotals, policyAuditFields, policyOf, toLedgerRow, toMyBenefit } from './rules'
 
 const yearOf = (now: Date) => Number(shanghaiDay(now).slice(0, 4))
+
+/** The ledger's payouts a filter names: its year (this one by default), its kind and unit if given. */
+const ledgerFilter = ({ year, kind, unitId }: { year?: number; kind?: BenefitKind; unitId?: string }, now: Date) => ({
+  year: year ?? yearOf(now),
+  ...(kind ? { kind } : {}),
+  ...(unitId ? { unitId } : {}),
+})
+
+/** Payouts read at a time for the ledger's totals: CloudBase answers at most 1,000 documents a read. */
+const TOTALS_PAGE = 1000
+
+/** The union office sees the whole ledger; a unit admin their own unit's, which they name. */
+const LEDGER_READERS = [unionOffice, unitAdmin(({ unitId }: { unitId?: string }) => unitId)]
 
 function toView(kind: BenefitPolicyDoc['kind'], doc: BenefitPolicyDoc | undefined): PolicyView {
   if (!doc) return { kind, label: BENEFIT_KIND_LABELS[kind] }
@@ -77,6 +103,34 @@ export const benefitsFunction = defineFunction<BenefitsApi>(
           store.find('benefitPolicies'),
         ])
         return { year, items: payouts.map(toMyBenefit), totals: kindTotals(tallies, policies) }
+      },
+    }),
+
+    ledger: action({
+      allow: LEDGER_READERS,
+      input: LedgerSchema,
+      async handle(input, { store, now }) {
+        const [found, units] = await Promise.all([
+          store.find('benefitPayouts', ledgerFilter(input, now), { sort: { issuedAt: -1 }, skip: input.offset, limit: input.limit + 1 }),
+          unitNames(store),
+        ])
+        return pageOf(found.map((payout) => toLedgerRow(payout, units)), input.limit)
+      },
+    }),
+
+    ledgerSummary: action({
+      allow: LEDGER_READERS,
+      input: LedgerSummarySchema,
+      async handle(input, { store, now }) {
+        const filter = ledgerFilter(input, now)
+        const payouts = []
+        for (let after = ''; ; ) {
+          const page = await store.find('benefitPayouts', { ...filter, _id: { $gt: after } }, { sort: { _id: 1 }, limit: TOTALS_PAGE, fields: ['kind', 'amountFen', 'receivedAt'] })
+          payouts.push(...page)
+          if (page.length < TOTALS_PAGE) break
+          after = page[page.length - 1]._id
+        }
+        return { year: filter.year, ...ledgerTotals(payouts) }
       },
     }),
 

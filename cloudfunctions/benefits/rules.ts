@@ -5,6 +5,7 @@
 import {
   BENEFIT_FORM_LABELS,
   BENEFIT_FREQUENCY_LABELS,
+  BENEFIT_KINDS,
   BENEFIT_KIND_LABELS,
   CASH_NEVER,
   formatYuan,
@@ -12,6 +13,8 @@ import {
   type BenefitPolicy,
   type BirthdayLead,
   type KindTotal,
+  type LedgerKindTotal,
+  type LedgerRow,
   type MyBenefit,
   type PolicyInput,
 } from '../../types/benefits'
@@ -132,7 +135,8 @@ export function policyAuditFields(policy: BenefitPolicy): Record<string, unknown
   }
 }
 
-export function toMyBenefit(payout: BenefitPayoutDoc): MyBenefit {
+/** What a payout is, and its receipt: what both its member and the ledger see of it. */
+function payoutView(payout: BenefitPayoutDoc) {
   return {
     id: payout._id,
     kind: payout.kind,
@@ -141,10 +145,45 @@ export function toMyBenefit(payout: BenefitPayoutDoc): MyBenefit {
     amountFen: payout.amountFen,
     form: payout.form,
     issuedAt: payout.issuedAt,
+    ...(payout.receivedAt ? { receivedAt: payout.receivedAt, receivedByName: payout.receivedByName } : {}),
+  }
+}
+
+export function toMyBenefit(payout: BenefitPayoutDoc): MyBenefit {
+  return {
+    ...payoutView(payout),
     handout: payout.handout,
     ...(payout.code ? { code: payout.code } : {}),
     ...(payout.deadline ? { deadline: payout.deadline } : {}),
-    ...(payout.receivedAt ? { receivedAt: payout.receivedAt, receivedByName: payout.receivedByName } : {}),
+  }
+}
+
+/** A payout as 福利台账 lists it (no claim code: that is its member's). */
+export function toLedgerRow(payout: BenefitPayoutDoc, units: Map<string, string>): LedgerRow {
+  return {
+    ...payoutView(payout),
+    memberName: payout.memberName,
+    staffNo: payout.staffNo,
+    unitName: units.get(payout.unitId) ?? '',
+    approvalRef: payout.approvalRef,
+    approverName: payout.approverName,
+  }
+}
+
+/** How many payouts and how much, in all and per kind (in the kinds' order), and how many were collected. */
+export function ledgerTotals(payouts: Pick<BenefitPayoutDoc, 'kind' | 'amountFen' | 'receivedAt'>[]): { count: number; totalFen: number; kinds: LedgerKindTotal[] } {
+  const kinds = new Map<BenefitPayoutDoc['kind'], LedgerKindTotal>()
+  for (const payout of payouts) {
+    const total = kinds.get(payout.kind) ?? { kind: payout.kind, label: BENEFIT_KIND_LABELS[payout.kind], count: 0, totalFen: 0, received: 0 }
+    total.count += 1
+    total.totalFen += payout.amountFen
+    if (payout.receivedAt) total.received += 1
+    kinds.set(payout.kind, total)
+  }
+  return {
+    count: payouts.length,
+    totalFen: payouts.reduce((sum, payout) => sum + payout.amountFen, 0),
+    kinds: BENEFIT_KINDS.flatMap((kind) => kinds.get(kind) ?? []),
   }
 }
 

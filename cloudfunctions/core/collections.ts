@@ -499,6 +499,6 @@ export const COLLECTIONS: Record<CollectionName, CollectionDefinition> = {
   calendarEntries: { indexes: [['date']], unique: [], arrays: [] },
   benefitPolicies: { indexes: [], unique: [], arrays: [] },
   // A member's year; reminders of gifts not yet collected.
-  benefitPayouts: { indexes: [['memberId', 'year'], ['deadline']], unique: [], arrays: [] },
+  benefitPayouts: { indexes: [['memberId', 'year'], ['deadline'], ['year', 'issuedAt'], ['unitId', 'year', 'issuedAt']], unique: [], arrays: [] },
   benefitTallies: { indexes: [['memberId', 'year']], unique: [], arrays: [] },
 }

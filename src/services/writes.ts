@@ -11,7 +11,7 @@ type EveryAction<K extends { [F in FunctionName]: Record<ActionName<F>, Kind> }>
 
 type Kinds = EveryAction<{
   audit: { list: 'read', jobRuns: 'read' },
-  benefits: { policies: 'read', festivals: 'read', updatePolicy: 'write', mine: 'read', home: 'read', confirmReceipt: 'write' },
+  benefits: { policies: 'read', festivals: 'read', updatePolicy: 'write', mine: 'read', ledger: 'read', ledgerSummary: 'read', home: 'read', confirmReceipt: 'write' },
   events: {
     list: 'read',
     detail: 'read',

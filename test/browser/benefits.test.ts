@@ -100,3 +100,24 @@ test('the union office changes the birthday gift in 福利政策: saved, audited
   await expectText(forms, '按规定只能发实物或提货券，不得发放现金和购物卡。')
   expect(await forms.innerText()).not.toContain('慰问金')
 })
+
+test('the union office reads 福利台账: this year’s payouts, who approved each, who has collected, the totals', async () => {
+  const year = shanghaiDay(new Date()).slice(0, 4)
+  // This month's 24 birthday gifts (the demo gives 25 members a birthday each month; one has dues unpaid); the seed
+  // marked 8 collected and the first test here one more.
+  const given = await h.store.count('benefitPayouts', { kind: 'birthday' })
+  expect(given).toBe(24)
+  const page = await h.newPhone()
+  await loginAs(page, h.baseUrl, '周建华')
+  await tapTab(page, '我的')
+  await arrived(page, MINE)
+  await tapCell(page, '福利台账')
+  await arrived(page, /#\/admin\/benefits\/ledger\/index/)
+  const summary = page.locator('.ledger__summary:visible')
+  await expectText(summary, `${year} 年共 24 笔 · ¥4,800`)
+  await expectText(summary, /生日慰问\s*24 笔 · ¥4,800 · 已领取 9\/24/)
+  await expectText(page.locator('.ledger .card:visible', { hasText: '生日蛋糕卡' }).first(), '批准：周建华')
+  await screenshot(page, 'benefits-ledger')
+  await page.locator('.ledger__filters .choice:visible', { hasText: '节日慰问' }).click()
+  await expectText(page.locator('.ledger:visible'), '今年还没有这类发放记录')
+})

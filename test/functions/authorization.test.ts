@@ -198,6 +198,9 @@ describe('the matrix: who may call each action', () => {
     'benefits.festivals': OFFICE,
     'benefits.updatePolicy': OFFICE,
     'benefits.mine': EVERY_MEMBER,
+    // The payloads name unit05: its admin reads its ledger.
+    'benefits.ledger': UNIT05_ORGANIZERS,
+    'benefits.ledgerSummary': UNIT05_ORGANIZERS,
     'benefits.home': EVERY_MEMBER,
     'benefits.confirmReceipt': EVERY_MEMBER,
     'events.list': EVERY_MEMBER,

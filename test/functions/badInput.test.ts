@@ -433,6 +433,8 @@ const CASES: Record<string, Record<string, Case[]>> = {
     festivals: noPayloadCases,
     updatePolicy: policyCases,
     mine: [['year 1999', { year: 1999 }, '年份不正确'], ['year as text', { year: '2026' }, '年份须为数字'], ['a fractional year', { year: 2026.5 }, '年份须为整数']],
+    ledger: [...pageCases, ['an unknown kind', { kind: 'gift' }, '请选择福利类别'], ['a unit id with a query operator', { unitId: { $ne: null } }, '编号须为文字'], ['year as text', { year: '2026' }, '年份须为数字']],
+    ledgerSummary: [['an unknown kind', { kind: 'gift' }, '请选择福利类别'], ['a page', { offset: 0 }, '不支持的字段「分页位置」'], ['year 1999', { year: 1999 }, '年份不正确']],
     home: noPayloadCases,
     confirmReceipt: [
       ['no payout id', {}, '请填写福利记录'],

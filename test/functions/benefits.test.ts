@@ -244,6 +244,35 @@ describe('我的福利 and its receipt', () => {
   })
 })
 
+describe('福利台账 (the ledger)', () => {
+  it('lists the year’s payouts with their approval and receipt, and totals them per kind', async () => {
+    const page = expectOk(await callAs(store, 'benefits', PEOPLE.office, 'ledger', { year: 2026, limit: 50 }))
+    expect(page.items).toHaveLength(24)
+    expect(page.hasMore).toBe(false)
+    const first = page.items.find((row) => row.id === birthdayPayoutId(2026, 'm0011'))!
+    expect(first).toMatchObject({ kindLabel: '生日慰问', item: '生日蛋糕卡', amountFen: 20_000, form: 'voucher', approverName: '周建华', approvalRef: '2026 年生日慰问（工会福利政策 2026-10-21）', receivedAt: NOW.toISOString() })
+    expect(first).not.toHaveProperty('code')
+    expect(expectOk(await callAs(store, 'benefits', PEOPLE.office, 'ledgerSummary', {}))).toEqual({
+      year: 2026,
+      count: 24,
+      totalFen: 480_000,
+      // The seed marked every third collected: 8 of 24.
+      kinds: [{ kind: 'birthday', label: '生日慰问', count: 24, totalFen: 480_000, received: 8 }],
+    })
+    expect(expectOk(await callAs(store, 'benefits', PEOPLE.office, 'ledgerSummary', { year: 2025 }))).toEqual({ year: 2025, count: 0, totalFen: 0, kinds: [] })
+  })
+
+  it('shows a unit admin their own unit’s payouts only, and refuses them the whole ledger or another unit’s', async () => {
+    const rows = expectOk(await callAs(store, 'benefits', PEOPLE.unitAdmin, 'ledger', { unitId: 'unit05', limit: 50 })).items
+    expect(rows.length).toBeGreaterThan(0)
+    expect(new Set(rows.map((row) => row.unitName))).toEqual(new Set(['文学院分工会']))
+    expect(rows).toHaveLength(await store.count('benefitPayouts', { unitId: 'unit05' }))
+    expectFailure(await callAs(store, 'benefits', PEOPLE.unitAdmin, 'ledger', {}), 'FORBIDDEN')
+    expectFailure(await callAs(store, 'benefits', PEOPLE.unitAdmin, 'ledgerSummary', { unitId: 'unit06' }), 'FORBIDDEN')
+    expectFailure(await callAs(store, 'benefits', PEOPLE.unit01Member, 'ledger', { unitId: 'unit01' }), 'FORBIDDEN')
+  })
+})
+
 describe('the reminder to collect', () => {
   it('goes once, three days before the deadline, to those who have not collected', async () => {
     expect((await runJob(store, 'benefits', 'remindReceipt', { now: at('2026-12-16') }))?.count).toBe(0)

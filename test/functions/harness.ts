@@ -366,6 +366,9 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
     festivals: {},
     updatePolicy: birthdayPolicyInput(),
     mine: { year: 2026 },
+    // unit05's: its admin reads them too.
+    ledger: { year: 2026, kind: 'birthday', unitId: 'unit05', offset: 0, limit: 20 },
+    ledgerSummary: { year: 2026, unitId: 'unit05' },
     home: {},
     // A payout of nobody the matrix calls as: each caller is answered NOT_FOUND.
     confirmReceipt: { payoutId: 'birthday-2026-nobody' },

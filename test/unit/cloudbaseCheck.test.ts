@@ -64,7 +64,7 @@ const complete = (): Record<string, DescribedIndex[] | null> => ({
   ],
   calendarEntries: [ID, index(false, 'date')],
   benefitPolicies: [ID],
-  benefitPayouts: [ID, index(false, 'memberId', 'year'), index(false, 'deadline')],
+  benefitPayouts: [ID, index(false, 'memberId', 'year'), index(false, 'deadline'), index(false, 'year', 'issuedAt'), index(false, 'unitId', 'year', 'issuedAt')],
   benefitTallies: [ID, index(false, 'memberId', 'year')],
 })
 

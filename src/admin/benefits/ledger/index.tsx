@@ -1,0 +1,80 @@
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { AdminList, type Column } from '../../../components/AdminList'
+import { ChoiceChips, choicesOf } from '../../../components/ChoiceChips'
+import { Screen } from '../../../components/Screen'
+import { StatusTag } from '../../../components/StatusTag'
+import { BENEFIT_FORM_LABELS, BENEFIT_KIND_LABELS, formatYuan, type BenefitKind, type LedgerRow } from '../../../../types/benefits'
+import { formatDateTime, shanghaiDay } from '../../../../types/time'
+import { useLedger } from '../useLedger'
+import './index.scss'
+
+const receipt = (row: LedgerRow) => (row.receivedAt ? <StatusTag tone="good">已领取</StatusTag> : <StatusTag tone="pending">待领取</StatusTag>)
+
+const COLUMNS: Column<LedgerRow>[] = [
+  { title: '会员', width: '8em', render: (row) => `${row.memberName}（${row.staffNo}）` },
+  { title: '分工会', width: 'minmax(8em, 1fr)', render: (row) => row.unitName },
+  { title: '类别', width: '7em', render: (row) => row.kindLabel },
+  { title: '项目', width: 'minmax(8em, 1fr)', render: (row) => row.item },
+  { title: '金额', width: '6em', render: (row) => formatYuan(row.amountFen) },
+  { title: '形式', width: '8em', render: (row) => BENEFIT_FORM_LABELS[row.form] },
+  { title: '发放', width: '9em', render: (row) => formatDateTime(row.issuedAt) },
+  { title: '批准', width: 'minmax(10em, 1.5fr)', render: (row) => `${row.approverName} · ${row.approvalRef}` },
+  { title: '领取', width: '6em', render: receipt },
+]
+
+/** 福利台账 (union office; a unit admin for their unit): every payout of a year with its approval and receipt, and the totals. */
+export default function Ledger() {
+  const year = Number(shanghaiDay(new Date()).slice(0, 4))
+  const [kind, setKind] = useState<BenefitKind | 'all'>('all')
+  const { list, summary } = useLedger(year, kind)
+  return (
+    <Screen className="ledger">
+      <View className="ledger__filters">
+        <ChoiceChips value={kind} options={[{ value: 'all', label: '全部类别' }, ...choicesOf(BENEFIT_KIND_LABELS)]} onChange={setKind} />
+      </View>
+      {summary && (
+        <View className="card ledger__summary">
+          <Text className="ledger__summary-title">
+            {summary.year} 年共 {summary.count} 笔 · {formatYuan(summary.totalFen)}
+          </Text>
+          {summary.kinds.map((total) => (
+            <View key={total.kind} className="ledger__kind">
+              <Text>{total.label}</Text>
+              <Text className="ledger__kind-figures">
+                {total.count} 笔 · {formatYuan(total.totalFen)} · 已领取 {total.received}/{total.count}
+              </Text>
+            </View>
+          ))}
+        </View>
+      )}
+      <AdminList
+        list={list}
+        rowKey={(row) => row.id}
+        columns={COLUMNS}
+        emptyText="今年还没有这类发放记录"
+        card={(row) => (
+          <View className="card">
+            <View className="card-head">
+              <Text className="ledger__who">
+                {row.memberName}（{row.staffNo}）
+              </Text>
+              {receipt(row)}
+            </View>
+            <Text className="ledger__line">
+              {row.kindLabel} · {row.item} · {formatYuan(row.amountFen)} · {BENEFIT_FORM_LABELS[row.form]}
+            </Text>
+            <Text className="card-meta">
+              {row.unitName} · {formatDateTime(row.issuedAt)} 发放 · 批准：{row.approverName}
+            </Text>
+            {row.receivedAt && (
+              <Text className="card-meta">
+                {formatDateTime(row.receivedAt)} {row.receivedByName}确认领取
+              </Text>
+            )}
+          </View>
+        )}
+      />
+    </Screen>
+  )
+}
