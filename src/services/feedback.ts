@@ -40,10 +40,16 @@ export async function confirmed(title: string, content: string, confirmText: str
 }
 
 /** What went wrong, in full. */
+/**
+ * The browser build's way to the login page, taken once however many loads fail at the same moment (首页 loads
+ * three things): a second relaunch while the first is under way can leave the login page hidden (Taro H5's router).
+ */
+let toLogin: Promise<unknown> | undefined
+
 export function showError(error: unknown) {
   const { code, message } = toApiError(error)
   if (code === 'NOT_SIGNED_IN' && process.env.TARO_ENV === 'h5') {
-    Taro.reLaunch({ url: '/pages/login/index' })
+    toLogin ??= Taro.reLaunch({ url: '/pages/login/index' }).finally(() => (toLogin = undefined))
     return
   }
   if (textWidth(message) <= TOAST_WIDTH) {
