@@ -31,6 +31,8 @@ export const AUDIT_ACTIONS = [
   'calendar.add',
   'calendar.remove',
   'benefits.updatePolicy',
+  'benefits.applyRound',
+  'benefits.markReceived',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -62,6 +64,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'calendar.add': '添加行事历事项',
   'calendar.remove': '删除行事历事项',
   'benefits.updatePolicy': '修改福利政策',
+  'benefits.applyRound': '发放节日慰问',
+  'benefits.markReceived': '登记节日慰问领取',
 }
 
 export interface AuditEntryView {

@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot'
 import { IdSchema, PageSchema, type Page } from './common'
+import type { FestivalRoundsApi } from './festivalRounds'
 import type { FestivalDate } from './festivals'
 import type { MemberStatus } from './members'
 
@@ -68,8 +69,8 @@ export interface BenefitEligibility {
   minMonths: number
 }
 
-/** How a member gets an entitlement: a claim code they show (a voucher), or a place to collect it. */
-export type Handout = { kind: 'code' } | { kind: 'pickup'; place: string }
+/** How a member gets an entitlement: a claim code they show (a voucher), a place to collect it, or from their 分工会. */
+export type Handout = { kind: 'code' } | { kind: 'pickup'; place: string } | { kind: 'unit' }
 
 /** When the birthday job gives a member their gift: as their birthday month begins, or some days before the day. */
 export type BirthdayLead = { kind: 'monthStart' } | { kind: 'daysBefore'; days: number }
@@ -264,8 +265,8 @@ export interface LedgerSummary {
 
 export const PayoutIdSchema = v.strictObject({ payoutId: IdSchema })
 
-/** The contract of the `benefits` function. */
-export interface BenefitsApi {
+/** The contract of the `benefits` function: policies, birthdays and the ledger here, festival rounds in their own file. */
+export interface BenefitsApi extends FestivalRoundsApi {
   /** Union office: every kind with its policy, if set. */
   policies: { request: void; response: PolicyView[] }
   /** Union office: the festivals from today, this year and next, with their dates (computed: 春节, 端午, 中秋 are lunar). */
@@ -288,7 +289,10 @@ export interface BenefitsApi {
 }
 
 /** How to collect a gift, in words. A claim code is never written out here: messages show on a locked screen and in 发送记录. */
-export const handoutText = (handout: Handout) => (handout.kind === 'code' ? '在「我的福利」查看领取码' : `到${handout.place}领取`)
+export function handoutText(handout: Handout): string {
+  if (handout.kind === 'code') return '在「我的福利」查看领取码'
+  return handout.kind === 'unit' ? '由所在分工会发放' : `到${handout.place}领取`
+}
 
 /** ¥1,234.50 from fen. */
 export function formatYuan(fen: number): string {

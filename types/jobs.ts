@@ -36,6 +36,7 @@ export const JOB_CATALOGUE = {
   benefits: {
     issueBirthdays: { title: '发放生日慰问', schedule: { dailyAt: '08:00' } },
     remindReceipt: { title: '提醒领取福利', schedule: { dailyAt: '09:30' } },
+    finishRounds: { title: '完成未发放完的节日慰问', schedule: { everyMinutes: 10 } },
   },
   members: {
     migrateRoleScopes: { title: '角色范围改为编号', schedule: { once: true } },

@@ -87,6 +87,22 @@ const FIELD_LABELS: Record<string, string> = {
   lead: '发放时间',
   days: '提前天数',
   payoutId: '福利记录',
+  festival: '节日',
+  items: '礼品',
+  budget: '预算',
+  duesPaidOnly: '仅限已缴会费',
+  round: '节日慰问内容',
+  expected: '预览结果',
+  count: '人数',
+  totalFen: '合计金额',
+  roundId: '节日慰问',
+  memberIds: '人员',
+  application: '慰问申请',
+  applicationId: '慰问申请',
+  hospital: '医院名称',
+  dischargedOn: '出院日期',
+  relation: '与会员的关系',
+  proofFileIds: '证明材料',
 }
 
 /** Labels of a field by its whole path, where its last key means something else elsewhere (`kind`). */
@@ -98,6 +114,14 @@ const PATH_LABELS: Record<string, string> = {
   'gift.handout.kind': '领取方式',
   'gift.handout.place': '领取地点',
   'gift.lead.kind': '发放时间',
+  'handout.kind': '发放方式',
+  'handout.place': '领取地点',
+  'audience.statuses': '发放对象',
+  'round.handout.kind': '发放方式',
+  'round.handout.place': '领取地点',
+  'round.audience.statuses': '发放对象',
+  form: '发放形式',
+  'application.kind': '慰问类别',
 }
 
 type Issue = v.BaseIssue<unknown>

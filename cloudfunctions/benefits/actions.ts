@@ -23,6 +23,7 @@ import { unitNames } from '../core/units'
 import config from './config.json'
 import { comingFestivals } from './festivals'
 import { birthdayPayoutId, issueBirthdays, remindReceipt } from './jobs'
+import { finishRounds, roundActions } from './rounds'
 import { kindTotals, ledgerTotals, policyAuditFields, policyOf, toLedgerRow, toMyBenefit } from './rules'
 
 const yearOf = (now: Date) => Number(shanghaiDay(now).slice(0, 4))
@@ -159,6 +160,8 @@ export const benefitsFunction = defineFunction<BenefitsApi>(
         return toMyBenefit((await store.get('benefitPayouts', payoutId))!)
       },
     }),
+
+    ...roundActions,
   },
-  { config, jobs: jobsOf(JOB_CATALOGUE.benefits, { issueBirthdays: { runBatch: issueBirthdays }, remindReceipt: { runBatch: remindReceipt } }) },
+  { config, jobs: jobsOf(JOB_CATALOGUE.benefits, { issueBirthdays: { runBatch: issueBirthdays }, remindReceipt: { runBatch: remindReceipt }, finishRounds: { runBatch: finishRounds } }) },
 )

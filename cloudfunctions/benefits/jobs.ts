@@ -107,7 +107,7 @@ export async function remindReceipt({ store, now }: JobContext): Promise<Batch> 
     await notify(store, now, [payout.memberId], {
       kind: 'benefitReminder',
       subject: `benefit:${payout._id}:reminder`,
-      data: messageData(payout),
+      data: messageData([payout]),
     })
     await store.update('benefitPayouts', { _id: payout._id }, { $set: { remindedAt: now.toISOString() } })
   }

@@ -5,8 +5,8 @@
  * on CloudBase and is tried again by its caller. The member hears of it in the same transaction.
  */
 import { randomInt } from 'node:crypto'
-import type { BenefitKind } from '../../types/benefits'
-import type { BenefitPayoutDoc, BenefitPolicyDoc } from '../core/collections'
+import type { BenefitKind, BenefitPolicy } from '../../types/benefits'
+import type { BenefitPayoutDoc } from '../core/collections'
 import { AppError } from '../core/errors'
 import { notify } from '../core/notify'
 import type { Store } from '../core/store/port'
@@ -23,24 +23,30 @@ export function claimCode(): string {
 }
 
 /**
- * Writes a payout unless one of its id is there: true when this call wrote it. A payout the cap (or the kind's
- * once-a-year rule) refuses throws CONFLICT with the reason in words, and writes nothing.
+ * Writes a member's payouts of one kind and year together (a festival round's gifts: 粽子礼盒 and 水果券), unless the
+ * first is there already: true when this call wrote them. Payouts the cap (or the kind's once-a-year rule) refuses
+ * throw CONFLICT with the reason in words, and write nothing. The member hears of them in one message.
  */
-export async function recordPayout(store: Store, policy: BenefitPolicyDoc, payout: BenefitPayoutDoc, now: Date): Promise<boolean> {
+export async function recordPayouts(store: Store, policy: Pick<BenefitPolicy, 'kind' | 'yearlyCapFen' | 'frequency'>, payouts: BenefitPayoutDoc[], now: Date): Promise<boolean> {
+  const [first] = payouts
+  const amountFen = payouts.reduce((sum, payout) => sum + payout.amountFen, 0)
   return store.transaction(async (tx) => {
-    if (await tx.get('benefitPayouts', payout._id)) return false
-    const id = tallyId(payout.year, payout.memberId, payout.kind)
+    if (await tx.get('benefitPayouts', first._id)) return false
+    const id = tallyId(first.year, first.memberId, first.kind)
     const tally = await tx.get('benefitTallies', id)
-    const refusal = capRefusal(policy, tally, payout.amountFen)
+    const refusal = capRefusal(policy, tally, amountFen)
     if (refusal) throw new AppError('CONFLICT', refusal)
-    await tx.insert('benefitPayouts', payout)
-    if (tally) await tx.updateById('benefitTallies', id, { $inc: { totalFen: payout.amountFen, count: 1 } })
-    else await tx.insert('benefitTallies', { _id: id, memberId: payout.memberId, year: payout.year, kind: payout.kind, totalFen: payout.amountFen, count: 1 })
-    await notify(tx, now, [payout.memberId], {
+    for (const payout of payouts) await tx.insert('benefitPayouts', payout)
+    if (tally) await tx.updateById('benefitTallies', id, { $inc: { totalFen: amountFen, count: payouts.length } })
+    else await tx.insert('benefitTallies', { _id: id, memberId: first.memberId, year: first.year, kind: first.kind, totalFen: amountFen, count: payouts.length })
+    await notify(tx, now, [first.memberId], {
       kind: 'benefitIssued',
-      subject: `benefit:${payout._id}`,
-      data: messageData(payout),
+      subject: `benefit:${first._id}`,
+      data: messageData(payouts),
     })
     return true
   })
 }
+
+/** Writes one payout as `recordPayouts` does. */
+export const recordPayout = (store: Store, policy: Pick<BenefitPolicy, 'kind' | 'yearlyCapFen' | 'frequency'>, payout: BenefitPayoutDoc, now: Date) => recordPayouts(store, policy, [payout], now)

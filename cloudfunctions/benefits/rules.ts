@@ -104,14 +104,16 @@ export function capRefusal(policy: Pick<BenefitPolicy, 'kind' | 'yearlyCapFen' |
   return undefined
 }
 
-/** What a payout's messages (its issue, its reminder) say. */
-export const messageData = (payout: BenefitPayoutDoc): BenefitMessageData => ({
-  payoutId: payout._id,
-  kind: payout.kind,
-  item: payout.item,
-  handout: handoutText(payout.handout),
-  ...(payout.deadline ? { deadline: payout.deadline } : {}),
-})
+/** What the messages of payouts given together (their issue, their reminder) say: 粽子礼盒、水果券. */
+export function messageData([first, ...more]: BenefitPayoutDoc[]): BenefitMessageData {
+  return {
+    payoutId: first._id,
+    kind: first.kind,
+    item: [first, ...more].map((payout) => payout.item).join('、'),
+    handout: handoutText(first.handout),
+    ...(first.deadline ? { deadline: first.deadline } : {}),
+  }
+}
 
 /** A policy in words, for the audit log's before and after. */
 export function policyAuditFields(policy: BenefitPolicy): Record<string, unknown> {

@@ -10,6 +10,8 @@ import type { MemberStatus, UnionSettings } from '../../types/members'
 import type { NoticeAudience, NoticeCategory } from '../../types/notices'
 import type { EventSettings, EventStatus, FormAnswers, SignupState } from '../../types/events'
 import type { BenefitForm, BenefitKind, BenefitPolicy, Handout } from '../../types/benefits'
+import type { Festival } from '../../types/festivals'
+import type { RoundAudience } from '../../types/festivalRounds'
 
 export interface UnitDoc {
   _id: string
@@ -85,7 +87,7 @@ export interface AuditDoc {
   actorName: string
   action: AuditAction
   /** 'roster': the roster as a whole (an import or an export); 'settings': the union-wide settings. */
-  targetType: 'notice' | 'member' | 'roster' | 'settings' | 'event' | 'calendar' | 'benefitPolicy'
+  targetType: 'notice' | 'member' | 'roster' | 'settings' | 'event' | 'calendar' | 'benefitPolicy' | 'benefitRound'
   targetId: string
   target: string
   before?: Record<string, unknown>
@@ -362,11 +364,13 @@ export interface BenefitPolicyDoc extends BenefitPolicy {
 }
 
 /** Where a payout comes from: the birthday job, a festival round, an application, a hardship case. */
-export interface PayoutSource {
-  type: 'birthday'
-  /** The policy's version the payout followed (its updatedAt): a change applies to new payouts only. */
-  policyAt: string
-}
+export type PayoutSource =
+  | {
+      type: 'birthday'
+      /** The policy's version the payout followed (its updatedAt): a change applies to new payouts only. */
+      policyAt: string
+    }
+  | { type: 'festivalRound'; roundId: string }
 
 /**
  * One payout in the ledger (福利台账): who received what, under whose approval, and its receipt. `_id` names its
@@ -399,6 +403,60 @@ export interface BenefitPayoutDoc {
   receivedByName?: string
   /** When the one reminder to collect it went out. */
   remindedAt?: string
+  /** The festival round it belongs to (its handout lists are read by round and unit). */
+  roundId?: string
+}
+
+/** One of a festival round's gifts: 粽子礼盒 ¥150 (实物). */
+export interface RoundItem {
+  item: string
+  amountFen: number
+  form: Exclude<BenefitForm, 'cash'>
+}
+
+/** Someone a festival round's audience holds who gets nothing from it, and why: 会费未按时缴纳, 离校, over the cap. */
+export interface RoundLeftOut {
+  memberId: string
+  name: string
+  staffNo: string
+  unitId: string
+  reason: string
+}
+
+/**
+ * A festival round (节日慰问): one per festival and year, `_id` '2026-dragonBoat'. Applying it fixes its recipients
+ * and writes their payouts a few members at a time, each member's in one transaction; a round cut off midway is
+ * finished by the next call or the benefits function's job, so it ends with every recipient paid or, should the cap
+ * refuse one as it is written, listed as left out with the reason.
+ */
+export interface BenefitRoundDoc {
+  _id: string
+  festival: Festival
+  year: number
+  /** The festival's day. */
+  date: string
+  title: string
+  items: RoundItem[]
+  audience: RoundAudience
+  handout: Handout
+  /** The last Shanghai day to collect the gifts. */
+  deadline: string
+  budgetFen: number
+  /** The festival policy's cap as the round was applied: a later change applies to later rounds. */
+  cap: Pick<BenefitPolicy, 'yearlyCapFen' | 'frequency'>
+  /** Who receives it, in member id order: what the round writes payouts for. */
+  recipientIds: string[]
+  /** Recipients per unit, as applied. */
+  unitCounts: { unitId: string; count: number }[]
+  leftOut: RoundLeftOut[]
+  totalFen: number
+  state: 'applying' | 'applied'
+  /** Recipients handled so far, in recipientIds' order: where a cut-off round resumes. */
+  paid: number
+  createdAt: string
+  createdById: string
+  createdByName: string
+  appliedAt?: string
 }
 
 /** A member's payouts of one kind in one year: what the cap is checked against. `_id`: `2026:m0001:birthday`. */
@@ -440,6 +498,7 @@ interface CollectionTypes {
   benefitPolicies: BenefitPolicyDoc
   benefitPayouts: BenefitPayoutDoc
   benefitTallies: BenefitTallyDoc
+  benefitRounds: BenefitRoundDoc
 }
 
 export type CollectionName = keyof CollectionTypes
@@ -499,6 +558,7 @@ export const COLLECTIONS: Record<CollectionName, CollectionDefinition> = {
   calendarEntries: { indexes: [['date']], unique: [], arrays: [] },
   benefitPolicies: { indexes: [], unique: [], arrays: [] },
   // A member's year; reminders of gifts not yet collected.
-  benefitPayouts: { indexes: [['memberId', 'year'], ['deadline'], ['year', 'issuedAt'], ['unitId', 'year', 'issuedAt']], unique: [], arrays: [] },
+  benefitPayouts: { indexes: [['memberId', 'year'], ['deadline'], ['year', 'issuedAt'], ['unitId', 'year', 'issuedAt'], ['roundId', 'unitId']], unique: [], arrays: [] },
   benefitTallies: { indexes: [['memberId', 'year']], unique: [], arrays: [] },
+  benefitRounds: { indexes: [['year'], ['state']], unique: [], arrays: [] },
 }

@@ -3,7 +3,9 @@
  *   birthdays  the birthday job over 100,000 members (a province-wide deployment; `N=…`), on the first day of a
  *              month: a twelfth of them get their gift, each a ledger entry with its tally and its message, batch
  *              after batch as the function's trigger would run it (target ≤ 2 s).
- * Festival rounds and the ledger export join it as they are built.
+ *   round      a festival round for 3,000 members (`ROUND_N=…`) across 20 units: its preview, then applying it, every
+ *              member's two gifts written with their tally and message (target ≤ 2 s for both).
+ * The ledger export joins it as it is built.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -13,12 +15,17 @@ import type { MemberDoc } from '../../cloudfunctions/core/collections'
 import { LocalFileStore } from '../../cloudfunctions/core/files/local'
 import { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import { OutboxWeChatApi } from '../../cloudfunctions/core/wechatApi/outbox'
+import { planRound } from '../../cloudfunctions/benefits/roundPlan'
+import { giveRound } from '../../cloudfunctions/benefits/rounds'
+import type { RoundInput } from '../../types/festivalRounds'
 import { demoPolicies } from '../seed/demoBenefits'
 
 const N = Number(process.env.N ?? 100_000)
+const ROUND_N = Number(process.env.ROUND_N ?? 3000)
+const UNITS = 20
 /** 1 December, 08:00 in Shanghai: the job's daily run as December's birthdays begin. */
 const NOW = new Date('2026-12-01T00:00:00.000Z')
-const TARGETS = { birthdaysMs: 2000 }
+const TARGETS = { birthdaysMs: 2000, roundMs: 2000 }
 /** Members written at a time while seeding (one group commit each). */
 const SEED_CHUNK = 1000
 
@@ -30,7 +37,7 @@ function member(i: number, at: string): MemberDoc {
     gender: i % 2 ? 'female' : 'male',
     // Birthdays walk through the months, so a twelfth of the members have theirs in December.
     birthDate: `1980-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
-    unitId: 'unit01',
+    unitId: `unit${String((i % UNITS) + 1).padStart(2, '0')}`,
     phone: `139${String(i).padStart(8, '0')}`,
     status: i % 10 === 0 ? 'retired' : 'active',
     memberSince: '2010-09-01',
@@ -40,12 +47,50 @@ function member(i: number, at: string): MemberDoc {
   }
 }
 
-async function seed(store: SqliteStore) {
+async function seed(store: SqliteStore, count: number) {
   const at = NOW.toISOString()
-  await store.insert('units', { _id: 'unit01', name: '机关分工会', departments: ['机关'], order: 1 })
+  for (let unit = 1; unit <= UNITS; unit++) {
+    const id = `unit${String(unit).padStart(2, '0')}`
+    await store.insert('units', { _id: id, name: `第${unit}分工会`, departments: [], order: unit })
+  }
   for (const policy of demoPolicies()) await store.insert('benefitPolicies', { _id: policy.kind, ...policy, updatedAt: at, updatedById: 'm000001', updatedByName: '周建华' })
-  for (let from = 0; from < N; from += SEED_CHUNK) {
-    await Promise.all(Array.from({ length: Math.min(SEED_CHUNK, N - from) }, (_, k) => store.insert('members', member(from + k, at))))
+  for (let from = 0; from < count; from += SEED_CHUNK) {
+    await Promise.all(Array.from({ length: Math.min(SEED_CHUNK, count - from) }, (_, k) => store.insert('members', member(from + k, at))))
+  }
+}
+
+/** 2027's 元旦 for everyone: 水果礼盒 ¥150 (实物) + 年货券 ¥100 (提货券), by the units. */
+const NEW_YEAR: RoundInput = {
+  festival: 'newYear',
+  year: 2027,
+  items: [
+    { item: '水果礼盒', amount: 15_000, form: 'inKind' },
+    { item: '年货券', amount: 10_000, form: 'voucher' },
+  ],
+  audience: { statuses: ['active', 'retired'], duesPaidOnly: true },
+  handout: { kind: 'unit' },
+  claimDays: 14,
+  budget: 100_000_000,
+}
+
+async function benchRound(dir: string) {
+  const store = new SqliteStore(join(dir, 'round.sqlite'))
+  try {
+    await seed(store, ROUND_N)
+    const started = performance.now()
+    const plan = await planRound(store, NEW_YEAR, NOW)
+    const previewed = performance.now()
+    await giveRound(store, NEW_YEAR, { count: plan.recipients.length, totalFen: plan.totalFen }, { _id: 'm000001', name: '周建华' }, NOW, () => Number.POSITIVE_INFINITY)
+    const ms = Math.round(performance.now() - started)
+    const payouts = await store.count('benefitPayouts', { roundId: '2027-newYear' })
+    const messages = await store.count('messages', { kind: 'benefitIssued' })
+    console.log(
+      `  round      ${ms} ms for ${ROUND_N.toLocaleString('en-US')} members (preview ${Math.round(previewed - started)} ms, apply ${Math.round(performance.now() - previewed)} ms), target ≤ ${TARGETS.roundMs} ms: ${ms <= TARGETS.roundMs ? 'met' : 'MISSED'}`,
+    )
+    console.log(`             ${payouts.toLocaleString('en-US')} entries, ${messages.toLocaleString('en-US')} messages; expected ${(ROUND_N * 2).toLocaleString('en-US')} and ${ROUND_N.toLocaleString('en-US')}`)
+    if (payouts !== ROUND_N * 2 || messages !== ROUND_N) process.exitCode = 1
+  } finally {
+    store.close()
   }
 }
 
@@ -53,7 +98,7 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'jiaogong-bench-benefits-'))
   const store = new SqliteStore(join(dir, 'bench.sqlite'))
   try {
-    await seed(store)
+    await seed(store, N)
     const services = { store, files: new LocalFileStore(join(dir, 'files'), 'bench-benefits'), wechat: new OutboxWeChatApi() }
     const started = performance.now()
     let runs = 0
@@ -73,6 +118,7 @@ async function main() {
     console.log(`  birthdays  ${ms} ms for ${given.toLocaleString('en-US')} gifts (${runs} run${runs === 1 ? '' : 's'} of the job), target ≤ ${TARGETS.birthdaysMs} ms: ${ms <= TARGETS.birthdaysMs ? 'met' : 'MISSED'}`)
     console.log(`  ledger     ${payouts.toLocaleString('en-US')} entries, ${messages.toLocaleString('en-US')} messages; expected ${expected.toLocaleString('en-US')} each`)
     if (payouts !== expected || messages !== expected || given !== expected) process.exitCode = 1
+    await benchRound(dir)
   } finally {
     store.close()
     rmSync(dir, { recursive: true, force: true })

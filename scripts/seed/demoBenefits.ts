@@ -2,10 +2,16 @@
  * The demo union's benefit policies (figures within the caps domain.md lists; 疗休养 and 其他 left unset, as a
  * union starts), and this month's birthday gifts, given the way the daily job gives them, a few already collected.
  */
+import { festivalDate } from '../../cloudfunctions/benefits/festivals'
 import { issueBirthdays } from '../../cloudfunctions/benefits/jobs'
+import { planRound } from '../../cloudfunctions/benefits/roundPlan'
+import { giveRound } from '../../cloudfunctions/benefits/rounds'
+import { deadlineAfter } from '../../cloudfunctions/benefits/rules'
 import type { BenefitPolicyDoc, MemberDoc } from '../../cloudfunctions/core/collections'
 import type { Store } from '../../cloudfunctions/core/store/port'
 import type { BenefitEligibility, BenefitPolicy } from '../../types/benefits'
+import type { RoundInput } from '../../types/festivalRounds'
+import { shanghaiDay } from '../../types/time'
 
 const SOURCE = '全总《基层工会经费收支管理办法》及省总工会实施细则'
 const EVERYONE: BenefitEligibility = { statuses: ['active', 'retired'], duesPaid: true, minMonths: 0 }
@@ -45,9 +51,42 @@ export async function seedDemoBenefits(store: Store, now: Date, members: MemberD
   let cursor: string | undefined
   do cursor = (await issueBirthdays({ store, now, timeLeft: () => Number.POSITIVE_INFINITY }, cursor)).cursor
   while (cursor !== undefined)
+  await seedDragonBoatRound(store, now, office)
   // Every third gift has been collected.
   const given = await store.find('benefitPayouts', { kind: 'birthday' }, { sort: { _id: 1 } })
   for (const payout of given.filter((_, i) => i % 3 === 0)) {
     await store.update('benefitPayouts', { _id: payout._id }, { $set: { receivedAt: now.toISOString(), receivedById: payout.memberId, receivedByName: payout.memberName } })
   }
+}
+
+/**
+ * The last 端午 round (this year's, once its day has passed): 粽子礼盒 + 水果券 to every member whose dues are paid,
+ * given five days before the festival by the union office; every tenth recipient has not collected.
+ */
+async function seedDragonBoatRound(store: Store, now: Date, office: MemberDoc): Promise<void> {
+  const today = shanghaiDay(now)
+  const thisYear = Number(today.slice(0, 4))
+  const year = festivalDate('dragonBoat', thisYear) <= today ? thisYear : thisYear - 1
+  const day = festivalDate('dragonBoat', year)
+  const givenAt = new Date(`${deadlineAfter(day, -5)}T10:00:00+08:00`)
+  const input: RoundInput = {
+    festival: 'dragonBoat',
+    year,
+    items: [
+      { item: '粽子礼盒', amount: 15_000, form: 'inKind' },
+      { item: '水果券', amount: 5000, form: 'voucher' },
+    ],
+    audience: { statuses: ['active', 'retired'], duesPaidOnly: true },
+    handout: { kind: 'unit' },
+    claimDays: 15,
+    budget: 6_000_000,
+  }
+  const plan = await planRound(store, input, givenAt)
+  const roundId = await giveRound(store, input, { count: plan.recipients.length, totalFen: plan.totalFen }, office, givenAt, () => Number.POSITIVE_INFINITY)
+  const collectedAt = new Date(`${day}T16:00:00+08:00`).toISOString()
+  // The demo's inboxes and 操作日志 begin in the present, as the rest of the seed leaves them: June's go.
+  await store.remove('messages', { subject: { $in: plan.recipients.map((member) => `benefit:festival-${roundId}-${member._id}-1`) } })
+  await store.remove('auditLog', { targetId: roundId })
+  const waiting = plan.recipients.filter((_, i) => i % 10 === 9).map((member) => member._id)
+  await store.update('benefitPayouts', { roundId, memberId: { $nin: waiting } }, { $set: { receivedAt: collectedAt, receivedById: office._id, receivedByName: office.name } })
 }

@@ -11,7 +11,9 @@ type EveryAction<K extends { [F in FunctionName]: Record<ActionName<F>, Kind> }>
 
 type Kinds = EveryAction<{
   audit: { list: 'read', jobRuns: 'read' },
-  benefits: { policies: 'read', festivals: 'read', updatePolicy: 'write', mine: 'read', ledger: 'read', ledgerSummary: 'read', home: 'read', confirmReceipt: 'write' },
+  benefits: { policies: 'read', festivals: 'read', updatePolicy: 'write', mine: 'read', ledger: 'read', ledgerSummary: 'read', home: 'read', confirmReceipt: 'write',
+    previewRound: 'read', applyRound: 'write', resumeRound: 'write', rounds: 'read', round: 'read', roundHandout: 'read', markReceived: 'write',
+  },
   events: {
     list: 'read',
     detail: 'read',

@@ -53,7 +53,7 @@ function form(page: Page) {
     title: root.locator('.notice-form__group', { hasText: '标题' }).locator('input'),
     body: root.locator('.notice-form__body textarea'),
     chip: (text: string) => root.locator('.nut-radio', { hasText: text }),
-    unit: (name: string) => root.locator('.notice-form__unit', { hasText: name }),
+    unit: (name: string) => root.locator('.unit-choice', { hasText: name }),
     submit: root.locator('taro-button-core.notice-form__submit'),
     errors: root.locator('.notice-form__error'),
   }

@@ -203,6 +203,15 @@ describe('the matrix: who may call each action', () => {
     'benefits.ledgerSummary': UNIT05_ORGANIZERS,
     'benefits.home': EVERY_MEMBER,
     'benefits.confirmReceipt': EVERY_MEMBER,
+    'benefits.previewRound': OFFICE,
+    'benefits.applyRound': OFFICE,
+    'benefits.resumeRound': OFFICE,
+    // Every unit admin sees which rounds there are, to hand out their own unit's.
+    'benefits.rounds': ['unitAdmin', 'otherUnitAdmin', 'unionOffice'],
+    'benefits.round': OFFICE,
+    // The payloads name unit05: its admin hands out its gifts.
+    'benefits.roundHandout': UNIT05_ORGANIZERS,
+    'benefits.markReceived': UNIT05_ORGANIZERS,
     'events.list': EVERY_MEMBER,
     'events.detail': EVERY_MEMBER,
     'events.home': EVERY_MEMBER,

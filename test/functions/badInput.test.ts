@@ -5,7 +5,7 @@
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { AUDIENCE_UNITS_MAX, BODY_MAX, TITLE_MAX } from '../../types/notices'
 import type { ErrorCode } from '../../types/result'
-import { DAY, DEMO_EVENTS, birthdayPolicyInput, HOUR, NOTICES, PEOPLE, VALID_PAYLOADS, VALID_ROSTER, allActions, eventSettings, iso, memberEdit, noticeInput, seededSignup, seededStore, send, shanghaiAt, snapshot, type TestStore } from './harness'
+import { DAY, DEMO_EVENTS, birthdayPolicyInput, HOUR, midAutumnRound, NOTICES, PEOPLE, VALID_PAYLOADS, VALID_ROSTER, allActions, eventSettings, iso, memberEdit, noticeInput, seededSignup, seededStore, send, shanghaiAt, snapshot, type TestStore } from './harness'
 
 const CHINESE = /[\u4e00-\u9fa5]/
 
@@ -427,6 +427,48 @@ const policyCases: Case[] = [
   ['a policy as text', '生日慰问', '请求参数格式不正确'],
 ]
 
+const round = (overrides: Record<string, unknown>) => midAutumnRound(overrides)
+const roundItem = (overrides: Record<string, unknown>) => round({ items: [{ item: '月饼礼盒', amount: 150, form: 'inKind', ...overrides }] })
+const audience = (overrides: Record<string, unknown>) => round({ audience: { statuses: ['active'], duesPaidOnly: true, ...overrides } })
+
+const roundCases: Case[] = [
+  ['no festival', round({ festival: undefined }), '请填写节日'],
+  ['an unknown festival', round({ festival: 'christmas' }), '请选择节日'],
+  ['a fractional year', round({ year: 2026.5 }), '年份须为整数'],
+  ['a festival long past', round({ festival: 'dragonBoat' }), '已过去 60 天以上'],
+  ['a festival more than a year ahead', round({ year: 2028 }), '还在一年以后'],
+  ['no gifts', round({ items: [] }), '请至少填写一项礼品'],
+  ['gifts as text', round({ items: '月饼' }), '请填写礼品'],
+  ['six gifts', round({ items: Array.from({ length: 6 }, () => ({ item: '月饼', amount: 10, form: 'inKind' })) }), '礼品最多 5 项'],
+  ['a negative amount', roundItem({ amount: -150 }), '金额不能为负'],
+  ['an amount in fractions of a fen', roundItem({ amount: 150.555 }), '金额最多精确到分'],
+  ['an amount of nothing', roundItem({ amount: 0 }), '礼品金额须大于 0'],
+  ['an amount as text', roundItem({ amount: '150' }), '金额须为数字'],
+  ['an amount of a million', roundItem({ amount: 1_000_000 }), '金额不能超过 100,000 元'],
+  ['cash', roundItem({ form: 'cash' }), '节日慰问只能发实物或提货券，不能发现金'],
+  ['a shopping card', roundItem({ form: 'shoppingCard' }), '节日慰问只能发实物或提货券，不能发现金'],
+  ['a gift name of 21 characters', roundItem({ item: '月'.repeat(21) }), '礼品名称不能超过 20 个字'],
+  ['no audience statuses', audience({ statuses: [] }), '请至少选择在职或退休中的一项'],
+  ['those who left', audience({ statuses: ['left'] }), '发放对象只能是在职或退休'],
+  ['no units named', audience({ unitIds: [] }), '请至少选择一个分工会'],
+  ['a unit id with a query operator', audience({ unitIds: [{ $ne: null }] }), '编号须为文字'],
+  ['dues as text', audience({ duesPaidOnly: 'yes' }), '是否仅限已缴会费须为是或否'],
+  ['a pickup without its place', round({ handout: { kind: 'pickup' } }), '请填写领取地点'],
+  ['a claim code handout', round({ handout: { kind: 'code' } }), '请选择发放方式'],
+  ['no days to collect', round({ claimDays: 0 }), '领取期限至少 1 天'],
+  ['no budget', round({ budget: undefined }), '请填写预算'],
+  ['a negative budget', round({ budget: -1 }), '金额不能为负'],
+]
+
+const roundIdCases: Case[] = [
+  ['no round id', {}, '请填写节日慰问'],
+  ['round id as a number', { roundId: 2026 }, '编号须为文字'],
+  ['round id with a query operator', { roundId: { $ne: null } }, '编号须为文字'],
+  ['round id with a path', { roundId: '../benefitRounds' }, '编号格式不正确'],
+]
+
+const mark = (overrides: Record<string, unknown>) => ({ roundId: '2026-dragonBoat', unitId: 'unit05', memberIds: ['m0006'], ...overrides })
+
 const CASES: Record<string, Record<string, Case[]>> = {
   benefits: {
     policies: noPayloadCases,
@@ -441,6 +483,25 @@ const CASES: Record<string, Record<string, Case[]>> = {
       ['payout id as a number', { payoutId: 1 }, '编号须为文字'],
       ['payout id with a query operator', { payoutId: { $ne: null } }, '编号须为文字'],
       ['payout id with a path', { payoutId: '../benefitPayouts' }, '编号格式不正确'],
+    ],
+    previewRound: roundCases,
+    applyRound: [
+      ['no round', { expected: { count: 17, totalFen: 340_000 } }, '请填写节日慰问内容'],
+      ['no preview named', { round: midAutumnRound() }, '请填写预览结果'],
+      ['a negative count', { round: midAutumnRound(), expected: { count: -1, totalFen: 0 } }, '预览人数不正确'],
+      ['a total in fractions of a fen', { round: midAutumnRound(), expected: { count: 17, totalFen: 340_000.5 } }, '预览金额须为整数（分）'],
+      ['a negative amount in the round', { round: roundItem({ amount: -150 }), expected: { count: 17, totalFen: 340_000 } }, '金额不能为负'],
+    ],
+    resumeRound: roundIdCases,
+    rounds: [['year 1999', { year: 1999 }, '年份不正确'], ['year as text', { year: '2026' }, '年份须为数字']],
+    round: roundIdCases,
+    roundHandout: [...roundIdCases.map(([what, payload, message]): Case => [what, { ...(payload as object), unitId: 'unit05' }, message]), ['no unit', { roundId: '2026-dragonBoat' }, '请填写分工会'], ['a unit id with a query operator', { roundId: '2026-dragonBoat', unitId: { $ne: null } }, '编号须为文字']],
+    markReceived: [
+      ['nobody', mark({ memberIds: [] }), '请选择已领取的人'],
+      ['members as text', mark({ memberIds: 'm0006' }), '请选择已领取的人'],
+      ['501 members', mark({ memberIds: Array.from({ length: 501 }, (_, i) => `m${i}`) }), '一次最多标记 500 人'],
+      ['a member id with a query operator', mark({ memberIds: [{ $ne: null }] }), '编号须为文字'],
+      ['someone of another unit', mark({ memberIds: ['m0006', 'm0019'] }), '有 1 人不在本分工会的2026 年端午节日慰问发放名单中'],
     ],
   },
   events: {

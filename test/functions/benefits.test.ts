@@ -123,7 +123,7 @@ describe('the birthday job', () => {
     expect(december).not.toContain('m0108')
     expect(december.slice(0, 3)).toEqual(['m0012', 'm0024', 'm0036'])
     expect(await runJob(store, 'benefits', 'issueBirthdays', { now: at('2026-12-02') })).toEqual({ job: 'issueBirthdays', outcome: 'ok', count: 0 })
-    expect(await store.count('benefitPayouts')).toBe(48)
+    expect(await store.count('benefitPayouts', { kind: 'birthday' })).toBe(48)
     expect(await store.count('messages', { kind: 'benefitIssued' })).toBe(48)
   })
 
@@ -191,9 +191,17 @@ describe('我的福利 and its receipt', () => {
   it('shows my gift, its code and deadline, and my year against the cap', async () => {
     const answer = expectOk(await callAs(store, 'benefits', mine, 'mine', {}))
     expect(answer.year).toBe(2026)
-    expect(answer.items).toEqual([expect.objectContaining({ kindLabel: '生日慰问', item: '生日蛋糕卡', amountFen: 20_000, deadline: '2026-12-20', handout: { kind: 'code' } })])
-    expect(answer.totals).toEqual([{ kind: 'birthday', label: '生日慰问', totalFen: 20_000, capFen: 30_000 }])
-    expect(expectOk(await callAs(store, 'benefits', PEOPLE.unit01Member, 'mine', {})).items).toEqual([])
+    // Newest first: the birthday gift, then the demo's 端午 round (June).
+    expect(answer.items).toEqual([
+      expect.objectContaining({ kindLabel: '生日慰问', item: '生日蛋糕卡', amountFen: 20_000, deadline: '2026-12-20', handout: { kind: 'code' } }),
+      expect.objectContaining({ kindLabel: '节日慰问', item: '粽子礼盒', amountFen: 15_000, deadline: '2026-06-29', handout: { kind: 'unit' } }),
+      expect.objectContaining({ kindLabel: '节日慰问', item: '水果券', amountFen: 5000 }),
+    ])
+    expect(answer.totals).toEqual([
+      { kind: 'festival', label: '节日慰问', totalFen: 20_000, capFen: 180_000 },
+      { kind: 'birthday', label: '生日慰问', totalFen: 20_000, capFen: 30_000 },
+    ])
+    expect(expectOk(await callAs(store, 'benefits', PEOPLE.unit01Member, 'mine', {})).items.map((item) => item.kind)).toEqual(['festival', 'festival'])
   })
 
   it('首页 shows the gift in my birthday month only', async () => {
@@ -246,7 +254,7 @@ describe('我的福利 and its receipt', () => {
 
 describe('福利台账 (the ledger)', () => {
   it('lists the year’s payouts with their approval and receipt, and totals them per kind', async () => {
-    const page = expectOk(await callAs(store, 'benefits', PEOPLE.office, 'ledger', { year: 2026, limit: 50 }))
+    const page = expectOk(await callAs(store, 'benefits', PEOPLE.office, 'ledger', { year: 2026, kind: 'birthday', limit: 50 }))
     expect(page.items).toHaveLength(24)
     expect(page.hasMore).toBe(false)
     const first = page.items.find((row) => row.id === birthdayPayoutId(2026, 'm0011'))!
@@ -254,10 +262,14 @@ describe('福利台账 (the ledger)', () => {
     expect(first).not.toHaveProperty('code')
     expect(expectOk(await callAs(store, 'benefits', PEOPLE.office, 'ledgerSummary', {}))).toEqual({
       year: 2026,
-      count: 24,
-      totalFen: 480_000,
-      // The seed marked every third collected: 8 of 24.
-      kinds: [{ kind: 'birthday', label: '生日慰问', count: 24, totalFen: 480_000, received: 8 }],
+      count: 600,
+      totalFen: 6_240_000,
+      kinds: [
+        // The seed marked every third collected: 8 of 24.
+        { kind: 'birthday', label: '生日慰问', count: 24, totalFen: 480_000, received: 8 },
+        // The 端午 round: two gifts each for 288 members, every tenth member's not collected (28 of them).
+        { kind: 'festival', label: '节日慰问', count: 576, totalFen: 5_760_000, received: 520 },
+      ],
     })
     expect(expectOk(await callAs(store, 'benefits', PEOPLE.office, 'ledgerSummary', { year: 2025 }))).toEqual({ year: 2025, count: 0, totalFen: 0, kinds: [] })
   })
@@ -291,8 +303,9 @@ describe('我的福利 in December', () => {
     await store.update('members', { _id: PEOPLE.unit01Member }, { $set: { birthDate: '1985-01-02' } })
     await runJob(store, 'benefits', 'issueBirthdays', { now: at('2026-12-29') })
     const mine = expectOk(await callAs(store, 'benefits', PEOPLE.unit01Member, 'mine', {}, { now: at('2026-12-29') }))
-    expect(mine.items.map((item) => [item.id, item.deadline])).toEqual([[birthdayPayoutId(2027, PEOPLE.unit01Member), '2026-12-31']])
-    expect(expectOk(await callAs(store, 'benefits', PEOPLE.unit01Member, 'mine', { year: 2026 }, { now: at('2026-12-29') })).items).toEqual([])
+    const birthdays = (items: { kind: string; id: string; deadline?: string }[]) => items.filter((item) => item.kind === 'birthday').map((item) => [item.id, item.deadline])
+    expect(birthdays(mine.items)).toEqual([[birthdayPayoutId(2027, PEOPLE.unit01Member), '2026-12-31']])
+    expect(birthdays(expectOk(await callAs(store, 'benefits', PEOPLE.unit01Member, 'mine', { year: 2026 }, { now: at('2026-12-29') })).items)).toEqual([])
     // Two days to collect: announced that morning, reminded the next.
     const reminders = () => store.count('messages', { recipientId: PEOPLE.unit01Member, kind: 'benefitReminder' })
     await runJob(store, 'benefits', 'remindReceipt', { now: at('2026-12-29') })
@@ -310,7 +323,7 @@ describe('the cap, checked in the payout’s transaction', () => {
     const refused = results.find((result) => result.status === 'rejected') as PromiseRejectedResult
     expect(refused.reason.message).toBe('超出住院慰问年度限额 ¥2,000：今年已发放 ¥1,500，还可发放 ¥500')
     expect(await store.get('benefitTallies', tallyId(2026, PEOPLE.unit01Member, 'hospitalization'))).toMatchObject({ totalFen: 150_000, count: 1 })
-    expect(await store.count('benefitPayouts', { memberId: PEOPLE.unit01Member })).toBe(1)
+    expect(await store.count('benefitPayouts', { memberId: PEOPLE.unit01Member, kind: 'hospitalization' })).toBe(1)
   })
 
   it('takes a payout up to the cap exactly, and a second birthday payout in a year not at all', async () => {

@@ -296,6 +296,24 @@ export function birthdayPolicyInput(overrides: Record<string, unknown> = {}) {
  * A valid notice input: published now to everyone, unpinned. An override of `undefined` leaves the field out, as
  * JSON would.
  */
+/** 2026's 中秋 (25 September) for 文学院分工会 (unit05): 月饼礼盒 ¥150 + 水果券 ¥50, handed out by the unit. */
+export function midAutumnRound(overrides: Record<string, unknown> = {}) {
+  const round = {
+    festival: 'midAutumn',
+    year: 2026,
+    items: [
+      { item: '月饼礼盒', amount: 150, form: 'inKind' },
+      { item: '水果券', amount: 50, form: 'voucher' },
+    ],
+    audience: { statuses: ['active', 'retired'], unitIds: ['unit05'], duesPaidOnly: true },
+    handout: { kind: 'unit' },
+    claimDays: 14,
+    budget: 5000,
+    ...overrides,
+  }
+  return Object.fromEntries(Object.entries(round).filter(([, value]) => value !== undefined)) as typeof round
+}
+
 export function noticeInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const input: Record<string, unknown> = {
     title: '关于开展春季健步走活动的通知',
@@ -372,6 +390,15 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
     home: {},
     // A payout of nobody the matrix calls as: each caller is answered NOT_FOUND.
     confirmReceipt: { payoutId: 'birthday-2026-nobody' },
+    previewRound: midAutumnRound(),
+    // unit05's 17 members, ¥200 each, as the seed leaves them.
+    applyRound: { round: midAutumnRound(), expected: { count: 17, totalFen: 340_000 } },
+    // The seed's 端午 round, already applied: answered as it is.
+    resumeRound: { roundId: '2026-dragonBoat' },
+    rounds: {},
+    round: { roundId: '2026-dragonBoat' },
+    roundHandout: { roundId: '2026-dragonBoat', unitId: 'unit05' },
+    markReceived: { roundId: '2026-dragonBoat', unitId: 'unit05', memberIds: ['m0006'] },
   },
   events: {
     list: { tab: 'open', offset: 0, limit: 10 },

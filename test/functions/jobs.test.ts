@@ -160,6 +160,7 @@ describe('任务运行记录 (audit.jobRuns)', () => {
       'events.reconcile 校正活动名额 每 10 分钟',
       'benefits.issueBirthdays 发放生日慰问 每天 08:00',
       'benefits.remindReceipt 提醒领取福利 每天 09:30',
+      'benefits.finishRounds 完成未发放完的节日慰问 每 10 分钟',
       'members.migrateRoleScopes 角色范围改为编号 仅一次',
       'members.forgetBindFailures 清理过期的绑定失败记录 每天 03:30',
     ])

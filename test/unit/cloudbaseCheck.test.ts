@@ -64,8 +64,9 @@ const complete = (): Record<string, DescribedIndex[] | null> => ({
   ],
   calendarEntries: [ID, index(false, 'date')],
   benefitPolicies: [ID],
-  benefitPayouts: [ID, index(false, 'memberId', 'year'), index(false, 'deadline'), index(false, 'year', 'issuedAt'), index(false, 'unitId', 'year', 'issuedAt')],
+  benefitPayouts: [ID, index(false, 'memberId', 'year'), index(false, 'deadline'), index(false, 'year', 'issuedAt'), index(false, 'unitId', 'year', 'issuedAt'), index(false, 'roundId', 'unitId')],
   benefitTallies: [ID, index(false, 'memberId', 'year')],
+  benefitRounds: [ID, index(false, 'year'), index(false, 'state')],
 })
 
 describe('cloudbase:check', () => {

@@ -54,7 +54,7 @@ export function policyForm(view: PolicyView): PolicyForm {
     giftItem: gift?.item ?? '生日蛋糕卡',
     giftAmount: gift ? yuan(gift.amountFen) : '',
     giftForm: gift?.form ?? 'voucher',
-    handoutKind: gift?.handout.kind ?? 'code',
+    handoutKind: gift?.handout.kind === 'pickup' ? 'pickup' : 'code',
     pickupPlace: gift?.handout.kind === 'pickup' ? gift.handout.place : '',
     claimDays: String(gift?.claimDays ?? 30),
     leadKind: gift?.lead.kind ?? 'monthStart',
@@ -63,7 +63,7 @@ export function policyForm(view: PolicyView): PolicyForm {
 }
 
 /** A number as typed (digits, at most one decimal point), or the text itself when it is not one (the schema then says so). */
-const number = (text: string): number | string => (/^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : text)
+export const typedNumber = (text: string): number | string => (/^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : text)
 
 export type PolicyRequest = v.InferInput<typeof PolicyInputSchema>
 
@@ -77,20 +77,20 @@ export function policyInput(form: PolicyForm): FormCheck<PolicyRequest> {
       ? {
           gift: {
             item: form.giftItem,
-            amount: number(form.giftAmount),
+            amount: typedNumber(form.giftAmount),
             form: form.giftForm,
             handout: form.handoutKind === 'code' ? { kind: 'code' } : { kind: 'pickup', place: form.pickupPlace },
-            claimDays: number(form.claimDays),
-            lead: form.leadKind === 'monthStart' ? { kind: 'monthStart' } : { kind: 'daysBefore', days: number(form.leadDays) },
+            claimDays: typedNumber(form.claimDays),
+            lead: form.leadKind === 'monthStart' ? { kind: 'monthStart' } : { kind: 'daysBefore', days: typedNumber(form.leadDays) },
           },
         }
       : {}
   const request = {
     kind: form.kind,
-    yearlyCap: number(form.yearlyCap),
+    yearlyCap: typedNumber(form.yearlyCap),
     frequency: form.frequency,
     forms: form.forms,
-    eligibility: { statuses: form.statuses, duesPaid: form.duesPaid, minMonths: number(form.minMonths) },
+    eligibility: { statuses: form.statuses, duesPaid: form.duesPaid, minMonths: typedNumber(form.minMonths) },
     source: form.source,
     ...gift,
   }

@@ -4,7 +4,7 @@ import { Screen } from '../../components/Screen'
 import { StateView } from '../../components/StateView'
 import { StatusTag } from '../../components/StatusTag'
 import { useMyBenefits, worthLine } from '../../hooks/useBenefits'
-import { BENEFIT_FORM_LABELS, formatYuan, type MyBenefit } from '../../../types/benefits'
+import { BENEFIT_FORM_LABELS, formatYuan, handoutText, type MyBenefit } from '../../../types/benefits'
 import { formatDateTime, formatDay, shanghaiDay } from '../../../types/time'
 import './index.scss'
 
@@ -27,7 +27,7 @@ function BenefitCard({ benefit, onConfirm, busy }: { benefit: MyBenefit; onConfi
         </View>
       )}
       <View className="benefit-card__lines">
-        <Text className="benefit-card__line">{benefit.handout.kind === 'code' ? '凭上方领取码领取' : `到${benefit.handout.place}领取`}</Text>
+        <Text className="benefit-card__line">{benefit.handout.kind === 'code' ? '凭上方领取码领取' : handoutText(benefit.handout)}</Text>
         {benefit.deadline && !benefit.receivedAt && <Text className="benefit-card__line">请于 {formatDay(benefit.deadline, benefit.deadline.slice(0, 4) !== shanghaiDay(new Date()).slice(0, 4))} 前领取</Text>}
         <Text className="benefit-card__line benefit-card__line--quiet">发放于 {formatDateTime(benefit.issuedAt)}</Text>
         {benefit.receivedAt && (

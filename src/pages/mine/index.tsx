@@ -24,6 +24,7 @@ const ADMIN_TOOLS: { title: string; description: string; url: string; roles: Rol
   { title: '行事历管理', description: '全年活动与工会事项', url: '/admin/events/calendar/index', roles: ['unionOffice'] },
   { title: '角色管理', description: '授予、撤销管理员与代表等角色', url: '/admin/roles/index', roles: ['unionOffice'] },
   { title: '操作日志', description: '谁在何时做了什么修改', url: '/admin/audit/index', roles: ['unionOffice'] },
+  { title: '节日慰问发放', description: '按节日一次发放，分工会登记领取', url: '/admin/benefits/rounds/index', roles: ['unionOffice', 'unitAdmin'] },
   { title: '福利台账', description: '每一笔福利慰问的发放、批准与领取', url: '/admin/benefits/ledger/index', roles: ['unionOffice', 'unitAdmin'] },
   { title: '福利政策', description: '各类福利慰问的年度限额、发放形式与生日礼品', url: '/admin/benefits/policies/index', roles: ['unionOffice'] },
   { title: '工会设置', description: '青年教职工年龄、订阅消息模板等', url: '/admin/settings/index', roles: ['unionOffice'] },

@@ -25,12 +25,16 @@ const COLUMNS: Column<LedgerRow>[] = [
 
 /** 福利台账 (union office; a unit admin for their unit): every payout of a year with its approval and receipt, and the totals. */
 export default function Ledger() {
-  const year = Number(shanghaiDay(new Date()).slice(0, 4))
+  const thisYear = Number(shanghaiDay(new Date()).slice(0, 4))
+  // Next year's too: a round for 元旦 or 春节 given in December counts against next year's caps.
+  const years = [thisYear - 1, thisYear, thisYear + 1].map((year) => ({ value: String(year), label: `${year} 年` }))
+  const [year, setYear] = useState(thisYear)
   const [kind, setKind] = useState<BenefitKind | 'all'>('all')
   const { list, summary } = useLedger(year, kind)
   return (
     <Screen className="ledger">
       <View className="ledger__filters">
+        <ChoiceChips value={String(year)} options={years} onChange={(chosen) => setYear(Number(chosen))} />
         <ChoiceChips value={kind} options={[{ value: 'all', label: '全部类别' }, ...choicesOf(BENEFIT_KIND_LABELS)]} onChange={setKind} />
       </View>
       {summary && (
@@ -52,7 +56,7 @@ export default function Ledger() {
         list={list}
         rowKey={(row) => row.id}
         columns={COLUMNS}
-        emptyText="今年还没有这类发放记录"
+        emptyText={`${year} 年还没有这类发放记录`}
         card={(row) => (
           <View className="card">
             <View className="card-head">

@@ -51,9 +51,9 @@ export default function NoticeEdit() {
           <Text className="notice-form__label">发布范围</Text>
           <ChoiceChips value={form.audienceKind} options={AUDIENCES} onChange={(value) => set('audienceKind', value)} />
           {form.audienceKind === 'units' && (
-            <Checkbox.Group className="notice-form__units" direction="horizontal" value={form.unitIds} onChange={(value) => set('unitIds', value as string[])}>
+            <Checkbox.Group className="unit-choices" direction="horizontal" value={form.unitIds} onChange={(value) => set('unitIds', value as string[])}>
               {units.map((unit) => (
-                <Checkbox key={unit.id} value={unit.id} label={unit.name} className="notice-form__unit" />
+                <Checkbox key={unit.id} value={unit.id} label={unit.name} className="unit-choice" />
               ))}
             </Checkbox.Group>
           )}

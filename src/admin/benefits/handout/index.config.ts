@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '登记领取',
+  enablePullDownRefresh: true,
+})

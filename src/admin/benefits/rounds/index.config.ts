@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '节日慰问',
+  enablePullDownRefresh: true,
+})
