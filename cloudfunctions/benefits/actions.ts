@@ -18,7 +18,7 @@ import { unionOffice, unitAdmin } from '../core/authorize'
 import type { BenefitPolicyDoc } from '../core/collections'
 import { action, defineFunction, jobsOf } from '../core/defineFunction'
 import { AppError, notFound } from '../core/errors'
-import { pageOf } from '../core/queries'
+import { findAllById, pageOf } from '../core/queries'
 import { unitNames } from '../core/units'
 import config from './config.json'
 import { comingFestivals } from './festivals'
@@ -34,9 +34,6 @@ const ledgerFilter = ({ year, kind, unitId }: { year?: number; kind?: BenefitKin
   ...(kind ? { kind } : {}),
   ...(unitId ? { unitId } : {}),
 })
-
-/** Payouts read at a time for the ledger's totals: CloudBase answers at most 1,000 documents a read. */
-const TOTALS_PAGE = 1000
 
 /** The union office sees the whole ledger; a unit admin their own unit's, which they name. */
 const LEDGER_READERS = [unionOffice, unitAdmin(({ unitId }: { unitId?: string }) => unitId)]
@@ -124,13 +121,7 @@ export const benefitsFunction = defineFunction<BenefitsApi>(
       input: LedgerSummarySchema,
       async handle(input, { store, now }) {
         const filter = ledgerFilter(input, now)
-        const payouts = []
-        for (let after = ''; ; ) {
-          const page = await store.find('benefitPayouts', { ...filter, _id: { $gt: after } }, { sort: { _id: 1 }, limit: TOTALS_PAGE, fields: ['kind', 'amountFen', 'receivedAt'] })
-          payouts.push(...page)
-          if (page.length < TOTALS_PAGE) break
-          after = page[page.length - 1]._id
-        }
+        const payouts = await findAllById(store, 'benefitPayouts', filter, ['kind', 'amountFen', 'receivedAt'])
         return { year: filter.year, ...ledgerTotals(payouts) }
       },
     }),

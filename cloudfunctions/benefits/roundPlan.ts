@@ -9,13 +9,14 @@ import { ROUND_LATE_DAYS, roundTitle, type LeftOutView, type RoundInput, type Ro
 import { shanghaiDay } from '../../types/time'
 import type { BenefitPolicyDoc, BenefitTallyDoc, MemberDoc, RoundLeftOut } from '../core/collections'
 import { AppError } from '../core/errors'
+import { findAllById } from '../core/queries'
 import type { Store } from '../core/store/port'
 import { festivalDate } from './festivals'
 import { tallyId } from './ledger'
 import { capRefusal, deadlineAfter, ineligibility } from './rules'
 
-/** Members (and tallies) read at a time: CloudBase answers at most 1,000 documents a read. */
-const READ_PAGE = 1000
+/** Tallies read at a time: CloudBase answers at most 1,000 documents a read. */
+const TALLY_PAGE = 1000
 
 export const roundId = (year: number, festival: RoundInput['festival']) => `${year}-${festival}`
 
@@ -35,23 +36,16 @@ export interface RoundPlan {
   unitCounts: { unitId: string; count: number }[]
 }
 
-/** The members of the round's units (all, if it names none) in id order, a page at a time; those who left too. */
-async function audienceOf(store: Store, input: RoundInput): Promise<Candidate[]> {
+/** The members of the round's units (all, if it names none) in id order; those who left too. */
+function audienceOf(store: Store, input: RoundInput): Promise<Candidate[]> {
   const units = input.audience.unitIds ? { unitId: { $in: input.audience.unitIds } } : {}
-  const statuses = { status: { $in: [...input.audience.statuses, 'left'] } }
-  const found: Candidate[] = []
-  for (let after = ''; ; ) {
-    const page = await store.find('members', { ...units, ...statuses, _id: { $gt: after } }, { sort: { _id: 1 }, limit: READ_PAGE, fields: [...MEMBER_FIELDS] })
-    found.push(...page)
-    if (page.length < READ_PAGE) return found
-    after = page[page.length - 1]._id
-  }
+  return findAllById(store, 'members', { ...units, status: { $in: [...input.audience.statuses, 'left'] } }, [...MEMBER_FIELDS])
 }
 
 async function festivalTallies(store: Store, year: number, members: Candidate[]): Promise<Map<string, BenefitTallyDoc>> {
   const tallies = new Map<string, BenefitTallyDoc>()
-  for (let from = 0; from < members.length; from += READ_PAGE) {
-    const ids = members.slice(from, from + READ_PAGE).map((member) => tallyId(year, member._id, 'festival'))
+  for (let from = 0; from < members.length; from += TALLY_PAGE) {
+    const ids = members.slice(from, from + TALLY_PAGE).map((member) => tallyId(year, member._id, 'festival'))
     for (const tally of await store.find('benefitTallies', { _id: { $in: ids } })) tallies.set(tally.memberId, tally)
   }
   return tallies

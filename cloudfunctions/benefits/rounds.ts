@@ -26,6 +26,7 @@ import { anyScope, unionOffice, unitAdmin } from '../core/authorize'
 import type { BenefitPayoutDoc, BenefitRoundDoc, MemberDoc, RoundLeftOut } from '../core/collections'
 import { action, type ActionsOf } from '../core/defineFunction'
 import { AppError, notFound } from '../core/errors'
+import { findAllById } from '../core/queries'
 import type { Batch, JobContext } from '../core/jobs'
 import type { Store } from '../core/store/port'
 import { unitNames } from '../core/units'
@@ -36,8 +37,6 @@ import { leftOutViews, overBudget, planRound, unitRows, type RoundPlan } from '.
 const PAYOUTS_AT_ONCE = 20
 /** How long one call writes a round's payouts: well inside the function's 20 s, with room for its answer. */
 const ROUND_CALL_MS = 12_000
-/** Payouts read at a time for a round's progress: CloudBase answers at most 1,000 documents a read. */
-const READ_PAGE = 1000
 
 const yearOf = (now: Date) => Number(shanghaiDay(now).slice(0, 4))
 
@@ -106,28 +105,20 @@ const untilAfter = (ms: number) => {
   return () => until - Date.now()
 }
 
-function summaryOf(round: Pick<BenefitRoundDoc, '_id' | 'festival' | 'title' | 'date' | 'state' | 'recipientIds' | 'totalFen' | 'budgetFen' | 'createdAt' | 'createdByName'>, count = round.recipientIds.length): RoundSummary {
-  const { _id, festival, title, date, state, totalFen, budgetFen, createdAt, createdByName } = round
+/** A round in one line; its recipients counted from its units' counts (the list reads no recipient ids). */
+function summaryOf(round: Pick<BenefitRoundDoc, '_id' | 'festival' | 'title' | 'date' | 'state' | 'unitCounts' | 'totalFen' | 'budgetFen' | 'createdAt' | 'createdByName'>): RoundSummary {
+  const { _id, festival, title, date, state, unitCounts, totalFen, budgetFen, createdAt, createdByName } = round
+  const count = unitCounts.reduce((sum, unit) => sum + unit.count, 0)
   return { id: _id, festival, title, date, state, count, totalFen, budgetFen, createdAt, createdByName }
 }
 
-/** The round's payouts (of one unit, if given), a page at a time: who has been paid, and who has collected. */
-async function payoutsOf(store: Store, roundId: string, unitId?: string) {
-  const found: Pick<BenefitPayoutDoc, '_id' | 'memberId' | 'memberName' | 'staffNo' | 'unitId' | 'receivedAt' | 'receivedByName'>[] = []
-  for (let after = ''; ; ) {
-    const page = await store.find(
-      'benefitPayouts',
-      { roundId, ...(unitId ? { unitId } : {}), _id: { $gt: after } },
-      { sort: { _id: 1 }, limit: READ_PAGE, fields: ['memberId', 'memberName', 'staffNo', 'unitId', 'receivedAt', 'receivedByName'] },
-    )
-    found.push(...page)
-    if (page.length < READ_PAGE) return found
-    after = page[page.length - 1]._id
-  }
+/** The round's payouts (of one unit, if given): who has been paid, and who has collected. */
+function payoutsOf(store: Store, roundId: string, unitId?: string): Promise<BenefitPayoutDoc[]> {
+  return findAllById(store, 'benefitPayouts', { roundId, ...(unitId ? { unitId } : {}) }, ['memberId', 'memberName', 'staffNo', 'unitId', 'receivedAt', 'receivedByName'])
 }
 
 /** Each paid member once (with their unit): collected when every one of their gifts is, at the last one's time. */
-function recipientsOf(payouts: Awaited<ReturnType<typeof payoutsOf>>): (HandoutRow & { unitId: string })[] {
+function recipientsOf(payouts: BenefitPayoutDoc[]): (HandoutRow & { unitId: string })[] {
   const gifts = new Map<string, typeof payouts>()
   for (const payout of payouts) gifts.set(payout.memberId, [...(gifts.get(payout.memberId) ?? []), payout])
   return [...gifts.values()].map((own) => {
@@ -301,7 +292,7 @@ export const roundActions: Pick<ActionsOf<FestivalRoundsApi>, keyof FestivalRoun
       const years = year ?? { $in: [yearOf(now), yearOf(now) + 1] }
       const found = await store.find('benefitRounds', { year: years }, { fields: ['festival', 'title', 'date', 'state', 'totalFen', 'budgetFen', 'createdAt', 'createdByName', 'unitCounts'] })
       return found
-        .map((round) => summaryOf({ ...round, recipientIds: [] }, round.unitCounts.reduce((sum, unit) => sum + unit.count, 0)))
+        .map(summaryOf)
         .sort((a, b) => b.date.localeCompare(a.date))
     },
   }),

@@ -2,7 +2,7 @@
 import type { Page } from '../../types/common'
 import type { CollectionName, DocOf } from './collections'
 import { notFound } from './errors'
-import { DuplicateKeyError, type NewDoc, type Store, type Update } from './store/port'
+import { DuplicateKeyError, type Filter, type NewDoc, type Store, type Update } from './store/port'
 
 /** The document, or the Chinese "not found" a person sees (`what` names it: 通知, 会员). */
 export async function mustGet<C extends CollectionName>(store: Store, collection: C, id: string, what: string): Promise<DocOf<C>> {
@@ -34,4 +34,21 @@ export async function insertIfAbsent<C extends CollectionName>(store: Pick<Store
 /** Inserts `doc`, or, when a document `doc._id` exists already, applies `update` to it. */
 export async function upsert<C extends CollectionName>(store: Store, collection: C, doc: DocOf<C>, update: Update): Promise<void> {
   if (!(await insertIfAbsent(store, collection, doc))) await store.update(collection, { _id: doc._id }, update)
+}
+
+/** Documents read at a time by `findAllById`: CloudBase answers at most 1,000 a read. */
+const ID_PAGE = 1000
+
+/**
+ * Every document matching `filter` (only `fields`, if given), in id order, read a page at a time after the last id
+ * seen: a long read that never asks CloudBase to skip thousands of documents.
+ */
+export async function findAllById<C extends CollectionName>(store: Store, collection: C, filter: Filter, fields?: string[]): Promise<DocOf<C>[]> {
+  const found: DocOf<C>[] = []
+  for (let after = ''; ; ) {
+    const page = await store.find(collection, { ...filter, _id: { $gt: after } }, { sort: { _id: 1 }, limit: ID_PAGE, ...(fields ? { fields } : {}) })
+    found.push(...page)
+    if (page.length < ID_PAGE) return found
+    after = page[page.length - 1]._id
+  }
 }
