@@ -39,17 +39,19 @@ export async function confirmed(title: string, content: string, confirmText: str
   return confirm
 }
 
-/** What went wrong, in full. */
 /**
- * The browser build's way to the login page, taken once however many loads fail at the same moment (首页 loads
- * three things): a second relaunch while the first is under way can leave the login page hidden (Taro H5's router).
+ * The browser build's way to the login page, taken once however many loads fail (首页 loads three things, and a
+ * slow one can fail after the first relaunch has finished): relaunching while one is under way, or onto the login
+ * page already showing, can leave the login page hidden (Taro H5's router).
  */
 let toLogin: Promise<unknown> | undefined
+const onLoginPage = () => window.location.hash.startsWith('#/pages/login/')
 
+/** What went wrong, in full. */
 export function showError(error: unknown) {
   const { code, message } = toApiError(error)
   if (code === 'NOT_SIGNED_IN' && process.env.TARO_ENV === 'h5') {
-    toLogin ??= Taro.reLaunch({ url: '/pages/login/index' }).finally(() => (toLogin = undefined))
+    if (!onLoginPage()) toLogin ??= Taro.reLaunch({ url: '/pages/login/index' }).finally(() => (toLogin = undefined))
     return
   }
   if (textWidth(message) <= TOAST_WIDTH) {
