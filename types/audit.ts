@@ -33,6 +33,10 @@ export const AUDIT_ACTIONS = [
   'benefits.updatePolicy',
   'benefits.applyRound',
   'benefits.markReceived',
+  'benefits.applyFor',
+  'benefits.viewApplication',
+  'benefits.checkApplication',
+  'benefits.decideApplication',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -66,6 +70,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'benefits.updatePolicy': '修改福利政策',
   'benefits.applyRound': '发放节日慰问',
   'benefits.markReceived': '登记节日慰问领取',
+  'benefits.applyFor': '代为申请慰问',
+  'benefits.viewApplication': '查看慰问申请材料',
+  'benefits.checkApplication': '审核慰问申请',
+  'benefits.decideApplication': '审批慰问申请',
 }
 
 export interface AuditEntryView {

@@ -5,6 +5,7 @@
  * Money is whole fen (分) in the store and in answers; people type yuan with at most two decimals.
  */
 import * as v from 'valibot'
+import type { BenefitApplicationsApi } from './benefitApplications'
 import { IdSchema, PageSchema, type Page } from './common'
 import type { FestivalRoundsApi } from './festivalRounds'
 import type { FestivalDate } from './festivals'
@@ -265,8 +266,8 @@ export interface LedgerSummary {
 
 export const PayoutIdSchema = v.strictObject({ payoutId: IdSchema })
 
-/** The contract of the `benefits` function: policies, birthdays and the ledger here, festival rounds in their own file. */
-export interface BenefitsApi extends FestivalRoundsApi {
+/** The contract of the `benefits` function: policies, birthdays and the ledger here, festival rounds and life-event applications in their own files. */
+export interface BenefitsApi extends FestivalRoundsApi, BenefitApplicationsApi {
   /** Union office: every kind with its policy, if set. */
   policies: { request: void; response: PolicyView[] }
   /** Union office: the festivals from today, this year and next, with their dates (computed: 春节, 端午, 中秋 are lunar). */

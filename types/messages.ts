@@ -92,6 +92,16 @@ export interface BenefitMessageData {
   deadline?: string
 }
 
+/** A step of a member's 慰问 application: their unit admin passed it to the union office, or a step returned it. */
+export interface BenefitApplicationData {
+  applicationId: string
+  kind: BenefitKind
+  change: 'checked' | 'returned'
+  /** Returned: who returned it (分工会, 校工会) and why. */
+  by?: string
+  reason?: string
+}
+
 /** Every kind of message, with its data's type. Modules add theirs here. */
 export interface MessageData {
   notice: NoticeMessageData
@@ -100,6 +110,7 @@ export interface MessageData {
   eventCancelled: EventCancelledData
   benefitIssued: BenefitMessageData
   benefitReminder: BenefitMessageData
+  benefitApplication: BenefitApplicationData
 }
 
 const benefitHeading = (data: BenefitMessageData) => (data.kind === 'birthday' ? `生日快乐！您的${data.item}已发放` : `${BENEFIT_KIND_LABELS[data.kind]}：您的${data.item}已发放`)
@@ -174,6 +185,20 @@ export const MESSAGE_KINDS: { [K in MessageKind]: MessageKindInfo<MessageData[K]
       { key: 'thing1', type: 'thing', label: '福利名称', value: (data) => data.item },
       { key: 'thing2', type: 'thing', label: '领取方式', value: (data) => data.handout },
       { key: 'thing3', type: 'thing', label: '领取期限', value: (data) => (data.deadline ? `${data.deadline} 前` : '请尽快领取') },
+    ],
+  },
+  benefitApplication: {
+    title: '慰问申请进度',
+    description: '您的慰问申请通过分工会审核或被退回时（批准后以「福利发放」告知）',
+    text: (data) =>
+      data.change === 'checked'
+        ? `${BENEFIT_KIND_LABELS[data.kind]}申请已通过分工会审核，等待校工会审批`
+        : `${BENEFIT_KIND_LABELS[data.kind]}申请被${data.by}退回：${data.reason}`,
+    page: () => 'benefits/mine/index',
+    template: [
+      { key: 'thing1', type: 'thing', label: '申请事项', value: (data) => BENEFIT_KIND_LABELS[data.kind] },
+      { key: 'phrase2', type: 'phrase', label: '审核结果', value: (data) => (data.change === 'checked' ? '待审批' : '已退回') },
+      { key: 'thing3', type: 'thing', label: '备注', value: (data) => (data.change === 'checked' ? '已通过分工会审核' : `${data.by}：${data.reason}`) },
     ],
   },
 }

@@ -20,6 +20,7 @@ import { action, defineFunction, jobsOf } from '../core/defineFunction'
 import { AppError, notFound } from '../core/errors'
 import { findAllById, pageOf } from '../core/queries'
 import { unitNames } from '../core/units'
+import { applicationActions } from './applications'
 import config from './config.json'
 import { comingFestivals } from './festivals'
 import { birthdayPayoutId, issueBirthdays, remindReceipt } from './jobs'
@@ -153,6 +154,7 @@ export const benefitsFunction = defineFunction<BenefitsApi>(
     }),
 
     ...roundActions,
+    ...applicationActions,
   },
   { config, jobs: jobsOf(JOB_CATALOGUE.benefits, { issueBirthdays: { runBatch: issueBirthdays }, remindReceipt: { runBatch: remindReceipt }, finishRounds: { runBatch: finishRounds } }) },
 )

@@ -12,6 +12,7 @@ import type { EventSettings, EventStatus, FormAnswers, SignupState } from '../..
 import type { BenefitForm, BenefitKind, BenefitPolicy, Handout } from '../../types/benefits'
 import type { Festival } from '../../types/festivals'
 import type { RoundAudience } from '../../types/festivalRounds'
+import type { ApplicationKind, ApplicationStep, Relation } from '../../types/benefitApplications'
 
 export interface UnitDoc {
   _id: string
@@ -87,7 +88,7 @@ export interface AuditDoc {
   actorName: string
   action: AuditAction
   /** 'roster': the roster as a whole (an import or an export); 'settings': the union-wide settings. */
-  targetType: 'notice' | 'member' | 'roster' | 'settings' | 'event' | 'calendar' | 'benefitPolicy' | 'benefitRound'
+  targetType: 'notice' | 'member' | 'roster' | 'settings' | 'event' | 'calendar' | 'benefitPolicy' | 'benefitRound' | 'benefitApplication'
   targetId: string
   target: string
   before?: Record<string, unknown>
@@ -371,6 +372,7 @@ export type PayoutSource =
       policyAt: string
     }
   | { type: 'festivalRound'; roundId: string }
+  | { type: 'application'; applicationId: string }
 
 /**
  * One payout in the ledger (福利台账): who received what, under whose approval, and its receipt. `_id` names its
@@ -469,6 +471,53 @@ export interface BenefitTallyDoc {
   count: number
 }
 
+/**
+ * A life-event 慰问 application (cloudfunctions/benefits/applications.ts). `_id` is a hash of the member, the kind and
+ * the event (its day; a hospital stay's hospital too; a relative's death the relation), so one event is one
+ * application: applying again while it waits or after it was approved is refused, and applying again after it was
+ * returned takes it up again. `approving` marks an approval under way (the payout is written, then the state):
+ * nothing else may change the application meanwhile, and an approval cut off midway is finished by approving again
+ * once its lease has run out.
+ */
+export interface BenefitApplicationDoc {
+  _id: string
+  memberId: string
+  memberName: string
+  staffNo: string
+  /** The member's unit as they applied: whose admin checks it. */
+  unitId: string
+  kind: ApplicationKind
+  /** The event's Shanghai day. */
+  date: string
+  hospital?: string
+  dischargedOn?: string
+  relation?: Relation
+  note: string
+  proofFileIds: string[]
+  state: 'submitted' | 'checked' | 'approving' | 'approved' | 'returned'
+  appliedAt: string
+  /** The member, or the unit admin who applied for them. */
+  appliedById: string
+  appliedByName: string
+  checkedAt?: string
+  checkedById?: string
+  checkedByName?: string
+  /** An approval under way: whose, and until when it holds the application. */
+  approvingToken?: string
+  approvingUntil?: string
+  /** Every return, oldest first. */
+  returns: { step: ApplicationStep; byId: string; byName: string; at: string; reason: string }[]
+  /** Approved: its ledger entry, and what it gave (as the entry says). */
+  decidedAt?: string
+  decidedById?: string
+  decidedByName?: string
+  payoutId?: string
+  amountFen?: number
+  form?: BenefitForm
+  item?: string
+  updatedAt: string
+}
+
 interface CollectionTypes {
   units: UnitDoc
   clubs: ClubDoc
@@ -499,6 +548,7 @@ interface CollectionTypes {
   benefitPayouts: BenefitPayoutDoc
   benefitTallies: BenefitTallyDoc
   benefitRounds: BenefitRoundDoc
+  benefitApplications: BenefitApplicationDoc
 }
 
 export type CollectionName = keyof CollectionTypes
@@ -561,4 +611,6 @@ export const COLLECTIONS: Record<CollectionName, CollectionDefinition> = {
   benefitPayouts: { indexes: [['memberId', 'year'], ['deadline'], ['year', 'issuedAt'], ['unitId', 'year', 'issuedAt'], ['roundId', 'unitId']], unique: [], arrays: [] },
   benefitTallies: { indexes: [['memberId', 'year']], unique: [], arrays: [] },
   benefitRounds: { indexes: [['year'], ['state']], unique: [], arrays: [] },
+  // A member's own; a unit's or the whole union's queue by state.
+  benefitApplications: { indexes: [['memberId', 'appliedAt'], ['unitId', 'state', 'appliedAt'], ['state', 'appliedAt']], unique: [], arrays: [] },
 }

@@ -38,6 +38,7 @@ import { EVENT_ORGANIZER, SIGNUP_ORGANIZER } from '../core/organizers'
 import type { EventDoc, EventSignupDoc, MemberDoc } from '../core/collections'
 import { action, defineFunction, jobsOf } from '../core/defineFunction'
 import { AppError, notFound } from '../core/errors'
+import { uploadedImageProblem } from '../core/files/images'
 import type { FileStore } from '../core/files/port'
 import { keepForAWhileIn } from '../core/files/retention'
 import { mustGet, pageOf } from '../core/queries'
@@ -46,7 +47,7 @@ import { newId, type Filter, type SortSpec, type Store, type Transaction } from 
 import { unitNames } from '../core/units'
 import config from './config.json'
 import { expireOffers, reconcile, remind, tellCancelled } from './jobs'
-import { auditFields, cancelRule, checkAnswers, checkInWindow, checkSettings, copiedSettings, coverProblem, eventPhase, isHeld, isLive, signupBarrier } from './rules'
+import { auditFields, cancelRule, checkAnswers, checkInWindow, checkSettings, copiedSettings, COVER_IMAGE, eventPhase, isHeld, isLive, signupBarrier } from './rules'
 import { changeCapacity, changeQuotas, changeSignup, endLiveSignups, endSignup, openQuotas, quotaId, resultOf, signupId, takePlace, tell, waitlistPosition } from './seats'
 import { SCENE, coverUrlOf, sceneOf, settingsOf, toAdminRow, toDetail, toDraft, toMySignup, toParticipant, toSummary, type Names } from './views'
 
@@ -134,7 +135,7 @@ async function checkedSettings(store: Store, settings: EventSettings, now: Date,
 
 /** Checks a cover the settings set anew: an image uploaded to this file store, still there, small enough. */
 async function checkCover(files: FileStore, fileId: string) {
-  const problem = files.owns(fileId) ? coverProblem(await files.read(fileId)) : '封面图不是在本小程序上传的图片，请重新选择图片'
+  const problem = await uploadedImageProblem(files, fileId, COVER_IMAGE)
   if (problem) throw new AppError('INVALID_INPUT', problem, { 'settings.coverFileId': problem })
 }
 

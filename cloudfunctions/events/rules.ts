@@ -22,6 +22,7 @@ import { formatDateTime, fromShanghaiInput, shanghaiDay, toShanghaiInput } from 
 import type { EventDoc, EventSignupDoc, MemberDoc } from '../core/collections'
 import { ageOn, inGroup } from '../core/memberFacts'
 import { holdsRole } from '../core/authorize'
+import type { ImageRule } from '../core/files/images'
 
 const MINUTE_MS = 60_000
 const DAY_MS = 24 * 60 * MINUTE_MS
@@ -295,23 +296,8 @@ export function reminderSchedule(startAt: string): { when: 'day' | 'hour'; at: s
   ]
 }
 
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
-
-/** Whether the bytes are a JPEG, PNG or WebP image (what every phone shows), by their first bytes. */
-export function isImage(data: Buffer): boolean {
-  const jpeg = data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff
-  const png = data.subarray(0, 8).equals(PNG_SIGNATURE)
-  const webp = data.toString('latin1', 0, 4) === 'RIFF' && data.toString('latin1', 8, 12) === 'WEBP'
-  return jpeg || png || webp
-}
-
-/** Why an uploaded file (null: there is none) cannot be an event's cover, in plain words; undefined when it can. */
-export function coverProblem(data: Buffer | null): string | undefined {
-  if (!data) return '封面图已失效（上传后一小时内未保存会被删除），请重新选择图片'
-  if (!isImage(data)) return '封面图只能是 JPG、PNG 或 WebP 格式的图片，请换一张'
-  if (data.length > COVER_MAX_BYTES) return `封面图不能超过 ${COVER_MAX_BYTES / 1024 / 1024} MB，请换一张小一些的图片`
-  return undefined
-}
+/** What an event's cover may be: an image of at most COVER_MAX_BYTES. */
+export const COVER_IMAGE: ImageRule = { label: '封面图', maxBytes: COVER_MAX_BYTES }
 
 /** The cover as the audit log says it (a file id means nothing to a reader): 无, 已设置, or 已更换 from `previous`. */
 function coverText(coverFileId: string | undefined, previous: string | undefined) {

@@ -13,6 +13,7 @@ type Kinds = EveryAction<{
   audit: { list: 'read', jobRuns: 'read' },
   benefits: { policies: 'read', festivals: 'read', updatePolicy: 'write', mine: 'read', ledger: 'read', ledgerSummary: 'read', home: 'read', confirmReceipt: 'write',
     previewRound: 'read', applyRound: 'write', resumeRound: 'write', rounds: 'read', round: 'read', roundHandout: 'read', markReceived: 'write',
+    apply: 'write', applyFor: 'write', myApplications: 'read', applicationQueue: 'read', application: 'read', checkApplication: 'write', decideApplication: 'write',
   },
   events: {
     list: 'read',

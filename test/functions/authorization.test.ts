@@ -212,6 +212,16 @@ describe('the matrix: who may call each action', () => {
     // The payloads name unit05: its admin hands out its gifts.
     'benefits.roundHandout': UNIT05_ORGANIZERS,
     'benefits.markReceived': UNIT05_ORGANIZERS,
+    'benefits.apply': EVERY_MEMBER,
+    // The payload names a member of unit05: its admin (or the union office) applies for him.
+    'benefits.applyFor': UNIT05_ORGANIZERS,
+    'benefits.myApplications': EVERY_MEMBER,
+    'benefits.applicationQueue': UNIT05_ORGANIZERS,
+    // The payloads name an application the seed has not got (OFFICE_ANSWERS): no unit's admin can be its, so only the
+    // union office gets as far as the action. With an application of unit05's seeded, these become UNIT05_ORGANIZERS.
+    'benefits.application': OFFICE,
+    'benefits.checkApplication': OFFICE,
+    'benefits.decideApplication': OFFICE,
     'events.list': EVERY_MEMBER,
     'events.detail': EVERY_MEMBER,
     'events.home': EVERY_MEMBER,
@@ -342,10 +352,18 @@ describe('the matrix: who may call each action', () => {
     'events.checkIn': 'NOT_FOUND',
   }
 
+  /** Actions the union office gets to whose valid payload the action itself then refuses: an application that is not there. */
+  const OFFICE_ANSWERS: Record<string, ErrorCode> = {
+    'benefits.application': 'NOT_FOUND',
+    'benefits.checkApplication': 'NOT_FOUND',
+    'benefits.decideApplication': 'NOT_FOUND',
+  }
+
   function expectedOutcome(fn: string, action: string, kind: CallerKind): 'ok' | ErrorCode {
     if (fn === 'members' && action === 'bind' && BIND_ANSWERS[kind]) return BIND_ANSWERS[kind]!
     const answer = ACTION_ANSWERS[`${fn}.${action}`]
     if (answer && EVERY_MEMBER.includes(kind)) return answer
+    if (kind === 'unionOffice' && OFFICE_ANSWERS[`${fn}.${action}`]) return OFFICE_ANSWERS[`${fn}.${action}`]
     return WHO_MAY_CALL[`${fn}.${action}`].includes(kind) ? 'ok' : REFUSED[kind]
   }
 

@@ -5,7 +5,7 @@
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { AUDIENCE_UNITS_MAX, BODY_MAX, TITLE_MAX } from '../../types/notices'
 import type { ErrorCode } from '../../types/result'
-import { DAY, DEMO_EVENTS, birthdayPolicyInput, HOUR, midAutumnRound, NOTICES, PEOPLE, VALID_PAYLOADS, VALID_ROSTER, allActions, eventSettings, iso, memberEdit, noticeInput, seededSignup, seededStore, send, shanghaiAt, snapshot, type TestStore } from './harness'
+import { DAY, DEMO_EVENTS, birthdayPolicyInput, HOUR, midAutumnRound, NOTICES, PEOPLE, VALID_PAYLOADS, VALID_ROSTER, allActions, callAs, eventSettings, expectOk, iso, memberEdit, noticeInput, seededSignup, seededStore, send, shanghaiAt, snapshot, testFiles, type TestStore } from './harness'
 
 const CHINESE = /[\u4e00-\u9fa5]/
 
@@ -469,6 +469,57 @@ const roundIdCases: Case[] = [
 
 const mark = (overrides: Record<string, unknown>) => ({ roundId: '2026-dragonBoat', unitId: 'unit05', memberIds: ['m0006'], ...overrides })
 
+/** A valid hospital stay to apply for, as union office staff (who qualify): each case spoils one field. */
+const stay = (overrides: Record<string, unknown> = {}) => ({ kind: 'hospitalization', date: '2026-11-10', hospital: '湖州市中心医院', ...overrides })
+
+const applicationCases: Case[] = [
+  ['no kind', { date: '2026-11-10' }, '请选择慰问类别（结婚、生育、住院、退休、会员亡故、直系亲属亡故）'],
+  ['a kind no one applies for', { kind: 'birthday', date: '2026-11-10' }, '请选择慰问类别'],
+  ['a kind as a number', { kind: 3, date: '2026-11-10' }, '请选择慰问类别'],
+  ['no date', { kind: 'marriage' }, '请填写日期'],
+  ['a date as a number', { kind: 'marriage', date: 20261001 }, '结婚登记日期须为文字'],
+  ['a date in another format', { kind: 'marriage', date: '2026/10/01' }, '结婚登记日期格式应为 2026-05-20'],
+  ['a date that does not exist', { kind: 'marriage', date: '2026-02-30' }, '结婚登记日期不是有效的日期'],
+  ['a birth to come', { kind: 'childbirth', date: '2026-12-01' }, '子女出生日期不能晚于今天：事情发生后再申请'],
+  ['a stay over a year ago', stay({ date: '2025-10-01' }), '入院日期已超过 12 个月（早于 2025-11-20），不能再申请慰问'],
+  ['a discharge before admission', stay({ dischargedOn: '2026-11-01' }), '出院日期不能早于入院日期'],
+  ['no hospital', { kind: 'hospitalization', date: '2026-11-10' }, '请填写医院名称'],
+  ['a blank hospital', stay({ hospital: '   ' }), '请填写医院名称'],
+  ['a hospital over 40', stay({ hospital: '院'.repeat(41) }), '医院名称不能超过 40 个字'],
+  ['a hospital as a query operator', stay({ hospital: { $ne: null } }), '医院名称须为文字'],
+  ['a relative’s death without the relation', { kind: 'relativeBereavement', date: '2026-11-01' }, '请填写与会员的关系'],
+  ['a relation not a direct one', { kind: 'relativeBereavement', date: '2026-11-01', relation: 'cousin' }, '请选择亲属与会员的关系'],
+  ['a hospital on a marriage', { kind: 'marriage', date: '2026-10-01', hospital: '湖州市中心医院' }, '不支持的字段「医院名称」'],
+  ['a note over 200', stay({ note: '长'.repeat(201) }), '说明不能超过 200 个字'],
+  ['proofs as text', stay({ proofFileIds: 'cloud://a.png' }), '证明材料须为上传的图片'],
+  ['a proof as an object', stay({ proofFileIds: [{ $ne: null }] }), '证明材料须为上传的图片'],
+  ['a proof id over 300', stay({ proofFileIds: ['x'.repeat(301)] }), '证明材料不正确，请重新选择图片'],
+  ['7 proofs', stay({ proofFileIds: Array.from({ length: 7 }, (_, i) => `proof-${i}`) }), '证明材料最多 6 张图片'],
+  ['the same proof twice', stay({ proofFileIds: ['proof-1', 'proof-1'] }), '证明材料中有重复的图片'],
+  ['a proof not uploaded here', stay({ proofFileIds: ['cloud://env-1234.7463/proofs/a.png'] }), '第 1 张证明材料不是在本小程序上传的图片，请重新选择图片'],
+  ['a proof that is not there', stay({ proofFileIds: ['0123456789abcdef0123456789abcdef'] }), '第 1 张证明材料已失效'],
+]
+
+const applicationIdCases: Case[] = [
+  ['no application id', {}, '请填写慰问申请'],
+  ['an application id as a number', { applicationId: 7 }, '编号须为文字'],
+  ['an application id with a query operator', { applicationId: { $ne: null } }, '编号须为文字'],
+  ['an application id with a path', { applicationId: '../benefitApplications' }, '编号格式不正确'],
+]
+
+const returnCases = (approve: string): Case[] => [
+  ['no decision', { applicationId: 'no-such-application' }, approve],
+  ['a decision as text', { applicationId: 'no-such-application', approve: '通过' }, approve],
+  ['a return without a reason', { applicationId: 'no-such-application', approve: false }, '请填写原因'],
+  ['a blank reason', { applicationId: 'no-such-application', approve: false, reason: '  ' }, '请填写退回原因'],
+  ['a reason over 100', { applicationId: 'no-such-application', approve: false, reason: '长'.repeat(101) }, '退回原因不能超过 100 个字'],
+  ...applicationIdCases.map(([what, payload, message]): Case => [what, { ...(payload as object), approve: false, reason: '材料不全' }, message]),
+]
+
+/** An approval of an application (not there: the input is refused first); an override of `undefined` leaves the field out. */
+const approval = (overrides: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries({ applicationId: 'no-such-application', approve: true, amount: 800, form: 'cash', ...overrides }).filter(([, value]) => value !== undefined))
+
 const CASES: Record<string, Record<string, Case[]>> = {
   benefits: {
     policies: noPayloadCases,
@@ -502,6 +553,31 @@ const CASES: Record<string, Record<string, Case[]>> = {
       ['501 members', mark({ memberIds: Array.from({ length: 501 }, (_, i) => `m${i}`) }), '一次最多标记 500 人'],
       ['a member id with a query operator', mark({ memberIds: [{ $ne: null }] }), '编号须为文字'],
       ['someone of another unit', mark({ memberIds: ['m0006', 'm0019'] }), '有 1 人不在本分工会的2026 年端午节日慰问发放名单中'],
+    ],
+    apply: [...applicationCases, ['a member’s own death', { kind: 'bereavement', date: '2026-11-01' }, '会员亡故慰问由所在分工会代为申请']],
+    applyFor: [
+      ['no member', { application: stay() }, '请填写会员'],
+      ['a member id with a query operator', { memberId: { $ne: null }, application: stay() }, '编号须为文字'],
+      ['no application', { memberId: 'm0006' }, '请填写慰问申请'],
+      ...applicationCases.map(([what, application, message]): Case => [what, { memberId: 'm0006', application }, message]),
+    ],
+    myApplications: pageCases,
+    applicationQueue: [...pageCases, ['an unknown state', { state: 'approving' }, '申请状态只能是待分工会审核、待校工会审批、已审批发放或已退回'], ['a unit id with a query operator', { unitId: { $ne: null } }, '编号须为文字']],
+    application: applicationIdCases,
+    checkApplication: [...returnCases('请选择审核结果：通过或退回'), ['an amount on a check', { applicationId: 'no-such-application', approve: true, amount: 800 }, '不支持的字段「金额」']],
+    decideApplication: [
+      ...returnCases('请选择审批结果：批准或退回'),
+      ['no amount', approval({ amount: undefined }), '请填写金额'],
+      ['an amount as text', approval({ amount: '800' }), '金额须为数字'],
+      ['a negative amount', approval({ amount: -800 }), '金额不能为负'],
+      ['an amount of nothing', approval({ amount: 0 }), '慰问金额须大于 0'],
+      ['an amount in fractions of a fen', approval({ amount: 800.005 }), '金额最多精确到分（两位小数）'],
+      ['an amount over any cap', approval({ amount: 100_000.01 }), '金额不能超过 100,000 元'],
+      ['no form', approval({ form: undefined }), '请填写发放形式'],
+      ['a shopping card', approval({ form: 'shoppingCard' }), '发放形式只能是实物、提货券或慰问金'],
+      ['an item over 20', approval({ item: '品'.repeat(21) }), '慰问品名称不能超过 20 个字'],
+      ['a reason on an approval', approval({ reason: '材料齐全' }), '不支持的字段「原因」'],
+      ['an amount on a return', { applicationId: 'no-such-application', approve: false, reason: '材料不全', amount: 800 }, '不支持的字段「金额」'],
     ],
   },
   events: {
@@ -806,5 +882,47 @@ describe('field messages', () => {
   it('names the field a rule refuses', async () => {
     const result = await send(store, 'notices', PEOPLE.office, { action: 'publish', payload: noticeInput({ publishAt: iso(-DAY) }) })
     expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { publishAt: expect.stringMatching(CHINESE) } })
+  })
+})
+
+/**
+ * Life-event applications refused past their input's shape: by the file, the event, who asks, or the cap. Each says
+ * why in Chinese with a stable code and changes nothing. An application of m0019 (unit01) is filed for a stay and
+ * passed by the union office; one of m0012 (unit05, made its admin too) waits for a check.
+ */
+describe('benefit applications: refusals past the input’s shape', () => {
+  let checked = ''
+  let own = ''
+  const proofs: Record<string, string> = {}
+
+  beforeAll(async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64')
+    proofs.gif = await testFiles.save('proof.gif', Buffer.from('GIF89a\u0001\u0000\u0000\u0000', 'latin1'))
+    proofs.pdf = await testFiles.save('proof.png', Buffer.from('%PDF-1.7\n', 'latin1'))
+    proofs.large = await testFiles.save('proof.png', Buffer.concat([png, Buffer.alloc(5 * 1024 * 1024)]))
+    await store.update('members', { _id: 'm0012' }, { $push: { roles: 'unitAdmin:unit05' } })
+    checked = expectOk(await callAs(store, 'benefits', PEOPLE.unit01Member, 'apply', stay())).id
+    expectOk(await callAs(store, 'benefits', PEOPLE.office, 'checkApplication', { applicationId: checked, approve: true }))
+    own = expectOk(await callAs(store, 'benefits', 'm0012', 'apply', { kind: 'marriage', date: '2026-10-01' })).id
+  })
+
+  const cases: [string, () => [string, string, unknown], ErrorCode, string][] = [
+    ['a second claim for the same stay', () => [PEOPLE.unit01Member, 'apply', stay({ note: '再次提交' })], 'CONFLICT', '这件事已申请过住院慰问（2026年11月20日提交，待校工会审批），同一件事只能申请一次'],
+    ['a unit admin applying for someone outside their unit', () => [PEOPLE.unitAdmin, 'applyFor', { memberId: PEOPLE.unit01Member, application: stay({ date: '2026-11-12' }) }], 'FORBIDDEN', '您只能处理本人所负责分工会的事务'],
+    ['a unit admin checking their own application', () => ['m0012', 'checkApplication', { applicationId: own, approve: true }], 'FORBIDDEN', '不能审核自己的慰问申请，请由其他管理员审核'],
+    ['an admin of another unit checking it', () => [PEOPLE.otherUnitAdmin, 'checkApplication', { applicationId: own, approve: false, reason: '材料不全' }], 'FORBIDDEN', '您只能处理本人所负责分工会的事务'],
+    ['an amount over the kind’s cap', () => [PEOPLE.office2, 'decideApplication', { applicationId: checked, approve: true, amount: 2000.01, form: 'cash' }], 'CONFLICT', '超出住院慰问年度限额 ¥2,000：今年已发放 ¥0，还可发放 ¥2,000'],
+    ['a form the policy does not allow', () => [PEOPLE.office2, 'decideApplication', { applicationId: checked, approve: true, amount: 800, form: 'voucher' }], 'INVALID_INPUT', '住院慰问只能以慰问金、实物形式发放'],
+    ['the office approving what it checked', () => [PEOPLE.office, 'decideApplication', { applicationId: checked, approve: true, amount: 800, form: 'cash' }], 'FORBIDDEN', '审核与审批须由不同的人进行：您已审核过这份申请，请由校工会其他管理员审批'],
+    ['a proof that is a GIF', () => [PEOPLE.office, 'apply', stay({ proofFileIds: [proofs.gif] })], 'INVALID_INPUT', '第 1 张证明材料只能是 JPG、PNG 或 WebP 格式的图片，请换一张'],
+    ['a proof that is a PDF named .png', () => [PEOPLE.office, 'apply', stay({ proofFileIds: [proofs.pdf] })], 'INVALID_INPUT', '第 1 张证明材料只能是 JPG、PNG 或 WebP 格式的图片，请换一张'],
+    ['a proof over 5 MB', () => [PEOPLE.office, 'apply', stay({ proofFileIds: [proofs.large] })], 'INVALID_INPUT', '第 1 张证明材料不能超过 5 MB，请换一张小一些的图片'],
+  ]
+
+  it.each(cases)('%s', async (_what, call, code, message) => {
+    const [who, action, payload] = call()
+    const before = await snapshot(store)
+    expect(await send(store, 'benefits', who, { action, payload })).toMatchObject({ ok: false, code, message })
+    expect(await snapshot(store)).toEqual(before)
   })
 })

@@ -399,6 +399,16 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
     round: { roundId: '2026-dragonBoat' },
     roundHandout: { roundId: '2026-dragonBoat', unitId: 'unit05' },
     markReceived: { roundId: '2026-dragonBoat', unitId: 'unit05', memberIds: ['m0006'] },
+    // Every member the matrix calls as qualifies for 住院慰问 (a stay of theirs at this hospital from 10 to 16 November).
+    apply: { kind: 'hospitalization', date: '2026-11-10', hospital: '湖州市中心医院', dischargedOn: '2026-11-16', note: '急性阑尾炎手术' },
+    // m0006 (田博平) is of unit05: its admin applies for him.
+    applyFor: { memberId: 'm0006', application: { kind: 'bereavement', date: '2026-11-15', note: '家属已告知分工会' } },
+    myApplications: { offset: 0, limit: 10 },
+    applicationQueue: { unitId: 'unit05', state: 'submitted', offset: 0, limit: 10 },
+    // The seed has no applications yet: an application that is not there (the union office is told so).
+    application: { applicationId: 'no-such-application' },
+    checkApplication: { applicationId: 'no-such-application', approve: true },
+    decideApplication: { applicationId: 'no-such-application', approve: false, reason: '材料不全，请补充住院证明' },
   },
   events: {
     list: { tab: 'open', offset: 0, limit: 10 },

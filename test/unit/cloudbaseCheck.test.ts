@@ -67,6 +67,7 @@ const complete = (): Record<string, DescribedIndex[] | null> => ({
   benefitPayouts: [ID, index(false, 'memberId', 'year'), index(false, 'deadline'), index(false, 'year', 'issuedAt'), index(false, 'unitId', 'year', 'issuedAt'), index(false, 'roundId', 'unitId')],
   benefitTallies: [ID, index(false, 'memberId', 'year')],
   benefitRounds: [ID, index(false, 'year'), index(false, 'state')],
+  benefitApplications: [ID, index(false, 'memberId', 'appliedAt'), index(false, 'unitId', 'state', 'appliedAt'), index(false, 'state', 'appliedAt')],
 })
 
 describe('cloudbase:check', () => {

@@ -1,5 +1,6 @@
 /** The events function's pure rules: answers against the form, phases, reminders, copying a year on. */
-import { checkAnswers, copiedSettings, coverProblem, eventPhase, isImage, reminderSchedule } from '../../cloudfunctions/events/rules'
+import { COVER_IMAGE, checkAnswers, copiedSettings, eventPhase, reminderSchedule } from '../../cloudfunctions/events/rules'
+import { imageProblem, isImage } from '../../cloudfunctions/core/files/images'
 import { COVER_MAX_BYTES, type EventSettings, type FormField } from '../../types/events'
 
 const FORM: FormField[] = [
@@ -123,6 +124,7 @@ describe('covers', () => {
   })
 
   it('says what is wrong with a file that cannot be a cover', () => {
+    const coverProblem = (data: Buffer | null) => imageProblem(data, COVER_IMAGE)
     const png = bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)
     expect(coverProblem(null)).toMatch(/^封面图已失效/)
     expect(coverProblem(ascii('GIF89a'))).toMatch(/^封面图只能是 JPG、PNG 或 WebP/)
