@@ -21,7 +21,7 @@ export default defineAppConfig({
     {
       // 我的福利 and what later benefit pages members open.
       root: 'benefits',
-      pages: ['mine/index'],
+      pages: ['mine/index', 'applications/index', 'apply/index'],
     },
     {
       root: 'admin',
@@ -47,6 +47,9 @@ export default defineAppConfig({
         'benefits/roundNew/index',
         'benefits/round/index',
         'benefits/handout/index',
+        'benefits/applications/index',
+        'benefits/application/index',
+        'benefits/applyFor/index',
       ],
     },
   ],

@@ -194,7 +194,7 @@ export const MESSAGE_KINDS: { [K in MessageKind]: MessageKindInfo<MessageData[K]
       data.change === 'checked'
         ? `${BENEFIT_KIND_LABELS[data.kind]}申请已通过分工会审核，等待校工会审批`
         : `${BENEFIT_KIND_LABELS[data.kind]}申请被${data.by}退回：${data.reason}`,
-    page: () => 'benefits/mine/index',
+    page: () => 'benefits/applications/index',
     template: [
       { key: 'thing1', type: 'thing', label: '申请事项', value: (data) => BENEFIT_KIND_LABELS[data.kind] },
       { key: 'phrase2', type: 'phrase', label: '审核结果', value: (data) => (data.change === 'checked' ? '待审批' : '已退回') },

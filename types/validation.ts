@@ -168,3 +168,12 @@ export function schemaCheck<S extends v.GenericSchema>(schema: S, value: unknown
   const parsed = v.safeParse(schema, value)
   return parsed.success ? { ok: true, input: parsed.output } : { ok: false, ...describeIssues(parsed.issues) }
 }
+
+/**
+ * The request itself, once the schema accepts it: a form sends what the person typed (yuan), and the function
+ * transforms it (to fen) as it validates; sending the schema's output would transform it twice.
+ */
+export function requestCheck<S extends v.GenericSchema>(schema: S, request: unknown): FormCheck<v.InferInput<S>> {
+  const check = schemaCheck(schema, request)
+  return check.ok ? { ok: true, input: request as v.InferInput<S> } : check
+}

@@ -163,14 +163,36 @@ async function forStep(tx: Transaction, applicationId: string, actor: MemberDoc,
   return application
 }
 
-interface Approval {
+export interface Approval {
   amount: number
   form: BenefitPayoutDoc['form']
   item?: string
 }
 
+/** The ledger entry an approval writes: its id names the application, so it is written once. */
+export function approvalPayout(application: BenefitApplicationDoc, member: MemberDoc, { amount, form, item }: Approval, actor: MemberDoc, now: Date): BenefitPayoutDoc {
+  return {
+    _id: `application-${application._id}`,
+    memberId: member._id,
+    memberName: member.name,
+    staffNo: member.staffNo,
+    unitId: application.unitId,
+    kind: application.kind,
+    year: yearOf(now),
+    item: item ?? defaultItem(application.kind, form),
+    amountFen: amount,
+    form,
+    issuedAt: now.toISOString(),
+    source: { type: 'application', applicationId: application._id },
+    approvalRef: `慰问申请 ${shortRef(application._id)}（${actor.name}审批）`,
+    approverId: actor._id,
+    approverName: actor.name,
+    handout: { kind: 'unit' },
+  }
+}
+
 /** Approves: claims the application, writes its payout under the cap, records the decision (see the top of the file). */
-async function approveApplication(store: Store, applicationId: string, { amount, form, item }: Approval, actor: MemberDoc, now: Date): Promise<BenefitApplicationDoc> {
+async function approveApplication(store: Store, applicationId: string, approval: Approval, actor: MemberDoc, now: Date): Promise<BenefitApplicationDoc> {
   const application = await mustGet(store, 'benefitApplications', applicationId, '慰问申请')
   const own = ownStepRefusal(application, actor._id, 'decide')
   if (own) throw forbidden(own)
@@ -181,7 +203,7 @@ async function approveApplication(store: Store, applicationId: string, { amount,
   const label = BENEFIT_KIND_LABELS[application.kind]
   const [policy, member] = await Promise.all([store.get('benefitPolicies', application.kind), mustGet(store, 'members', application.memberId, '会员')])
   if (!policy) throw new AppError('CONFLICT', `校工会尚未设置${label}的福利政策，请先在「福利政策」中设置`)
-  if (!policy.forms.includes(form)) {
+  if (!policy.forms.includes(approval.form)) {
     const message = `${label}只能以${policy.forms.map((allowed) => BENEFIT_FORM_LABELS[allowed]).join('、')}形式发放`
     throw new AppError('INVALID_INPUT', message, { form: message })
   }
@@ -196,24 +218,7 @@ async function approveApplication(store: Store, applicationId: string, { amount,
     { $set: { state: 'approving', approvingToken: token, approvingUntil: new Date(now.getTime() + APPROVING_MS).toISOString() } },
   )
   if (!claimed) throw new AppError('CONFLICT', stateRefusal((await store.get('benefitApplications', applicationId))!, 'checked') ?? '这份申请刚刚有了变化，请刷新后查看')
-  const payout: BenefitPayoutDoc = {
-    _id: `application-${applicationId}`,
-    memberId: member._id,
-    memberName: member.name,
-    staffNo: member.staffNo,
-    unitId: application.unitId,
-    kind: application.kind,
-    year: yearOf(now),
-    item: item ?? defaultItem(application.kind, form),
-    amountFen: amount,
-    form,
-    issuedAt: at,
-    source: { type: 'application', applicationId },
-    approvalRef: `慰问申请 ${shortRef(applicationId)}（${actor.name}审批）`,
-    approverId: actor._id,
-    approverName: actor.name,
-    handout: { kind: 'unit' },
-  }
+  const payout = approvalPayout(application, member, approval, actor, now)
   try {
     await recordPayout(store, policy, payout, now)
   } catch (error) {

@@ -1,6 +1,7 @@
 /**
  * The demo union's benefit policies (figures within the caps domain.md lists; 疗休养 and 其他 left unset, as a
- * union starts), and this month's birthday gifts, given the way the daily job gives them, a few already collected.
+ * union starts), and this month's birthday gifts, given the way the daily job gives them, a few already collected;
+ * this year's past 端午 round, and an application for 慰问 in every state (demoApplications.ts).
  */
 import { festivalDate } from '../../cloudfunctions/benefits/festivals'
 import { issueBirthdays } from '../../cloudfunctions/benefits/jobs'
@@ -12,6 +13,7 @@ import type { Store } from '../../cloudfunctions/core/store/port'
 import type { BenefitEligibility, BenefitPolicy } from '../../types/benefits'
 import type { RoundInput } from '../../types/festivalRounds'
 import { shanghaiDay } from '../../types/time'
+import { seedDemoApplications } from './demoApplications'
 
 const SOURCE = '全总《基层工会经费收支管理办法》及省总工会实施细则'
 const EVERYONE: BenefitEligibility = { statuses: ['active', 'retired'], duesPaid: true, minMonths: 0 }
@@ -52,6 +54,7 @@ export async function seedDemoBenefits(store: Store, now: Date, members: MemberD
   do cursor = (await issueBirthdays({ store, now, timeLeft: () => Number.POSITIVE_INFINITY }, cursor)).cursor
   while (cursor !== undefined)
   await seedDragonBoatRound(store, now, office)
+  await seedDemoApplications(store, now, members)
   // Every third gift has been collected.
   const given = await store.find('benefitPayouts', { kind: 'birthday' }, { sort: { _id: 1 } })
   for (const payout of given.filter((_, i) => i % 3 === 0)) {

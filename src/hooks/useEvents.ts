@@ -2,14 +2,14 @@
 import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { EventKind, EventListTab, FormAnswers, FormField, MySignupView, SignupResult } from '../../types/events'
-import type { MessageKind, SubscriptionView } from '../../types/messages'
+import type { MessageKind } from '../../types/messages'
 import { formatDateTime } from '../../types/time'
 import { ApiError, call, toApiError, write, type ClientErrorCode } from '../services/api'
 import { RETRIED_CODES, retryWhileBusy } from '../services/busyRetry'
 import { checkDraft, draftOf, type FormDraft } from '../services/eventForm'
-import { confirmed, showDone, showError } from '../services/feedback'
+import { confirmed, showError } from '../services/feedback'
 import { useFormState } from './useFormState'
-import { useSubscriptions } from './useMessages'
+import { useReminders } from './useMessages'
 import { useMutation } from './useMutation'
 import { usePagedList } from './usePagedList'
 import { useRemote } from './useRemote'
@@ -149,21 +149,7 @@ export function useSignupForm(id: string) {
 }
 
 /** 订阅活动提醒: asks WeChat (from the tap) for the event kinds that have a template. */
-export function useEventReminders() {
-  const { subscriptions, subscribe, busy } = useSubscriptions()
-  const kinds = (subscriptions.data ?? []).filter((kind) => EVENT_MESSAGE_KINDS.includes(kind.kind as MessageKind))
-  const asked = kinds.filter((kind: SubscriptionView) => kind.templateId)
-  const subscribed = asked.length > 0 && asked.every((kind) => kind.remaining > 0)
-  /** Called straight from the tap: WeChat opens its panel only from one. */
-  const ask = () => {
-    if (asked.length === 0) {
-      showDone(subscriptions.data ? '活动提醒会发到「消息」中' : '正在加载，请稍后再点')
-      return
-    }
-    void subscribe(asked)
-  }
-  return { ask, busy, subscribed }
-}
+export const useEventReminders = () => useReminders(EVENT_MESSAGE_KINDS, '活动提醒会发到「消息」中')
 
 /** 我的报名: every sign-up of mine, newest first, and what I can do with each. */
 export function useMySignups() {

@@ -21,7 +21,7 @@ export function useFormState<F>(initial: F | (() => F)) {
     return undefined
   }
 
-  return { form, setForm, errors, change, accept }
+  return { form, setForm, errors, setErrors, change, accept }
 }
 
 /**

@@ -1,6 +1,7 @@
 /** The member's messages: the inbox a page at a time, the unread badge on the 消息 tab, and WeChat subscriptions. */
 import Taro from '@tarojs/taro'
-import type { SubscriptionView } from '../../types/messages'
+import type { MessageKind, SubscriptionView } from '../../types/messages'
+import { showDone } from '../services/feedback'
 import { call, write } from '../services/api'
 import { askConsent } from '../services/subscribe'
 import { useMutation } from './useMutation'
@@ -54,4 +55,23 @@ export function useSubscriptions() {
     },
   )
   return { subscriptions, subscribe: (kinds: SubscriptionView[]) => subscribing.run(kinds), busy: subscribing.busy }
+}
+
+/**
+ * 订阅提醒 after a sign-up or an application: asks WeChat (from the tap) for `kinds` that have a template; without
+ * any, says where the messages go instead (`inbox`: 活动提醒会发到「消息」中).
+ */
+export function useReminders(kinds: MessageKind[], inbox: string) {
+  const { subscriptions, subscribe, busy } = useSubscriptions()
+  const asked = (subscriptions.data ?? []).filter((kind) => kinds.includes(kind.kind as MessageKind) && kind.templateId)
+  const subscribed = asked.length > 0 && asked.every((kind) => kind.remaining > 0)
+  /** Called straight from the tap: WeChat opens its panel only from one. */
+  const ask = () => {
+    if (asked.length === 0) {
+      showDone(subscriptions.data ? inbox : '正在加载，请稍后再点')
+      return
+    }
+    void subscribe(asked)
+  }
+  return { ask, busy, subscribed }
 }

@@ -7,8 +7,7 @@
 import { festivalDate } from '../../cloudfunctions/benefits/festivals'
 import { birthdayPayoutId } from '../../cloudfunctions/benefits/jobs'
 import { shanghaiDay } from '../../types/time'
-import type { Page } from 'playwright-core'
-import { answerModal, arrived, eventually, expectText, goBack, loginAs, open, screenshot, suiteHarness, tapCell, tapTab, toast } from './harness'
+import { answerModal, arrived, eventually, expectText, goBack, loginAs, screenshot, suiteHarness, tapCell, tapTab, toast } from './harness'
 
 const h = suiteHarness()
 
@@ -26,20 +25,11 @@ async function birthdayMember() {
   return { payout, member: (await h.store.get('members', payout.memberId))! }
 }
 
-/** Logs in as a demo person the login page lists only when searched for. */
-async function loginBySearch(page: Page, name: string) {
-  await open(page, h.baseUrl, '/pages/login/index')
-  await page.locator('.nut-searchbar input:visible').fill(name)
-  await page.locator('.login__person:visible', { hasText: name }).first().click()
-  await arrived(page, HOME)
-  await expectText(page.locator('.home__greeting'), `${name}老师`)
-}
-
 test('a member in their birthday month meets the card on 首页, sees the claim code and confirms the gift received', async () => {
   const { payout, member } = await birthdayMember()
   expect(payout._id).toBe(birthdayPayoutId(Number(shanghaiDay(new Date()).slice(0, 4)), member._id))
   const page = await h.newPhone()
-  await loginBySearch(page, member.name)
+  await loginAs(page, h.baseUrl, member.name)
   const card = page.locator('.home__birthday:visible')
   await expectText(card, `生日快乐，${member.name}老师！`)
   await expectText(card, '校工会为您准备了生日蛋糕卡')

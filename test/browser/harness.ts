@@ -204,11 +204,13 @@ export async function open(page: Page, baseUrl: string, route: string) {
 }
 
 /**
- * Logs in through the development login page by picking the demo person `name`, and waits for 首页 to greet
- * them. A fresh context has no session, so the login page is where the app lands anyway.
+ * Logs in through the development login page by picking the demo person `name` (searched for: the page lists the
+ * first few only), and waits for 首页 to greet them. A fresh context has no session, so the login page is where
+ * the app lands anyway.
  */
 export async function loginAs(page: Page, baseUrl: string, name: string) {
   await open(page, baseUrl, '/pages/login/index')
+  await page.locator('.nut-searchbar input:visible').fill(name)
   // Visible only: a redirect to login still on its way from an earlier page leaves a hidden login page behind.
   const person = page.locator('.login__person:visible', { hasText: name }).first()
   await person.click()

@@ -1,7 +1,7 @@
 /** The audit trail: what notice changes write, and `audit.list` with its filters and paging. */
 import type { AuditEntryView } from '../../types/audit'
 import { toShanghaiInput } from '../../types/time'
-import { NOTICES, NOW, PEOPLE, callAs, expectFailure, expectOk, noticeInput, seededStore, snapshot, type TestStore} from './harness'
+import { NOTICES, NOW, PEOPLE, callAs, expectFailure, expectOk, noticeInput, seededStore, snapshot, type TestStore } from './harness'
 
 /** The event kinds' templates, none set (工会设置 lists every kind's). */
 const UNSET_TEMPLATES = {
@@ -10,6 +10,7 @@ const UNSET_TEMPLATES = {
   '订阅消息模板（活动取消）': '未设置',
   '订阅消息模板（福利发放）': '未设置',
   '订阅消息模板（福利领取提醒）': '未设置',
+  '订阅消息模板（慰问申请进度）': '未设置',
 }
 
 let store: TestStore

@@ -18,8 +18,12 @@ import { NOW, DAY, HOUR, PEOPLE, callAs, expectFailure, expectOk, hospitalStay, 
 
 let store: Store
 
+/** The demo's own applications (one in every state: the browser test's) go: these tests start from none. */
+const withoutDemoApplications = (seeded: Store) => seeded.remove('benefitApplications', { state: { $in: ['submitted', 'checked', 'returned', 'approved'] } })
+
 beforeEach(async () => {
   store = await seededStore()
+  await withoutDemoApplications(store)
 })
 
 afterEach(() => {
@@ -30,6 +34,7 @@ afterEach(() => {
 async function reseed(seed: number) {
   ;(store as TestStore).close()
   store = await seededStore(NOW, seed)
+  await withoutDemoApplications(store)
 }
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64')
@@ -237,7 +242,7 @@ describe('the unit admin’s check', () => {
     const view = expectOk(await check(PEOPLE.unitAdmin, id, true))
     expect(view).toMatchObject({ state: 'checked', stateLabel: '待校工会审批', checkedByName: '胡静' })
     const [message] = await messagesOf(UNIT05_MEMBER, 'benefitApplication')
-    expect(message).toMatchObject({ title: '慰问申请进度', text: '住院慰问申请已通过分工会审核，等待校工会审批', page: 'benefits/mine/index' })
+    expect(message).toMatchObject({ title: '慰问申请进度', text: '住院慰问申请已通过分工会审核，等待校工会审批', page: 'benefits/applications/index' })
     const [entry] = await store.find('auditLog', { action: 'benefits.checkApplication' })
     expect(entry).toMatchObject({ actorName: '胡静', before: { 状态: '待分工会审核', 医院: '湖州市中心医院' }, after: { 状态: '待校工会审批' } })
     // Now it waits for the union office, not the unit.
@@ -493,6 +498,7 @@ describe('on CloudBase', () => {
     standIn = new CloudBaseStandIn(1000)
     store = new CloudBaseStore(cloud, { env: standIn.env, retry: { attempts: 6, baseDelayMs: 1 } })
     await seedDemoUnion(store, NOW)
+    await withoutDemoApplications(store)
   })
 
   afterEach(() => standIn.close())

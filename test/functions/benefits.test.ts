@@ -262,13 +262,15 @@ describe('福利台账 (the ledger)', () => {
     expect(first).not.toHaveProperty('code')
     expect(expectOk(await callAs(store, 'benefits', PEOPLE.office, 'ledgerSummary', {}))).toEqual({
       year: 2026,
-      count: 600,
-      totalFen: 6_240_000,
+      count: 601,
+      totalFen: 6_340_000,
       kinds: [
         // The seed marked every third collected: 8 of 24.
         { kind: 'birthday', label: '生日慰问', count: 24, totalFen: 480_000, received: 8 },
         // The 端午 round: two gifts each for 288 members, every tenth member's not collected (28 of them).
         { kind: 'festival', label: '节日慰问', count: 576, totalFen: 5_760_000, received: 520 },
+        // The demo's approved application: ¥1,000 for a member's father, handed over.
+        { kind: 'relativeBereavement', label: '直系亲属亡故慰问', count: 1, totalFen: 100_000, received: 1 },
       ],
     })
     expect(expectOk(await callAs(store, 'benefits', PEOPLE.office, 'ledgerSummary', { year: 2025 }))).toEqual({ year: 2025, count: 0, totalFen: 0, kinds: [] })

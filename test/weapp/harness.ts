@@ -15,8 +15,8 @@
  *   the functions are given (`files`), answering its id as the `fileID`.
  * - `wx.navigateTo` and friends: stand in for the WeChat client; they record what the app asked for. `showModal`
  *   answers 确定 unless the test says otherwise (`confirmModals`); `requestSubscribeMessage` answers each template
- *   with `consentAnswer`. `chooseMessageFile` (pick a file from a chat)
- *   answers the file the test put there (`chooseFromChat`), or the person closing the picker. `downloadFile` fetches
+ *   with `consentAnswer`. `chooseMessageFile` (pick a file from a chat) and `chooseMedia` (a photo from the album)
+ *   answer the file the test put there (`chooseFromChat`, `chooseFromAlbum`), or the person closing the picker. `downloadFile` fetches
  *   a link the file store signed (`LocalFileStore.opened`; the stored file's path is the temporary path; on WeChat
  *   the link is a CloudBase temporary URL), and `openDocument` opens a file that exists.
  *
@@ -95,6 +95,8 @@ export interface Weapp {
   files: LocalFileStore
   /** What the person does in the chat file picker (`wx.chooseMessageFile`) from now on: pick this file, or close it. */
   chooseFromChat(file: ChatFile | 'cancel'): void
+  /** What the person picks in the album (`wx.chooseMedia`) from now on: this photo (a path on disk), or nothing. */
+  chooseFromAlbum(photoPath: string | 'cancel'): void
   /** Whether the person taps 确定 in the modals (`wx.showModal`) shown from now on; true at first. */
   confirmModals: boolean
   /** What the person answers in WeChat's subscription panel (`wx.requestSubscribeMessage`) for each template; 'accept' at first. */
@@ -252,6 +254,12 @@ export function startWeapp(options: WeappOptions): Weapp {
     const { path: filePath, name } = chatFile
     return { tempFiles: [{ path: filePath, size: statSync(filePath).size, name, type: 'file', time: Math.floor(Date.now() / 1000) }] }
   })
+  let albumPhoto: string | undefined
+  g.wx.chooseMedia = client('chooseMedia', () => {
+    if (!albumPhoto || albumPhoto === 'cancel') return { fail: 'cancel' }
+    return { type: 'image', tempFiles: [{ tempFilePath: albumPhoto, size: statSync(albumPhoto).size, fileType: 'image' }] }
+  })
+  g.wx.previewImage = client('previewImage')
   // The functions' links are the file store's own (`/files/<id>?expires=…&sig=…`): this client can fetch only those.
   g.wx.downloadFile = client('downloadFile', async (request) => {
     const url = new URL(String(request.url), 'https://weapp.invalid')
@@ -354,6 +362,9 @@ export function startWeapp(options: WeappOptions): Weapp {
     privacyAnswers: [],
     chooseFromChat(file) {
       chatFile = file
+    },
+    chooseFromAlbum(photoPath) {
+      albumPhoto = photoPath
     },
     failNextCall(name, action, error) {
       failures.push({ name, action, error })

@@ -11,7 +11,7 @@ import {
   type PolicyView,
 } from '../../../types/benefits'
 import type { MemberStatus } from '../../../types/members'
-import { schemaCheck, type FormCheck } from '../../../types/validation'
+import { requestCheck, type FormCheck } from '../../../types/validation'
 import type * as v from 'valibot'
 
 export interface PolicyForm {
@@ -94,6 +94,5 @@ export function policyInput(form: PolicyForm): FormCheck<PolicyRequest> {
     source: form.source,
     ...gift,
   }
-  const check = schemaCheck(PolicyInputSchema, request)
-  return check.ok ? { ok: true, input: request as PolicyRequest } : check
+  return requestCheck(PolicyInputSchema, request)
 }

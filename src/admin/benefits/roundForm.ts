@@ -2,7 +2,7 @@
 import type * as v from 'valibot'
 import { RoundInputSchema } from '../../../types/festivalRounds'
 import type { Festival, FestivalDate } from '../../../types/festivals'
-import { schemaCheck, type FormCheck } from '../../../types/validation'
+import { requestCheck, type FormCheck } from '../../../types/validation'
 import { typedNumber } from './policyForm'
 
 export interface ItemForm {
@@ -58,6 +58,5 @@ export function roundInput(form: RoundForm): FormCheck<RoundRequest> {
     claimDays: typedNumber(form.claimDays),
     budget: typedNumber(form.budget),
   }
-  const check = schemaCheck(RoundInputSchema, request)
-  return check.ok ? { ok: true, input: request as RoundRequest } : check
+  return requestCheck(RoundInputSchema, request)
 }

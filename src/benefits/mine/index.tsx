@@ -1,8 +1,10 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { Screen } from '../../components/Screen'
 import { StateView } from '../../components/StateView'
 import { StatusTag } from '../../components/StatusTag'
+import { MY_APPLICATIONS_URL } from '../../hooks/useApplications'
 import { useMyBenefits, worthLine } from '../../hooks/useBenefits'
 import { BENEFIT_FORM_LABELS, formatYuan, handoutText, type MyBenefit } from '../../../types/benefits'
 import { formatDateTime, formatDay, shanghaiDay } from '../../../types/time'
@@ -76,6 +78,10 @@ export default function MyBenefits() {
           </>
         )}
       </StateView>
+      <View className="my-benefits__apply" onClick={() => void Taro.navigateTo({ url: MY_APPLICATIONS_URL })}>
+        <Text>结婚、生育、住院、退休等慰问</Text>
+        <Text className="my-benefits__apply-link">申请与进度 ›</Text>
+      </View>
     </Screen>
   )
 }

@@ -1,24 +1,23 @@
-import { Button, Checkbox, DatePicker, Input, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Checkbox, Input, TextArea } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
 import { ChoiceChips } from '../../components/ChoiceChips'
+import { DateField } from '../../components/DateField'
 import { Screen } from '../../components/Screen'
 import { StateView } from '../../components/StateView'
 import { MY_SIGNUPS_URL, resultHeadline, useEventReminders, useSignupForm } from '../../hooks/useEvents'
 import { decodedParam } from '../../services/checkIn'
 import { fieldHint, textLimit } from '../../services/eventForm'
 import { eventTime } from '../../services/eventText'
+import { shanghaiDay } from '../../../types/time'
 import type { FormField, SignupResult } from '../../../types/events'
 import './index.scss'
 
 /** A text answer this long or longer gets a box of several lines. */
 const LONG_TEXT = 50
-const EARLIEST_DATE = new Date('1930-01-01T00:00:00+08:00')
-const pad = (part: unknown) => String(part).padStart(2, '0')
+const EARLIEST_DAY = '1930-01-01'
 
 function Question({ field, value, error, onAnswer }: { field: FormField; value: string | string[] | undefined; error?: string; onAnswer: (value: string | string[]) => void }) {
-  const [picking, setPicking] = useState(false)
   const hint = fieldHint(field)
   const text = typeof value === 'string' ? value : ''
   let input
@@ -36,23 +35,7 @@ function Question({ field, value, error, onAnswer }: { field: FormField; value: 
       )
       break
     case 'date':
-      input = (
-        <>
-          <View className={`field-input signup__date ${text ? '' : 'signup__date--empty'}`} onClick={() => setPicking(true)}>
-            {text || '请选择日期'}
-          </View>
-          <DatePicker
-            type="date"
-            title={field.label}
-            visible={picking}
-            startDate={EARLIEST_DATE}
-            endDate={new Date(Date.now() + 5 * 365 * 86_400_000)}
-            defaultValue={text ? new Date(`${text}T00:00:00+08:00`) : new Date()}
-            onClose={() => setPicking(false)}
-            onConfirm={(_options, values) => onAnswer(values.slice(0, 3).map(pad).join('-'))}
-          />
-        </>
-      )
+      input = <DateField value={text} title={field.label} from={EARLIEST_DAY} to={shanghaiDay(new Date(Date.now() + 5 * 365 * 86_400_000))} onChange={onAnswer} />
       break
     case 'text':
       input =

@@ -25,6 +25,7 @@ const ADMIN_TOOLS: { title: string; description: string; url: string; roles: Rol
   { title: '角色管理', description: '授予、撤销管理员与代表等角色', url: '/admin/roles/index', roles: ['unionOffice'] },
   { title: '操作日志', description: '谁在何时做了什么修改', url: '/admin/audit/index', roles: ['unionOffice'] },
   { title: '节日慰问发放', description: '按节日一次发放，分工会登记领取', url: '/admin/benefits/rounds/index', roles: ['unionOffice', 'unitAdmin'] },
+  { title: '慰问申请审批', description: '结婚、生育、住院等慰问申请的审核与审批', url: '/admin/benefits/applications/index', roles: ['unionOffice', 'unitAdmin'] },
   { title: '福利台账', description: '每一笔福利慰问的发放、批准与领取', url: '/admin/benefits/ledger/index', roles: ['unionOffice', 'unitAdmin'] },
   { title: '福利政策', description: '各类福利慰问的年度限额、发放形式与生日礼品', url: '/admin/benefits/policies/index', roles: ['unionOffice'] },
   { title: '工会设置', description: '青年教职工年龄、订阅消息模板等', url: '/admin/settings/index', roles: ['unionOffice'] },
@@ -85,6 +86,7 @@ export default function Mine() {
         <Cell title="通知公告" extra="›" clickable onClick={() => Taro.navigateTo({ url: '/pages/notices/list/index' })} />
         <Cell title="我的报名" description="报名的活动、候补与签到" extra="›" clickable onClick={() => Taro.navigateTo({ url: '/events/mine/index' })} />
         <Cell title="我的福利" description="生日、节日慰问与领取" extra="›" clickable onClick={() => Taro.navigateTo({ url: '/benefits/mine/index' })} />
+        <Cell title="我的慰问申请" description="结婚、生育、住院等慰问的申请与进度" extra="›" clickable onClick={() => Taro.navigateTo({ url: '/benefits/applications/index' })} />
         <Cell title="消息订阅" description="哪些消息同时发到微信" extra="›" clickable onClick={() => Taro.navigateTo({ url: '/pages/messages/subscriptions/index' })} />
         <Cell title="隐私保护指引" extra="›" clickable onClick={() => Taro.navigateTo({ url: PRIVACY_GUIDE_URL })} />
         {isBrowser && <Cell title="切换演示身份" description="演示模式" extra="›" clickable onClick={switchIdentity} />}

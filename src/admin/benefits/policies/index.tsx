@@ -39,7 +39,7 @@ export default function BenefitPolicies() {
   const policies = useBenefitPolicies()
   return (
     <Screen className="benefit-policies">
-      <Text className="benefit-policies__intro">
+      <Text className="page-note">
         各类福利慰问的标准按上级工会规定设置（各省标准不同、几年一调）。修改记入操作日志，只对此后的发放生效，已发放的不变。
       </Text>
       <ComingFestivals />

@@ -23,7 +23,7 @@ export default function Rounds() {
   }
   return (
     <Screen className="rounds">
-      <Text className="rounds__intro">
+      <Text className="page-note">
         {office ? '选择节日、礼品和发放对象，预览人数与金额后一次发放；各分工会登记领取情况。' : '点开一轮节日慰问，登记本分工会会员的领取情况。'}
       </Text>
       <StateView loading={rounds.loading} error={rounds.error} empty={rounds.data?.length === 0} emptyText="还没有发放节日慰问" onRetry={rounds.reload}>

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '代为申请慰问',
+})
