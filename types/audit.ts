@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = [
   'benefits.viewApplication',
   'benefits.checkApplication',
   'benefits.decideApplication',
+  'benefits.exportLedger',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -74,6 +75,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'benefits.viewApplication': '查看慰问申请材料',
   'benefits.checkApplication': '审核慰问申请',
   'benefits.decideApplication': '审批慰问申请',
+  'benefits.exportLedger': '导出福利台账',
 }
 
 export interface AuditEntryView {

@@ -217,12 +217,12 @@ export const PolicyInputSchema = v.strictObject({
 })
 export type PolicyInput = v.InferOutput<typeof PolicyInputSchema>
 
-const YearSchema = v.pipe(v.number('年份须为数字'), v.integer('年份须为整数'), v.minValue(2000, '年份不正确'), v.maxValue(2100, '年份不正确'))
+export const YearSchema = v.pipe(v.number('年份须为数字'), v.integer('年份须为整数'), v.minValue(2000, '年份不正确'), v.maxValue(2100, '年份不正确'))
 
 export const MyBenefitsSchema = v.optional(v.strictObject({ year: v.optional(YearSchema) }), {})
 
 /** Which payouts of the ledger: a year (this one by default), and a kind and a unit, or all. A unit admin names their unit. */
-const LedgerFilter = {
+export const LedgerFilter = {
   year: v.optional(YearSchema),
   kind: v.optional(KindSchema),
   unitId: v.optional(IdSchema),

@@ -22,6 +22,11 @@ export function shanghaiDay(moment: string | number | Date | Dayjs): string {
   return inShanghai(moment).format('YYYY-MM-DD')
 }
 
+/** The Shanghai calendar year of a moment. */
+export function shanghaiYear(moment: string | number | Date | Dayjs): number {
+  return Number(shanghaiDay(moment).slice(0, 4))
+}
+
 /** "11月22日 14:30" this year, "2025年11月22日 14:30" otherwise. */
 export function formatDateTime(iso: string, now: Date = new Date()): string {
   const moment = inShanghai(iso)

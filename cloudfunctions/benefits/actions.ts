@@ -6,15 +6,14 @@ import {
   MyBenefitsSchema,
   PayoutIdSchema,
   PolicyInputSchema,
-  type BenefitKind,
   type BenefitsApi,
   type PolicyView,
 } from '../../types/benefits'
 import { EmptySchema } from '../../types/common'
 import { JOB_CATALOGUE } from '../../types/jobs'
-import { shanghaiDay } from '../../types/time'
+import { shanghaiDay, shanghaiYear } from '../../types/time'
 import { recordAudit } from '../core/audit'
-import { unionOffice, unitAdmin } from '../core/authorize'
+import { unionOffice } from '../core/authorize'
 import type { BenefitPolicyDoc } from '../core/collections'
 import { action, defineFunction, jobsOf } from '../core/defineFunction'
 import { AppError, notFound } from '../core/errors'
@@ -24,20 +23,9 @@ import { applicationActions } from './applications'
 import config from './config.json'
 import { comingFestivals } from './festivals'
 import { birthdayPayoutId, issueBirthdays, remindReceipt } from './jobs'
+import { LEDGER_READERS, ledgerFilter } from './ledgerReaders'
 import { finishRounds, roundActions } from './rounds'
 import { kindTotals, ledgerTotals, policyAuditFields, policyOf, toLedgerRow, toMyBenefit } from './rules'
-
-const yearOf = (now: Date) => Number(shanghaiDay(now).slice(0, 4))
-
-/** The ledger's payouts a filter names: its year (this one by default), its kind and unit if given. */
-const ledgerFilter = ({ year, kind, unitId }: { year?: number; kind?: BenefitKind; unitId?: string }, now: Date) => ({
-  year: year ?? yearOf(now),
-  ...(kind ? { kind } : {}),
-  ...(unitId ? { unitId } : {}),
-})
-
-/** The union office sees the whole ledger; a unit admin their own unit's, which they name. */
-const LEDGER_READERS = [unionOffice, unitAdmin(({ unitId }: { unitId?: string }) => unitId)]
 
 function toView(kind: BenefitPolicyDoc['kind'], doc: BenefitPolicyDoc | undefined): PolicyView {
   if (!doc) return { kind, label: BENEFIT_KIND_LABELS[kind] }
@@ -94,7 +82,7 @@ export const benefitsFunction = defineFunction<BenefitsApi>(
       allow: 'member',
       input: MyBenefitsSchema,
       async handle({ year: asked }, { store, now, member }) {
-        const year = asked ?? yearOf(now)
+        const year = asked ?? shanghaiYear(now)
         const years = asked === undefined ? { $in: [year, year + 1] } : year
         const [payouts, tallies, policies] = await Promise.all([
           store.find('benefitPayouts', { memberId: member._id, year: years }, { sort: { issuedAt: -1 } }),
@@ -131,7 +119,7 @@ export const benefitsFunction = defineFunction<BenefitsApi>(
       allow: 'member',
       input: EmptySchema,
       async handle(_input, { store, now, member }) {
-        const year = yearOf(now)
+        const year = shanghaiYear(now)
         const inBirthdayMonth = member.birthDate.slice(5, 7) === shanghaiDay(now).slice(5, 7)
         const birthday = inBirthdayMonth ? await store.get('benefitPayouts', birthdayPayoutId(year, member._id)) : null
         return birthday ? { birthday: toMyBenefit(birthday) } : {}

@@ -28,7 +28,7 @@ import {
   type ApplicationStep,
   type ApplicationView,
 } from '../../types/benefitApplications'
-import { formatDay, shanghaiDay } from '../../types/time'
+import { formatDay, shanghaiDay, shanghaiYear } from '../../types/time'
 import { memberTarget, recordAudit, type AuditRecord } from '../core/audit'
 import { scopesOf, unionOffice, unitAdmin } from '../core/authorize'
 import type { BenefitApplicationDoc, BenefitPayoutDoc, MemberDoc } from '../core/collections'
@@ -58,7 +58,6 @@ const memberUnit = async ({ memberId }: { memberId: string }, store: Store) => (
 /** The union office may take a unit admin's steps too, for a unit that has no admin. */
 const UNIT_STEP = [unionOffice, unitAdmin(applicationUnit)]
 
-const yearOf = (now: Date) => Number(shanghaiDay(now).slice(0, 4))
 const auditTarget = (application: Pick<BenefitApplicationDoc, 'kind' | 'memberName' | 'staffNo'>) =>
   `${BENEFIT_KIND_LABELS[application.kind]}：${memberTarget({ name: application.memberName, staffNo: application.staffNo })}`
 const applicationAudit = (application: BenefitApplicationDoc, action: AuditRecord['action'], extra: Partial<AuditRecord> = {}): AuditRecord => ({
@@ -107,7 +106,7 @@ async function submit({ store, files, now }: Pick<ActionContext<'member'>, 'stor
   const why = ineligibility(policy, member, today)
   if (why) throw forbidden(`${who}不符合${label}的条件：${why}`)
   // A cap used up, or a once-a-year kind given already, refuses now: even one fen more would not fit.
-  const full = capRefusal(policy, await store.get('benefitTallies', tallyId(yearOf(now), member._id, input.kind)), 1)
+  const full = capRefusal(policy, await store.get('benefitTallies', tallyId(shanghaiYear(now), member._id, input.kind)), 1)
   if (full) throw new AppError('CONFLICT', `${full}，暂不能申请`)
   await checkProofs(files, input.proofFileIds, `${field}proofFileIds`)
 
@@ -178,7 +177,7 @@ export function approvalPayout(application: BenefitApplicationDoc, member: Membe
     staffNo: member.staffNo,
     unitId: application.unitId,
     kind: application.kind,
-    year: yearOf(now),
+    year: shanghaiYear(now),
     item: item ?? defaultItem(application.kind, form),
     amountFen: amount,
     form,

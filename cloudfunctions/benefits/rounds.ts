@@ -20,7 +20,7 @@ import {
   type RoundSummary,
 } from '../../types/festivalRounds'
 import { MEMBER_STATUS_LABELS } from '../../types/members'
-import { shanghaiDay } from '../../types/time'
+import { shanghaiDay, shanghaiYear } from '../../types/time'
 import { recordAudit } from '../core/audit'
 import { anyScope, unionOffice, unitAdmin } from '../core/authorize'
 import type { BenefitPayoutDoc, BenefitRoundDoc, MemberDoc, RoundLeftOut } from '../core/collections'
@@ -37,8 +37,6 @@ import { leftOutViews, overBudget, planRound, unitRows, type RoundPlan } from '.
 const PAYOUTS_AT_ONCE = 20
 /** How long one call writes a round's payouts: well inside the function's 20 s, with room for its answer. */
 const ROUND_CALL_MS = 12_000
-
-const yearOf = (now: Date) => Number(shanghaiDay(now).slice(0, 4))
 
 /** The round's gifts for one member, as the ledger writes them: one entry per gift, each with its own form. */
 function roundPayouts(round: BenefitRoundDoc, member: Pick<MemberDoc, '_id' | 'name' | 'staffNo' | 'unitId'>, now: Date): BenefitPayoutDoc[] {
@@ -289,7 +287,7 @@ export const roundActions: Pick<ActionsOf<FestivalRoundsApi>, keyof FestivalRoun
     input: RoundsSchema,
     async handle({ year }, { store, now }) {
       // By default this year's and next: 元旦's round is given in December.
-      const years = year ?? { $in: [yearOf(now), yearOf(now) + 1] }
+      const years = year ?? { $in: [shanghaiYear(now), shanghaiYear(now) + 1] }
       const found = await store.find('benefitRounds', { year: years }, { fields: ['festival', 'title', 'date', 'state', 'totalFen', 'budgetFen', 'createdAt', 'createdByName', 'unitCounts'] })
       return found
         .map(summaryOf)

@@ -88,7 +88,7 @@ export interface AuditDoc {
   actorName: string
   action: AuditAction
   /** 'roster': the roster as a whole (an import or an export); 'settings': the union-wide settings. */
-  targetType: 'notice' | 'member' | 'roster' | 'settings' | 'event' | 'calendar' | 'benefitPolicy' | 'benefitRound' | 'benefitApplication'
+  targetType: 'notice' | 'member' | 'roster' | 'settings' | 'event' | 'calendar' | 'benefitPolicy' | 'benefitRound' | 'benefitApplication' | 'benefitLedger'
   targetId: string
   target: string
   before?: Record<string, unknown>

@@ -4,24 +4,28 @@
  * roster imports. exceljs is large, so it is bundled here only: every other function stays small and starts fast.
  * The files hold phone numbers: each export is audited, and every file is deleted within the hour (its job below).
  */
+import { BENEFIT_KIND_LABELS, formatYuan } from '../../types/benefits'
 import { EmptySchema } from '../../types/common'
-import { EventExportSchema, type ExportsApi } from '../../types/exports'
+import { EventExportSchema, LedgerExportSchema, type ExportsApi } from '../../types/exports'
 import { JOB_CATALOGUE } from '../../types/jobs'
 import { RosterApplySchema, RosterExportSchema, RosterFileSchema } from '../../types/roster'
 import { inShanghai } from '../../types/time'
 import { recordAudit } from '../core/audit'
 import { unionOffice } from '../core/authorize'
-import type { MemberDoc } from '../core/collections'
+import { LEDGER_READERS, ledgerFilter } from '../benefits/ledgerReaders'
+import { toLedgerRow } from '../benefits/rules'
+import type { MemberDoc, UnitDoc } from '../core/collections'
 import { action, defineFunction, jobsOf } from '../core/defineFunction'
 import { AppError, forbidden } from '../core/errors'
 import type { FileStore } from '../core/files/port'
 import { keepForAWhile, offerFile, purgeExpiredFiles } from '../core/files/retention'
 import { EVENT_ORGANIZER } from '../core/organizers'
-import { mustGet } from '../core/queries'
+import { findAllById, mustGet } from '../core/queries'
 import type { Store } from '../core/store/port'
 import { allUnits, namesOf, unitNames } from '../core/units'
 import { signupStatus, statusLabel } from '../events/rules'
 import config from './config.json'
+import { ledgerSheet } from './ledgerSheet'
 import { participantsSheet } from './participantsSheet'
 import { continueImport, purgeImports, rosterChanged, storeImport } from './roster/applyImport'
 import { changesAnything, importSummary, planIdOf, toPreview } from './roster/preview'
@@ -33,6 +37,13 @@ const STATE_ORDER = ['confirmed', 'pending', 'offered', 'waiting', 'cancelled', 
 const XLSX = '.xlsx'
 /** Files deleted per batch of the purge job. */
 const PURGE_BATCH = 100
+
+/** The unit an export names, if it names one: one that is not there is refused. */
+function namedUnit(units: readonly UnitDoc[], unitId: string | undefined): UnitDoc | undefined {
+  const unit = unitId ? units.find((candidate) => candidate._id === unitId) : undefined
+  if (unitId && !unit) throw new AppError('INVALID_INPUT', '所选分工会不存在，请重新选择', { unitId: '所选分工会不存在' })
+  return unit
+}
 
 /** Reads the uploaded roster file and plans its import against the stored roster. */
 async function planFile(store: Store, files: FileStore, now: Date, actor: MemberDoc, fileId: string, full: boolean) {
@@ -87,6 +98,35 @@ export const exportsFunction = defineFunction<ExportsApi>(
       },
     }),
 
+    ledger: action({
+      allow: LEDGER_READERS,
+      input: LedgerExportSchema,
+      async handle(input, { store, files, now, member }) {
+        const units = await allUnits(store)
+        const unit = namedUnit(units, input.unitId)
+        const filter = ledgerFilter(input, now)
+        const payouts = await findAllById(store, 'benefitPayouts', filter)
+        // As they were given, the same order whatever order they were read in.
+        payouts.sort((a, b) => a.issuedAt.localeCompare(b.issuedAt) || a._id.localeCompare(b._id))
+        const names = namesOf(units)
+        const rows = payouts.map((payout) => toLedgerRow(payout, names))
+        const kind = input.kind ? BENEFIT_KIND_LABELS[input.kind] : undefined
+        const unitName = unit?.name ?? '全部分工会'
+        const description = `${filter.year} 年 · ${kind ?? '全部类别'} · ${unitName}`
+        const data = await ledgerSheet(rows, units.map((candidate) => candidate.name), { description, exportedAt: now.toISOString(), exportedBy: member.name })
+        const fileName = `福利台账-${filter.year}-${[unitName, kind].filter(Boolean).join('-')}-${inShanghai(now).format('YYYYMMDD')}${XLSX}`
+        const link = await offerFile(store, files, now, fileName, data)
+        await recordAudit(store, member, now, {
+          action: 'benefits.exportLedger',
+          targetType: 'benefitLedger',
+          targetId: [filter.year, input.unitId ?? 'all', input.kind ?? 'all'].join(':'),
+          target: `福利台账（${description}）`,
+          after: { 导出笔数: rows.length, 合计: formatYuan(payouts.reduce((sum, payout) => sum + payout.amountFen, 0)) },
+        })
+        return link
+      },
+    }),
+
     rosterTemplate: action({
       allow: [unionOffice],
       input: EmptySchema,
@@ -101,8 +141,7 @@ export const exportsFunction = defineFunction<ExportsApi>(
       input: RosterExportSchema,
       async handle({ unitId }, { store, files, now, member: actor }) {
         const units = await allUnits(store)
-        const unit = unitId ? units.find((candidate) => candidate._id === unitId) : undefined
-        if (unitId && !unit) throw new AppError('INVALID_INPUT', '所选分工会不存在，请重新选择', { unitId: '所选分工会不存在' })
+        const unit = namedUnit(units, unitId)
         // Everyone on the roster now (离校 members stay stored but are no longer on it).
         const members = await store.find('members', { ...(unitId ? { unitId } : {}), status: { $ne: 'left' } }, { sort: { staffNo: 1 } })
         const scope = unit?.name ?? '全部分工会'

@@ -1,9 +1,8 @@
 /** An event's sign-ups as an .xlsx sheet: one row per sign-up, the form's questions as columns. */
-import ExcelJS from 'exceljs'
 import type { FormAnswer } from '../../types/events'
 import { toShanghaiInput } from '../../types/time'
 import type { EventDoc } from '../core/collections'
-import { workbookBuffer } from './workbook'
+import { headedSheet, newWorkbook, workbookBuffer } from './workbook'
 
 export interface ParticipantLine {
   name: string
@@ -19,10 +18,8 @@ export interface ParticipantLine {
 const answerText = (answer: FormAnswer | undefined) => (answer === undefined ? '' : Array.isArray(answer) ? answer.join('、') : String(answer))
 
 export async function participantsSheet(event: Pick<EventDoc, 'title' | 'form'>, lines: readonly ParticipantLine[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook()
-  workbook.creator = '教工之家'
-  const sheet = workbook.addWorksheet('报名名单', { views: [{ state: 'frozen', ySplit: 1 }] })
-  sheet.columns = [
+  const workbook = newWorkbook()
+  const sheet = headedSheet(workbook, '报名名单', [
     { header: '序号', key: 'index', width: 6 },
     { header: '姓名', key: 'name', width: 10 },
     // 工号 and 手机号 as text, so Excel keeps leading zeros and never shows 1.38E+10.
@@ -33,8 +30,7 @@ export async function participantsSheet(event: Pick<EventDoc, 'title' | 'form'>,
     { header: '报名时间', key: 'signedUpAt', width: 18 },
     { header: '签到时间', key: 'checkedInAt', width: 18 },
     ...event.form.map((field) => ({ header: field.label, key: `answer.${field.key}`, width: Math.max(10, field.label.length * 2 + 4) })),
-  ]
-  sheet.getRow(1).font = { bold: true }
+  ])
   lines.forEach((line, index) => {
     sheet.addRow({
       index: index + 1,

@@ -48,6 +48,7 @@ type Kinds = EveryAction<{
   exports: {
     // An export makes a file and an audit entry: a retried export answers the first file.
     eventParticipants: 'write',
+    ledger: 'write',
     roster: 'write',
     rosterTemplate: 'read',
     rosterPreview: 'read',

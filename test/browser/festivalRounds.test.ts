@@ -1,10 +1,11 @@
 /**
  * Festival rounds in the browser build: the union office creates next 中秋's round for 文学院分工会, previews it and
- * applies it; the unit's admin marks two people received; the office follows the unit's progress and finds the round
- * in 福利台账. The tests run in order over one host and store (its seed holds this year's 端午 round).
+ * applies it; the unit's admin marks two people received; the office follows the unit's progress, finds the round
+ * in 福利台账 and exports it to Excel. The tests run in order over one host and store (its seed holds this year's 端午 round).
  */
+import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
-import { arrived, expectText, goBack, loginAs, screenshot, suiteHarness, tapCell, tapTab, toast } from './harness'
+import { arrived, downloadFrom, expectText, goBack, loginAs, screenshot, suiteHarness, tapCell, tapTab, toast } from './harness'
 
 const h = suiteHarness()
 
@@ -112,4 +113,26 @@ test('the union office sees the unit’s progress and the round in 福利台账'
   await expectText(page.locator('.ledger__summary:visible'), /节日慰问\s*34 笔 · ¥3,400 · 已领取 4\/34/)
   await expectText(page.locator('.ledger .card:visible', { hasText: '月饼礼盒' }).first(), '批准：周建华')
   await screenshot(page, 'rounds-ledger')
+
+  // The Excel file holds what the page shows: the year's 节日慰问, each with its approval and receipt, and the totals.
+  const year = title.slice(0, 4)
+  const file = await downloadFrom(page, page.locator('.ledger taro-button-core.ledger__export:visible'))
+  expect(file.fileName).toMatch(new RegExp(`^福利台账-${year}-全部分工会-节日慰问-\\d{8}\\.xlsx$`))
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(file.data)
+  const detail = workbook.getWorksheet('明细')!
+  expect(detail.rowCount).toBe(35)
+  const values = (row: ExcelJS.Row) => (row.values as unknown[]).slice(1)
+  const mooncakes = detail.getRows(2, 34)!.filter((row) => row.getCell(5).value === '月饼礼盒')
+  expect(mooncakes).toHaveLength(17)
+  expect(values(mooncakes[0]).slice(2, 7)).toEqual(['文学院分工会', '节日慰问', '月饼礼盒', 150, '实物'])
+  expect(values(mooncakes[0])[8]).toMatch(new RegExp(`^${title}（\\d{4}-\\d{2}-\\d{2} 发放）$`))
+  expect(values(mooncakes[0])[9]).toBe('周建华')
+  expect(mooncakes.filter((row) => row.getCell(11).value === '已领取')).toHaveLength(2)
+  const summary = workbook.getWorksheet('汇总')!
+  expect(values(summary.getRow(2))).toEqual(['按类别', '节日慰问', 34, 3400, 4])
+  expect(values(summary.getRow(3))).toEqual(['按分工会', '文学院分工会', 34, 3400, 4])
+  expect(values(summary.getRow(4))).toEqual(['合计', '', 34, 3400, 4])
+  const [entry] = await h.store.find('auditLog', { action: 'benefits.exportLedger' })
+  expect(entry).toMatchObject({ actorName: '周建华', target: `福利台账（${year} 年 · 节日慰问 · 全部分工会）`, after: { 导出笔数: 34, 合计: '¥3,400' } })
 })

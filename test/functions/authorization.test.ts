@@ -252,6 +252,8 @@ describe('the matrix: who may call each action', () => {
     'events.addCalendarEntry': OFFICE,
     'events.removeCalendarEntry': OFFICE,
     'exports.eventParticipants': UNIT05_ORGANIZERS,
+    // The payload names unit05: its admin exports its ledger.
+    'exports.ledger': UNIT05_ORGANIZERS,
     'exports.rosterTemplate': OFFICE,
     'exports.roster': OFFICE,
     'exports.rosterPreview': OFFICE,

@@ -272,6 +272,23 @@ const exportCases: Case[] = [
   ['a status filter', { status: 'left' }, '不支持的字段「人员状态」'],
 ]
 
+/** Bad filters of the ledger's export: its year (which it needs), its kind and unit, and no paging. */
+const ledgerExportCases: Case[] = [
+  ['no year', {}, '请填写年份'],
+  ['a kind without a year', { kind: 'birthday' }, '请填写年份'],
+  ['year as text', { year: '2026' }, '年份须为数字'],
+  ['a fractional year', { year: 2026.5 }, '年份须为整数'],
+  ['year 1999', { year: 1999 }, '年份不正确'],
+  ['year 2101', { year: 2101 }, '年份不正确'],
+  ['an unknown kind', { year: 2026, kind: 'gift' }, '请选择福利类别'],
+  ['a kind as a number', { year: 2026, kind: 1 }, '请选择福利类别'],
+  ['a unit id with a query operator', { year: 2026, unitId: { $ne: null } }, '编号须为文字'],
+  ['a unit id with a path in it', { year: 2026, unitId: '../units' }, '编号格式不正确'],
+  ['a unit that does not exist', { year: 2026, unitId: 'unit99' }, '所选分工会不存在，请重新选择'],
+  ['a page', { year: 2026, offset: 0 }, '不支持的字段「分页位置」'],
+  ['a page size', { year: 2026, limit: 50 }, '不支持的字段「每页条数」'],
+]
+
 /** A valid preview payload with `overrides` (`undefined` leaves a field out). */
 const rosterFile = (overrides: Record<string, unknown>) =>
   Object.fromEntries(Object.entries({ fileId: VALID_ROSTER.fileId, full: false, ...overrides }).filter(([, value]) => value !== undefined))
@@ -652,6 +669,7 @@ const CASES: Record<string, Record<string, Case[]>> = {
   },
   exports: {
     eventParticipants: eventIdCases,
+    ledger: ledgerExportCases,
     rosterTemplate: [...noPayloadCases, ['a file id', { fileId: VALID_ROSTER.fileId }, '不支持的字段「名册文件」']],
     roster: exportCases,
     rosterPreview: previewCases,
@@ -874,8 +892,11 @@ describe('field messages', () => {
     })
   })
 
-  it('names the unit export refuses', async () => {
-    const result = await send(store, 'exports', PEOPLE.office, { action: 'roster', payload: { unitId: 'unit99' } })
+  it.each([
+    ['roster', { unitId: 'unit99' }],
+    ['ledger', { year: 2026, unitId: 'unit99' }],
+  ])('names the unit the %s export refuses', async (action, payload) => {
+    const result = await send(store, 'exports', PEOPLE.office, { action, payload })
     expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { unitId: '所选分工会不存在' } })
   })
 

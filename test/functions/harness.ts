@@ -3,7 +3,7 @@
  * `callAs` to run any action as any kind of caller exactly as the entry points do (`fn.run(event, environment)`).
  */
 import { mkdtempSync } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { COLLECTIONS, type BenefitPayoutDoc, type CollectionName, type DocOf, type MemberDoc } from '../../cloudfunctions/core/collections'
@@ -24,6 +24,7 @@ import { demoMembers, demoOpenid, demoUnits, seedDemoUnion } from '../../scripts
 import { demoEventList } from '../../scripts/seed/demoEvents'
 import { signupId } from '../../cloudfunctions/events/seats'
 import type { ActionName, FunctionName, ResponseOf } from '../../types/contracts'
+import type { DownloadLink } from '../../types/exports'
 import type { ApiFailure, ApiResult, ApiSuccess } from '../../types/result'
 
 /** The fixed "now" every test runs at; the demo union is seeded at this moment. */
@@ -159,6 +160,14 @@ export const VALID_ROSTER = {
   fileId: 'feedface'.repeat(4),
   planId: planIdOf(planImport({ rows: [{ row: 2, member: ROSTER_NEWCOMER }], errors: [] }, demoMembers(NOW), { full: false }), false),
 } as const
+
+/** Opens a download link the way the host does, by its id, expiry and signature: the file, or null. */
+export async function download(link: DownloadLink, files: LocalFileStore = testFiles): Promise<{ fileName: string; data: Buffer } | null> {
+  const url = new URL(link.url, 'http://host')
+  const fileId = /^\/files\/([0-9a-f]{32})$/.exec(url.pathname)?.[1] ?? ''
+  const file = await files.opened(fileId, url.searchParams.get('expires'), url.searchParams.get('sig'))
+  return file && { fileName: file.fileName, data: await readFile(file.path) }
+}
 
 /** A local file's id is its name in the store's folder; `send` waits for this before any call. */
 const validRosterWritten = writeRoster([ROSTER_NEWCOMER], demoUnits()).then((data) => writeFile(join(testFilesDir, VALID_ROSTER.fileId), data))
@@ -443,6 +452,8 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   },
   exports: {
     eventParticipants: { eventId: 'event-flower' },
+    // unit05's: its admin exports them too.
+    ledger: { year: 2026, kind: 'birthday', unitId: 'unit05' },
     rosterTemplate: {},
     roster: { unitId: 'unit05' },
     rosterPreview: { fileId: VALID_ROSTER.fileId, full: false },

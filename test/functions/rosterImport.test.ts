@@ -6,7 +6,6 @@
  */
 import ExcelJS from 'exceljs'
 import { mkdtempSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { MemberDoc } from '../../cloudfunctions/core/collections'
@@ -17,9 +16,8 @@ import { continueImport, storeImport } from '../../cloudfunctions/exports/roster
 import { readRoster } from '../../cloudfunctions/exports/roster/rosterFile'
 import { planImport, type RosterMember } from '../../cloudfunctions/exports/roster/rosterPlan'
 import { demoMembers, demoUnits } from '../../scripts/seed/demoUnion'
-import type { DownloadLink } from '../../types/exports'
 import type { RosterApplied, RosterPreview } from '../../types/roster'
-import { NOW, PEOPLE, VALID_PAYLOADS, callAs, expectFailure, expectOk, later, memberEdit, seededStore, send, snapshot, testFiles, type Who, type TestStore, runJob } from './harness'
+import { NOW, PEOPLE, VALID_PAYLOADS, callAs, download, expectFailure, expectOk, later, memberEdit, seededStore, send, snapshot, testFiles, type Who, type TestStore, runJob } from './harness'
 
 /**
  * Every collection but `files`: reading an upload or making a file records it for deletion within the hour
@@ -126,14 +124,6 @@ async function importFile(fileId: string, full: boolean): Promise<{ previewed: R
 
 const auditOf = (action: 'members.import' | 'members.export') => store.find('auditLog', { action }, { sort: { at: 1 } })
 const memberByStaffNo = async (staffNo: string) => (await store.find('members', { staffNo }))[0]
-
-/** Opens a download link the way the host does, by its id, expiry and signature: the file, or null. */
-async function download(link: DownloadLink, files: LocalFileStore = testFiles): Promise<{ fileName: string; data: Buffer } | null> {
-  const url = new URL(link.url, 'http://host')
-  const fileId = /^\/files\/([0-9a-f]{32})$/.exec(url.pathname)?.[1] ?? ''
-  const file = await files.opened(fileId, url.searchParams.get('expires'), url.searchParams.get('sig'))
-  return file && { fileName: file.fileName, data: await readFile(file.path) }
-}
 
 /** The rows of a workbook's only sheet as their cell values (row 1 is the header). */
 async function sheetRows(data: Buffer): Promise<Cell[][]> {

@@ -10,7 +10,7 @@ import { EMPTY_FILE_MESSAGE } from '../../../types/common'
 import { ROSTER_MAX_BYTES, tooLargeMessage } from '../../../types/roster'
 import { shanghaiDay } from '../../../types/time'
 import { AppError } from '../../core/errors'
-import { workbookBuffer } from '../workbook'
+import { headedSheet, newWorkbook, workbookBuffer } from '../workbook'
 import {
   DUES_TEXT,
   GENDER_TEXT,
@@ -491,17 +491,18 @@ export async function rosterTemplate(units: readonly RosterUnit[]): Promise<Buff
 }
 
 function newRosterSheet(units: readonly RosterUnit[], rowCount: number): { workbook: ExcelJS.Workbook; sheet: ExcelJS.Worksheet } {
-  const workbook = new ExcelJS.Workbook()
-  workbook.creator = '教工之家'
-  const sheet = workbook.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] })
-  sheet.columns = ROSTER_COLUMNS.map(({ field, header }) => ({
-    header,
-    key: field,
-    width: COLUMN_WIDTHS[field],
-    // 工号 and 手机号 as text, so Excel keeps leading zeros and never shows 1.38E+10.
-    style: field === 'staffNo' || field === 'phone' ? { numFmt: '@' } : {},
-  }))
-  sheet.getRow(1).font = { bold: true }
+  const workbook = newWorkbook()
+  const sheet = headedSheet(
+    workbook,
+    SHEET_NAME,
+    ROSTER_COLUMNS.map(({ field, header }) => ({
+      header,
+      key: field,
+      width: COLUMN_WIDTHS[field],
+      // 工号 and 手机号 as text, so Excel keeps leading zeros and never shows 1.38E+10.
+      style: field === 'staffNo' || field === 'phone' ? { numFmt: '@' } : {},
+    })),
+  )
 
   // Drop-down lists for the fixed choices, down to the last row one import may hold.
   const last = Math.max(rowCount, ROSTER_MAX_ROWS) + 1

@@ -1,3 +1,4 @@
+import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { AdminList, type Column } from '../../../components/AdminList'
@@ -30,12 +31,17 @@ export default function Ledger() {
   const years = [thisYear - 1, thisYear, thisYear + 1].map((year) => ({ value: String(year), label: `${year} 年` }))
   const [year, setYear] = useState(thisYear)
   const [kind, setKind] = useState<BenefitKind | 'all'>('all')
-  const { list, summary } = useLedger(year, kind)
+  const { list, summary, ready, exportLedger, exporting } = useLedger(year, kind)
   return (
     <Screen className="ledger">
       <View className="ledger__filters">
         <ChoiceChips value={String(year)} options={years} onChange={(chosen) => setYear(Number(chosen))} />
         <ChoiceChips value={kind} options={[{ value: 'all', label: '全部类别' }, ...choicesOf(BENEFIT_KIND_LABELS)]} onChange={setKind} />
+        <View className="ledger__tools">
+          <Button size="small" fill="outline" className="ledger__export" disabled={!ready} loading={exporting} onClick={() => void exportLedger()}>
+            导出 Excel
+          </Button>
+        </View>
       </View>
       {summary && (
         <View className="card ledger__summary">
