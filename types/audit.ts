@@ -38,6 +38,12 @@ export const AUDIT_ACTIONS = [
   'benefits.checkApplication',
   'benefits.decideApplication',
   'benefits.exportLedger',
+  'benefits.reportHardship',
+  'benefits.viewHardship',
+  'benefits.fileHardship',
+  'benefits.recordHardshipAid',
+  'benefits.recordHardshipVisit',
+  'benefits.closeHardship',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -76,6 +82,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'benefits.checkApplication': '审核慰问申请',
   'benefits.decideApplication': '审批慰问申请',
   'benefits.exportLedger': '导出福利台账',
+  'benefits.reportHardship': '上报困难帮扶',
+  'benefits.viewHardship': '查看困难帮扶档案',
+  'benefits.fileHardship': '困难帮扶建档',
+  'benefits.recordHardshipAid': '登记困难帮扶',
+  'benefits.recordHardshipVisit': '登记走访慰问',
+  'benefits.closeHardship': '困难帮扶结档',
 }
 
 export interface AuditEntryView {

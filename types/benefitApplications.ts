@@ -7,7 +7,7 @@
  */
 import * as v from 'valibot'
 import { BENEFIT_FORMS, ITEM_MAX, YuanSchema, type BenefitForm, type BenefitKind } from './benefits'
-import { IdSchema, PageSchema, type Page } from './common'
+import { IdSchema, PageSchema, TextSchema, type Page } from './common'
 
 /** The kinds a member applies for; birthdays, festivals, hardship and retreats come by other ways. */
 export const APPLICATION_KINDS = ['marriage', 'childbirth', 'hospitalization', 'retirement', 'bereavement', 'relativeBereavement'] as const satisfies readonly BenefitKind[]
@@ -65,19 +65,16 @@ export const REASON_MAX = 100
 /** A file id: CloudBase's `cloud://…` path, or the local host's. */
 const FILE_ID_MAX = 300
 
-const text = (label: string, max: number) =>
-  v.pipe(v.string(`${label}须为文字`), v.trim(), v.minLength(1, `请填写${label}`), v.maxLength(max, `${label}不能超过 ${max} 个字`))
-
 /** A calendar day that exists, 'YYYY-MM-DD'. */
 function isRealDay(day: string): boolean {
   const [year, month, date] = day.split('-').map(Number)
   return month >= 1 && month <= 12 && date >= 1 && date <= new Date(Date.UTC(year, month, 0)).getUTCDate()
 }
 
-const DaySchema = (label: string) =>
+export const DaySchema = (label: string) =>
   v.pipe(v.string(`${label}须为文字`), v.regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 2026-05-20`), v.check(isRealDay, `${label}不是有效的日期`))
 
-const ProofsSchema = v.pipe(
+export const ProofsSchema = v.pipe(
   v.array(
     v.pipe(v.string('证明材料须为上传的图片'), v.minLength(1, '证明材料不正确，请重新选择图片'), v.maxLength(FILE_ID_MAX, '证明材料不正确，请重新选择图片')),
     '证明材料须为上传的图片',
@@ -100,7 +97,7 @@ export const ApplicationSchema = v.variant(
   [
     v.strictObject(eventOf('marriage')),
     v.strictObject(eventOf('childbirth')),
-    v.strictObject({ ...eventOf('hospitalization'), hospital: text('医院名称', HOSPITAL_MAX), dischargedOn: v.optional(DaySchema('出院日期')) }),
+    v.strictObject({ ...eventOf('hospitalization'), hospital: TextSchema('医院名称', HOSPITAL_MAX), dischargedOn: v.optional(DaySchema('出院日期')) }),
     v.strictObject(eventOf('retirement')),
     v.strictObject(eventOf('bereavement')),
     v.strictObject({ ...eventOf('relativeBereavement'), relation: v.picklist(RELATIONS, '请选择亲属与会员的关系（配偶、父母、子女、配偶父母）') }),
@@ -124,7 +121,7 @@ export const MyApplicationsSchema = v.optional(v.strictObject({ ...PageSchema })
  */
 export const ApplicationQueueSchema = v.optional(v.strictObject({ unitId: v.optional(IdSchema), state: v.optional(StateSchema), ...PageSchema }), {})
 
-const ReturnSchema = { applicationId: IdSchema, approve: v.literal(false), reason: text('退回原因', REASON_MAX) }
+const ReturnSchema = { applicationId: IdSchema, approve: v.literal(false), reason: TextSchema('退回原因', REASON_MAX) }
 
 /** The unit admin's check: pass it to the union office, or return it with the reason. */
 export const CheckApplicationSchema = v.variant(
@@ -145,7 +142,7 @@ export const DecideApplicationSchema = v.variant(
       approve: v.literal(true),
       amount: v.pipe(YuanSchema, v.minValue(1, '慰问金额须大于 0')),
       form: v.picklist(BENEFIT_FORMS, '发放形式只能是实物、提货券或慰问金'),
-      item: v.optional(text('慰问品名称', ITEM_MAX)),
+      item: v.optional(TextSchema('慰问品名称', ITEM_MAX)),
     }),
     v.strictObject(ReturnSchema),
   ],

@@ -6,9 +6,10 @@
  */
 import * as v from 'valibot'
 import type { BenefitApplicationsApi } from './benefitApplications'
-import { IdSchema, PageSchema, type Page } from './common'
+import { IdSchema, PageSchema, TextSchema, type Page } from './common'
 import type { FestivalRoundsApi } from './festivalRounds'
 import type { FestivalDate } from './festivals'
+import type { HardshipApi } from './hardship'
 import type { MemberStatus } from './members'
 
 export const BENEFIT_KINDS = [
@@ -164,9 +165,6 @@ export const YuanSchema = v.pipe(
 
 const KindSchema = v.picklist(BENEFIT_KINDS, '请选择福利类别')
 
-const text = (label: string, max: number) =>
-  v.pipe(v.string(`${label}须为文字`), v.trim(), v.minLength(1, `请填写${label}`), v.maxLength(max, `${label}不能超过 ${max} 个字`))
-
 const EligibilitySchema = v.strictObject({
   statuses: v.pipe(
     v.array(v.picklist(['active', 'retired'], '人员状态只能是在职或退休'), '请选择适用人员'),
@@ -179,12 +177,12 @@ const EligibilitySchema = v.strictObject({
 
 const HandoutSchema = v.variant(
   'kind',
-  [v.strictObject({ kind: v.literal('code') }), v.strictObject({ kind: v.literal('pickup'), place: text('领取地点', PLACE_MAX) })],
+  [v.strictObject({ kind: v.literal('code') }), v.strictObject({ kind: v.literal('pickup'), place: TextSchema('领取地点', PLACE_MAX) })],
   '请选择领取方式',
 )
 
 const GiftSchema = v.strictObject({
-  item: text('生日礼品名称', ITEM_MAX),
+  item: TextSchema('生日礼品名称', ITEM_MAX),
   amount: v.pipe(YuanSchema, v.minValue(1, '生日礼品金额须大于 0')),
   form: v.picklist(['inKind', 'voucher'], '生日礼品只能是实物或提货券'),
   handout: HandoutSchema,
@@ -266,8 +264,8 @@ export interface LedgerSummary {
 
 export const PayoutIdSchema = v.strictObject({ payoutId: IdSchema })
 
-/** The contract of the `benefits` function: policies, birthdays and the ledger here, festival rounds and life-event applications in their own files. */
-export interface BenefitsApi extends FestivalRoundsApi, BenefitApplicationsApi {
+/** The contract of the `benefits` function: policies, birthdays and the ledger here; festival rounds, life-event applications and hardship files in their own files. */
+export interface BenefitsApi extends FestivalRoundsApi, BenefitApplicationsApi, HardshipApi {
   /** Union office: every kind with its policy, if set. */
   policies: { request: void; response: PolicyView[] }
   /** Union office: the festivals from today, this year and next, with their dates (computed: 春节, 端午, 中秋 are lunar). */

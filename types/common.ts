@@ -22,6 +22,10 @@ export interface Page<T> {
   hasMore: boolean
 }
 
+/** Required text of `label`, trimmed, at most `max` characters. */
+export const TextSchema = (label: string, max: number) =>
+  v.pipe(v.string(`${label}须为文字`), v.trim(), v.minLength(1, `请填写${label}`), v.maxLength(max, `${label}不能超过 ${max} 个字`))
+
 /** An action with no payload still rejects stray fields. */
 export const EmptySchema = v.optional(v.strictObject({}), {})
 

@@ -4,7 +4,7 @@
  * per-unit quotas and the waitlist stay correct under a rush (cloudfunctions/events/seats.ts).
  */
 import * as v from 'valibot'
-import { IdSchema, PageSchema, type Page } from './common'
+import { IdSchema, PageSchema, TextSchema, type Page } from './common'
 import { MEMBER_GROUPS, type MemberGroup } from './members'
 
 export const EVENT_KINDS = ['competition', 'sportsMeeting', 'culture', 'lecture', 'mixer', 'ceremony', 'volunteering', 'other'] as const
@@ -200,9 +200,6 @@ export interface EventSettings {
   coverFileId?: string
 }
 
-const text = (label: string, max: number) =>
-  v.pipe(v.string(`${label}须为文字`), v.trim(), v.minLength(1, `请填写${label}`), v.maxLength(max, `${label}不能超过 ${max} 个字`))
-
 /** An ISO timestamp that names a real moment: a date that exists, an offset JavaScript reads (not "+08"). */
 function isRealMoment(text: string): boolean {
   if (Number.isNaN(Date.parse(text))) return false
@@ -229,7 +226,7 @@ const EligibilitySchema = v.strictObject({
 
 const FormFieldSchema = v.strictObject({
   key: v.pipe(v.string('题目标识须为文字'), v.regex(/^[a-z][a-z0-9]{0,15}$/, '题目标识格式不正确')),
-  label: text('题目', 20),
+  label: TextSchema('题目', 20),
   type: v.picklist(FORM_FIELD_TYPES, '题目类型不正确'),
   required: v.boolean('必填须为是或否'),
   maxLength: v.optional(int('字数上限', 1, TEXT_ANSWER_MAX)),
@@ -237,7 +234,7 @@ const FormFieldSchema = v.strictObject({
   max: v.optional(v.pipe(v.number('最大值须为数字'), v.finite('最大值须为数字'))),
   options: v.optional(
     v.pipe(
-      v.array(text('选项', 20), '选项须为列表'),
+      v.array(TextSchema('选项', 20), '选项须为列表'),
       v.minLength(2, '请至少填写两个选项'),
       v.maxLength(FORM_OPTIONS_MAX, `选项不能超过 ${FORM_OPTIONS_MAX} 个`),
     ),
@@ -279,9 +276,9 @@ const CheckInSchema = v.variant(
 
 export const EventSettingsSchema = v.strictObject({
   kind: v.picklist(EVENT_KINDS, '请选择活动类型'),
-  title: text('活动名称', EVENT_TITLE_MAX),
+  title: TextSchema('活动名称', EVENT_TITLE_MAX),
   description: v.pipe(v.string('活动介绍须为文字'), v.trim(), v.maxLength(EVENT_DESCRIPTION_MAX, `活动介绍不能超过 ${EVENT_DESCRIPTION_MAX} 个字`)),
-  place: text('活动地点', EVENT_PLACE_MAX),
+  place: TextSchema('活动地点', EVENT_PLACE_MAX),
   startAt: TimeSchema('开始时间'),
   endAt: TimeSchema('结束时间'),
   signupOpensAt: TimeSchema('报名开始时间'),
@@ -304,7 +301,7 @@ export const EventSettingsSchema = v.strictObject({
 export const EventCreateSchema = v.strictObject({ unitId: v.optional(IdSchema), settings: EventSettingsSchema })
 export const EventUpdateSchema = v.strictObject({ eventId: IdSchema, settings: EventSettingsSchema })
 export const EventIdSchema = v.strictObject({ eventId: IdSchema })
-export const EventCancelSchema = v.strictObject({ eventId: IdSchema, reason: text('取消原因', REASON_MAX) })
+export const EventCancelSchema = v.strictObject({ eventId: IdSchema, reason: TextSchema('取消原因', REASON_MAX) })
 
 export const EVENT_LIST_TABS = ['open', 'upcoming', 'finished'] as const
 export type EventListTab = (typeof EVENT_LIST_TABS)[number]
@@ -350,10 +347,10 @@ export const ParticipantsSchema = v.strictObject({
 export const DecideSchema = v.strictObject({
   signupId: IdSchema,
   approve: v.boolean('审核结果须为是或否'),
-  reason: v.optional(text('原因', REASON_MAX)),
+  reason: v.optional(TextSchema('原因', REASON_MAX)),
 })
 
-export const RemoveSchema = v.strictObject({ signupId: IdSchema, reason: text('移出原因', REASON_MAX) })
+export const RemoveSchema = v.strictObject({ signupId: IdSchema, reason: TextSchema('移出原因', REASON_MAX) })
 export const AttendanceSchema = v.strictObject({ signupId: IdSchema, present: v.boolean('出勤须为是或否') })
 
 export const AdminEventListSchema = v.optional(
@@ -365,7 +362,7 @@ export const CalendarSchema = v.optional(v.strictObject({ year: v.optional(int('
 
 export const CalendarEntryInputSchema = v.strictObject({
   date: v.pipe(v.string('日期须为文字'), v.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-05-20')),
-  title: text('事项', 40),
+  title: TextSchema('事项', 40),
   note: v.optional(v.pipe(v.string('说明须为文字'), v.trim(), v.maxLength(200, '说明不能超过 200 个字'))),
 })
 export const CalendarEntryCreateSchema = CalendarEntryInputSchema

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot'
 import { ITEM_MAX, PLACE_MAX, YuanSchema, type BenefitForm } from './benefits'
-import { IdSchema } from './common'
+import { IdSchema, TextSchema } from './common'
 import { FESTIVALS, type Festival } from './festivals'
 import type { MemberStatus } from './members'
 
@@ -23,11 +23,8 @@ export const ROUND_UNITS_MAX = 200
 /** A round may be for a festival this many days past (gifts handed out late) at most. */
 export const ROUND_LATE_DAYS = 60
 
-const text = (label: string, max: number) =>
-  v.pipe(v.string(`${label}须为文字`), v.trim(), v.minLength(1, `请填写${label}`), v.maxLength(max, `${label}不能超过 ${max} 个字`))
-
 const RoundItemSchema = v.strictObject({
-  item: text('礼品名称', ITEM_MAX),
+  item: TextSchema('礼品名称', ITEM_MAX),
   amount: v.pipe(YuanSchema, v.minValue(1, '礼品金额须大于 0')),
   form: v.picklist(['inKind', 'voucher'], '节日慰问只能发实物或提货券，不能发现金'),
 })
@@ -51,7 +48,7 @@ export const RoundInputSchema = v.strictObject({
   }),
   handout: v.variant(
     'kind',
-    [v.strictObject({ kind: v.literal('unit') }), v.strictObject({ kind: v.literal('pickup'), place: text('领取地点', PLACE_MAX) })],
+    [v.strictObject({ kind: v.literal('unit') }), v.strictObject({ kind: v.literal('pickup'), place: TextSchema('领取地点', PLACE_MAX) })],
     '请选择发放方式',
   ),
   claimDays: v.pipe(v.number('领取期限须为数字'), v.integer('领取期限须为整数天'), v.minValue(1, '领取期限至少 1 天'), v.maxValue(90, '领取期限最多 90 天')),

@@ -103,6 +103,14 @@ const FIELD_LABELS: Record<string, string> = {
   dischargedOn: '出院日期',
   relation: '与会员的关系',
   proofFileIds: '证明材料',
+  caseId: '困难帮扶档案',
+  cause: '困难类别',
+  level: '困难等级',
+  situation: '困难情况',
+  day: '日期',
+  approvalRef: '审批依据',
+  visitKind: '走访类别',
+  visitors: '走访人',
 }
 
 /** Labels of a field by its whole path, where its last key means something else elsewhere (`kind`). */
@@ -144,6 +152,8 @@ export function issueMessage(issue: Issue): string {
     if (issue.received === 'undefined' && label) return `请填写${label}`
     if (issue.expected === 'Object') return '请求参数格式不正确，请将小程序更新到最新版本后重试'
   }
+  // A number left blank in a form (JSON drops undefined: only a form's own check meets it).
+  if (issue.type === 'number' && issue.received === 'undefined' && label) return `请填写${label}`
   return issue.message
 }
 

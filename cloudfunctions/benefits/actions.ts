@@ -22,6 +22,7 @@ import { unitNames } from '../core/units'
 import { applicationActions } from './applications'
 import config from './config.json'
 import { comingFestivals } from './festivals'
+import { hardshipActions } from './hardship'
 import { birthdayPayoutId, issueBirthdays, remindReceipt } from './jobs'
 import { LEDGER_READERS, ledgerFilter } from './ledgerReaders'
 import { finishRounds, roundActions } from './rounds'
@@ -143,6 +144,7 @@ export const benefitsFunction = defineFunction<BenefitsApi>(
 
     ...roundActions,
     ...applicationActions,
+    ...hardshipActions,
   },
   { config, jobs: jobsOf(JOB_CATALOGUE.benefits, { issueBirthdays: { runBatch: issueBirthdays }, remindReceipt: { runBatch: remindReceipt }, finishRounds: { runBatch: finishRounds } }) },
 )

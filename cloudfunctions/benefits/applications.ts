@@ -20,8 +20,6 @@ import {
   CheckApplicationSchema,
   DecideApplicationSchema,
   MyApplicationsSchema,
-  PROOF_MAX_BYTES,
-  PROOFS_KEPT_DAYS,
   defaultItem,
   type ApplicationDetail,
   type ApplicationInput,
@@ -34,9 +32,7 @@ import { scopesOf, unionOffice, unitAdmin } from '../core/authorize'
 import type { BenefitApplicationDoc, BenefitPayoutDoc, MemberDoc } from '../core/collections'
 import { action, type ActionContext } from '../core/defineFunction'
 import { AppError, forbidden, notFound } from '../core/errors'
-import { uploadedImageProblem } from '../core/files/images'
 import type { FileStore } from '../core/files/port'
-import { holdIn, removeAfterIn } from '../core/files/retention'
 import { notify } from '../core/notify'
 import { mustGet, pageOf } from '../core/queries'
 import { newId, type Store, type Transaction } from '../core/store/port'
@@ -44,9 +40,9 @@ import { unitNames } from '../core/units'
 import { applicationAuditFields, applicationIdOf, dateProblem, newApplication, ownStepRefusal, payoutAuditFields, publicState, shortRef, stateRefusal, storedStates, toApplicationView } from './applicationRules'
 import config from './config.json'
 import { recordPayout, tallyId } from './ledger'
+import { checkProofs, holdProofs, proofLinks, releaseProofs } from './proofs'
 import { capRefusal, ineligibility } from './rules'
 
-const DAY_MS = 86_400_000
 /** How long an approval holds the application while it writes the payout: longer than the function may run. */
 const APPROVING_MS = 2 * config.timeout * 1000
 
@@ -74,15 +70,8 @@ async function viewOf(store: Store, application: BenefitApplicationDoc): Promise
 
 /** Applications with links to their proof images, in one call to the file store. */
 async function withProofLinks(files: FileStore, applications: ApplicationView[], docs: BenefitApplicationDoc[]): Promise<ApplicationDetail[]> {
-  const links = await files.downloadUrls(docs.flatMap((doc) => doc.proofFileIds))
-  return applications.map((view, i) => ({ ...view, proofUrls: docs[i].proofFileIds.flatMap((fileId) => links.get(fileId) ?? []) }))
-}
-
-/** Why the proofs cannot be taken: the first that is not an uploaded image small enough, with its field. */
-async function checkProofs(files: FileStore, fileIds: string[], field: string): Promise<void> {
-  const problems = await Promise.all(fileIds.map((fileId, i) => uploadedImageProblem(files, fileId, { label: `第 ${i + 1} 张证明材料`, maxBytes: PROOF_MAX_BYTES })))
-  const at = problems.findIndex((problem) => problem !== undefined)
-  if (at >= 0) throw new AppError('INVALID_INPUT', problems[at]!, { [`${field}.${at}`]: problems[at]! })
+  const links = await proofLinks(files, docs)
+  return applications.map((view, i) => ({ ...view, proofUrls: links[i] }))
 }
 
 const appliedAlready = (earlier: BenefitApplicationDoc) =>
@@ -119,19 +108,12 @@ async function submit({ store, files, now }: Pick<ActionContext<'member'>, 'stor
       const dropped = Object.keys(earlier).filter((key) => !(key in fresh))
       await tx.updateById('benefitApplications', _id, { $set: fields, ...(dropped.length ? { $unset: Object.fromEntries(dropped.map((key) => [key, true as const])) } : {}) })
     } else await tx.insert('benefitApplications', fresh)
-    // Kept until the decision, whatever their upload's record said.
-    for (const fileId of input.proofFileIds) await holdIn(tx, fileId)
+    await holdProofs(tx, input.proofFileIds)
     const application = { ...fresh, returns: earlier?.returns ?? returns }
     if (by._id !== member._id) await recordAudit(tx, by, now, applicationAudit(application, 'benefits.applyFor', { after: applicationAuditFields(application) }))
     return application
   })
   return viewOf(store, written)
-}
-
-/** The proofs go PROOFS_KEPT_DAYS after a decision (a return included: applying again holds them again). */
-async function scheduleProofs(tx: Transaction, application: BenefitApplicationDoc, now: Date) {
-  const removeAfter = new Date(now.getTime() + PROOFS_KEPT_DAYS * DAY_MS).toISOString()
-  for (const fileId of application.proofFileIds) await removeAfterIn(tx, fileId, removeAfter)
 }
 
 /** Returns the application at `step` with the reason, telling its member, in the transaction that reads it. */
@@ -140,7 +122,7 @@ async function giveBack(tx: Transaction, application: BenefitApplicationDoc, ste
   const returns = [...application.returns, { step, byId: actor._id, byName: actor.name, at, reason }]
   await tx.updateById('benefitApplications', application._id, { $set: { state: 'returned', returns, updatedAt: at } })
   const returned: BenefitApplicationDoc = { ...application, state: 'returned', returns, updatedAt: at }
-  await scheduleProofs(tx, returned, now)
+  await releaseProofs(tx, returned.proofFileIds, now)
   await notify(tx, now, [application.memberId], {
     kind: 'benefitApplication',
     subject: `application:${application._id}:returned:${returns.length}`,
@@ -233,7 +215,7 @@ async function approveApplication(store: Store, applicationId: string, approval:
     const decision = { decidedAt: paid.issuedAt, decidedById: paid.approverId, decidedByName: paid.approverName, payoutId: paid._id, amountFen: paid.amountFen, form: paid.form, item: paid.item }
     await tx.updateById('benefitApplications', applicationId, { $set: { state: 'approved', ...decision, updatedAt: at }, $unset: { approvingToken: true, approvingUntil: true } })
     const approved: BenefitApplicationDoc = { ...held, state: 'approved', ...decision, updatedAt: at }
-    await scheduleProofs(tx, approved, now)
+    await releaseProofs(tx, approved.proofFileIds, now)
     await recordAudit(tx, actor, now, applicationAudit(approved, 'benefits.decideApplication', { before: applicationAuditFields(application), after: { 状态: APPLICATION_STATE_LABELS.approved, ...payoutAuditFields(paid) } }))
     return approved
   })

@@ -25,9 +25,16 @@ export function claimCode(): string {
 /**
  * Writes a member's payouts of one kind and year together (a festival round's gifts: 粽子礼盒 and 水果券), unless the
  * first is there already: true when this call wrote them. Payouts the cap (or the kind's once-a-year rule) refuses
- * throw CONFLICT with the reason in words, and write nothing. The member hears of them in one message.
+ * throw CONFLICT with the reason in words, and write nothing. The member hears of them in one message, unless `quiet`
+ * (hardship aid: its unit admin brings it, and a message could show it on a locked screen).
  */
-export async function recordPayouts(store: Store, policy: Pick<BenefitPolicy, 'kind' | 'yearlyCapFen' | 'frequency'>, payouts: BenefitPayoutDoc[], now: Date): Promise<boolean> {
+export async function recordPayouts(
+  store: Store,
+  policy: Pick<BenefitPolicy, 'kind' | 'yearlyCapFen' | 'frequency'>,
+  payouts: BenefitPayoutDoc[],
+  now: Date,
+  { quiet = false }: { quiet?: boolean } = {},
+): Promise<boolean> {
   const [first] = payouts
   const amountFen = payouts.reduce((sum, payout) => sum + payout.amountFen, 0)
   return store.transaction(async (tx) => {
@@ -39,14 +46,17 @@ export async function recordPayouts(store: Store, policy: Pick<BenefitPolicy, 'k
     for (const payout of payouts) await tx.insert('benefitPayouts', payout)
     if (tally) await tx.updateById('benefitTallies', id, { $inc: { totalFen: amountFen, count: payouts.length } })
     else await tx.insert('benefitTallies', { _id: id, memberId: first.memberId, year: first.year, kind: first.kind, totalFen: amountFen, count: payouts.length })
-    await notify(tx, now, [first.memberId], {
-      kind: 'benefitIssued',
-      subject: `benefit:${first._id}`,
-      data: messageData(payouts),
-    })
+    if (!quiet) {
+      await notify(tx, now, [first.memberId], {
+        kind: 'benefitIssued',
+        subject: `benefit:${first._id}`,
+        data: messageData(payouts),
+      })
+    }
     return true
   })
 }
 
 /** Writes one payout as `recordPayouts` does. */
-export const recordPayout = (store: Store, policy: Pick<BenefitPolicy, 'kind' | 'yearlyCapFen' | 'frequency'>, payout: BenefitPayoutDoc, now: Date) => recordPayouts(store, policy, [payout], now)
+export const recordPayout = (store: Store, policy: Pick<BenefitPolicy, 'kind' | 'yearlyCapFen' | 'frequency'>, payout: BenefitPayoutDoc, now: Date, options?: { quiet?: boolean }) =>
+  recordPayouts(store, policy, [payout], now, options)

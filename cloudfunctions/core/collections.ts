@@ -13,6 +13,7 @@ import type { BenefitForm, BenefitKind, BenefitPolicy, Handout } from '../../typ
 import type { Festival } from '../../types/festivals'
 import type { RoundAudience } from '../../types/festivalRounds'
 import type { ApplicationKind, ApplicationStep, Relation } from '../../types/benefitApplications'
+import type { HardshipCause, HardshipLevel, HardshipState, VisitKind } from '../../types/hardship'
 
 export interface UnitDoc {
   _id: string
@@ -88,7 +89,7 @@ export interface AuditDoc {
   actorName: string
   action: AuditAction
   /** 'roster': the roster as a whole (an import or an export); 'settings': the union-wide settings. */
-  targetType: 'notice' | 'member' | 'roster' | 'settings' | 'event' | 'calendar' | 'benefitPolicy' | 'benefitRound' | 'benefitApplication' | 'benefitLedger'
+  targetType: 'notice' | 'member' | 'roster' | 'settings' | 'event' | 'calendar' | 'benefitPolicy' | 'benefitRound' | 'benefitApplication' | 'benefitLedger' | 'hardshipCase'
   targetId: string
   target: string
   before?: Record<string, unknown>
@@ -373,6 +374,7 @@ export type PayoutSource =
     }
   | { type: 'festivalRound'; roundId: string }
   | { type: 'application'; applicationId: string }
+  | { type: 'hardship'; caseId: string }
 
 /**
  * One payout in the ledger (福利台账): who received what, under whose approval, and its receipt. `_id` names its
@@ -407,6 +409,9 @@ export interface BenefitPayoutDoc {
   remindedAt?: string
   /** The festival round it belongs to (its handout lists are read by round and unit). */
   roundId?: string
+  /** The hardship case it aids (a case lists its aid), and the day the aid was given. */
+  caseId?: string
+  aidDay?: string
 }
 
 /** One of a festival round's gifts: 粽子礼盒 ¥150 (实物). */
@@ -518,6 +523,39 @@ export interface BenefitApplicationDoc {
   updatedAt: string
 }
 
+/**
+ * A member's hardship case of a year (困难帮扶档案), `_id` `${year}-${memberId}`: at most one a year, so two admins
+ * reporting the same member at once make one case. Reported by a unit admin, confirmed into the file (or returned) by
+ * the union office, closed when the hardship is over. Its aid is in the ledger (payouts with its `caseId`).
+ */
+export interface HardshipCaseDoc {
+  _id: string
+  year: number
+  memberId: string
+  memberName: string
+  staffNo: string
+  /** The member's unit as reported: whose admins see the case. */
+  unitId: string
+  cause: HardshipCause
+  level: HardshipLevel
+  situation: string
+  proofFileIds: string[]
+  state: HardshipState
+  reportedAt: string
+  reportedById: string
+  reportedByName: string
+  filedAt?: string
+  filedById?: string
+  filedByName?: string
+  returns: { byId: string; byName: string; at: string; reason: string }[]
+  closedAt?: string
+  closedById?: string
+  closedByName?: string
+  closeReason?: string
+  visits: { kind: VisitKind; day: string; visitors: string; note: string; byId: string; byName: string; at: string }[]
+  updatedAt: string
+}
+
 interface CollectionTypes {
   units: UnitDoc
   clubs: ClubDoc
@@ -549,6 +587,7 @@ interface CollectionTypes {
   benefitTallies: BenefitTallyDoc
   benefitRounds: BenefitRoundDoc
   benefitApplications: BenefitApplicationDoc
+  hardshipCases: HardshipCaseDoc
 }
 
 export type CollectionName = keyof CollectionTypes
@@ -608,9 +647,11 @@ export const COLLECTIONS: Record<CollectionName, CollectionDefinition> = {
   calendarEntries: { indexes: [['date']], unique: [], arrays: [] },
   benefitPolicies: { indexes: [], unique: [], arrays: [] },
   // A member's year; reminders of gifts not yet collected.
-  benefitPayouts: { indexes: [['memberId', 'year'], ['deadline'], ['year', 'issuedAt'], ['unitId', 'year', 'issuedAt'], ['roundId', 'unitId']], unique: [], arrays: [] },
+  benefitPayouts: { indexes: [['memberId', 'year'], ['deadline'], ['year', 'issuedAt'], ['unitId', 'year', 'issuedAt'], ['roundId', 'unitId'], ['caseId', 'issuedAt']], unique: [], arrays: [] },
   benefitTallies: { indexes: [['memberId', 'year']], unique: [], arrays: [] },
   benefitRounds: { indexes: [['year'], ['state']], unique: [], arrays: [] },
   // A member's own; a unit's or the whole union's queue by state.
   benefitApplications: { indexes: [['memberId', 'appliedAt'], ['unitId', 'state', 'appliedAt'], ['state', 'appliedAt']], unique: [], arrays: [] },
+  // A year's file, a unit's or the whole union's, by state.
+  hardshipCases: { indexes: [['year', 'state', 'reportedAt'], ['year', 'unitId', 'state', 'reportedAt']], unique: [], arrays: [] },
 }

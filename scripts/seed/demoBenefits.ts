@@ -1,7 +1,8 @@
 /**
  * The demo union's benefit policies (figures within the caps domain.md lists; 疗休养 and 其他 left unset, as a
  * union starts), and this month's birthday gifts, given the way the daily job gives them, a few already collected;
- * this year's past 端午 round, and an application for 慰问 in every state (demoApplications.ts).
+ * this year's past 端午 round, an application for 慰问 in every state (demoApplications.ts) and two hardship cases
+ * (demoHardship.ts).
  */
 import { festivalDate } from '../../cloudfunctions/benefits/festivals'
 import { issueBirthdays } from '../../cloudfunctions/benefits/jobs'
@@ -14,6 +15,7 @@ import type { BenefitEligibility, BenefitPolicy } from '../../types/benefits'
 import type { RoundInput } from '../../types/festivalRounds'
 import { shanghaiDay } from '../../types/time'
 import { seedDemoApplications } from './demoApplications'
+import { seedDemoHardship } from './demoHardship'
 
 const SOURCE = '全总《基层工会经费收支管理办法》及省总工会实施细则'
 const EVERYONE: BenefitEligibility = { statuses: ['active', 'retired'], duesPaid: true, minMonths: 0 }
@@ -55,6 +57,7 @@ export async function seedDemoBenefits(store: Store, now: Date, members: MemberD
   while (cursor !== undefined)
   await seedDragonBoatRound(store, now, office)
   await seedDemoApplications(store, now, members)
+  await seedDemoHardship(store, now, members)
   // Every third gift has been collected.
   const given = await store.find('benefitPayouts', { kind: 'birthday' }, { sort: { _id: 1 } })
   for (const payout of given.filter((_, i) => i % 3 === 0)) {

@@ -1,13 +1,11 @@
 /** 慰问申请 for a member: my applications and their progress, and the form (mine, or a unit admin's for a member). */
 import Taro from '@tarojs/taro'
-import { PROOF_MAX_BYTES, type ApplicationView } from '../../types/benefitApplications'
-import { call, toApiError, write } from '../services/api'
-import { applicationInput, emptyApplication, formOfReturned, type ApplicationForm, type ApplicationRequest } from '../services/applicationForm'
-import { pickAndUploadImage } from '../services/images'
-import { useFormState } from './useFormState'
-import { useMutation } from './useMutation'
+import type { ApplicationView } from '../../types/benefitApplications'
+import { call, write } from '../services/api'
+import { applicationInput, emptyApplication, formOfReturned, type ApplicationRequest } from '../services/applicationForm'
 import { usePagedList } from './usePagedList'
 import { useReminders } from './useMessages'
+import { useProofForm } from './useProofForm'
 
 export const MY_APPLICATIONS_URL = '/benefits/applications/index'
 export const APPLY_URL = '/benefits/apply/index'
@@ -40,28 +38,7 @@ export const useApplicationReminders = () => useReminders(['benefitApplication',
  * under it; `done` runs with the application filed. `returned` fills the form from a returned application.
  */
 export function useApplicationForm(send: (request: ApplicationRequest, key: string) => Promise<ApplicationView>, done: (application: ApplicationView) => void, returned?: ApplicationView) {
-  const { form, setForm, errors, setErrors, change, accept } = useFormState<ApplicationForm>(() => (returned ? formOfReturned(returned) : emptyApplication()))
-  const picking = useMutation(async () => {
-    const image = await pickAndUploadImage(PROOF_MAX_BYTES)
-    if (image) setForm((previous) => ({ ...previous, proofs: [...previous.proofs, { fileId: image.fileId, url: image.previewUrl }] }))
-  })
-  const submitting = useMutation(
-    async (request: ApplicationRequest, key: string) => {
-      try {
-        return await send(request, key)
-      } catch (caught) {
-        const error = toApiError(caught)
-        if (error.code === 'INVALID_INPUT') setErrors(error.fields)
-        throw error
-      }
-    },
-    { success: '已提交', onSuccess: done },
-  )
-  const submit = () => {
-    const request = accept(applicationInput(form))
-    if (request) void submitting.run(request)
-  }
-  return { form, errors, change, addProof: () => void picking.run(), addingProof: picking.busy, submit, busy: submitting.busy }
+  return useProofForm(() => (returned ? formOfReturned(returned) : emptyApplication()), applicationInput, send, done)
 }
 
 /** A member applying for themselves; filed, they land in 我的慰问申请. */

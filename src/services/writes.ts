@@ -14,6 +14,7 @@ type Kinds = EveryAction<{
   benefits: { policies: 'read', festivals: 'read', updatePolicy: 'write', mine: 'read', ledger: 'read', ledgerSummary: 'read', home: 'read', confirmReceipt: 'write',
     previewRound: 'read', applyRound: 'write', resumeRound: 'write', rounds: 'read', round: 'read', roundHandout: 'read', markReceived: 'write',
     apply: 'write', applyFor: 'write', myApplications: 'read', applicationQueue: 'read', application: 'read', checkApplication: 'write', decideApplication: 'write',
+    reportHardship: 'write', hardshipCases: 'read', hardshipCase: 'read', fileHardship: 'write', recordHardshipAid: 'write', recordHardshipVisit: 'write', closeHardship: 'write',
   },
   events: {
     list: 'read',

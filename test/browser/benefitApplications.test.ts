@@ -42,7 +42,7 @@ test('the unit admin sees the hospital stay waiting, opens it and passes it to t
   await screenshot(page, 'applications-unit-queue')
   await cards.first().click()
   await arrived(page, APPLICATION)
-  await expectText(page.locator('.application__history:visible'), `${stay.memberName}提交申请`)
+  await expectText(page.locator('.application:visible .step-history'), `${stay.memberName}提交申请`)
   const views = await h.store.count('auditLog', { action: 'benefits.viewApplication', targetId: stay._id })
   expect(views).toBeGreaterThanOrEqual(1)
   await actions(page, '通过审核').click()

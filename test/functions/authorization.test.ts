@@ -222,6 +222,15 @@ describe('the matrix: who may call each action', () => {
     'benefits.application': OFFICE,
     'benefits.checkApplication': OFFICE,
     'benefits.decideApplication': OFFICE,
+    // The payloads name unit05's cases (or a member of unit05): its admin reports, reads and visits; the rest is the
+    // union office's alone.
+    'benefits.reportHardship': UNIT05_ORGANIZERS,
+    'benefits.hardshipCases': UNIT05_ORGANIZERS,
+    'benefits.hardshipCase': UNIT05_ORGANIZERS,
+    'benefits.fileHardship': OFFICE,
+    'benefits.recordHardshipAid': OFFICE,
+    'benefits.recordHardshipVisit': UNIT05_ORGANIZERS,
+    'benefits.closeHardship': OFFICE,
     'events.list': EVERY_MEMBER,
     'events.detail': EVERY_MEMBER,
     'events.home': EVERY_MEMBER,

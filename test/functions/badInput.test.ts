@@ -5,7 +5,7 @@
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { AUDIENCE_UNITS_MAX, BODY_MAX, TITLE_MAX } from '../../types/notices'
 import type { ErrorCode } from '../../types/result'
-import { DAY, DEMO_EVENTS, birthdayPolicyInput, HOUR, midAutumnRound, NOTICES, PEOPLE, VALID_PAYLOADS, VALID_ROSTER, allActions, callAs, eventSettings, expectOk, iso, memberEdit, noticeInput, seededSignup, seededStore, send, shanghaiAt, snapshot, testFiles, type TestStore } from './harness'
+import { DAY, DEMO_EVENTS, birthdayPolicyInput, HOUR, midAutumnRound, NOTICES, PEOPLE, PNG, VALID_PAYLOADS, VALID_ROSTER, allActions, callAs, eventSettings, expectOk, iso, memberEdit, noticeInput, seededSignup, seededStore, send, shanghaiAt, snapshot, testFiles, type TestStore } from './harness'
 
 const CHINESE = /[\u4e00-\u9fa5]/
 
@@ -537,6 +537,20 @@ const returnCases = (approve: string): Case[] => [
 const approval = (overrides: Record<string, unknown>) =>
   Object.fromEntries(Object.entries({ applicationId: 'no-such-application', approve: true, amount: 800, form: 'cash', ...overrides }).filter(([, value]) => value !== undefined))
 
+const caseIdCases: Case[] = [
+  ['no case id', {}, '请填写困难帮扶档案'],
+  ['a case id as a number', { caseId: 7 }, '编号须为文字'],
+  ['a case id with a query operator', { caseId: { $ne: null } }, '编号须为文字'],
+  ['a case id with a path', { caseId: '../hardshipCases' }, '编号格式不正确'],
+]
+
+/** A valid payload of a hardship action with `overrides` (`undefined` leaves a field out). */
+const hardship = (valid: Record<string, unknown>) => (overrides: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries({ ...valid, ...overrides }).filter(([, value]) => value !== undefined))
+const hardshipReport = hardship({ memberId: 'm0006', cause: 'illness', level: 'general', situation: '配偶重病住院' })
+const hardshipAid = hardship({ caseId: 'no-such-case', amount: 500, form: 'cash', day: '2026-11-19', approvalRef: '主席办公会' })
+const hardshipVisit = hardship({ caseId: 'no-such-case', visitKind: 'warmth', day: '2026-11-19', visitors: '胡静' })
+
 const CASES: Record<string, Record<string, Case[]>> = {
   benefits: {
     policies: noPayloadCases,
@@ -595,6 +609,58 @@ const CASES: Record<string, Record<string, Case[]>> = {
       ['an item over 20', approval({ item: '品'.repeat(21) }), '慰问品名称不能超过 20 个字'],
       ['a reason on an approval', approval({ reason: '材料齐全' }), '不支持的字段「原因」'],
       ['an amount on a return', { applicationId: 'no-such-application', approve: false, reason: '材料不全', amount: 800 }, '不支持的字段「金额」'],
+    ],
+    reportHardship: [
+      ['no member', hardshipReport({ memberId: undefined }), '请填写会员'],
+      ['a member id with a query operator', hardshipReport({ memberId: { $ne: null } }), '编号须为文字'],
+      ['no cause', hardshipReport({ cause: undefined }), '请填写困难类别'],
+      ['an unknown cause', hardshipReport({ cause: 'debt' }), '请选择困难类别（因病、因灾、单亲、子女教育、其他）'],
+      ['an unknown level', hardshipReport({ level: 1 }), '请选择困难等级（特别困难、比较困难、一般困难）'],
+      ['a blank situation', hardshipReport({ situation: '   ' }), '请填写困难情况'],
+      ['a situation over 500', hardshipReport({ situation: '困'.repeat(501) }), '困难情况不能超过 500 个字'],
+      ['seven proofs', hardshipReport({ proofFileIds: Array.from({ length: 7 }, (_, i) => `proof-${i}`) }), '证明材料最多 6 张图片'],
+      ['the same proof twice', hardshipReport({ proofFileIds: ['proof-1', 'proof-1'] }), '证明材料中有重复的图片'],
+      ['a proof that is not text', hardshipReport({ proofFileIds: [{ $ne: null }] }), '证明材料须为上传的图片'],
+      ['a state of its own', hardshipReport({ state: 'filed' }), '不支持的字段「状态」'],
+    ],
+    hardshipCases: [...pageCases, ['an unknown state', { state: 'open' }, '档案状态只能是待校工会确认、已建档、已退回或已结档'], ['a unit id with a query operator', { unitId: { $ne: null } }, '编号须为文字'], ['year 1999', { year: 1999 }, '年份不正确']],
+    hardshipCase: caseIdCases,
+    fileHardship: [
+      ['no decision', { caseId: 'no-such-case' }, '请选择：确认建档或退回'],
+      ['filing without a level', { caseId: 'no-such-case', approve: true, cause: 'illness' }, '请填写困难等级'],
+      ['a return without a reason', { caseId: 'no-such-case', approve: false }, '请填写原因'],
+      ['a reason over 100', { caseId: 'no-such-case', approve: false, reason: '长'.repeat(101) }, '退回原因不能超过 100 个字'],
+      ['a level on a return', { caseId: 'no-such-case', approve: false, reason: '情况不属实', level: 'general' }, '不支持的字段「困难等级」'],
+      ...caseIdCases.map(([what, payload, message]): Case => [what, { ...(payload as object), approve: false, reason: '情况不属实' }, message]),
+    ],
+    recordHardshipAid: [
+      ...caseIdCases.map(([what, payload, message]): Case => [what, hardshipAid({ caseId: undefined, ...(payload as object) }), message]),
+      ['no amount', hardshipAid({ amount: undefined }), '请填写金额'],
+      ['a negative amount', hardshipAid({ amount: -500 }), '金额不能为负'],
+      ['an amount of nothing', hardshipAid({ amount: 0 }), '帮扶金额须大于 0'],
+      ['an amount in fractions of a fen', hardshipAid({ amount: 500.001 }), '金额最多精确到分（两位小数）'],
+      ['an amount over any cap', hardshipAid({ amount: 100_000.01 }), '金额不能超过 100,000 元'],
+      ['a shopping card', hardshipAid({ form: 'shoppingCard' }), '发放形式只能是实物、提货券或慰问金'],
+      ['no day', hardshipAid({ day: undefined }), '请填写日期'],
+      ['a day that does not exist', hardshipAid({ day: '2026-02-30' }), '帮扶日期不是有效的日期'],
+      ['a day in another format', hardshipAid({ day: '2026/11/19' }), '帮扶日期格式应为 2026-05-20'],
+      ['no approval', hardshipAid({ approvalRef: undefined }), '请填写审批依据'],
+      ['an approval over 60', hardshipAid({ approvalRef: '批'.repeat(61) }), '审批依据不能超过 60 个字'],
+      ['an item over 20', hardshipAid({ item: '品'.repeat(21) }), '帮扶物品名称不能超过 20 个字'],
+    ],
+    recordHardshipVisit: [
+      ...caseIdCases.map(([what, payload, message]): Case => [what, hardshipVisit({ caseId: undefined, ...(payload as object) }), message]),
+      ['no kind', hardshipVisit({ visitKind: undefined }), '请填写走访类别'],
+      ['an unknown kind', hardshipVisit({ visitKind: 'phone' }), '请选择走访类别（送温暖、五必访、日常走访）'],
+      ['a day as a number', hardshipVisit({ day: 20261119 }), '走访日期须为文字'],
+      ['no visitors', hardshipVisit({ visitors: '' }), '请填写走访人'],
+      ['visitors over 40', hardshipVisit({ visitors: '人'.repeat(41) }), '走访人不能超过 40 个字'],
+      ['a note over 200', hardshipVisit({ note: '记'.repeat(201) }), '走访情况不能超过 200 个字'],
+    ],
+    closeHardship: [
+      ...caseIdCases.map(([what, payload, message]): Case => [what, { ...(payload as object), reason: '已脱困' }, message]),
+      ['no reason', { caseId: 'no-such-case' }, '请填写原因'],
+      ['a reason over 100', { caseId: 'no-such-case', reason: '长'.repeat(101) }, '结档原因不能超过 100 个字'],
     ],
   },
   events: {
@@ -917,10 +983,9 @@ describe('benefit applications: refusals past the input’s shape', () => {
   const proofs: Record<string, string> = {}
 
   beforeAll(async () => {
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64')
     proofs.gif = await testFiles.save('proof.gif', Buffer.from('GIF89a\u0001\u0000\u0000\u0000', 'latin1'))
     proofs.pdf = await testFiles.save('proof.png', Buffer.from('%PDF-1.7\n', 'latin1'))
-    proofs.large = await testFiles.save('proof.png', Buffer.concat([png, Buffer.alloc(5 * 1024 * 1024)]))
+    proofs.large = await testFiles.save('proof.png', Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]))
     await store.update('members', { _id: 'm0012' }, { $push: { roles: 'unitAdmin:unit05' } })
     checked = expectOk(await callAs(store, 'benefits', PEOPLE.unit01Member, 'apply', stay())).id
     expectOk(await callAs(store, 'benefits', PEOPLE.office, 'checkApplication', { applicationId: checked, approve: true }))

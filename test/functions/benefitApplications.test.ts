@@ -8,13 +8,12 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import cloud from 'wx-server-sdk'
 import { recordPayout, tallyId } from '../../cloudfunctions/benefits/ledger'
-import { keepForAWhile } from '../../cloudfunctions/core/files/retention'
 import { CloudBaseStore } from '../../cloudfunctions/core/store/cloudbase'
 import type { Store } from '../../cloudfunctions/core/store/port'
 import { seedDemoUnion } from '../../scripts/seed/demoUnion'
 import { InterleavingStore } from '../interleavingStore'
 import { CloudBaseStandIn } from '../store/cloudbaseStandIn'
-import { NOW, DAY, HOUR, PEOPLE, callAs, expectFailure, expectOk, hospitalStay, later, runJob, seededStore, snapshot, testFiles, type TestStore } from './harness'
+import { NOW, DAY, HOUR, PEOPLE, PNG, callAs, expectFailure, expectOk, hospitalStay, later, runJob, seededStore, snapshot, testFiles, uploadPicture, type TestStore } from './harness'
 
 let store: Store
 
@@ -37,7 +36,6 @@ async function reseed(seed: number) {
   await withoutDemoApplications(store)
 }
 
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64')
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1])
 
 /** A member of unit01 (no unit admin of its own: the union office checks its applications). */
@@ -47,11 +45,7 @@ const UNIT05_MEMBER = 'm0006'
 const UNIT05_MEMBER2 = 'm0015'
 
 /** An image uploaded as the phone would (the local host records each upload for an hour). */
-async function upload(data: Buffer = PNG, name = 'proof.png'): Promise<string> {
-  const fileId = await testFiles.save(name, data)
-  await keepForAWhile(store, fileId, NOW)
-  return fileId
-}
+const upload = (data?: Buffer, name?: string) => uploadPicture(store, data, name)
 
 const fileRecord = (fileId: string) => store.get('files', createHash('sha256').update(fileId).digest('hex').slice(0, 32))
 

@@ -262,8 +262,8 @@ describe('福利台账 (the ledger)', () => {
     expect(first).not.toHaveProperty('code')
     expect(expectOk(await callAs(store, 'benefits', PEOPLE.office, 'ledgerSummary', {}))).toEqual({
       year: 2026,
-      count: 601,
-      totalFen: 6_340_000,
+      count: 602,
+      totalFen: 6_440_000,
       kinds: [
         // The seed marked every third collected: 8 of 24.
         { kind: 'birthday', label: '生日慰问', count: 24, totalFen: 480_000, received: 8 },
@@ -271,6 +271,8 @@ describe('福利台账 (the ledger)', () => {
         { kind: 'festival', label: '节日慰问', count: 576, totalFen: 5_760_000, received: 520 },
         // The demo's approved application: ¥1,000 for a member's father, handed over.
         { kind: 'relativeBereavement', label: '直系亲属亡故慰问', count: 1, totalFen: 100_000, received: 1 },
+        // The demo's filed hardship case: ¥1,000 aid, not yet signed for.
+        { kind: 'hardship', label: '困难帮扶', count: 1, totalFen: 100_000, received: 0 },
       ],
     })
     expect(expectOk(await callAs(store, 'benefits', PEOPLE.office, 'ledgerSummary', { year: 2025 }))).toEqual({ year: 2025, count: 0, totalFen: 0, kinds: [] })

@@ -8,14 +8,13 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { keepForAWhile, KEEP_FILES_MINUTES } from '../../cloudfunctions/core/files/retention'
 import { COVER_MAX_BYTES } from '../../types/events'
-import { NOW, PEOPLE, callAs, eventSettings, expectFailure, expectOk, later, runJob, seededStore, snapshot, testFiles, type TestStore } from './harness'
+import { NOW, PEOPLE, PNG, callAs, eventSettings, expectFailure, expectOk, later, runJob, seededStore, snapshot, testFiles, type TestStore } from './harness'
 
 const MINUTE = 60_000
 const KEEP = KEEP_FILES_MINUTES * MINUTE
 const MEMBER = 'm0020'
 
 const JPEG = readFileSync(join(__dirname, '../../scripts/seed/covers/volleyball.jpg'))
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64')
 const WEBP = Buffer.from('UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==', 'base64')
 
 let store: TestStore

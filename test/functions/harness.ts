@@ -13,6 +13,7 @@ import type { Store } from '../../cloudfunctions/core/store/port'
 import { SqliteStore } from '../../cloudfunctions/core/store/sqlite'
 import { InterleavingStore } from '../interleavingStore'
 import { LocalFileStore } from '../../cloudfunctions/core/files/local'
+import { keepForAWhile } from '../../cloudfunctions/core/files/retention'
 import type { FileStore } from '../../cloudfunctions/core/files/port'
 import { OutboxWeChatApi } from '../../cloudfunctions/core/wechatApi/outbox'
 import type { WeChatApi } from '../../cloudfunctions/core/wechatApi/port'
@@ -137,6 +138,16 @@ const testFilesDir = mkdtempSync(join(tmpdir(), 'jiaogong-files-'))
 
 /** The file store every call of this test file uses unless told otherwise. */
 export const testFiles = new LocalFileStore(testFilesDir, 'test-file-secret')
+
+/** The smallest PNG there is: a picture every image check accepts. */
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64')
+
+/** A picture as the app uploads it (a proof photo): in `testFiles`, and kept a while for the call that uses it. */
+export async function uploadPicture(store: Store, data: Buffer = PNG, name = 'proof.png'): Promise<string> {
+  const fileId = await testFiles.save(name, data)
+  await keepForAWhile(store, fileId, NOW)
+  return fileId
+}
 
 /** Someone the demo union does not have: the roster file of VALID_PAYLOADS adds them to unit05. */
 const ROSTER_NEWCOMER: RosterMember = {
@@ -418,6 +429,14 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
     application: { applicationId: 'no-such-application' },
     checkApplication: { applicationId: 'no-such-application', approve: true },
     decideApplication: { applicationId: 'no-such-application', approve: false, reason: '材料不全，请补充住院证明' },
+    // The seed's hardship cases are of unit05: 董丹莹's (2026-m0066) filed, 易刚's (2026-m0138) reported by its admin.
+    reportHardship: { memberId: 'm0006', cause: 'illness', level: 'general', situation: '配偶重病住院，自付医疗费约 6 万元' },
+    hardshipCases: { unitId: 'unit05', offset: 0, limit: 10 },
+    hardshipCase: { caseId: '2026-m0066' },
+    fileHardship: { caseId: '2026-m0138', approve: true, cause: 'singleParent', level: 'general' },
+    recordHardshipAid: { caseId: '2026-m0066', amount: 500, form: 'cash', day: '2026-11-19', approvalRef: '2026 年第 9 次主席办公会' },
+    recordHardshipVisit: { caseId: '2026-m0066', visitKind: 'mustVisit', day: '2026-11-19', visitors: '胡静', note: '' },
+    closeHardship: { caseId: '2026-m0066', reason: '已脱困' },
   },
   events: {
     list: { tab: 'open', offset: 0, limit: 10 },

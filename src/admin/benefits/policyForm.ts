@@ -62,8 +62,8 @@ export function policyForm(view: PolicyView): PolicyForm {
   }
 }
 
-/** A number as typed (digits, at most one decimal point), or the text itself when it is not one (the schema then says so). */
-export const typedNumber = (text: string): number | string => (/^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : text)
+/** A number as typed: blank is none (the check asks for it), anything but digits is sent as is (the check refuses it). */
+export const typedNumber = (text: string): number | string | undefined => (text.trim() === '' ? undefined : /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : text)
 
 export type PolicyRequest = v.InferInput<typeof PolicyInputSchema>
 

@@ -4,11 +4,11 @@ import { useState } from 'react'
 import type * as v from 'valibot'
 import type { ApplicationState, ApplicationView } from '../../../types/benefitApplications'
 import type { BenefitForm } from '../../../types/benefits'
-import type { RosterRow } from '../../../types/members'
 import { DecideApplicationSchema } from '../../../types/benefitApplications'
 import { requestCheck } from '../../../types/validation'
 import { useApplicationForm } from '../../hooks/useApplications'
 import { useFormState } from '../../hooks/useFormState'
+import { useMemberSearch } from '../../hooks/useMemberSearch'
 import { useMutation } from '../../hooks/useMutation'
 import { usePagedList } from '../../hooks/usePagedList'
 import { useRemote } from '../../hooks/useRemote'
@@ -79,15 +79,10 @@ export function useApplicationReview(applicationId: string) {
 /** 代为申请: a unit admin (or the union office) finds a member and applies for them. */
 export function useApplyFor() {
   const { unitId } = useAdminUnit()
-  const [query, setQuery] = useState('')
-  const [member, setMember] = useState<RosterRow>()
-  const found = useRemote(
-    () => (query.trim() ? call('members', 'roster', { q: query.trim(), ...(unitId ? { unitId } : {}), limit: 10 }) : Promise.resolve(undefined)),
-    [query, unitId],
-  )
+  const search = useMemberSearch(unitId)
   const form = useApplicationForm(
-    (application, key) => write('benefits', 'applyFor', { memberId: member!.id, application }, key),
+    (application, key) => write('benefits', 'applyFor', { memberId: search.member!.id, application }, key),
     (filed) => void Taro.redirectTo({ url: applicationUrl(filed.id) }),
   )
-  return { query, setQuery, found: found.data?.items ?? [], member, setMember, ...form }
+  return { search, ...form }
 }

@@ -8,31 +8,19 @@ import { FormField } from '../../../components/FormField'
 import { ProofImages } from '../../../components/ProofImages'
 import { Screen } from '../../../components/Screen'
 import { StateView } from '../../../components/StateView'
+import { StepHistory } from '../../../components/StepHistory'
 import { REASON_MAX, defaultItem, type ApplicationDetail } from '../../../../types/benefitApplications'
 import { BENEFIT_FORM_LABELS, formatYuan } from '../../../../types/benefits'
-import { formatDateTime } from '../../../../types/time'
 import { useApplicationReview } from '../useApplicationQueue'
 import './index.scss'
 
-/** Who did what with the application, oldest first. */
-function History({ application }: { application: ApplicationDetail }) {
-  const steps = [
-    { at: application.appliedAt, text: `${application.appliedByName}提交申请` },
-    ...(application.checkedAt ? [{ at: application.checkedAt, text: `${application.checkedByName}（分工会）审核通过` }] : []),
-    ...application.returns.map((step) => ({ at: step.at, text: `${step.byName}（${step.stepLabel}）退回：${step.reason}` })),
-    ...(application.decidedAt ? [{ at: application.decidedAt, text: `${application.decidedByName}（校工会）批准发放` }] : []),
-  ].sort((a, b) => a.at.localeCompare(b.at))
-  return (
-    <View className="application__history">
-      {steps.map((step) => (
-        <View key={step.at + step.text} className="application__step">
-          <Text className="application__step-at">{formatDateTime(step.at)}</Text>
-          <Text className="application__step-text">{step.text}</Text>
-        </View>
-      ))}
-    </View>
-  )
-}
+/** Who did what with the application. */
+const historyOf = (application: ApplicationDetail) => [
+  { at: application.appliedAt, text: `${application.appliedByName}提交申请` },
+  ...(application.checkedAt ? [{ at: application.checkedAt, text: `${application.checkedByName}（分工会）审核通过` }] : []),
+  ...application.returns.map((step) => ({ at: step.at, text: `${step.byName}（${step.stepLabel}）退回：${step.reason}` })),
+  ...(application.decidedAt ? [{ at: application.decidedAt, text: `${application.decidedByName}（校工会）批准发放` }] : []),
+]
 
 /** One 慰问 application for its unit admin or the union office: its proofs, its history, and the step it waits for. */
 export default function Application() {
@@ -56,7 +44,7 @@ export default function Application() {
                 <ProofImages urls={data.proofUrls} />
               </FormField>
               <FormField label="经办记录">
-                <History application={data} />
+                <StepHistory steps={historyOf(data)} />
               </FormField>
             </View>
             {step === 'decide' && (

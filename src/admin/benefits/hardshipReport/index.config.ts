@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '上报困难帮扶',
+})
