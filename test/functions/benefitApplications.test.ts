@@ -6,14 +6,12 @@
  */
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import cloud from 'wx-server-sdk'
 import { recordPayout, tallyId } from '../../cloudfunctions/benefits/ledger'
-import { CloudBaseStore } from '../../cloudfunctions/core/store/cloudbase'
 import type { Store } from '../../cloudfunctions/core/store/port'
-import { seedDemoUnion } from '../../scripts/seed/demoUnion'
 import { InterleavingStore } from '../interleavingStore'
 import { CloudBaseStandIn } from '../store/cloudbaseStandIn'
 import { NOW, DAY, HOUR, PEOPLE, PNG, callAs, expectFailure, expectOk, hospitalStay, later, runJob, seededStore, snapshot, testFiles, uploadPicture, type TestStore } from './harness'
+import { cloudBaseDemo } from './cloudbaseDemo'
 
 let store: Store
 
@@ -488,10 +486,7 @@ describe('on CloudBase', () => {
   let standIn: CloudBaseStandIn
 
   beforeEach(async () => {
-    cloud.init({ secretId: 'stand-in', secretKey: 'stand-in' })
-    standIn = new CloudBaseStandIn(1000)
-    store = new CloudBaseStore(cloud, { env: standIn.env, retry: { attempts: 6, baseDelayMs: 1 } })
-    await seedDemoUnion(store, NOW)
+    ;({ store, standIn } = await cloudBaseDemo())
     await withoutDemoApplications(store)
   })
 

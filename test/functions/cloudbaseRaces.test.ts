@@ -4,22 +4,17 @@
  * both read before either writes; CloudBase runs them side by side under snapshot isolation and catches only two
  * writes to one document. Only here can a guard against write skew fail its test.
  */
-import cloud from 'wx-server-sdk'
 import { recordPayout, tallyId } from '../../cloudfunctions/benefits/ledger'
 import { CloudBaseStore } from '../../cloudfunctions/core/store/cloudbase'
-import { seedDemoUnion } from '../../scripts/seed/demoUnion'
 import { CloudBaseStandIn } from '../store/cloudbaseStandIn'
 import { NOW, PEOPLE, callAs, expectFailure, hospitalStay, memberEdit } from './harness'
-
-cloud.init({ secretId: 'stand-in', secretKey: 'stand-in' })
+import { cloudBaseDemo } from './cloudbaseDemo'
 
 let standIn: CloudBaseStandIn
 let store: CloudBaseStore
 
 beforeEach(async () => {
-  standIn = new CloudBaseStandIn(1000)
-  store = new CloudBaseStore(cloud, { env: standIn.env, retry: { attempts: 6, baseDelayMs: 1 } })
-  await seedDemoUnion(store, NOW)
+  ;({ store, standIn } = await cloudBaseDemo())
 })
 
 afterEach(() => standIn.close())

@@ -5,14 +5,12 @@
  * the audit log, one case a member a year, and how long proofs are kept. Then the same races on the CloudBase adapter.
  */
 import { readFileSync } from 'node:fs'
-import cloud from 'wx-server-sdk'
 import { tallyId } from '../../cloudfunctions/benefits/ledger'
-import { CloudBaseStore } from '../../cloudfunctions/core/store/cloudbase'
 import type { Store } from '../../cloudfunctions/core/store/port'
-import { seedDemoUnion } from '../../scripts/seed/demoUnion'
 import { InterleavingStore } from '../interleavingStore'
 import { CloudBaseStandIn } from '../store/cloudbaseStandIn'
 import { DAY, NOW, PEOPLE, PNG, callAs, expectFailure, expectOk, later, runJob, seededStore, snapshot, testFiles, uploadPicture, type TestStore } from './harness'
+import { cloudBaseDemo } from './cloudbaseDemo'
 
 let store: Store
 
@@ -291,10 +289,7 @@ describe('on CloudBase', () => {
   let standIn: CloudBaseStandIn
 
   beforeEach(async () => {
-    cloud.init({ secretId: 'stand-in', secretKey: 'stand-in' })
-    standIn = new CloudBaseStandIn(1000)
-    store = new CloudBaseStore(cloud, { env: standIn.env, retry: { attempts: 6, baseDelayMs: 1 } })
-    await seedDemoUnion(store, NOW)
+    ;({ store, standIn } = await cloudBaseDemo())
     await withoutDemoCases(store)
   })
 
