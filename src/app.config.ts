@@ -53,6 +53,7 @@ export default defineAppConfig({
         'benefits/hardship/index',
         'benefits/hardshipReport/index',
         'benefits/hardshipCase/index',
+        'benefits/retirements/index',
       ],
     },
   ],

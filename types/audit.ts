@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = [
   'benefits.recordHardshipAid',
   'benefits.recordHardshipVisit',
   'benefits.closeHardship',
+  'benefits.giveKeepsakes',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -88,6 +89,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'benefits.recordHardshipAid': '登记困难帮扶',
   'benefits.recordHardshipVisit': '登记走访慰问',
   'benefits.closeHardship': '困难帮扶结档',
+  'benefits.giveKeepsakes': '发放荣休纪念品',
 }
 
 export interface AuditEntryView {

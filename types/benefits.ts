@@ -10,6 +10,7 @@ import { IdSchema, PageSchema, TextSchema, type Page } from './common'
 import type { FestivalRoundsApi } from './festivalRounds'
 import type { FestivalDate } from './festivals'
 import type { HardshipApi } from './hardship'
+import type { RetirementApi } from './retirement'
 import type { MemberStatus } from './members'
 
 export const BENEFIT_KINDS = [
@@ -265,7 +266,7 @@ export interface LedgerSummary {
 export const PayoutIdSchema = v.strictObject({ payoutId: IdSchema })
 
 /** The contract of the `benefits` function: policies, birthdays and the ledger here; festival rounds, life-event applications and hardship files in their own files. */
-export interface BenefitsApi extends FestivalRoundsApi, BenefitApplicationsApi, HardshipApi {
+export interface BenefitsApi extends FestivalRoundsApi, BenefitApplicationsApi, HardshipApi, RetirementApi {
   /** Union office: every kind with its policy, if set. */
   policies: { request: void; response: PolicyView[] }
   /** Union office: the festivals from today, this year and next, with their dates (computed: 春节, 端午, 中秋 are lunar). */

@@ -116,9 +116,19 @@ export interface UnionSettings {
    * one reaches the inbox only.
    */
   templateIds: Partial<Record<MessageKind, string>>
+  /** The age (in completed years) men and women retire at: who reaches it this year is on the 荣休 list. */
+  retirementAges: RetirementAges
 }
 
-export const DEFAULT_SETTINGS: UnionSettings = { youthUnderAge: 40, templateIds: {} }
+export interface RetirementAges {
+  male: number
+  female: number
+}
+
+export const DEFAULT_SETTINGS: UnionSettings = { youthUnderAge: 40, templateIds: {}, retirementAges: { male: 60, female: 55 } }
+
+const retirementAge = (label: string) =>
+  v.pipe(v.number(`${label}退休年龄须为数字`), v.integer(`${label}退休年龄须为整数`), v.minValue(45, `${label}退休年龄不能小于 45 岁`), v.maxValue(70, `${label}退休年龄不能大于 70 岁`))
 
 /** A template id as the WeChat console shows it, or empty for none. */
 const TemplateIdSchema = v.pipe(
@@ -138,6 +148,8 @@ export const SettingsSchema = v.strictObject({
   templateIds: v.optional(
     v.strictObject(Object.fromEntries(MESSAGE_KIND_LIST.map((kind) => [kind, v.optional(TemplateIdSchema)])) as Record<MessageKind, v.OptionalSchema<typeof TemplateIdSchema, undefined>>),
   ),
+  /** Omitted: the retirement ages stay as they are. */
+  retirementAges: v.optional(v.strictObject({ male: retirementAge('男职工'), female: retirementAge('女职工') })),
 })
 
 const SearchSchema = v.pipe(v.string('搜索内容须为文字'), v.trim(), v.maxLength(20, '搜索内容不能超过 20 个字'))

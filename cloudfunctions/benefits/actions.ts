@@ -23,6 +23,7 @@ import { applicationActions } from './applications'
 import config from './config.json'
 import { comingFestivals } from './festivals'
 import { hardshipActions } from './hardship'
+import { retirementActions } from './retirements'
 import { birthdayPayoutId, issueBirthdays, remindReceipt } from './jobs'
 import { LEDGER_READERS, ledgerFilter } from './ledgerReaders'
 import { finishRounds, roundActions } from './rounds'
@@ -145,6 +146,7 @@ export const benefitsFunction = defineFunction<BenefitsApi>(
     ...roundActions,
     ...applicationActions,
     ...hardshipActions,
+    ...retirementActions,
   },
   { config, jobs: jobsOf(JOB_CATALOGUE.benefits, { issueBirthdays: { runBatch: issueBirthdays }, remindReceipt: { runBatch: remindReceipt }, finishRounds: { runBatch: finishRounds } }) },
 )

@@ -9,7 +9,7 @@
  * the application, so it is written once), then records the decision; a cap that refuses the payout hands the
  * application back. An approval cut off midway is finished by approving again once its lease has run out.
  */
-import { BENEFIT_FORM_LABELS, BENEFIT_KIND_LABELS } from '../../types/benefits'
+import { BENEFIT_KIND_LABELS } from '../../types/benefits'
 import {
   APPLICATION_STATE_LABELS,
   APPLICATION_STEP_LABELS,
@@ -39,7 +39,7 @@ import { newId, type Store, type Transaction } from '../core/store/port'
 import { unitNames } from '../core/units'
 import { applicationAuditFields, applicationIdOf, dateProblem, newApplication, ownStepRefusal, payoutAuditFields, publicState, shortRef, stateRefusal, storedStates, toApplicationView } from './applicationRules'
 import config from './config.json'
-import { recordPayout, tallyId } from './ledger'
+import { policyForPayout, recordPayout, tallyId } from './ledger'
 import { checkProofs, holdProofs, proofLinks, releaseProofs } from './proofs'
 import { capRefusal, ineligibility } from './rules'
 
@@ -182,12 +182,7 @@ async function approveApplication(store: Store, applicationId: string, approval:
   const state = resumable ? undefined : stateRefusal(application, 'checked')
   if (state) throw new AppError('CONFLICT', state)
   const label = BENEFIT_KIND_LABELS[application.kind]
-  const [policy, member] = await Promise.all([store.get('benefitPolicies', application.kind), mustGet(store, 'members', application.memberId, '会员')])
-  if (!policy) throw new AppError('CONFLICT', `校工会尚未设置${label}的福利政策，请先在「福利政策」中设置`)
-  if (!policy.forms.includes(approval.form)) {
-    const message = `${label}只能以${policy.forms.map((allowed) => BENEFIT_FORM_LABELS[allowed]).join('、')}形式发放`
-    throw new AppError('INVALID_INPUT', message, { form: message })
-  }
+  const [policy, member] = await Promise.all([policyForPayout(store, application.kind, approval.form), mustGet(store, 'members', application.memberId, '会员')])
   const why = ineligibility(policy, member, shanghaiDay(now))
   if (why) throw forbidden(`${member.name}现在不符合${label}的条件：${why}。不能批准，可退回并说明原因`)
 

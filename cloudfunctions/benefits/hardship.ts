@@ -36,7 +36,7 @@ import type { FileStore } from '../core/files/port'
 import { mustGet, pageOf } from '../core/queries'
 import { newId, type Store, type Transaction } from '../core/store/port'
 import { unitNames } from '../core/units'
-import { recordPayout } from './ledger'
+import { policyForPayout, recordPayout } from './ledger'
 import { checkProofs, holdProofs, proofLinks, releaseProofs } from './proofs'
 import { ineligibility } from './rules'
 
@@ -270,12 +270,7 @@ export const hardshipActions = {
       const today = shanghaiDay(now)
       refuseDay('day', dayProblem(input.day, doc.year, today, '帮扶日期'))
       const label = BENEFIT_KIND_LABELS.hardship
-      const [policy, member] = await Promise.all([store.get('benefitPolicies', 'hardship'), mustGet(store, 'members', doc.memberId, '会员')])
-      if (!policy) throw new AppError('CONFLICT', `校工会尚未设置${label}的福利政策，请先在「福利政策」中设置`)
-      if (!policy.forms.includes(input.form)) {
-        const message = `${label}只能以${policy.forms.map((allowed) => BENEFIT_FORM_LABELS[allowed]).join('、')}形式发放`
-        throw new AppError('INVALID_INPUT', message, { form: message })
-      }
+      const [policy, member] = await Promise.all([policyForPayout(store, 'hardship', input.form), mustGet(store, 'members', doc.memberId, '会员')])
       const why = ineligibility(policy, member, today)
       if (why) throw forbidden(`${member.name}现在不符合${label}的条件：${why}`)
       const payout = aidPayout(doc, member, input, actor, now)

@@ -5,14 +5,29 @@
  * on CloudBase and is tried again by its caller. The member hears of it in the same transaction.
  */
 import { randomInt } from 'node:crypto'
-import type { BenefitKind, BenefitPolicy } from '../../types/benefits'
-import type { BenefitPayoutDoc } from '../core/collections'
+import { BENEFIT_FORM_LABELS, BENEFIT_KIND_LABELS, type BenefitForm, type BenefitKind, type BenefitPolicy } from '../../types/benefits'
+import type { BenefitPayoutDoc, BenefitPolicyDoc } from '../core/collections'
 import { AppError } from '../core/errors'
 import { notify } from '../core/notify'
 import type { Store } from '../core/store/port'
 import { capRefusal, messageData } from './rules'
 
 export const tallyId = (year: number, memberId: string, kind: BenefitKind) => `${year}:${memberId}:${kind}`
+
+/**
+ * The kind's policy, for a payout in `form` the union office decides: refused in words while the union office has
+ * not set the policy, or when it does not allow the form.
+ */
+export async function policyForPayout(store: Store, kind: BenefitKind, form: BenefitForm): Promise<BenefitPolicyDoc> {
+  const label = BENEFIT_KIND_LABELS[kind]
+  const policy = await store.get('benefitPolicies', kind)
+  if (!policy) throw new AppError('CONFLICT', `校工会尚未设置${label}的福利政策，请先在「福利政策」中设置`)
+  if (!policy.forms.includes(form)) {
+    const message = `${label}只能以${policy.forms.map((allowed) => BENEFIT_FORM_LABELS[allowed]).join('、')}形式发放`
+    throw new AppError('INVALID_INPUT', message, { form: message })
+  }
+  return policy
+}
 
 /** Letters and digits no one misreads on a phone (no 0/O, 1/I/L). */
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'

@@ -89,7 +89,7 @@ export interface AuditDoc {
   actorName: string
   action: AuditAction
   /** 'roster': the roster as a whole (an import or an export); 'settings': the union-wide settings. */
-  targetType: 'notice' | 'member' | 'roster' | 'settings' | 'event' | 'calendar' | 'benefitPolicy' | 'benefitRound' | 'benefitApplication' | 'benefitLedger' | 'hardshipCase'
+  targetType: 'notice' | 'member' | 'roster' | 'settings' | 'event' | 'calendar' | 'benefitPolicy' | 'benefitRound' | 'benefitApplication' | 'benefitLedger' | 'hardshipCase' | 'retirementList'
   targetId: string
   target: string
   before?: Record<string, unknown>
@@ -120,8 +120,10 @@ export interface NoticeReadDoc {
 }
 
 /** The union-wide settings: one document, `_id` 'union'; absent until first saved (defaults apply). */
-export interface SettingsDoc extends UnionSettings {
+export interface SettingsDoc extends Omit<UnionSettings, 'retirementAges'> {
   _id: string
+  /** Absent from settings saved before it was one (settingsOf gives the default). */
+  retirementAges?: UnionSettings['retirementAges']
   updatedAt: string
   updatedBy: string
 }
@@ -375,6 +377,7 @@ export type PayoutSource =
   | { type: 'festivalRound'; roundId: string }
   | { type: 'application'; applicationId: string }
   | { type: 'hardship'; caseId: string }
+  | { type: 'retirementList' }
 
 /**
  * One payout in the ledger (福利台账): who received what, under whose approval, and its receipt. `_id` names its

@@ -44,6 +44,7 @@ const ID_PAGE = 1000
  * seen: a long read that never asks CloudBase to skip thousands of documents.
  */
 export async function findAllById<C extends CollectionName>(store: Store, collection: C, filter: Filter, fields?: string[]): Promise<DocOf<C>[]> {
+  if ('_id' in filter) throw new Error('findAllById pages by _id: its filter cannot name one')
   const found: DocOf<C>[] = []
   for (let after = ''; ; ) {
     const page = await store.find(collection, { ...filter, _id: { $gt: after } }, { sort: { _id: 1 }, limit: ID_PAGE, ...(fields ? { fields } : {}) })

@@ -10,6 +10,7 @@ export function settingsOf(stored: Partial<Pick<SettingsDoc, keyof UnionSettings
   return {
     youthUnderAge: stored?.youthUnderAge ?? DEFAULT_SETTINGS.youthUnderAge,
     templateIds: stored?.templateIds ?? DEFAULT_SETTINGS.templateIds,
+    retirementAges: stored?.retirementAges ?? DEFAULT_SETTINGS.retirementAges,
   }
 }
 

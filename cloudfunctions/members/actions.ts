@@ -343,7 +343,7 @@ export const membersFunction = defineFunction<MembersApi>('members', {
         const stored = await tx.get('settings', SETTINGS_ID)
         const before = settingsOf(stored)
         const templateIds = next.templateIds === undefined ? before.templateIds : templateIdsOf(next.templateIds)
-        const after = settingsOf({ youthUnderAge: next.youthUnderAge, templateIds })
+        const after = settingsOf({ youthUnderAge: next.youthUnderAge, templateIds, retirementAges: next.retirementAges ?? before.retirementAges })
         if (JSON.stringify(settingsAuditFields(before)) === JSON.stringify(settingsAuditFields(after))) return before
         const fields = { ...after, updatedAt: now.toISOString(), updatedBy: actor._id }
         if (stored) await tx.updateById('settings', SETTINGS_ID, { $set: fields })

@@ -137,6 +137,7 @@ export function templateIdsOf(given: Partial<Record<MessageKind, string>>): Unio
 export function settingsAuditFields(settings: UnionSettings): Record<string, string> {
   return {
     青年教职工: `${settings.youthUnderAge} 周岁以下`,
+    退休年龄: `男 ${settings.retirementAges.male} 周岁，女 ${settings.retirementAges.female} 周岁`,
     ...Object.fromEntries(MESSAGE_KIND_LIST.map((kind) => [`订阅消息模板（${MESSAGE_KINDS[kind].title}）`, settings.templateIds[kind] ?? '未设置'])),
   }
 }

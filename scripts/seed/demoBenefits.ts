@@ -37,7 +37,7 @@ export function demoPolicies(): BenefitPolicy[] {
     { kind: 'marriage', yearlyCapFen: yuan(1000), frequency: 'oncePerEvent', forms: ['inKind', 'cash'], eligibility: STAFF, source: SOURCE },
     { kind: 'childbirth', yearlyCapFen: yuan(1000), frequency: 'oncePerEvent', forms: ['inKind', 'cash'], eligibility: STAFF, source: SOURCE },
     { kind: 'hospitalization', yearlyCapFen: yuan(2000), frequency: 'oncePerEvent', forms: ['cash', 'inKind'], eligibility: EVERYONE, source: SOURCE },
-    { kind: 'retirement', yearlyCapFen: yuan(1500), frequency: 'oncePerYear', forms: ['inKind'], eligibility: STAFF, source: SOURCE },
+    { kind: 'retirement', yearlyCapFen: yuan(1500), frequency: 'oncePerYear', forms: ['inKind'], eligibility: EVERYONE, source: SOURCE },
     { kind: 'bereavement', yearlyCapFen: yuan(2000), frequency: 'oncePerEvent', forms: ['cash'], eligibility: EVERYONE, source: SOURCE },
     { kind: 'relativeBereavement', yearlyCapFen: yuan(1000), frequency: 'oncePerEvent', forms: ['cash'], eligibility: EVERYONE, source: SOURCE },
     { kind: 'hardship', yearlyCapFen: yuan(2000), frequency: 'withinCap', forms: ['cash', 'inKind'], eligibility: EVERYONE, source: SOURCE },

@@ -11,7 +11,7 @@ export function useMemberSearch(unitId: string | undefined) {
     () => (query.trim() ? call('members', 'roster', { q: query.trim(), ...(unitId ? { unitId } : {}), limit: 10 }) : Promise.resolve(undefined)),
     [query, unitId],
   )
-  return { query, setQuery, found: found.data?.items ?? [], member, setMember }
+  return { query, setQuery, found: found.data?.items ?? [], member, setMember: (picked: RosterRow | undefined) => setMember(picked) }
 }
 
 export type MemberSearch = ReturnType<typeof useMemberSearch>

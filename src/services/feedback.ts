@@ -39,6 +39,11 @@ export async function confirmed(title: string, content: string, confirmText: str
   return confirm
 }
 
+/** Something to read before going on, with 知道了. */
+export function showNote(title: string, content: string) {
+  Taro.showModal({ title, content, showCancel: false, confirmText: '知道了', confirmColor: PRIMARY })
+}
+
 /**
  * The browser build's way to the login page, taken once however many loads fail (首页 loads three things, and a
  * slow one can fail after the first relaunch has finished): relaunching while one is under way, or onto the login
@@ -58,5 +63,5 @@ export function showError(error: unknown) {
     Taro.showToast({ title: message, icon: 'none', duration: 2500 })
     return
   }
-  Taro.showModal({ title: DIALOG_TITLES[code] ?? '提示', content: message, showCancel: false, confirmText: '知道了', confirmColor: PRIMARY })
+  showNote(DIALOG_TITLES[code] ?? '提示', message)
 }

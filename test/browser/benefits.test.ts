@@ -105,9 +105,10 @@ test('the union office reads 福利台账: this year’s payouts, who approved e
   await tapCell(page, '福利台账')
   await arrived(page, /#\/admin\/benefits\/ledger\/index/)
   const summary = page.locator('.ledger__summary:visible')
-  // And, once this year's 端午 has passed, the seed's round: two gifts each for 288 members, 520 of them collected.
+  // With the seed's approved application (¥1,000) and hardship aid (¥1,000); and, once this year's 端午 has passed,
+  // the seed's round: two gifts each for 288 members, 520 of them collected.
   const withRound = festivalDate('dragonBoat', Number(year)) <= shanghaiDay(new Date())
-  await expectText(summary, withRound ? `${year} 年共 600 笔 · ¥62,400` : `${year} 年共 24 笔 · ¥4,800`)
+  await expectText(summary, withRound ? `${year} 年共 602 笔 · ¥64,400` : `${year} 年共 26 笔 · ¥6,800`)
   await expectText(summary, /生日慰问\s*24 笔 · ¥4,800 · 已领取 9\/24/)
   if (withRound) await expectText(summary, /节日慰问\s*576 笔 · ¥57,600 · 已领取 520\/576/)
   await expectText(page.locator('.ledger .card:visible', { hasText: '生日蛋糕卡' }).first(), '批准：周建华')

@@ -69,7 +69,7 @@ test('binding asks for consent first: refusing sends nothing, the guide says wha
   await arrived(page, GUIDE)
   const guide = page.locator('.privacy:visible')
   expect(await guide.locator('.privacy__heading').allInnerTexts()).toEqual(['我们收集的信息和用途', '谁能看到', '保存多久', '你的权利'])
-  for (const text of ['手机号后四位', '出生日期', '你选择上传的文件', '健康信息', '困难帮扶申请材料', '打码显示', '1 小时内删除']) {
+  for (const text of ['手机号后四位', '出生日期', '你选择上传的文件', '健康信息', '困难情况', '打码显示', '1 小时内删除']) {
     await expectText(guide, text)
   }
   expect(await consent(page).count()).toBe(0)

@@ -34,7 +34,7 @@ test('union office changes the youth age from 40 to 35: saved, audited, and the 
   await arrived(page, MINE)
   await tapCell(page, '工会设置')
   await arrived(page, SETTINGS)
-  const input = page.locator('.settings__number input')
+  const input = page.locator('.settings__youth input')
   await eventually(async () => expect(await input.inputValue()).toBe('40'))
 
   await input.fill('35')

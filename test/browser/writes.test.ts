@@ -33,7 +33,7 @@ async function openSettings(page: Page) {
   await loginAs(page, h.baseUrl, '周建华')
   await open(page, h.baseUrl, '/admin/settings/index')
   await arrived(page, SETTINGS)
-  const input = page.locator('.settings:visible .settings__number input')
+  const input = page.locator('.settings:visible .settings__youth input')
   await eventually(async () => expect(await input.inputValue()).toBe(String((await h.store.get('settings', 'union'))?.youthUnderAge ?? 40)))
   const save = page.locator('.settings:visible taro-button-core.settings__save')
   const setAge = async (age: number) => {

@@ -4,6 +4,8 @@ import { toShanghaiInput } from '../../types/time'
 import { NOTICES, NOW, PEOPLE, callAs, expectFailure, expectOk, noticeInput, seededStore, snapshot, type TestStore } from './harness'
 
 /** The event kinds' templates, none set (工会设置 lists every kind's). */
+const DEFAULT_AGES = { 退休年龄: '男 60 周岁，女 55 周岁' }
+
 const UNSET_TEMPLATES = {
   '订阅消息模板（活动提醒）': '未设置',
   '订阅消息模板（报名结果）': '未设置',
@@ -113,8 +115,8 @@ describe('a settings change writes one audit entry', () => {
         targetType: 'settings',
         targetId: 'union',
         target: '工会设置',
-        before: { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES },
-        after: { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES },
+        before: { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES, ...DEFAULT_AGES },
+        after: { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES, ...DEFAULT_AGES },
       },
     ])
     const page = expectOk(await callAs(store, 'audit', PEOPLE.office, 'list', { action: 'settings.update' }))
@@ -127,8 +129,8 @@ describe('a settings change writes one audit entry', () => {
           actorName: '沈丽萍',
           action: 'settings.update',
           target: '工会设置',
-          before: { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES },
-          after: { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES },
+          before: { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES, ...DEFAULT_AGES },
+          after: { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES, ...DEFAULT_AGES },
         },
       ],
       hasMore: false,

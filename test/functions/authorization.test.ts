@@ -231,6 +231,8 @@ describe('the matrix: who may call each action', () => {
     'benefits.recordHardshipAid': OFFICE,
     'benefits.recordHardshipVisit': UNIT05_ORGANIZERS,
     'benefits.closeHardship': OFFICE,
+    'benefits.retirements': OFFICE,
+    'benefits.giveKeepsakes': OFFICE,
     'events.list': EVERY_MEMBER,
     'events.detail': EVERY_MEMBER,
     'events.home': EVERY_MEMBER,

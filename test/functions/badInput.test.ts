@@ -183,6 +183,12 @@ const updateSettingsCases: Case[] = [
   ['youth age 61', { youthUnderAge: 61 }, '青年年龄上限不能大于 60 岁'],
   ['youth age 100', { youthUnderAge: 100 }, '青年年龄上限不能大于 60 岁'],
   ['who saved it among the fields', { youthUnderAge: 35, updatedBy: PEOPLE.office }, '不支持的字段「updatedBy」'],
+  ['a retirement age as text', { youthUnderAge: 40, retirementAges: { male: '60', female: 55 } }, '男职工退休年龄须为数字'],
+  ['a fractional retirement age', { youthUnderAge: 40, retirementAges: { male: 60, female: 55.5 } }, '女职工退休年龄须为整数'],
+  ['retirement age 44', { youthUnderAge: 40, retirementAges: { male: 60, female: 44 } }, '女职工退休年龄不能小于 45 岁'],
+  ['retirement age 71', { youthUnderAge: 40, retirementAges: { male: 71, female: 55 } }, '男职工退休年龄不能大于 70 岁'],
+  ['one retirement age only', { youthUnderAge: 40, retirementAges: { male: 63 } }, '请填写女职工退休年龄'],
+  ['a third retirement age', { youthUnderAge: 40, retirementAges: { male: 60, female: 55, cadre: 58 } }, '不支持的字段「cadre」'],
   ['the document id among the fields', { youthUnderAge: 35, _id: 'union' }, '不支持的字段「_id」'],
   ['a field with a label from another action', { youthUnderAge: 35, group: 'youth' }, '不支持的字段「人群」'],
   // Both are wrong; the missing age is named first.
@@ -548,6 +554,7 @@ const caseIdCases: Case[] = [
 const hardship = (valid: Record<string, unknown>) => (overrides: Record<string, unknown>) =>
   Object.fromEntries(Object.entries({ ...valid, ...overrides }).filter(([, value]) => value !== undefined))
 const hardshipReport = hardship({ memberId: 'm0006', cause: 'illness', level: 'general', situation: '配偶重病住院' })
+const keepsakes = hardship({ memberIds: ['m0134'], item: '荣休水晶杯', amount: 300, form: 'inKind', pickupPlace: '荣休仪式现场' })
 const hardshipAid = hardship({ caseId: 'no-such-case', amount: 500, form: 'cash', day: '2026-11-19', approvalRef: '主席办公会' })
 const hardshipVisit = hardship({ caseId: 'no-such-case', visitKind: 'warmth', day: '2026-11-19', visitors: '胡静' })
 
@@ -661,6 +668,25 @@ const CASES: Record<string, Record<string, Case[]>> = {
       ...caseIdCases.map(([what, payload, message]): Case => [what, { ...(payload as object), reason: '已脱困' }, message]),
       ['no reason', { caseId: 'no-such-case' }, '请填写原因'],
       ['a reason over 100', { caseId: 'no-such-case', reason: '长'.repeat(101) }, '结档原因不能超过 100 个字'],
+    ],
+    retirements: [['year 1999', { year: 1999 }, '年份不正确'], ['year as text', { year: '2026' }, '年份须为数字'], ['a unit to list by', { unitId: 'unit05' }, '不支持的字段「分工会」']],
+    giveKeepsakes: [
+      ['nobody', keepsakes({ memberIds: [] }), '请至少选择一位会员'],
+      ['no members', keepsakes({ memberIds: undefined }), '请填写人员'],
+      ['members as text', keepsakes({ memberIds: 'm0134' }), '请选择会员'],
+      ['a member id with a query operator', keepsakes({ memberIds: [{ $ne: null }] }), '编号须为文字'],
+      ['the same member twice', keepsakes({ memberIds: ['m0134', 'm0134'] }), '同一位会员选了两次'],
+      ['101 members', keepsakes({ memberIds: Array.from({ length: 101 }, (_, i) => `m${String(i + 1).padStart(4, '0')}`) }), '一次最多发放给 100 位会员'],
+      ['no item', keepsakes({ item: '  ' }), '请填写纪念品名称'],
+      ['an item over 20', keepsakes({ item: '杯'.repeat(21) }), '纪念品名称不能超过 20 个字'],
+      ['no amount', keepsakes({ amount: undefined }), '请填写金额'],
+      ['an amount of nothing', keepsakes({ amount: 0 }), '纪念品金额须大于 0'],
+      ['a negative amount', keepsakes({ amount: -300 }), '金额不能为负'],
+      ['an amount in fractions of a fen', keepsakes({ amount: 300.001 }), '金额最多精确到分（两位小数）'],
+      ['a shopping card', keepsakes({ form: 'shoppingCard' }), '发放形式只能是实物、提货券或慰问金'],
+      ['no place', keepsakes({ pickupPlace: undefined }), '请填写领取地点'],
+      ['a place over 30', keepsakes({ pickupPlace: '地'.repeat(31) }), '领取地点不能超过 30 个字'],
+      ['a year of its own', keepsakes({ year: 2025 }), '不支持的字段「年份」'],
     ],
   },
   events: {

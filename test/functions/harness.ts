@@ -437,6 +437,9 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
     recordHardshipAid: { caseId: '2026-m0066', amount: 500, form: 'cash', day: '2026-11-19', approvalRef: '2026 年第 9 次主席办公会' },
     recordHardshipVisit: { caseId: '2026-m0066', visitKind: 'mustVisit', day: '2026-11-19', visitors: '胡静', note: '' },
     closeHardship: { caseId: '2026-m0066', reason: '已脱困' },
+    retirements: { year: 2026 },
+    // 罗鹏帅 (200134) turns 60 this year.
+    giveKeepsakes: { memberIds: ['m0134'], item: '荣休水晶杯', amount: 300, form: 'inKind', pickupPlace: '荣休仪式现场' },
   },
   events: {
     list: { tab: 'open', offset: 0, limit: 10 },

@@ -28,6 +28,10 @@ import {
 } from './harness'
 
 /** The event kinds' templates, none set (工会设置 lists every kind's). */
+/** The retirement ages until the union office sets them: men 60, women 55. */
+const AGES = { male: 60, female: 55 }
+const DEFAULT_AGES = { 退休年龄: '男 60 周岁，女 55 周岁' }
+
 const UNSET_TEMPLATES = {
   '订阅消息模板（活动提醒）': '未设置',
   '订阅消息模板（报名结果）': '未设置',
@@ -95,14 +99,14 @@ describe('the seed these tests rely on', () => {
 describe('settings', () => {
   it('defaults to 40 before anything is saved, for the union office and a unit admin alike', async () => {
     expect(await store.count('settings')).toBe(0)
-    expect(expectOk(await readSettings())).toEqual({ youthUnderAge: 40, templateIds: {} })
-    expect(expectOk(await readSettings(PEOPLE.unitAdmin))).toEqual({ youthUnderAge: 40, templateIds: {} })
+    expect(expectOk(await readSettings())).toEqual({ youthUnderAge: 40, templateIds: {}, retirementAges: AGES })
+    expect(expectOk(await readSettings(PEOPLE.unitAdmin))).toEqual({ youthUnderAge: 40, templateIds: {}, retirementAges: AGES })
   })
 
   it('answers what the union office saved', async () => {
     expectOk(await saveSettings(35))
-    expect(expectOk(await readSettings())).toEqual({ youthUnderAge: 35, templateIds: {} })
-    expect(expectOk(await readSettings(PEOPLE.unitAdmin))).toEqual({ youthUnderAge: 35, templateIds: {} })
+    expect(expectOk(await readSettings())).toEqual({ youthUnderAge: 35, templateIds: {}, retirementAges: AGES })
+    expect(expectOk(await readSettings(PEOPLE.unitAdmin))).toEqual({ youthUnderAge: 35, templateIds: {}, retirementAges: AGES })
   })
 
   it('is refused to an ordinary member, a delegate and a retired member, and to an unbound user', async () => {
@@ -124,9 +128,9 @@ describe('settings', () => {
 
 describe('updateSettings', () => {
   it('the union office changes the youth age: the answer, the stored document and exactly one audit entry', async () => {
-    expect(expectOk(await saveSettings(35))).toEqual({ youthUnderAge: 35, templateIds: {} })
+    expect(expectOk(await saveSettings(35))).toEqual({ youthUnderAge: 35, templateIds: {}, retirementAges: AGES })
     expect(await store.find('settings')).toEqual([
-      { _id: 'union', youthUnderAge: 35, templateIds: {}, updatedAt: NOW.toISOString(), updatedBy: PEOPLE.office },
+      { _id: 'union', youthUnderAge: 35, templateIds: {}, retirementAges: AGES, updatedAt: NOW.toISOString(), updatedBy: PEOPLE.office },
     ])
     expect(await store.find('auditLog')).toEqual([
       {
@@ -138,8 +142,8 @@ describe('updateSettings', () => {
         targetType: 'settings',
         targetId: 'union',
         target: '工会设置',
-        before: { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES },
-        after: { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES },
+        before: { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES, ...DEFAULT_AGES },
+        after: { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES, ...DEFAULT_AGES },
       },
     ])
   })
@@ -148,38 +152,38 @@ describe('updateSettings', () => {
     expectOk(await saveSettings(35))
     const saved = await snapshot(store)
     // Later, by another union office member: still nothing to record.
-    expect(expectOk(await saveSettings(35, PEOPLE.office2, later(HOUR)))).toEqual({ youthUnderAge: 35, templateIds: {} })
+    expect(expectOk(await saveSettings(35, PEOPLE.office2, later(HOUR)))).toEqual({ youthUnderAge: 35, templateIds: {}, retirementAges: AGES })
     expect(await snapshot(store)).toEqual(saved)
     expect(await settingsEntries()).toHaveLength(1)
   })
 
   it('saving the default before anything was saved writes nothing at all', async () => {
     const before = await snapshot(store)
-    expect(expectOk(await saveSettings(40))).toEqual({ youthUnderAge: 40, templateIds: {} })
+    expect(expectOk(await saveSettings(40))).toEqual({ youthUnderAge: 40, templateIds: {}, retirementAges: AGES })
     expect(await snapshot(store)).toEqual(before)
     expect(await store.count('settings')).toBe(0)
   })
 
   it('a later change records the stored value as before, and who changed it when', async () => {
     expectOk(await saveSettings(35))
-    expect(expectOk(await saveSettings(45, PEOPLE.office2, later(HOUR)))).toEqual({ youthUnderAge: 45, templateIds: {} })
+    expect(expectOk(await saveSettings(45, PEOPLE.office2, later(HOUR)))).toEqual({ youthUnderAge: 45, templateIds: {}, retirementAges: AGES })
     // Back to the default is a change too, and is stored (not deleted).
-    expect(expectOk(await saveSettings(40, PEOPLE.office, later(2 * HOUR)))).toEqual({ youthUnderAge: 40, templateIds: {} })
+    expect(expectOk(await saveSettings(40, PEOPLE.office, later(2 * HOUR)))).toEqual({ youthUnderAge: 40, templateIds: {}, retirementAges: AGES })
     expect(await store.find('settings')).toEqual([
-      { _id: 'union', youthUnderAge: 40, templateIds: {}, updatedAt: later(2 * HOUR).toISOString(), updatedBy: PEOPLE.office },
+      { _id: 'union', youthUnderAge: 40, templateIds: {}, retirementAges: AGES, updatedAt: later(2 * HOUR).toISOString(), updatedBy: PEOPLE.office },
     ])
     const entries = await settingsEntries()
     expect(entries.map(({ actorName, before, after }) => ({ actorName, before, after }))).toEqual([
-      { actorName: '周建华', before: { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES }, after: { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES } },
-      { actorName: '沈丽萍', before: { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES }, after: { 青年教职工: '45 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES } },
-      { actorName: '周建华', before: { 青年教职工: '45 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES }, after: { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES } },
+      { actorName: '周建华', before: { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES, ...DEFAULT_AGES }, after: { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES, ...DEFAULT_AGES } },
+      { actorName: '沈丽萍', before: { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES, ...DEFAULT_AGES }, after: { 青年教职工: '45 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES, ...DEFAULT_AGES } },
+      { actorName: '周建华', before: { 青年教职工: '45 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES, ...DEFAULT_AGES }, after: { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES, ...DEFAULT_AGES } },
     ])
     expect(entries.map((entry) => entry.at)).toEqual([NOW, later(HOUR), later(2 * HOUR)].map((at) => at.toISOString()))
   })
 
   it('accepts the bounds 25 and 60', async () => {
-    expect(expectOk(await saveSettings(25))).toEqual({ youthUnderAge: 25, templateIds: {} })
-    expect(expectOk(await saveSettings(60))).toEqual({ youthUnderAge: 60, templateIds: {} })
+    expect(expectOk(await saveSettings(25))).toEqual({ youthUnderAge: 25, templateIds: {}, retirementAges: AGES })
+    expect(expectOk(await saveSettings(60))).toEqual({ youthUnderAge: 60, templateIds: {}, retirementAges: AGES })
     expect(await settingsEntries()).toHaveLength(2)
   })
 
@@ -192,11 +196,11 @@ describe('updateSettings', () => {
   it('a unit admin can read the settings but not change them; nothing changes', async () => {
     expectOk(await saveSettings(35))
     const before = await snapshot(store)
-    expect(expectOk(await readSettings(PEOPLE.unitAdmin))).toEqual({ youthUnderAge: 35, templateIds: {} })
+    expect(expectOk(await readSettings(PEOPLE.unitAdmin))).toEqual({ youthUnderAge: 35, templateIds: {}, retirementAges: AGES })
     const failure = expectFailure(await saveSettings(45, PEOPLE.unitAdmin), 'FORBIDDEN')
     expect(failure.message).toBe('仅校工会管理员可以进行此操作')
     expect(await snapshot(store)).toEqual(before)
-    expect(expectOk(await readSettings())).toEqual({ youthUnderAge: 35, templateIds: {} })
+    expect(expectOk(await readSettings())).toEqual({ youthUnderAge: 35, templateIds: {}, retirementAges: AGES })
   })
 
   it('an ordinary member is refused both reading and changing; nothing changes', async () => {
@@ -414,22 +418,38 @@ describe('subscription templates (工会设置 → 订阅消息模板)', () => {
     callAs(store, 'members', PEOPLE.office, 'updateSettings', { youthUnderAge, ...(templateIds ? { templateIds } : {}) }, { now })
 
   it('keeps the id given for a kind (trimmed), audited; saving the youth age alone leaves it; an empty id removes it', async () => {
-    expect(expectOk(await save({ notice: ' tmpl-notice-0001 ' }, 40, NOW))).toEqual({ youthUnderAge: 40, templateIds: { notice: 'tmpl-notice-0001' } })
-    expect(expectOk(await save(undefined, 35, later(HOUR)))).toEqual({ youthUnderAge: 35, templateIds: { notice: 'tmpl-notice-0001' } })
-    expect(expectOk(await save({ notice: '' }, 35, later(2 * HOUR)))).toEqual({ youthUnderAge: 35, templateIds: {} })
+    expect(expectOk(await save({ notice: ' tmpl-notice-0001 ' }, 40, NOW))).toEqual({ youthUnderAge: 40, templateIds: { notice: 'tmpl-notice-0001' }, retirementAges: AGES })
+    expect(expectOk(await save(undefined, 35, later(HOUR)))).toEqual({ youthUnderAge: 35, templateIds: { notice: 'tmpl-notice-0001' }, retirementAges: AGES })
+    expect(expectOk(await save({ notice: '' }, 35, later(2 * HOUR)))).toEqual({ youthUnderAge: 35, templateIds: {}, retirementAges: AGES })
     expect((await settingsEntries()).map((entry) => [entry.before, entry.after])).toEqual([
       [
-        { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES },
-        { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': 'tmpl-notice-0001', ...UNSET_TEMPLATES },
+        { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES, ...DEFAULT_AGES },
+        { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': 'tmpl-notice-0001', ...UNSET_TEMPLATES, ...DEFAULT_AGES },
       ],
       [
-        { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': 'tmpl-notice-0001', ...UNSET_TEMPLATES },
-        { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': 'tmpl-notice-0001', ...UNSET_TEMPLATES },
+        { 青年教职工: '40 周岁以下', '订阅消息模板（通知公告）': 'tmpl-notice-0001', ...UNSET_TEMPLATES, ...DEFAULT_AGES },
+        { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': 'tmpl-notice-0001', ...UNSET_TEMPLATES, ...DEFAULT_AGES },
       ],
       [
-        { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': 'tmpl-notice-0001', ...UNSET_TEMPLATES },
-        { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES },
+        { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': 'tmpl-notice-0001', ...UNSET_TEMPLATES, ...DEFAULT_AGES },
+        { 青年教职工: '35 周岁以下', '订阅消息模板（通知公告）': '未设置', ...UNSET_TEMPLATES, ...DEFAULT_AGES },
       ],
     ])
+  })
+})
+
+describe('retirement ages (工会设置 → 退休年龄)', () => {
+  const save = (extra: Record<string, unknown>, now: Date) => callAs(store, 'members', PEOPLE.office, 'updateSettings', { youthUnderAge: 40, ...extra }, { now })
+
+  it('keeps the ages given, audited; saving without them leaves them', async () => {
+    expect(expectOk(await save({ retirementAges: { male: 63, female: 58 } }, NOW)).retirementAges).toEqual({ male: 63, female: 58 })
+    expect(expectOk(await save({}, later(HOUR))).retirementAges).toEqual({ male: 63, female: 58 })
+    expect(await store.get('settings', 'union')).toMatchObject({ retirementAges: { male: 63, female: 58 } })
+    expect((await settingsEntries()).map((entry) => [entry.before?.退休年龄, entry.after?.退休年龄])).toEqual([['男 60 周岁，女 55 周岁', '男 63 周岁，女 58 周岁']])
+  })
+
+  it('reads the defaults from settings saved before the ages were one', async () => {
+    await store.insert('settings', { _id: 'union', youthUnderAge: 38, templateIds: {}, updatedAt: NOW.toISOString(), updatedBy: PEOPLE.office })
+    expect(expectOk(await readSettings())).toEqual({ youthUnderAge: 38, templateIds: {}, retirementAges: AGES })
   })
 })

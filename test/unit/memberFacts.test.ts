@@ -48,7 +48,7 @@ describe('isYouth with youthUnderAge 40', () => {
 
 describe('inGroup', () => {
   const day = '2026-11-22'
-  const settings = { youthUnderAge: 40, templateIds: {} }
+  const settings = { youthUnderAge: 40, templateIds: {}, retirementAges: { male: 60, female: 55 } }
   // [gender, status, birth date, in youth, in women]
   it.each([
     ['female', 'active', '1990-01-01', true, true], // 36
@@ -67,8 +67,8 @@ describe('inGroup', () => {
 
   it('asks the settings for the youth age, and only for youth', () => {
     const member = { gender: 'female', status: 'active', birthDate: '1990-01-01' } as const // 36
-    expect(inGroup(member, 'youth', day, { youthUnderAge: 36, templateIds: {} })).toBe(false)
-    expect(inGroup(member, 'youth', day, { youthUnderAge: 37, templateIds: {} })).toBe(true)
-    expect(inGroup(member, 'women', day, { youthUnderAge: 25, templateIds: {} })).toBe(true)
+    expect(inGroup(member, 'youth', day, { youthUnderAge: 36, templateIds: {}, retirementAges: { male: 60, female: 55 } })).toBe(false)
+    expect(inGroup(member, 'youth', day, { youthUnderAge: 37, templateIds: {}, retirementAges: { male: 60, female: 55 } })).toBe(true)
+    expect(inGroup(member, 'women', day, { youthUnderAge: 25, templateIds: {}, retirementAges: { male: 60, female: 55 } })).toBe(true)
   })
 })

@@ -19,7 +19,7 @@ export default function Settings() {
               <View className="settings__row">
                 <Text className="settings__label">在职且未满</Text>
                 <InputNumber
-                  className="settings__number"
+                  className="settings__number settings__youth"
                   min={25}
                   max={60}
                   value={form.youthUnderAge}
@@ -31,6 +31,26 @@ export default function Settings() {
               <Text className="settings__help">
                 例如填 40：在职教职工中未满 40 周岁的计为青年教职工。会员名册按此筛选青年教职工，面向青年的活动和规则也以此为准。修改会记入操作日志。
               </Text>
+            </View>
+            <View className="card">
+              <Text className="settings__title">退休年龄</Text>
+              {(['male', 'female'] as const).map((gender) => (
+                <View key={gender} className="settings__row">
+                  <Text className="settings__label">{gender === 'male' ? '男职工' : '女职工'}</Text>
+                  <InputNumber
+                    className={`settings__number settings__retirement-${gender}`}
+                    min={45}
+                    max={70}
+                    value={form.retirementAges[gender]}
+                    onChange={(value) => change({ retirementAges: { ...form.retirementAges, [gender]: Number(value) } })}
+                  />
+                  <Text className="settings__label">周岁</Text>
+                </View>
+              ))}
+              {(errors['retirementAges.male'] || errors['retirementAges.female']) && (
+                <Text className="settings__error">{errors['retirementAges.male'] ?? errors['retirementAges.female']}</Text>
+              )}
+              <Text className="settings__help">今年达到退休年龄的会员列入「荣休名单」，参加年底的荣休仪式。提前或延迟退休的，在荣休名单中加入或不勾选即可。修改会记入操作日志。</Text>
             </View>
             <View className="card">
               <Text className="settings__title">订阅消息模板</Text>

@@ -37,9 +37,9 @@ export default function Handout() {
             {data.rows.length === 0 ? (
               <Text className="handout__empty">本分工会没有这一轮的发放对象</Text>
             ) : (
-              <Checkbox.Group value={chosen} onChange={(value) => setChosen(value as string[])} className="handout__list">
+              <Checkbox.Group value={chosen} onChange={(value) => setChosen(value as string[])} className="check-list">
                 {data.rows.map((row) => (
-                  <View key={row.memberId} className="handout__row">
+                  <View key={row.memberId} className="check-list__row handout__row">
                     {row.receivedAt ? (
                       <View className="handout__person">
                         <Text className="handout__name">
