@@ -48,8 +48,8 @@ const APPROVING_MS = 2 * config.timeout * 1000
 
 /** The unit of the application the input names: its admin checks it and sees its proofs. */
 const applicationUnit = async ({ applicationId }: { applicationId: string }, store: Store) => (await store.get('benefitApplications', applicationId))?.unitId
-/** The unit of the member the input names: its admin applies for them. */
-const memberUnit = async ({ memberId }: { memberId: string }, store: Store) => (await store.get('members', memberId))?.unitId
+/** The unit of the member the input names: its admin applies for them (or reports their hardship). */
+export const memberUnit = async ({ memberId }: { memberId: string }, store: Store) => (await store.get('members', memberId))?.unitId
 
 /** The union office may take a unit admin's steps too, for a unit that has no admin. */
 const UNIT_STEP = [unionOffice, unitAdmin(applicationUnit)]

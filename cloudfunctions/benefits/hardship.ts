@@ -36,6 +36,7 @@ import type { FileStore } from '../core/files/port'
 import { mustGet, pageOf } from '../core/queries'
 import { newId, type Store, type Transaction } from '../core/store/port'
 import { unitNames } from '../core/units'
+import { memberUnit } from './applications'
 import { policyForPayout, recordPayout } from './ledger'
 import { checkProofs, holdProofs, proofLinks, releaseProofs } from './proofs'
 import { ineligibility } from './rules'
@@ -44,8 +45,6 @@ export const hardshipCaseId = (year: number, memberId: string) => `${year}-${mem
 
 /** The unit whose admins see the case the input names. */
 const caseUnit = async ({ caseId }: { caseId: string }, store: Store) => (await store.get('hardshipCases', caseId))?.unitId
-/** The unit of the member the input names: its admin reports them. */
-const memberUnit = async ({ memberId }: { memberId: string }, store: Store) => (await store.get('members', memberId))?.unitId
 
 const CASE_READERS = [unionOffice, unitAdmin(caseUnit)]
 
@@ -305,8 +304,9 @@ export const hardshipActions = {
       const done = await store.transaction(async (tx) => {
         const doc = await caseIn(tx, caseId, ['filed'], '结档')
         const at = now.toISOString()
-        const closed: HardshipCaseDoc = { ...doc, state: 'closed', closedAt: at, closedById: actor._id, closedByName: actor.name, closeReason: reason, updatedAt: at }
-        await tx.updateById('hardshipCases', doc._id, { $set: { state: 'closed', closedAt: at, closedById: actor._id, closedByName: actor.name, closeReason: reason, updatedAt: at } })
+        const closing = { state: 'closed' as const, closedAt: at, closedById: actor._id, closedByName: actor.name, closeReason: reason, updatedAt: at }
+        await tx.updateById('hardshipCases', doc._id, { $set: closing })
+        const closed: HardshipCaseDoc = { ...doc, ...closing }
         await releaseProofs(tx, doc.proofFileIds, now)
         await recordAudit(tx, actor, now, caseAudit(doc, 'benefits.closeHardship', { before: caseFields(doc), after: { ...caseFields(closed), 结档原因: reason } }))
         return closed
