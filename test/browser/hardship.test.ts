@@ -74,7 +74,8 @@ test('the union office files the report as 特别困难 and records ¥1,500 of a
   await expectText(chosen.first(), '因病')
   await expectText(chosen.nth(1), '比较困难')
   await root.locator('.choice', { hasText: '特别困难' }).click()
-  await actions(page, '确认确认建档').click()
+  // The bar now reads 取消 and 确认建档, which sends it.
+  await actions(page, '确认建档').click()
   await expectText(toast(page), '已建档')
   await expectText(root.locator('.hardship-card'), '已建档')
   await expectText(root.locator('.hardship-card'), '特别困难')

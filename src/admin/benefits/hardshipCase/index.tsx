@@ -79,8 +79,14 @@ function Visits({ detail }: { detail: HardshipCaseDetail }) {
   )
 }
 
-const STEP_TITLES: Record<CaseStep, string> = { file: '确认建档', return: '退回分工会', aid: '登记帮扶', visit: '登记走访', close: '结档' }
-const STEP_BUTTONS: Record<CaseStep, string> = { file: '确认建档', return: '退回', aid: '登记帮扶', visit: '登记走访', close: '结档' }
+/** Each step's button in the bar, its form's title, and the button that sends it. */
+const STEPS: Record<CaseStep, { start: string; title: string; confirm: string }> = {
+  file: { start: '确认建档', title: '确认建档', confirm: '确认建档' },
+  return: { start: '退回', title: '退回分工会', confirm: '确认退回' },
+  aid: { start: '登记帮扶', title: '登记帮扶', confirm: '确认登记帮扶' },
+  visit: { start: '登记走访', title: '登记走访', confirm: '确认登记走访' },
+  close: { start: '结档', title: '结档', confirm: '确认结档' },
+}
 
 /** The form of the step being done. */
 function StepForm({ hardship, detail }: { hardship: ReturnType<typeof useHardshipCase>; detail: HardshipCaseDetail }) {
@@ -96,7 +102,7 @@ function StepForm({ hardship, detail }: { hardship: ReturnType<typeof useHardshi
   )
   return (
     <View className="card">
-      <Text className="form-title">{STEP_TITLES[step]}</Text>
+      <Text className="form-title">{STEPS[step].title}</Text>
       {step === 'file' && (
         <>
           <FormField label="困难类别" error={errors.cause}>
@@ -212,13 +218,13 @@ export default function HardshipCase() {
                 取消
               </Button>
               <Button type="primary" loading={busy} onClick={confirm}>
-                确认{STEP_BUTTONS[step]}
+                {STEPS[step].confirm}
               </Button>
             </>
           ) : (
             steps.map((next, at) => (
               <Button key={next} type="primary" fill={at === steps.length - 1 ? 'solid' : 'outline'} onClick={() => begin(next)}>
-                {STEP_BUTTONS[next]}
+                {STEPS[next].start}
               </Button>
             ))
           )}
