@@ -206,10 +206,11 @@ describe('guesses sent at once (the interleaving store runs them as CloudBase wo
     const results = await Promise.all(guesses.map((details, i) => bind(`openid-guesser-${i}`, details)))
     const wrong = results.filter((_, i) => i !== 30)
     expect(new Set(wrong.map((result) => JSON.stringify(result)))).toEqual(new Set([JSON.stringify(expectFailure(wrong[0], 'INVALID_INPUT'))]))
-    // The right guess binds only if it was among the ten checked, and then gives its place back.
+    // The right guess binds only if it was among the ten checked, and then gives its place back: to a wrong guess
+    // still on its way (10 failures), or to nobody when every other guess was already answered (9).
     const bound = results[30].ok
     const counter = await store.get('staffBindFailures', `${DETAILS.staffNo}-2026-11-20`)
-    expect((counter?.failures ?? 0) + (bound ? 1 : 0)).toBe(10)
+    expect(bound ? [9, 10] : [10]).toContain(counter?.failures)
     expect(await store.count('bindings', { memberId: PEOPLE.unboundMember })).toBe(bound ? 1 : 0)
   })
 })

@@ -363,6 +363,16 @@ describe('SqliteStore specifics', () => {
       await store.insert('units', unit)
       expect(seenByRaw()).toBe(2)
     })
+
+    it('update what another connection committed after their read began, not the document as first read', async () => {
+      await store.insert('units', unit)
+      await nextTurn()
+      expect((await store.get('units', 'u1'))?.name).toBe(unit.name)
+      raw.prepare('UPDATE "units" SET doc = ? WHERE _id = ?').run(JSON.stringify({ ...unit, name: '改名分工会' }), unit._id)
+      expect(await store.update('units', { _id: unit._id }, { $set: { order: 2 } })).toEqual({ modified: 1 })
+      await nextTurn()
+      expect(await store.get('units', 'u1')).toEqual({ ...unit, name: '改名分工会', order: 2 })
+    })
   })
 
   it('works in memory', async () => {

@@ -155,13 +155,16 @@ export function fieldOperators(path: string, condition: unknown): FieldOperators
   return condition as FieldOperators
 }
 
-/** The field paths of a filter, with `$and` / `$or` flattened away. */
-export function* filterEntries(filter: Filter): Generator<[string, Scalar | FieldOperators]> {
-  for (const [key, value] of Object.entries(filter)) {
+/** The field paths of a filter, with `$and` / `$or` left out (each adapter joins those itself). */
+export function filterEntries(filter: Filter): [string, Scalar | FieldOperators][] {
+  const entries: [string, Scalar | FieldOperators][] = []
+  for (const key of Object.keys(filter)) {
+    const value = filter[key]
     if (value === undefined || key === '$and' || key === '$or') continue
     if (key.startsWith('$')) throw new UnsupportedQueryError(`unsupported operator "${key}"`)
-    yield [key, value as Scalar | FieldOperators]
+    entries.push([key, value as Scalar | FieldOperators])
   }
+  return entries
 }
 
 const UPDATE_OPERATORS = new Set(['$set', '$inc', '$unset', '$push', '$pull'])

@@ -17,7 +17,7 @@ import {
   type Update,
   type UpdateResult,
 } from './port'
-import { fieldExpression, toSqlOrder, toSqlWhere } from './sqliteFilter'
+import { fieldExpression, toSqlOrder, toSqlWhere, type SqlFragment } from './sqliteFilter'
 import { TransactionScope } from './transactionScope'
 
 type Row = { _id: string; doc: string }
@@ -54,12 +54,14 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database
   private readonly checkpointer?: Checkpointer
   private queue: Promise<unknown> = Promise.resolve()
+  /** Calls in the queue or running asynchronously (see `inTurn`). */
+  private waiting = 0
   /** The writes since the last commit: one open transaction (group commit, see `openBatch`). */
   private batch: Batch | undefined
   /** Whether a `transaction()`'s savepoint is open (its work running). */
   private inTransactionWork = false
-  /** Updates the matching documents all or none: a savepoint inside the batch. */
-  private readonly updateAll: Database.Transaction<(collection: string, rows: Row[], update: Update) => UpdateResult>
+  /** Writes several changed documents all or none: a savepoint inside the batch. */
+  private readonly writeAll: Database.Transaction<(collection: string, changed: Row[]) => void>
   private readonly transactions = new TransactionScope()
   /** Counts answered in the open transaction since this connection last wrote, by their SQL and values (see `count`). */
   private readonly counted = new Map<string, number>()
@@ -71,6 +73,10 @@ export class SqliteStore implements Store {
     this.db.pragma('journal_mode = WAL')
     this.db.pragma('synchronous = NORMAL')
     this.db.pragma('busy_timeout = 5000')
+    // A savepoint (every transaction() here) and a statement that may have to be undone halfway (an insert into a
+    // collection with a unique key) keep the pages they change in a journal of their own: in a temporary file by
+    // default, one page written for each page changed. In memory, a birthday gift's transaction costs half as much.
+    this.db.pragma('temp_store = MEMORY')
     if (file !== ':memory:') {
       // Checkpoints come from a worker thread (checkpointer.ts). Under writes that never pause it cannot copy the
       // whole log, and only a whole copy lets the log start over: past BACKSTOP_PAGES this connection's next commit
@@ -80,7 +86,7 @@ export class SqliteStore implements Store {
       this.checkpointer = startCheckpointer(file)
     }
     this.migrate()
-    this.updateAll = this.db.transaction((collection, rows, update) => this.updateRows(collection, rows, update))
+    this.writeAll = this.db.transaction((collection, changed) => this.writeDocs(collection, changed))
   }
 
   private migrate() {
@@ -133,10 +139,29 @@ export class SqliteStore implements Store {
     return this.inTurn(work)
   }
 
+  /**
+   * Runs `work` after the calls already waiting: at once when there are none (most calls are one synchronous
+   * statement), else at the end of the queue. Asynchronous work (a transaction) holds the queue until it settles.
+   */
   private inTurn<R>(work: () => R | Promise<R>): Promise<R> {
-    const run = this.queue.then(work, work)
-    this.queue = run.catch(() => undefined)
-    return run
+    if (this.waiting === 0) {
+      let result: R | Promise<R>
+      try {
+        result = work()
+      } catch (error) {
+        return Promise.reject(error)
+      }
+      if (!(result instanceof Promise)) return Promise.resolve(result)
+      return this.hold(result)
+    }
+    return this.hold(this.queue.then(work, work))
+  }
+
+  private hold<R>(run: Promise<R>): Promise<R> {
+    this.waiting += 1
+    const held = run.finally(() => (this.waiting -= 1))
+    this.queue = held.catch(() => undefined)
+    return held
   }
 
   /**
@@ -223,9 +248,13 @@ export class SqliteStore implements Store {
   }
 
   /** The documents an update or removal applies to, in no order: ordering and paging cost a claim's read half its time. */
-  private matching(collection: string, filter: Filter): Row[] {
-    const where = toSqlWhere(filter, definitionOf(collection))
+  private matching(collection: string, where: SqlFragment): Row[] {
     return this.prepared(`SELECT _id, doc FROM ${table(collection)} WHERE ${where.sql}`).all(...where.params) as Row[]
+  }
+
+  /** Changes whenever another connection has committed (PRAGMA data_version); this connection's own writes leave it. */
+  private dataVersion(): number {
+    return this.prepared('PRAGMA data_version').pluck().get() as number
   }
 
   private getSync<C extends CollectionName>(collection: C, id: string): DocOf<C> | null {
@@ -243,35 +272,50 @@ export class SqliteStore implements Store {
     return _id
   }
 
-  private updateRows(collection: string, rows: Row[], update: Update): UpdateResult {
-    let modified = 0
-    const write = this.prepared(`UPDATE ${table(collection)} SET doc = ? WHERE _id = ?`)
+  /** The documents `update` changes, as they become: a document it leaves as it was is not among them. */
+  private changedBy(rows: Row[], update: Update): Row[] {
+    const changed: Row[] = []
     for (const row of rows) {
       const doc = updatedJson(row.doc, update)
-      if (doc === undefined) continue
+      if (doc !== undefined) changed.push({ _id: row._id, doc })
+    }
+    return changed
+  }
+
+  private writeDocs(collection: string, changed: Row[]) {
+    const write = this.prepared(`UPDATE ${table(collection)} SET doc = ? WHERE _id = ?`)
+    for (const row of changed) {
       try {
-        write.run(doc, row._id)
+        write.run(row.doc, row._id)
       } catch (error) {
         throw duplicateOr(error, collection)
       }
-      modified += 1
     }
-    return { modified }
   }
 
   private updateSync(collection: string, filter: Filter, update: Update, open: () => void): UpdateResult {
     checkUpdate(update)
-    // Inside an open batch this connection holds the write lock: what it reads is what it writes over.
-    if (!this.batch) {
+    const where = toSqlWhere(filter, definitionOf(collection))
+    let changed: Row[]
+    if (this.batch) {
+      // Inside an open batch this connection holds the write lock: what it reads is what it writes over.
+      open()
+      changed = this.changedBy(this.matching(collection, where), update)
+    } else {
       // Most guarded claims in a rush change nothing (no place left): a read answers them without taking the lock.
       this.openRead()
-      if (!this.matching(collection, filter).some((row) => updatedJson(row.doc, update) !== undefined)) return { modified: 0 }
+      changed = this.changedBy(this.matching(collection, where), update)
+      if (changed.length === 0) return { modified: 0 }
+      // Holding the lock, read again only if another connection has committed since the read began.
+      const version = this.dataVersion()
+      open()
+      if (this.dataVersion() !== version) changed = this.changedBy(this.matching(collection, where), update)
     }
-    // Read (again) holding the lock: another process may have written since. A duplicate key on the third document
-    // leaves the first two as they were (one document's UPDATE is all or nothing by itself).
-    open()
-    const rows = this.matching(collection, filter)
-    return rows.length > 1 ? this.updateAll(collection, rows, update) : this.updateRows(collection, rows, update)
+    // A duplicate key on the third document leaves the first two as they were (one document's UPDATE is all or
+    // nothing by itself).
+    if (changed.length > 1) this.writeAll(collection, changed)
+    else this.writeDocs(collection, changed)
+    return { modified: changed.length }
   }
 
   private removeSync(collection: string, filter: Filter): number {
@@ -353,8 +397,8 @@ export class SqliteStore implements Store {
         },
         updateById: async (collection, id, update) => {
           live()
-          const rows = this.matching(collection, { _id: id })
-          this.updateRows(collection, rows, update)
+          const rows = this.matching(collection, toSqlWhere({ _id: id }, definitionOf(collection)))
+          this.writeDocs(collection, this.changedBy(rows, update))
           return rows.length === 1
         },
         removeById: async (collection, id) => {

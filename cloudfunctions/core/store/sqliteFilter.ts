@@ -21,9 +21,18 @@ function jsonPath(path: string): string {
   return `'$.${path}'`
 }
 
+/** Field expressions by path: queries name the same few fields again and again (a bounded few are kept). */
+const expressions = new Map<string, string>()
+const EXPRESSIONS_KEPT = 1000
+
 /** The SQL expression for a field; the same text the adapter's expression indexes use. */
 export function fieldExpression(path: string): string {
-  return path === '_id' ? '_id' : `json_extract(doc, ${jsonPath(path)})`
+  let expression = expressions.get(path)
+  if (expression === undefined) {
+    expression = path === '_id' ? '_id' : `json_extract(doc, ${jsonPath(path)})`
+    if (expressions.size < EXPRESSIONS_KEPT) expressions.set(path, expression)
+  }
+  return expression
 }
 
 /** JSON booleans come out of json_extract as 1 and 0. */
