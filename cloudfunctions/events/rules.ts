@@ -200,17 +200,20 @@ export function eligibilityText(eligibility: Eligibility, names: { units: Map<st
 /** Why a member may not take part, in plain words; undefined when they may. */
 export function ineligibility(event: Pick<EventDoc, 'eligibility' | 'startAt' | 'unitId'>, member: MemberDoc, settings: UnionSettings): string | undefined {
   const rules = event.eligibility
-  const day = shanghaiDay(event.startAt)
   if (event.unitId !== undefined && member.unitId !== event.unitId) return '这是其他分工会的活动，仅限该分工会会员报名'
   if (rules.statuses && member.status !== 'left' && !rules.statuses.includes(member.status)) {
     return rules.statuses.includes('active') ? '仅限在职教职工报名' : '仅限退休教职工报名'
   }
   if (rules.gender && member.gender !== rules.gender) return rules.gender === 'female' ? '仅限女性报名' : '仅限男性报名'
-  const age = ageOn(member.birthDate, day)
-  if (rules.minAge !== undefined && age < rules.minAge) return `仅限 ${rules.minAge} 岁及以上报名（按活动当天计）`
-  if (rules.maxAge !== undefined && age > rules.maxAge) return `仅限 ${rules.maxAge} 岁及以下报名（按活动当天计）`
-  for (const group of rules.groups ?? []) {
-    if (!inGroup(member, group, day, settings)) return `仅限${MEMBER_GROUP_LABELS[group]}报名`
+  // The event's day, for rules by age, only where the event has them: a sign-up rush checks this on every call.
+  if (rules.minAge !== undefined || rules.maxAge !== undefined || rules.groups?.length) {
+    const day = shanghaiDay(event.startAt)
+    const age = ageOn(member.birthDate, day)
+    if (rules.minAge !== undefined && age < rules.minAge) return `仅限 ${rules.minAge} 岁及以上报名（按活动当天计）`
+    if (rules.maxAge !== undefined && age > rules.maxAge) return `仅限 ${rules.maxAge} 岁及以下报名（按活动当天计）`
+    for (const group of rules.groups ?? []) {
+      if (!inGroup(member, group, day, settings)) return `仅限${MEMBER_GROUP_LABELS[group]}报名`
+    }
   }
   if (rules.unitIds && !rules.unitIds.includes(member.unitId)) return '您所在的分工会不在本次活动的报名范围内'
   if (rules.delegatesOf && !holdsRole(member, 'delegate', rules.delegatesOf)) return '仅限本届教代会代表报名'

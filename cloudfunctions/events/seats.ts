@@ -129,7 +129,10 @@ export async function takePlace(store: Store, event: EventDoc, member: MemberDoc
   const existing = await store.get('eventSignups', id)
   if (existing && isLive(existing.state)) return resultOf(store, existing)
 
-  const gate = await takeGates(store, event, member.unitId, now)
+  // Full as read, with a waitlist: straight onto it, without a claim bound to fail. A place freed since the read
+  // goes to whoever waits first, through the settle below or the call freeing it, so nobody loses a place by it.
+  const fullAsRead = event.capacity !== null && (event.remaining ?? 0) <= 0 && event.waitlist.kind !== 'off'
+  const gate = fullAsRead ? 'full' : await takeGates(store, event, member.unitId, now)
   if (gate === 'noQuota') throw new AppError('CONFLICT', NO_UNIT_QUOTA)
   const placed = gate === 'ok'
   if (!placed && event.waitlist.kind === 'off') {
