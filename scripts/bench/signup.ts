@@ -182,13 +182,16 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
-/** Each figure's median over the rounds; the failures of all of them. */
+/** Each figure's median over the rounds; the failures of all of them, added up. */
 const medianRound = (rounds: Round[]): Round => ({
   perSecond: Math.round(median(rounds.map((round) => round.perSecond))),
   p50: median(rounds.map((round) => round.p50)),
   p99: median(rounds.map((round) => round.p99)),
   hostCpuMs: median(rounds.map((round) => round.hostCpuMs ?? 0)),
-  failures: new Map(rounds.flatMap((round) => [...round.failures])),
+  failures: rounds.reduce((all, round) => {
+    for (const [code, count] of round.failures) all.set(code, (all.get(code) ?? 0) + count)
+    return all
+  }, new Map<string, number>()),
 })
 
 const describeRound = (round: Round) =>
@@ -251,11 +254,13 @@ async function main() {
     console.log(`  members.me (floor)  ${describeRound(floor)}`)
     console.log(`  events.signUp       ${describeRound(rush)}`)
     console.log(`  ratio to the floor  ${Math.round(ratio * 100) / 100}  (rounds: ${pairs.map((pair) => (pair.rush.perSecond / pair.floor.perSecond).toFixed(2)).join(', ')})`)
-    const { counts } = checked[checked.length - 1]
-    console.log(`  each rush: held ${counts.held} of ${CAPACITY}, waiting ${counts.waiting}, remaining ${counts.remaining}; violations: ${violations.length}${violations.length ? ` (${violations.join('; ')})` : ''}`)
-    console.log(`  targets: ≥ ${TARGETS.perSecond}/s, p99 ≤ ${TARGETS.p99Ms} ms, ≥ ${TARGETS.ofFloor} of the floor: ${met ? 'met' : 'MISSED'}`)
     const expected = { held: Math.min(CAPACITY, N), waiting: Math.max(0, N - CAPACITY) }
     const wrong = checked.some((check) => check.counts.held !== expected.held || check.counts.waiting !== expected.waiting)
+    const held = wrong
+      ? checked.map(({ counts }, i) => `rush ${i + 1}: held ${counts.held}, waiting ${counts.waiting}, remaining ${counts.remaining}`).join('; ')
+      : `every rush: held ${expected.held} of ${CAPACITY}, waiting ${expected.waiting}`
+    console.log(`  ${held}; violations: ${violations.length}${violations.length ? ` (${violations.join('; ')})` : ''}`)
+    console.log(`  targets: ≥ ${TARGETS.perSecond}/s, p99 ≤ ${TARGETS.p99Ms} ms, ≥ ${TARGETS.ofFloor} of the floor: ${met ? 'met' : 'MISSED'}`)
     if (violations.length || wrong || pairs.some((pair) => pair.rush.failures.size)) process.exitCode = 1
   } finally {
     if (child) child.kill('SIGTERM')
