@@ -220,11 +220,15 @@ export const YearSchema = v.pipe(v.number('年份须为数字'), v.integer('年�
 
 export const MyBenefitsSchema = v.optional(v.strictObject({ year: v.optional(YearSchema) }), {})
 
-/** Which payouts of the ledger: a year (this one by default), and a kind and a unit, or all. A unit admin names their unit. */
+/**
+ * Which payouts of the ledger: a year (this one by default), and a kind, a unit and one member, or all. A unit admin
+ * names their unit (a member of another unit then has nothing in it).
+ */
 export const LedgerFilter = {
   year: v.optional(YearSchema),
   kind: v.optional(KindSchema),
   unitId: v.optional(IdSchema),
+  memberId: v.optional(IdSchema),
 }
 export const LedgerSchema = v.optional(v.strictObject({ ...LedgerFilter, ...PageSchema }), {})
 export const LedgerSummarySchema = v.optional(v.strictObject(LedgerFilter), {})
@@ -254,6 +258,8 @@ export interface LedgerKindTotal {
   count: number
   totalFen: number
   received: number
+  /** The kind's yearly cap a person: in one member's view only (caps are per person), where a policy sets one. */
+  capFen?: number
 }
 
 export interface LedgerSummary {

@@ -112,8 +112,15 @@ export const benefitsFunction = defineFunction<BenefitsApi>(
       input: LedgerSummarySchema,
       async handle(input, { store, now }) {
         const filter = ledgerFilter(input, now)
-        const payouts = await findAllById(store, 'benefitPayouts', filter, ['kind', 'amountFen', 'receivedAt'])
-        return { year: filter.year, ...ledgerTotals(payouts) }
+        const [payouts, policies] = await Promise.all([
+          findAllById(store, 'benefitPayouts', filter, ['kind', 'amountFen', 'receivedAt']),
+          input.memberId ? store.find('benefitPolicies') : [],
+        ])
+        const totals = ledgerTotals(payouts)
+        // One member's year is read against each kind's yearly cap, as the ledger checks it.
+        const caps = new Map(policies.map((policy) => [policy.kind, policy.yearlyCapFen]))
+        const kinds = totals.kinds.map((total) => (caps.has(total.kind) ? { ...total, capFen: caps.get(total.kind) } : total))
+        return { year: filter.year, ...totals, kinds }
       },
     }),
 

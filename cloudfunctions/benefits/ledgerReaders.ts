@@ -6,11 +6,12 @@ import type { BenefitKind } from '../../types/benefits'
 import { shanghaiYear } from '../../types/time'
 import { unionOffice, unitAdmin } from '../core/authorize'
 
-/** The ledger's payouts a filter names: its year (this one by default), its kind and unit if given. */
-export const ledgerFilter = ({ year, kind, unitId }: { year?: number; kind?: BenefitKind; unitId?: string }, now: Date) => ({
+/** The ledger's payouts a filter names: its year (this one by default), its kind, unit and member if given. */
+export const ledgerFilter = ({ year, kind, unitId, memberId }: { year?: number; kind?: BenefitKind; unitId?: string; memberId?: string }, now: Date) => ({
   year: year ?? shanghaiYear(now),
   ...(kind ? { kind } : {}),
   ...(unitId ? { unitId } : {}),
+  ...(memberId ? { memberId } : {}),
 })
 
 /** The union office sees the whole ledger; a unit admin their own unit's, which they name. */

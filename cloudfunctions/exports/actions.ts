@@ -16,7 +16,7 @@ import { LEDGER_READERS, ledgerFilter } from '../benefits/ledgerReaders'
 import { toLedgerRow } from '../benefits/rules'
 import type { MemberDoc, UnitDoc } from '../core/collections'
 import { action, defineFunction, jobsOf } from '../core/defineFunction'
-import { AppError, forbidden } from '../core/errors'
+import { AppError, forbidden, notFound } from '../core/errors'
 import type { FileStore } from '../core/files/port'
 import { keepForAWhile, offerFile, purgeExpiredFiles } from '../core/files/retention'
 import { EVENT_ORGANIZER } from '../core/organizers'
@@ -104,6 +104,9 @@ export const exportsFunction = defineFunction<ExportsApi>(
       async handle(input, { store, files, now, member }) {
         const units = await allUnits(store)
         const unit = namedUnit(units, input.unitId)
+        // One member's year: named in the file, so only a member the reader's unit holds (or any, for the union office).
+        const person = input.memberId ? await mustGet(store, 'members', input.memberId, '会员') : undefined
+        if (person && input.unitId && person.unitId !== input.unitId) throw notFound('会员')
         const filter = ledgerFilter(input, now)
         const payouts = await findAllById(store, 'benefitPayouts', filter)
         // As they were given, the same order whatever order they were read in.
@@ -112,14 +115,14 @@ export const exportsFunction = defineFunction<ExportsApi>(
         const rows = payouts.map((payout) => toLedgerRow(payout, names))
         const kind = input.kind ? BENEFIT_KIND_LABELS[input.kind] : undefined
         const unitName = unit?.name ?? '全部分工会'
-        const description = `${filter.year} 年 · ${kind ?? '全部类别'} · ${unitName}`
+        const description = [`${filter.year} 年`, kind ?? '全部类别', unitName, ...(person ? [`${person.name}（${person.staffNo}）`] : [])].join(' · ')
         const data = await ledgerSheet(rows, units.map((candidate) => candidate.name), { description, exportedAt: now.toISOString(), exportedBy: member.name })
-        const fileName = `福利台账-${filter.year}-${[unitName, kind].filter(Boolean).join('-')}-${inShanghai(now).format('YYYYMMDD')}${XLSX}`
+        const fileName = `福利台账-${filter.year}-${[unitName, kind, person?.name].filter(Boolean).join('-')}-${inShanghai(now).format('YYYYMMDD')}${XLSX}`
         const link = await offerFile(store, files, now, fileName, data)
         await recordAudit(store, member, now, {
           action: 'benefits.exportLedger',
           targetType: 'benefitLedger',
-          targetId: [filter.year, input.unitId ?? 'all', input.kind ?? 'all'].join(':'),
+          targetId: [filter.year, input.unitId ?? 'all', input.kind ?? 'all', ...(person ? [person._id] : [])].join(':'),
           target: `福利台账（${description}）`,
           after: { 导出笔数: rows.length, 合计: formatYuan(payouts.reduce((sum, payout) => sum + payout.amountFen, 0)) },
         })

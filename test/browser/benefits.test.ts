@@ -7,7 +7,7 @@
 import { festivalDate } from '../../cloudfunctions/benefits/festivals'
 import { birthdayPayoutId } from '../../cloudfunctions/benefits/jobs'
 import { shanghaiDay } from '../../types/time'
-import { answerModal, arrived, eventually, expectText, goBack, loginAs, screenshot, suiteHarness, tapCell, tapTab, toast } from './harness'
+import { answerModal, arrived, eventually, expectCount, expectText, goBack, loginAs, screenshot, suiteHarness, tapCell, tapTab, toast } from './harness'
 
 const h = suiteHarness()
 
@@ -113,6 +113,16 @@ test('the union office reads 福利台账: this year’s payouts, who approved e
   if (withRound) await expectText(summary, /节日慰问\s*576 笔 · ¥57,600 · 已领取 520\/576/)
   await expectText(page.locator('.ledger .card:visible', { hasText: '生日蛋糕卡' }).first(), '批准：周建华')
   await screenshot(page, 'benefits-ledger')
+  // One member's year, each kind against its yearly cap: 董丹莹 (文学院分工会), her hardship aid and the 端午 gifts.
+  const ledger = page.locator('.ledger:visible')
+  await ledger.locator('.unit-chips .choice', { hasText: '文学院分工会' }).click()
+  await ledger.locator('.nut-searchbar input').fill('董丹莹')
+  await ledger.locator('.member-picker__row', { hasText: '董丹莹' }).click()
+  await expectText(summary, withRound ? `董丹莹 ${year} 年共 3 笔 · ¥1,200` : `董丹莹 ${year} 年共 1 笔 · ¥1,000`)
+  await expectText(summary, /困难帮扶\s*1 笔 · ¥1,000 \/ 年度上限 ¥2,000 · 已领取 0\/1/)
+  if (withRound) await expectText(summary, /节日慰问\s*2 笔 · ¥200 \/ 年度上限 ¥1,800 · 已领取 2\/2/)
+  await expectCount(ledger.locator('.card', { hasText: '批准：' }), withRound ? 3 : 1)
+  await screenshot(page, 'benefits-ledger-member')
   await page.locator('.ledger__filters .choice:visible', { hasText: '其他' }).click()
-  await expectText(page.locator('.ledger:visible'), `${year} 年还没有这类发放记录`)
+  await expectText(ledger, `董丹莹 ${year} 年还没有这类发放记录`)
 })

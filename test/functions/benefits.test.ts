@@ -278,6 +278,32 @@ describe('福利台账 (the ledger)', () => {
     expect(expectOk(await callAs(store, 'benefits', PEOPLE.office, 'ledgerSummary', { year: 2025 }))).toEqual({ year: 2025, count: 0, totalFen: 0, kinds: [] })
   })
 
+  it('shows one member’s year, each kind against its yearly cap', async () => {
+    // 董丹莹 (unit05): the 端午 round's two gifts, and her hardship case's aid.
+    const rows = expectOk(await callAs(store, 'benefits', PEOPLE.office, 'ledger', { memberId: 'm0066', limit: 50 })).items
+    expect(rows.map((row) => [row.memberName, row.item, row.amountFen])).toEqual(
+      expect.arrayContaining([
+        ['董丹莹', '粽子礼盒', 15_000],
+        ['董丹莹', '水果券', 5000],
+        ['董丹莹', '困难帮扶金', 100_000],
+      ]),
+    )
+    expect(rows).toHaveLength(3)
+    expect(expectOk(await callAs(store, 'benefits', PEOPLE.office, 'ledgerSummary', { memberId: 'm0066' }))).toEqual({
+      year: 2026,
+      count: 3,
+      totalFen: 120_000,
+      kinds: [
+        { kind: 'festival', label: '节日慰问', count: 2, totalFen: 20_000, received: 2, capFen: 180_000 },
+        { kind: 'hardship', label: '困难帮扶', count: 1, totalFen: 100_000, received: 0, capFen: 200_000 },
+      ],
+    })
+    // Her unit's admin sees the same; another unit's member has nothing in their unit's ledger.
+    expect(expectOk(await callAs(store, 'benefits', PEOPLE.unitAdmin, 'ledger', { unitId: 'unit05', memberId: 'm0066', limit: 50 })).items).toHaveLength(3)
+    expect(expectOk(await callAs(store, 'benefits', PEOPLE.unitAdmin, 'ledger', { unitId: 'unit05', memberId: 'm0011', limit: 50 })).items).toEqual([])
+    expectFailure(await callAs(store, 'benefits', PEOPLE.unitAdmin, 'ledgerSummary', { memberId: 'm0066' }), 'FORBIDDEN')
+  })
+
   it('shows a unit admin their own unit’s payouts only, and refuses them the whole ledger or another unit’s', async () => {
     const rows = expectOk(await callAs(store, 'benefits', PEOPLE.unitAdmin, 'ledger', { unitId: 'unit05', limit: 50 })).items
     expect(rows.length).toBeGreaterThan(0)

@@ -178,6 +178,14 @@ describe('the union office’s export of a whole year', () => {
     ])
   })
 
+  it('exports one member’s year, named in the file and its audit entry', async () => {
+    const { fileName, detail, summary } = await opened(expectOk(await exportAs(PEOPLE.office, { year: 2025, memberId: 'm0028' })))
+    expect(fileName).toBe('福利台账-2025-全部分工会-唐霞-20261120.xlsx')
+    expect(detail).toEqual([DETAIL_HEADER, GIFT_BOX, FRUIT])
+    expect(summary.slice(-2)).toEqual([['统计范围', '2025 年 · 全部类别 · 全部分工会 · 唐霞（200028）'], ['导出', '2026-11-20 10:00 周建华']])
+    expect(await store.find('auditLog', { action: 'benefits.exportLedger' })).toMatchObject([{ targetId: '2025:all:all:m0028', after: { 导出笔数: 2, 合计: '¥200.55' } }])
+  })
+
   it('exports a year with nothing in it as the headers and a zero total', async () => {
     const { detail, summary } = await opened(expectOk(await exportAs(PEOPLE.office, { year: 2024 })))
     expect(detail).toEqual([DETAIL_HEADER])
@@ -225,6 +233,14 @@ describe('a unit admin', () => {
     expectFailure(await exportAs(PEOPLE.otherUnitAdmin, { year: 2025, unitId: 'unit05' }), 'FORBIDDEN')
     expect(await snapshot(store)).toEqual(before)
     expect(readdirSync(filesDir)).toEqual([])
+  })
+
+  it('exports one member of their unit, and finds no member of another unit (named in no file)', async () => {
+    const { detail } = await opened(expectOk(await exportAs(PEOPLE.unitAdmin, { year: 2025, unitId: 'unit05', memberId: 'm0006' })))
+    expect(detail).toEqual([DETAIL_HEADER, HOSPITAL])
+    const before = await snapshot(store)
+    expectFailure(await exportAs(PEOPLE.unitAdmin, { year: 2025, unitId: 'unit05', memberId: PEOPLE.unit01Member }), 'NOT_FOUND')
+    expect(await snapshot(store)).toEqual(before)
   })
 
   it('refuses an ordinary member their own unit’s', async () => {

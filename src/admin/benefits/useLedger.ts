@@ -1,5 +1,6 @@
-/** 福利台账: the ledger's payouts and totals for a year and kind, and its Excel file; a unit admin sees their own unit's. */
+/** 福利台账: the ledger's payouts and totals for a year and kind, per unit and per member, and its Excel file; a unit admin sees their own unit's. */
 import type { BenefitKind } from '../../../types/benefits'
+import { useMemberSearch } from '../../hooks/useMemberSearch'
 import { useMutation } from '../../hooks/useMutation'
 import { usePagedList } from '../../hooks/usePagedList'
 import { useProfile } from '../../hooks/useProfile'
@@ -15,12 +16,21 @@ export function useAdminUnit(): { ready: boolean; unitId?: string } {
   return { ready: true, unitId: profile.roles.find((grant) => grant.role === 'unitAdmin')?.scope }
 }
 
-export function useLedger(year: number, kind: BenefitKind | 'all') {
-  const { ready, unitId } = useAdminUnit()
-  const filter = { year, ...(kind === 'all' ? {} : { kind }), ...(unitId ? { unitId } : {}) }
-  const list = usePagedList((offset, limit) => (ready ? call('benefits', 'ledger', { ...filter, offset, limit }) : Promise.resolve({ items: [], hasMore: false })), [ready, year, kind, unitId])
-  const summary = useRemote(() => (ready ? call('benefits', 'ledgerSummary', filter) : Promise.resolve(undefined)), [ready, year, kind, unitId])
-  // The file holds what the page shows: the same year, kind and unit.
+/**
+ * The ledger for a year and kind, of one unit (the union office's choice; a unit admin's own) and of one member
+ * (found with `search`: a unit admin searches their unit), or of all.
+ */
+export function useLedger(year: number, kind: BenefitKind | 'all', chosenUnit: string | 'all') {
+  const admin = useAdminUnit()
+  const unitId = admin.unitId ?? (chosenUnit === 'all' ? undefined : chosenUnit)
+  const search = useMemberSearch(unitId)
+  const memberId = search.member?.id
+  const { ready } = admin
+  const filter = { year, ...(kind === 'all' ? {} : { kind }), ...(unitId ? { unitId } : {}), ...(memberId ? { memberId } : {}) }
+  const depends = [ready, year, kind, unitId, memberId]
+  const list = usePagedList((offset, limit) => (ready ? call('benefits', 'ledger', { ...filter, offset, limit }) : Promise.resolve({ items: [], hasMore: false })), depends)
+  const summary = useRemote(() => (ready ? call('benefits', 'ledgerSummary', filter) : Promise.resolve(undefined)), depends)
+  // The file holds what the page shows: the same year, kind, unit and member.
   const exporting = useMutation(async (_: void, key) => openDownload(await write('exports', 'ledger', filter, key)))
-  return { list, summary: summary.data, ready, exportLedger: () => exporting.run(), exporting: exporting.busy }
+  return { list, summary: summary.data, ready, ownUnit: admin.unitId, search, exportLedger: () => exporting.run(), exporting: exporting.busy }
 }

@@ -3,10 +3,13 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { AdminList, type Column } from '../../../components/AdminList'
 import { ChoiceChips, choicesOf } from '../../../components/ChoiceChips'
+import { MemberPicker } from '../../../components/MemberPicker'
 import { Screen } from '../../../components/Screen'
 import { StatusTag } from '../../../components/StatusTag'
-import { BENEFIT_FORM_LABELS, BENEFIT_KIND_LABELS, formatYuan, type BenefitKind, type LedgerRow } from '../../../../types/benefits'
+import { UnitChips } from '../../../components/UnitChips'
+import { BENEFIT_FORM_LABELS, BENEFIT_KIND_LABELS, formatYuan, type BenefitKind, type LedgerKindTotal, type LedgerRow } from '../../../../types/benefits'
 import { formatDateTime, shanghaiDay } from '../../../../types/time'
+import { useUnits } from '../../members/useMembers'
 import { useLedger } from '../useLedger'
 import './index.scss'
 
@@ -24,19 +27,42 @@ const COLUMNS: Column<LedgerRow>[] = [
   { title: '领取', width: '6em', render: receipt },
 ]
 
-/** 福利台账 (union office; a unit admin for their unit): every payout of a year with its approval and receipt, and the totals. */
+/** A kind's line of the totals: against the yearly cap in one member's view. */
+const kindFigures = (total: LedgerKindTotal) =>
+  `${total.count} 笔 · ${formatYuan(total.totalFen)}${total.capFen === undefined ? '' : ` / 年度上限 ${formatYuan(total.capFen)}`} · 已领取 ${total.received}/${total.count}`
+
+/**
+ * 福利台账 (union office; a unit admin for their unit): every payout of a year with its approval and receipt, and the
+ * totals; per unit (the union office picks one) and per member (their year against each kind's cap).
+ */
 export default function Ledger() {
   const thisYear = Number(shanghaiDay(new Date()).slice(0, 4))
   // Next year's too: a round for 元旦 or 春节 given in December counts against next year's caps.
   const years = [thisYear - 1, thisYear, thisYear + 1].map((year) => ({ value: String(year), label: `${year} 年` }))
   const [year, setYear] = useState(thisYear)
   const [kind, setKind] = useState<BenefitKind | 'all'>('all')
-  const { list, summary, ready, exportLedger, exporting } = useLedger(year, kind)
+  const [unit, setUnit] = useState('')
+  const { list, summary, ready, ownUnit, search, exportLedger, exporting } = useLedger(year, kind, unit || 'all')
+  const units = useUnits()
+  const person = search.member
   return (
     <Screen className="ledger">
       <View className="ledger__filters">
         <ChoiceChips value={String(year)} options={years} onChange={(chosen) => setYear(Number(chosen))} />
         <ChoiceChips value={kind} options={[{ value: 'all', label: '全部类别' }, ...choicesOf(BENEFIT_KIND_LABELS)]} onChange={setKind} />
+        {ready && !ownUnit && (
+          <UnitChips
+            units={units.data}
+            value={unit}
+            onChange={(chosen) => {
+              setUnit(chosen)
+              search.setMember(undefined)
+            }}
+          />
+        )}
+        <View className="ledger__person">
+          <MemberPicker search={search} hint="按会员查看：搜索姓名或工号，看其一年的发放与上限" />
+        </View>
         <View className="ledger__tools">
           <Button size="small" fill="outline" className="ledger__export" disabled={!ready} loading={exporting} onClick={() => void exportLedger()}>
             导出 Excel
@@ -46,14 +72,13 @@ export default function Ledger() {
       {summary && (
         <View className="card ledger__summary">
           <Text className="ledger__summary-title">
+            {person ? `${person.name} ` : ''}
             {summary.year} 年共 {summary.count} 笔 · {formatYuan(summary.totalFen)}
           </Text>
           {summary.kinds.map((total) => (
             <View key={total.kind} className="ledger__kind">
-              <Text>{total.label}</Text>
-              <Text className="ledger__kind-figures">
-                {total.count} 笔 · {formatYuan(total.totalFen)} · 已领取 {total.received}/{total.count}
-              </Text>
+              <Text className="ledger__kind-label">{total.label}</Text>
+              <Text className="ledger__kind-figures">{kindFigures(total)}</Text>
             </View>
           ))}
         </View>
@@ -62,7 +87,7 @@ export default function Ledger() {
         list={list}
         rowKey={(row) => row.id}
         columns={COLUMNS}
-        emptyText={`${year} 年还没有这类发放记录`}
+        emptyText={`${person ? `${person.name} ` : ''}${year} 年还没有这类发放记录`}
         card={(row) => (
           <View className="card">
             <View className="card-head">

@@ -1,10 +1,11 @@
 import { Button, SearchBar, Tag } from '@nutui/nutui-react-taro'
-import { ScrollView, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { AdminList, byText, type Column } from '../../../components/AdminList'
 import { ChoiceChips, choicesOf } from '../../../components/ChoiceChips'
 import { Screen } from '../../../components/Screen'
+import { UnitChips } from '../../../components/UnitChips'
 import { useProfile } from '../../../hooks/useProfile'
 import { GENDER_LABELS, MEMBER_GROUP_LABELS, MEMBER_STATUS_LABELS, type MemberGroup, type RosterRow } from '../../../../types/members'
 import { useRoster, useUnits } from '../useMembers'
@@ -84,14 +85,7 @@ export default function Roster() {
           )}
         </View>
         {office && (
-          <ScrollView scrollX className="roster__units">
-            <ChoiceChips
-              value={unitId}
-              options={[{ value: '', label: '全部分工会' }, ...(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name }))]}
-              onChange={setUnitId}
-              className="roster__unit-choices"
-            />
-          </ScrollView>
+          <UnitChips units={units.data} value={unitId} onChange={setUnitId} className="roster__units" />
         )}
         <View className="roster__groups">
           <ChoiceChips value={group} options={[{ value: '', label: '全部人员' }, ...choicesOf(MEMBER_GROUP_LABELS)]} onChange={setGroup} />
