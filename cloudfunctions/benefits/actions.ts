@@ -27,7 +27,7 @@ import { retirementActions } from './retirements'
 import { birthdayPayoutId, issueBirthdays, remindReceipt } from './jobs'
 import { LEDGER_READERS, ledgerFilter } from './ledgerReaders'
 import { finishRounds, roundActions } from './rounds'
-import { kindTotals, ledgerTotals, policyAuditFields, policyOf, toLedgerRow, toMyBenefit } from './rules'
+import { capsOf, kindTotals, ledgerTotals, policyAuditFields, policyOf, toLedgerRow, toMyBenefit } from './rules'
 
 function toView(kind: BenefitPolicyDoc['kind'], doc: BenefitPolicyDoc | undefined): PolicyView {
   if (!doc) return { kind, label: BENEFIT_KIND_LABELS[kind] }
@@ -118,9 +118,8 @@ export const benefitsFunction = defineFunction<BenefitsApi>(
         ])
         const totals = ledgerTotals(payouts)
         // One member's year is read against each kind's yearly cap, as the ledger checks it.
-        const caps = new Map(policies.map((policy) => [policy.kind, policy.yearlyCapFen]))
-        const kinds = totals.kinds.map((total) => (caps.has(total.kind) ? { ...total, capFen: caps.get(total.kind) } : total))
-        return { year: filter.year, ...totals, kinds }
+        const capOf = capsOf(policies)
+        return { year: filter.year, ...totals, kinds: totals.kinds.map((total) => ({ ...total, ...capOf(total.kind) })) }
       },
     }),
 

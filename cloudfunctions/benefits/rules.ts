@@ -189,10 +189,16 @@ export function ledgerTotals(payouts: Pick<BenefitPayoutDoc, 'kind' | 'amountFen
   }
 }
 
+/** A kind's yearly cap per person where a policy sets one, as `{ capFen }` to spread into that kind's totals. */
+export function capsOf(policies: BenefitPolicyDoc[]): (kind: BenefitPolicyDoc['kind']) => { capFen?: number } {
+  const caps = new Map(policies.map((policy) => [policy.kind, policy.yearlyCapFen]))
+  return (kind) => (caps.has(kind) ? { capFen: caps.get(kind) } : {})
+}
+
 /** Each kind the member received this year, with its cap where a policy sets one. */
 export function kindTotals(tallies: BenefitTallyDoc[], policies: BenefitPolicyDoc[]): KindTotal[] {
-  const caps = new Map(policies.map((policy) => [policy.kind, policy.yearlyCapFen]))
+  const capOf = capsOf(policies)
   return tallies
-    .map((tally) => ({ kind: tally.kind, label: BENEFIT_KIND_LABELS[tally.kind], totalFen: tally.totalFen, ...(caps.has(tally.kind) ? { capFen: caps.get(tally.kind) } : {}) }))
+    .map((tally) => ({ kind: tally.kind, label: BENEFIT_KIND_LABELS[tally.kind], totalFen: tally.totalFen, ...capOf(tally.kind) }))
     .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'))
 }
