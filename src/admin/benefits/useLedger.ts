@@ -17,12 +17,12 @@ export function useAdminUnit(): { ready: boolean; unitId?: string } {
 }
 
 /**
- * The ledger for a year and kind, of one unit (the union office's choice; a unit admin's own) and of one member
- * (found with `search`: a unit admin searches their unit), or of all.
+ * The ledger for a year and kind, of one unit (the union office's choice, '' for all; a unit admin's own) and of one
+ * member (found with `search`: a unit admin searches their unit), or of all.
  */
-export function useLedger(year: number, kind: BenefitKind | 'all', chosenUnit: string | 'all') {
+export function useLedger(year: number, kind: BenefitKind | 'all', chosenUnit: string) {
   const admin = useAdminUnit()
-  const unitId = admin.unitId ?? (chosenUnit === 'all' ? undefined : chosenUnit)
+  const unitId = admin.unitId ?? (chosenUnit || undefined)
   const search = useMemberSearch(unitId)
   const memberId = search.member?.id
   const { ready } = admin

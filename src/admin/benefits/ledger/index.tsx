@@ -42,9 +42,10 @@ export default function Ledger() {
   const [year, setYear] = useState(thisYear)
   const [kind, setKind] = useState<BenefitKind | 'all'>('all')
   const [unit, setUnit] = useState('')
-  const { list, summary, ready, ownUnit, search, exportLedger, exporting } = useLedger(year, kind, unit || 'all')
+  const { list, summary, ready, ownUnit, search, exportLedger, exporting } = useLedger(year, kind, unit)
   const units = useUnits()
-  const person = search.member
+  // The picked member's name heads the totals and the empty list.
+  const whose = search.member ? `${search.member.name} ` : ''
   return (
     <Screen className="ledger">
       <View className="ledger__filters">
@@ -72,7 +73,7 @@ export default function Ledger() {
       {summary && (
         <View className="card ledger__summary">
           <Text className="ledger__summary-title">
-            {person ? `${person.name} ` : ''}
+            {whose}
             {summary.year} 年共 {summary.count} 笔 · {formatYuan(summary.totalFen)}
           </Text>
           {summary.kinds.map((total) => (
@@ -87,7 +88,7 @@ export default function Ledger() {
         list={list}
         rowKey={(row) => row.id}
         columns={COLUMNS}
-        emptyText={`${person ? `${person.name} ` : ''}${year} 年还没有这类发放记录`}
+        emptyText={`${whose}${year} 年还没有这类发放记录`}
         card={(row) => (
           <View className="card">
             <View className="card-head">
