@@ -43,6 +43,7 @@ export default defineAppConfig({
         'benefits/policies/index',
         'benefits/policy/index',
         'benefits/ledger/index',
+        'benefits/budgets/index',
         'benefits/rounds/index',
         'benefits/roundNew/index',
         'benefits/round/index',

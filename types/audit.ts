@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = [
   'benefits.recordHardshipVisit',
   'benefits.closeHardship',
   'benefits.giveKeepsakes',
+  'benefits.setBudgets',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -90,6 +91,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'benefits.recordHardshipVisit': '登记走访慰问',
   'benefits.closeHardship': '困难帮扶结档',
   'benefits.giveKeepsakes': '发放荣休纪念品',
+  'benefits.setBudgets': '设置福利预算',
 }
 
 export interface AuditEntryView {

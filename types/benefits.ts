@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot'
 import type { BenefitApplicationsApi } from './benefitApplications'
+import type { BudgetsApi } from './budgets'
 import { IdSchema, PageSchema, TextSchema, type Page } from './common'
 import type { FestivalRoundsApi } from './festivalRounds'
 import type { FestivalDate } from './festivals'
@@ -154,15 +155,19 @@ export const SOURCE_MAX = 80
 /** ¥100,000: above any payout a union makes, low enough that no sum of fen loses precision. */
 export const YUAN_MAX = 100_000
 
-/** Yuan as people type them, at most two decimals (whole fen), to whole fen. */
-export const YuanSchema = v.pipe(
-  v.number('金额须为数字'),
-  v.finite('金额须为数字'),
-  v.minValue(0, '金额不能为负'),
-  v.maxValue(YUAN_MAX, `金额不能超过 ${YUAN_MAX.toLocaleString('en-US')} 元`),
-  v.check((yuan) => Math.abs(yuan * 100 - Math.round(yuan * 100)) < 1e-6, '金额最多精确到分（两位小数）'),
-  v.transform((yuan) => Math.round(yuan * 100)),
-)
+/** Yuan as people type them, at most two decimals (whole fen) and at most `max`, to whole fen. */
+export const yuanUpTo = (max: number) =>
+  v.pipe(
+    v.number('金额须为数字'),
+    v.finite('金额须为数字'),
+    v.minValue(0, '金额不能为负'),
+    v.maxValue(max, `金额不能超过 ${max.toLocaleString('en-US')} 元`),
+    v.check((yuan) => Math.abs(yuan * 100 - Math.round(yuan * 100)) < 1e-6, '金额最多精确到分（两位小数）'),
+    v.transform((yuan) => Math.round(yuan * 100)),
+  )
+
+/** A payout's amount, a cap. */
+export const YuanSchema = yuanUpTo(YUAN_MAX)
 
 const KindSchema = v.picklist(BENEFIT_KINDS, '请选择福利类别')
 
@@ -260,19 +265,23 @@ export interface LedgerKindTotal {
   received: number
   /** The kind's yearly cap a person: in one member's view only (caps are per person), where a policy sets one. */
   capFen?: number
+  /** The kind's budget for the year: in the whole union's view only (budgets are the union's), where one is set. */
+  budgetFen?: number
 }
 
 export interface LedgerSummary {
   year: number
   count: number
   totalFen: number
+  /** The budgets of the kinds shown, added up: in the whole union's view, where any is set. */
+  budgetFen?: number
   kinds: LedgerKindTotal[]
 }
 
 export const PayoutIdSchema = v.strictObject({ payoutId: IdSchema })
 
-/** The contract of the `benefits` function: policies, birthdays and the ledger here; festival rounds, life-event applications and hardship files in their own files. */
-export interface BenefitsApi extends FestivalRoundsApi, BenefitApplicationsApi, HardshipApi, RetirementApi {
+/** The contract of the `benefits` function: policies, birthdays and the ledger here; festival rounds, life-event applications, hardship files, retirements and budgets in their own files. */
+export interface BenefitsApi extends FestivalRoundsApi, BenefitApplicationsApi, HardshipApi, RetirementApi, BudgetsApi {
   /** Union office: every kind with its policy, if set. */
   policies: { request: void; response: PolicyView[] }
   /** Union office: the festivals from today, this year and next, with their dates (computed: 春节, 端午, 中秋 are lunar). */

@@ -90,6 +90,7 @@ const FIELD_LABELS: Record<string, string> = {
   festival: '节日',
   items: '礼品',
   budget: '预算',
+  budgets: '各类预算',
   duesPaidOnly: '仅限已缴会费',
   round: '节日慰问内容',
   expected: '预览结果',

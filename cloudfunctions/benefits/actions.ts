@@ -24,6 +24,7 @@ import config from './config.json'
 import { comingFestivals } from './festivals'
 import { hardshipActions } from './hardship'
 import { retirementActions } from './retirements'
+import { budgetActions, budgetedKinds, budgetOf, budgetsOf } from './budgets'
 import { birthdayPayoutId, issueBirthdays, remindReceipt } from './jobs'
 import { LEDGER_READERS, ledgerFilter } from './ledgerReaders'
 import { finishRounds, roundActions } from './rounds'
@@ -112,14 +113,19 @@ export const benefitsFunction = defineFunction<BenefitsApi>(
       input: LedgerSummarySchema,
       async handle(input, { store, now }) {
         const filter = ledgerFilter(input, now)
-        const [payouts, policies] = await Promise.all([
+        // The whole union's year is read against its budgets; one member's against each kind's yearly cap.
+        const wholeUnion = !input.unitId && !input.memberId
+        const [payouts, policies, budgets] = await Promise.all([
           findAllById(store, 'benefitPayouts', filter, ['kind', 'amountFen', 'receivedAt']),
           input.memberId ? store.find('benefitPolicies') : [],
+          wholeUnion ? budgetsOf(store, filter.year, input.kind) : {},
         ])
-        const totals = ledgerTotals(payouts)
-        // One member's year is read against each kind's yearly cap, as the ledger checks it.
         const capOf = capsOf(policies)
-        return { year: filter.year, ...totals, kinds: totals.kinds.map((total) => ({ ...total, ...capOf(total.kind) })) }
+        const totals = ledgerTotals(payouts, budgetedKinds(budgets))
+        const kinds = totals.kinds.map((total) => ({ ...total, ...capOf(total.kind), ...budgetOf(budgets, total.kind) }))
+        const budgeted = kinds.filter((total) => total.budgetFen !== undefined)
+        const budgetFen = budgeted.length ? { budgetFen: budgeted.reduce((sum, total) => sum + total.budgetFen!, 0) } : {}
+        return { year: filter.year, count: totals.count, totalFen: totals.totalFen, ...budgetFen, kinds }
       },
     }),
 
@@ -153,6 +159,7 @@ export const benefitsFunction = defineFunction<BenefitsApi>(
     ...applicationActions,
     ...hardshipActions,
     ...retirementActions,
+    ...budgetActions,
   },
   { config, jobs: jobsOf(JOB_CATALOGUE.benefits, { issueBirthdays: { runBatch: issueBirthdays }, remindReceipt: { runBatch: remindReceipt }, finishRounds: { runBatch: finishRounds } }) },
 )

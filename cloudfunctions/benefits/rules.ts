@@ -172,11 +172,18 @@ export function toLedgerRow(payout: BenefitPayoutDoc, units: Map<string, string>
   }
 }
 
-/** How many payouts and how much, in all and per kind (in the kinds' order), and how many were collected. */
-export function ledgerTotals(payouts: Pick<BenefitPayoutDoc, 'kind' | 'amountFen' | 'receivedAt'>[]): { count: number; totalFen: number; kinds: LedgerKindTotal[] } {
-  const kinds = new Map<BenefitPayoutDoc['kind'], LedgerKindTotal>()
+/**
+ * How many payouts and how much, in all and per kind (in the kinds' order), and how many were collected; the kinds in
+ * `alsoKinds` are listed even with none (a kind with a budget and nothing given yet).
+ */
+export function ledgerTotals(
+  payouts: Pick<BenefitPayoutDoc, 'kind' | 'amountFen' | 'receivedAt'>[],
+  alsoKinds: readonly BenefitPayoutDoc['kind'][] = [],
+): { count: number; totalFen: number; kinds: LedgerKindTotal[] } {
+  const zero = (kind: BenefitPayoutDoc['kind']): LedgerKindTotal => ({ kind, label: BENEFIT_KIND_LABELS[kind], count: 0, totalFen: 0, received: 0 })
+  const kinds = new Map(alsoKinds.map((kind) => [kind, zero(kind)]))
   for (const payout of payouts) {
-    const total = kinds.get(payout.kind) ?? { kind: payout.kind, label: BENEFIT_KIND_LABELS[payout.kind], count: 0, totalFen: 0, received: 0 }
+    const total = kinds.get(payout.kind) ?? zero(payout.kind)
     total.count += 1
     total.totalFen += payout.amountFen
     if (payout.receivedAt) total.received += 1

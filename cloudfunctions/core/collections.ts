@@ -89,7 +89,7 @@ export interface AuditDoc {
   actorName: string
   action: AuditAction
   /** 'roster': the roster as a whole (an import or an export); 'settings': the union-wide settings. */
-  targetType: 'notice' | 'member' | 'roster' | 'settings' | 'event' | 'calendar' | 'benefitPolicy' | 'benefitRound' | 'benefitApplication' | 'benefitLedger' | 'hardshipCase' | 'retirementList'
+  targetType: 'notice' | 'member' | 'roster' | 'settings' | 'event' | 'calendar' | 'benefitPolicy' | 'benefitRound' | 'benefitApplication' | 'benefitLedger' | 'benefitBudget' | 'hardshipCase' | 'retirementList'
   targetId: string
   target: string
   before?: Record<string, unknown>
@@ -469,6 +469,16 @@ export interface BenefitRoundDoc {
   appliedAt?: string
 }
 
+/** The union office's budgets of one year (types/budgets.ts), fen per kind: `_id` is the year ('2026'). */
+export interface BenefitBudgetDoc {
+  _id: string
+  year: number
+  kindsFen: Partial<Record<BenefitKind, number>>
+  updatedAt: string
+  updatedById: string
+  updatedByName: string
+}
+
 /** A member's payouts of one kind in one year: what the cap is checked against. `_id`: `2026:m0001:birthday`. */
 export interface BenefitTallyDoc {
   _id: string
@@ -588,6 +598,7 @@ interface CollectionTypes {
   benefitPolicies: BenefitPolicyDoc
   benefitPayouts: BenefitPayoutDoc
   benefitTallies: BenefitTallyDoc
+  benefitBudgets: BenefitBudgetDoc
   benefitRounds: BenefitRoundDoc
   benefitApplications: BenefitApplicationDoc
   hardshipCases: HardshipCaseDoc
@@ -652,6 +663,7 @@ export const COLLECTIONS: Record<CollectionName, CollectionDefinition> = {
   // A member's year; reminders of gifts not yet collected.
   benefitPayouts: { indexes: [['memberId', 'year'], ['deadline'], ['year', 'issuedAt'], ['unitId', 'year', 'issuedAt'], ['roundId', 'unitId'], ['caseId', 'issuedAt']], unique: [], arrays: [] },
   benefitTallies: { indexes: [['memberId', 'year']], unique: [], arrays: [] },
+  benefitBudgets: { indexes: [], unique: [], arrays: [] },
   benefitRounds: { indexes: [['year'], ['state']], unique: [], arrays: [] },
   // A member's own; a unit's or the whole union's queue by state.
   benefitApplications: { indexes: [['memberId', 'appliedAt'], ['unitId', 'state', 'appliedAt'], ['state', 'appliedAt']], unique: [], arrays: [] },

@@ -12,6 +12,7 @@ import { RosterApplySchema, RosterExportSchema, RosterFileSchema } from '../../t
 import { inShanghai } from '../../types/time'
 import { recordAudit } from '../core/audit'
 import { unionOffice } from '../core/authorize'
+import { budgetsOf } from '../benefits/budgets'
 import { LEDGER_READERS, ledgerFilter } from '../benefits/ledgerReaders'
 import { toLedgerRow } from '../benefits/rules'
 import type { MemberDoc, UnitDoc } from '../core/collections'
@@ -116,7 +117,9 @@ export const exportsFunction = defineFunction<ExportsApi>(
         const kind = input.kind ? BENEFIT_KIND_LABELS[input.kind] : undefined
         const unitName = unit?.name ?? '全部分工会'
         const description = [`${filter.year} 年`, kind ?? '全部类别', unitName, ...(person ? [`${person.name}（${person.staffNo}）`] : [])].join(' · ')
-        const data = await ledgerSheet(rows, units.map((candidate) => candidate.name), { description, exportedAt: now.toISOString(), exportedBy: member.name })
+        // The whole union's file reads each kind against its budget (the kind asked for, if one is).
+        const budgetsFen = input.unitId || person ? {} : await budgetsOf(store, filter.year, input.kind)
+        const data = await ledgerSheet(rows, units.map((candidate) => candidate.name), { description, exportedAt: now.toISOString(), exportedBy: member.name, budgetsFen })
         const fileName = `福利台账-${filter.year}-${[unitName, kind, person?.name].filter(Boolean).join('-')}-${inShanghai(now).format('YYYYMMDD')}${XLSX}`
         const link = await offerFile(store, files, now, fileName, data)
         await recordAudit(store, member, now, {

@@ -1,9 +1,10 @@
 /**
  * 福利台账 as an .xlsx an auditor takes: 明细, one row per payout (who, what, how much, when, under whose approval,
- * and its receipt), oldest first; 汇总, the count, amount and receipts per kind and per unit, and in all.
+ * and its receipt), oldest first; 汇总, the count, amount and receipts per kind and per unit, and in all, and in the
+ * whole union's file each kind against its budget for the year.
  * Money is whole fen in the store; the file shows yuan as numbers with two decimals, each sum added up in fen first.
  */
-import { BENEFIT_FORM_LABELS, BENEFIT_KINDS, BENEFIT_KIND_LABELS, type LedgerRow } from '../../types/benefits'
+import { BENEFIT_FORM_LABELS, BENEFIT_KINDS, BENEFIT_KIND_LABELS, type BenefitKind, type LedgerRow } from '../../types/benefits'
 import { toShanghaiInput } from '../../types/time'
 import { headedSheet, newWorkbook, workbookBuffer } from './workbook'
 
@@ -13,6 +14,8 @@ export interface LedgerScope {
   description: string
   exportedAt: string
   exportedBy: string
+  /** Each kind's budget for the year where set: the whole union's file only (budgets are the union's). */
+  budgetsFen?: Partial<Record<BenefitKind, number>>
 }
 
 /** Yuan, two decimals, thousands separated: how Excel shows every amount. */
@@ -26,9 +29,12 @@ interface Totals {
   received: number
 }
 
-/** The totals of `rows` per key, in the order `order` gives the keys (keys it does not name come last, in first-seen order). */
-function totalsBy(rows: readonly LedgerRow[], keyOf: (row: LedgerRow) => string, order: readonly string[]): [string, Totals][] {
-  const totals = new Map<string, Totals>()
+/**
+ * The totals of `rows` per key, in the order `order` gives the keys (keys it does not name come last, in first-seen
+ * order); the keys in `alsoKeys` are there even with no rows.
+ */
+function totalsBy(rows: readonly LedgerRow[], keyOf: (row: LedgerRow) => string, order: readonly string[], alsoKeys: readonly string[] = []): [string, Totals][] {
+  const totals = new Map<string, Totals>(alsoKeys.map((key) => [key, { count: 0, totalFen: 0, received: 0 }]))
   for (const row of rows) {
     const key = keyOf(row)
     const total = totals.get(key) ?? { count: 0, totalFen: 0, received: 0 }
@@ -91,12 +97,24 @@ export async function ledgerSheet(rows: readonly LedgerRow[], unitOrder: readonl
     { header: '笔数', key: 'count', width: 8 },
     { header: '金额（元）', key: 'amount', width: 14, style: { numFmt: YUAN_FORMAT } },
     { header: '已领取', key: 'received', width: 8 },
+    { header: '预算（元）', key: 'budget', width: 14, style: { numFmt: YUAN_FORMAT } },
+    { header: '预算余额（元）', key: 'left', width: 14, style: { numFmt: YUAN_FORMAT } },
   ])
-  const totalRow = (by: string, name: string, total: Totals) => summary.addRow({ by, name, count: total.count, amount: yuan(total.totalFen), received: total.received })
-  for (const [name, total] of totalsBy(rows, (row) => row.kindLabel, KIND_ORDER)) totalRow('按类别', name, total)
+  const budgets = new Map(BENEFIT_KINDS.flatMap((kind) => (scope.budgetsFen?.[kind] === undefined ? [] : [[BENEFIT_KIND_LABELS[kind], scope.budgetsFen[kind]] as const])))
+  const totalRow = (by: string, name: string, total: Totals, budgetFen?: number) =>
+    summary.addRow({
+      by,
+      name,
+      count: total.count,
+      amount: yuan(total.totalFen),
+      received: total.received,
+      ...(budgetFen === undefined ? {} : { budget: yuan(budgetFen), left: yuan(budgetFen - total.totalFen) }),
+    })
+  for (const [name, total] of totalsBy(rows, (row) => row.kindLabel, KIND_ORDER, [...budgets.keys()])) totalRow('按类别', name, total, budgets.get(name))
   for (const [name, total] of totalsBy(rows, (row) => row.unitName, unitOrder)) totalRow('按分工会', name, total)
   const [all] = totalsBy(rows, () => '', [])
-  totalRow('合计', '', all?.[1] ?? { count: 0, totalFen: 0, received: 0 }).font = { bold: true }
+  const budgetFen = budgets.size ? [...budgets.values()].reduce((sum, fen) => sum + fen, 0) : undefined
+  totalRow('合计', '', all?.[1] ?? { count: 0, totalFen: 0, received: 0 }, budgetFen).font = { bold: true }
   summary.addRow([])
   summary.addRow(['统计范围', scope.description])
   summary.addRow(['导出', `${toShanghaiInput(scope.exportedAt)} ${scope.exportedBy}`])

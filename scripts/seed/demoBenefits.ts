@@ -1,6 +1,6 @@
 /**
  * The demo union's benefit policies (figures within the caps domain.md lists; 疗休养 and 其他 left unset, as a
- * union starts), and this month's birthday gifts, given the way the daily job gives them, a few already collected;
+ * union starts) and this year's budgets for the kinds with a policy, and this month's birthday gifts, given the way the daily job gives them, a few already collected;
  * this year's past 端午 round, an application for 慰问 in every state (demoApplications.ts) and two hardship cases
  * (demoHardship.ts).
  */
@@ -11,9 +11,9 @@ import { giveRound } from '../../cloudfunctions/benefits/rounds'
 import { deadlineAfter } from '../../cloudfunctions/benefits/rules'
 import type { BenefitPolicyDoc, MemberDoc } from '../../cloudfunctions/core/collections'
 import type { Store } from '../../cloudfunctions/core/store/port'
-import type { BenefitEligibility, BenefitPolicy } from '../../types/benefits'
+import type { BenefitEligibility, BenefitKind, BenefitPolicy } from '../../types/benefits'
 import type { RoundInput } from '../../types/festivalRounds'
-import { shanghaiDay } from '../../types/time'
+import { shanghaiDay, shanghaiYear } from '../../types/time'
 import { seedDemoApplications } from './demoApplications'
 import { seedDemoHardship } from './demoHardship'
 
@@ -44,7 +44,20 @@ export function demoPolicies(): BenefitPolicy[] {
   ]
 }
 
-/** Every policy set by the union office's first member; then the birthday job's run for `now`. */
+/** This year's budget per kind, yuan: a union of 300 (疗休养 and 其他 have none, like their policies). */
+export const DEMO_BUDGETS_YUAN: Partial<Record<BenefitKind, number>> = {
+  birthday: 60_000,
+  festival: 120_000,
+  marriage: 5000,
+  childbirth: 5000,
+  hospitalization: 20_000,
+  retirement: 15_000,
+  bereavement: 10_000,
+  relativeBereavement: 10_000,
+  hardship: 30_000,
+}
+
+/** Every policy, and this year's budgets, set by the union office's first member; then the birthday job's run for `now`. */
 export async function seedDemoBenefits(store: Store, now: Date, members: MemberDoc[]): Promise<void> {
   const office = members.find((member) => member.roles.includes('unionOffice'))!
   const at = new Date(now.getTime() - 30 * 86_400_000).toISOString()
@@ -52,6 +65,9 @@ export async function seedDemoBenefits(store: Store, now: Date, members: MemberD
     const doc: BenefitPolicyDoc = { _id: policy.kind, ...policy, updatedAt: at, updatedById: office._id, updatedByName: office.name }
     await store.insert('benefitPolicies', doc)
   }
+  const kindsFen = Object.fromEntries(Object.entries(DEMO_BUDGETS_YUAN).map(([kind, yuan]) => [kind, yuan * 100]))
+  const year = shanghaiYear(now)
+  await store.insert('benefitBudgets', { _id: String(year), year, kindsFen, updatedAt: at, updatedById: office._id, updatedByName: office.name })
   let cursor: string | undefined
   do cursor = (await issueBirthdays({ store, now, timeLeft: () => Number.POSITIVE_INFINITY }, cursor)).cursor
   while (cursor !== undefined)

@@ -15,7 +15,7 @@ type Kinds = EveryAction<{
     previewRound: 'read', applyRound: 'write', resumeRound: 'write', rounds: 'read', round: 'read', roundHandout: 'read', markReceived: 'write',
     apply: 'write', applyFor: 'write', myApplications: 'read', applicationQueue: 'read', application: 'read', checkApplication: 'write', decideApplication: 'write',
     reportHardship: 'write', hardshipCases: 'read', hardshipCase: 'read', fileHardship: 'write', recordHardshipAid: 'write', recordHardshipVisit: 'write', closeHardship: 'write',
-    retirements: 'read', giveKeepsakes: 'write',
+    retirements: 'read', giveKeepsakes: 'write', budgets: 'read', setBudgets: 'write',
   },
   events: {
     list: 'read',

@@ -7,7 +7,7 @@
 import { festivalDate } from '../../cloudfunctions/benefits/festivals'
 import { birthdayPayoutId } from '../../cloudfunctions/benefits/jobs'
 import { shanghaiDay } from '../../types/time'
-import { answerModal, arrived, eventually, expectCount, expectText, goBack, loginAs, screenshot, suiteHarness, tapCell, tapTab, toast } from './harness'
+import { answerModal, arrived, eventually, expectCount, expectText, goBack, loginAs, screenshot, suiteHarness, tapCell, tapTab, toast, toastGone } from './harness'
 
 const h = suiteHarness()
 
@@ -16,6 +16,8 @@ const MY_BENEFITS = /#\/benefits\/mine\/index/
 const MINE = /#\/pages\/mine\/index/
 const POLICIES = /#\/admin\/benefits\/policies\/index/
 const POLICY = /#\/admin\/benefits\/policy\/index/
+const LEDGER = /#\/admin\/benefits\/ledger\/index/
+const BUDGETS = /#\/admin\/benefits\/budgets\/index/
 
 /** A member with a birthday this month whose gift the seed left uncollected. */
 async function birthdayMember() {
@@ -125,4 +127,50 @@ test('the union office reads 福利台账: this year’s payouts, who approved e
   await screenshot(page, 'benefits-ledger-member')
   await page.locator('.ledger__filters .choice:visible', { hasText: '其他' }).click()
   await expectText(ledger, `董丹莹 ${year} 年还没有这类发放记录`)
+})
+
+test('the union office sets this year’s budgets in 福利预算, and 福利台账 reads each kind against its budget', async () => {
+  const year = shanghaiDay(new Date()).slice(0, 4)
+  const withRound = festivalDate('dragonBoat', Number(year)) <= shanghaiDay(new Date())
+  const page = await h.newPhone()
+  await loginAs(page, h.baseUrl, '周建华')
+  await tapTab(page, '我的')
+  await arrived(page, MINE)
+  await tapCell(page, '福利台账')
+  await arrived(page, LEDGER)
+  const summary = page.locator('.ledger__summary:visible')
+  // The seed's budgets: ¥275,000 in all, 节日慰问 ¥120,000.
+  await expectText(summary, withRound ? '预算 ¥275,000 · 已用 23%，余 ¥210,600' : '预算 ¥275,000 · 已用 2%，余 ¥268,200')
+  await expectText(summary, withRound ? /节日慰问\s*576 笔 · ¥57,600 · 已领取 520\/576\s*预算 ¥120,000 · 已用 48%，余 ¥62,400/ : /节日慰问[\s\S]*预算 ¥120,000 · 已用 0%/)
+  // Budgeted, nothing given yet.
+  await expectText(summary, /结婚慰问\s*0 笔 · ¥0 · 已领取 0\/0\s*预算 ¥5,000 · 已用 0%，余 ¥5,000/)
+
+  await page.locator('.ledger__budgets:visible').click()
+  await arrived(page, BUDGETS)
+  const row = (label: string) => page.locator('.budgets__row:visible', { hasText: label })
+  await expectText(row('困难帮扶'), /已发放 ¥1,000（1 笔）\s*预算 ¥30,000 · 已用 3%，余 ¥29,000/)
+  await expectText(row('疗休养'), '已发放 ¥0（0 笔）')
+  await eventually(async () => expect(await row('困难帮扶').locator('input').inputValue()).toBe('30000'))
+  expect(await row('疗休养').locator('input').inputValue()).toBe('')
+  // 困难帮扶 cut below what has been given; 疗休养 budgeted; 其他 typed wrong first.
+  await row('困难帮扶').locator('input').fill('500')
+  await row('疗休养').locator('input').fill('80000')
+  await row('其他').locator('input').fill('12.345')
+  await page.locator('.bottom-bar:visible taro-button-core').click()
+  await expectText(row('其他'), '金额最多精确到分（两位小数）')
+  await row('其他').locator('input').fill('')
+  await page.locator('.bottom-bar:visible taro-button-core').click()
+  await expectText(toast(page), '已保存')
+  await expectText(row('困难帮扶').locator('.budget-use__text--over'), '预算 ¥500 · 超出 ¥500')
+  await toastGone(page)
+  await screenshot(page, 'benefits-budgets')
+  const [entry] = await h.store.find('auditLog', { action: 'benefits.setBudgets' })
+  expect(entry).toMatchObject({ actorName: '周建华', target: `${year} 年福利预算`, before: { 困难帮扶: '¥30,000', 疗休养: '未设置' }, after: { 困难帮扶: '¥500', 疗休养: '¥80,000' } })
+
+  await goBack(page, LEDGER)
+  await expectText(summary, /困难帮扶\s*1 笔 · ¥1,000 · 已领取 0\/1\s*预算 ¥500 · 超出 ¥500/)
+  await expectText(summary, /疗休养\s*0 笔 · ¥0 · 已领取 0\/0\s*预算 ¥80,000 · 已用 0%，余 ¥80,000/)
+  await expectCount(summary.locator('.budget-use__text--over'), 1)
+  await summary.locator('.budget-use__text--over').scrollIntoViewIfNeeded()
+  await screenshot(page, 'benefits-ledger-budgets')
 })

@@ -233,6 +233,8 @@ describe('the matrix: who may call each action', () => {
     'benefits.closeHardship': OFFICE,
     'benefits.retirements': OFFICE,
     'benefits.giveKeepsakes': OFFICE,
+    'benefits.budgets': OFFICE,
+    'benefits.setBudgets': OFFICE,
     'events.list': EVERY_MEMBER,
     'events.detail': EVERY_MEMBER,
     'events.home': EVERY_MEMBER,

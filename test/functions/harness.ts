@@ -440,6 +440,8 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
     retirements: { year: 2026 },
     // 罗鹏帅 (200134) turns 60 this year.
     giveKeepsakes: { memberIds: ['m0134'], item: '荣休水晶杯', amount: 300, form: 'inKind', pickupPlace: '荣休仪式现场' },
+    budgets: { year: 2026 },
+    setBudgets: { year: 2026, budgets: { retreat: 50_000, other: null } },
   },
   events: {
     list: { tab: 'open', offset: 0, limit: 10 },

@@ -89,7 +89,7 @@ const PAYOUTS: BenefitPayoutDoc[] = [
 ]
 
 const DETAIL_HEADER = ['姓名', '工号', '分工会', '类别', '项目', '金额（元）', '形式', '发放时间', '审批依据', '审批人', '领取状态', '领取时间', '确认人']
-const SUMMARY_HEADER = ['汇总方式', '名称', '笔数', '金额（元）', '已领取']
+const SUMMARY_HEADER = ['汇总方式', '名称', '笔数', '金额（元）', '已领取', '预算（元）', '预算余额（元）']
 
 /** The four payouts as 明细 lists them: oldest first (the two gifts of one day in their ids' order), in Shanghai time. */
 const HARDSHIP = ['廖月佳', '200019', '机关第一分工会', '困难帮扶', '困难帮扶金', 1234.56, '慰问金', '2025-01-15 14:20', '校工会〔2025〕1号', '沈丽萍', '待领取', '', '']
@@ -147,6 +147,31 @@ describe('the union office’s export of a whole year', () => {
       ['统计范围', '2025 年 · 全部类别 · 全部分工会'],
       ['导出', '2026-11-20 10:00 周建华'],
     ])
+  })
+
+  it('reads each kind against its budget for the year, in the whole union’s file only', async () => {
+    expectOk(await callAs(store, 'benefits', PEOPLE.office, 'setBudgets', { year: 2025, budgets: { festival: 300, marriage: 500, hardship: 1000 } }))
+    const { summary } = await opened(expectOk(await exportAs(PEOPLE.office, { year: 2025 })))
+    expect(summary.slice(0, 8)).toEqual([
+      SUMMARY_HEADER,
+      ['按类别', '节日慰问', 2, 200.55, 1, 300, 99.45],
+      // Budgeted, nothing given yet.
+      ['按类别', '结婚慰问', 0, 0, 0, 500, 500],
+      ['按类别', '住院慰问', 1, 800, 1],
+      // Over its budget: the balance is negative.
+      ['按类别', '困难帮扶', 1, 1234.56, 0, 1000, -234.56],
+      ['按分工会', '机关第一分工会', 1, 1234.56, 0],
+      ['按分工会', '文学院分工会', 3, 1000.55, 2],
+      ['合计', '', 4, 2235.11, 2, 1800, -435.11],
+    ])
+    // One kind of the whole union: its own budget.
+    const festival = await opened(expectOk(await exportAs(PEOPLE.office, { year: 2025, kind: 'festival' })))
+    expect(festival.summary.slice(0, 4)).toEqual([SUMMARY_HEADER, ['按类别', '节日慰问', 2, 200.55, 1, 300, 99.45], ['按分工会', '文学院分工会', 2, 200.55, 1], ['合计', '', 2, 200.55, 1, 300, 99.45]])
+    // One unit's, one member's: budgets are the whole union's, so none.
+    for (const filter of [{ unitId: 'unit05' }, { memberId: 'm0028' }]) {
+      const { summary: rows } = await opened(expectOk(await exportAs(PEOPLE.office, { year: 2025, ...filter })))
+      expect(rows.filter((row) => row.length > 5)).toEqual([SUMMARY_HEADER])
+    }
   })
 
   it('has bold headers kept in view, 工号 as text and every amount shown with two decimals', async () => {

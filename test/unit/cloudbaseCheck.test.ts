@@ -66,6 +66,7 @@ const complete = (): Record<string, DescribedIndex[] | null> => ({
   benefitPolicies: [ID],
   benefitPayouts: [ID, index(false, 'memberId', 'year'), index(false, 'deadline'), index(false, 'year', 'issuedAt'), index(false, 'unitId', 'year', 'issuedAt'), index(false, 'roundId', 'unitId'), index(false, 'caseId', 'issuedAt')],
   benefitTallies: [ID, index(false, 'memberId', 'year')],
+  benefitBudgets: [ID],
   benefitRounds: [ID, index(false, 'year'), index(false, 'state')],
   benefitApplications: [ID, index(false, 'memberId', 'appliedAt'), index(false, 'unitId', 'state', 'appliedAt'), index(false, 'state', 'appliedAt')],
   hardshipCases: [ID, index(false, 'year', 'state', 'reportedAt'), index(false, 'year', 'unitId', 'state', 'reportedAt')],

@@ -1,7 +1,9 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { AdminList, type Column } from '../../../components/AdminList'
+import { BudgetUse } from '../../../components/BudgetUse'
 import { ChoiceChips, choicesOf } from '../../../components/ChoiceChips'
 import { MemberPicker } from '../../../components/MemberPicker'
 import { Screen } from '../../../components/Screen'
@@ -10,6 +12,7 @@ import { UnitChips } from '../../../components/UnitChips'
 import { BENEFIT_FORM_LABELS, BENEFIT_KIND_LABELS, formatYuan, type BenefitKind, type LedgerKindTotal, type LedgerRow } from '../../../../types/benefits'
 import { formatDateTime, shanghaiDay } from '../../../../types/time'
 import { useUnits } from '../../members/useMembers'
+import { BUDGETS_URL } from '../useBudgets'
 import { useLedger } from '../useLedger'
 import './index.scss'
 
@@ -33,7 +36,8 @@ const kindFigures = (total: LedgerKindTotal) =>
 
 /**
  * 福利台账 (union office; a unit admin for their unit): every payout of a year with its approval and receipt, and the
- * totals; per unit (the union office picks one) and per member (their year against each kind's cap).
+ * totals, the whole union's against each kind's budget; per unit (the union office picks one) and per member (their
+ * year against each kind's cap).
  */
 export default function Ledger() {
   const thisYear = Number(shanghaiDay(new Date()).slice(0, 4))
@@ -65,6 +69,11 @@ export default function Ledger() {
           <MemberPicker search={search} hint="按会员查看：搜索姓名或工号，看其一年的发放与上限" />
         </View>
         <View className="ledger__tools">
+          {ready && !ownUnit && (
+            <Button size="small" fill="outline" className="ledger__budgets" onClick={() => void Taro.navigateTo({ url: BUDGETS_URL })}>
+              福利预算
+            </Button>
+          )}
           <Button size="small" fill="outline" className="ledger__export" disabled={!ready} loading={exporting} onClick={() => void exportLedger()}>
             导出 Excel
           </Button>
@@ -76,10 +85,14 @@ export default function Ledger() {
             {whose}
             {summary.year} 年共 {summary.count} 笔 · {formatYuan(summary.totalFen)}
           </Text>
+          {summary.budgetFen !== undefined && <BudgetUse totalFen={summary.totalFen} budgetFen={summary.budgetFen} />}
           {summary.kinds.map((total) => (
             <View key={total.kind} className="ledger__kind">
-              <Text className="ledger__kind-label">{total.label}</Text>
-              <Text className="ledger__kind-figures">{kindFigures(total)}</Text>
+              <View className="ledger__kind-line">
+                <Text className="ledger__kind-label">{total.label}</Text>
+                <Text className="ledger__kind-figures">{kindFigures(total)}</Text>
+              </View>
+              {total.budgetFen !== undefined && <BudgetUse totalFen={total.totalFen} budgetFen={total.budgetFen} />}
             </View>
           ))}
         </View>

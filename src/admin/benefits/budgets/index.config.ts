@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '福利预算',
+  enablePullDownRefresh: true,
+})
