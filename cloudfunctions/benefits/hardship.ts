@@ -273,9 +273,15 @@ export const hardshipActions = {
       const why = ineligibility(policy, member, today)
       if (why) throw forbidden(`${member.name}现在不符合${label}的条件：${why}`)
       const payout = aidPayout(doc, member, input, actor, now)
-      // Under the cap in the payout's own transaction: two aids recorded at once cannot together pass it.
-      await recordPayout(store, policy, payout, now, { quiet: true })
-      await recordAudit(store, actor, now, caseAudit(doc, 'benefits.recordHardshipAid', { after: { 金额: formatYuan(payout.amountFen), 形式: BENEFIT_FORM_LABELS[payout.form], 帮扶日期: input.day, 审批依据: input.approvalRef } }))
+      // Under the cap in the payout's own transaction: two aids recorded at once cannot together pass it. So is the
+      // case read again there: an aid cannot land on a case closed meanwhile.
+      await recordPayout(store, policy, payout, now, {
+        quiet: true,
+        within: async (tx) => {
+          await caseIn(tx, doc._id, ['filed'], '登记帮扶')
+          await recordAudit(tx, actor, now, caseAudit(doc, 'benefits.recordHardshipAid', { after: { 金额: formatYuan(payout.amountFen), 形式: BENEFIT_FORM_LABELS[payout.form], 帮扶日期: input.day, 审批依据: input.approvalRef } }))
+        },
+      })
       return detailOf(store, files, doc)
     },
   }),

@@ -9,7 +9,7 @@ import { BENEFIT_FORM_LABELS, BENEFIT_KIND_LABELS, type BenefitForm, type Benefi
 import type { BenefitPayoutDoc, BenefitPolicyDoc } from '../core/collections'
 import { AppError } from '../core/errors'
 import { notify } from '../core/notify'
-import type { Store } from '../core/store/port'
+import type { Store, Transaction } from '../core/store/port'
 import { capRefusal, messageData } from './rules'
 
 export const tallyId = (year: number, memberId: string, kind: BenefitKind) => `${year}:${memberId}:${kind}`
@@ -41,19 +41,22 @@ export function claimCode(): string {
  * Writes a member's payouts of one kind and year together (a festival round's gifts: 粽子礼盒 and 水果券), unless the
  * first is there already: true when this call wrote them. Payouts the cap (or the kind's once-a-year rule) refuses
  * throw CONFLICT with the reason in words, and write nothing. The member hears of them in one message, unless `quiet`
- * (hardship aid: its unit admin brings it, and a message could show it on a locked screen).
+ * (hardship aid: its unit admin brings it, and a message could show it on a locked screen). `within` is more of the
+ * same change, in the same transaction, before anything is written: it may refuse by throwing (the case the aid is
+ * for closed meanwhile), and it writes what goes with the payouts (their audit entry).
  */
 export async function recordPayouts(
   store: Store,
   policy: Pick<BenefitPolicy, 'kind' | 'yearlyCapFen' | 'frequency'>,
   payouts: BenefitPayoutDoc[],
   now: Date,
-  { quiet = false }: { quiet?: boolean } = {},
+  { quiet = false, within }: { quiet?: boolean; within?: (tx: Transaction) => Promise<void> } = {},
 ): Promise<boolean> {
   const [first] = payouts
   const amountFen = payouts.reduce((sum, payout) => sum + payout.amountFen, 0)
   return store.transaction(async (tx) => {
     if (await tx.get('benefitPayouts', first._id)) return false
+    await within?.(tx)
     const id = tallyId(first.year, first.memberId, first.kind)
     const tally = await tx.get('benefitTallies', id)
     const refusal = capRefusal(policy, tally, amountFen)
@@ -73,5 +76,5 @@ export async function recordPayouts(
 }
 
 /** Writes one payout as `recordPayouts` does. */
-export const recordPayout = (store: Store, policy: Pick<BenefitPolicy, 'kind' | 'yearlyCapFen' | 'frequency'>, payout: BenefitPayoutDoc, now: Date, options?: { quiet?: boolean }) =>
+export const recordPayout = (store: Store, policy: Pick<BenefitPolicy, 'kind' | 'yearlyCapFen' | 'frequency'>, payout: BenefitPayoutDoc, now: Date, options?: Parameters<typeof recordPayouts>[4]) =>
   recordPayouts(store, policy, [payout], now, options)

@@ -223,6 +223,27 @@ describe('aid and visits', () => {
     await runJob(store, 'exports', 'purgeFiles', { now: later(31 * DAY) })
     expect(await testFiles.read(proof)).toBeNull()
   })
+
+  it('refuses an aid whose case is closed between reading it and writing the payout, and writes nothing of it', async () => {
+    await filedCase()
+    // The close lands just as the aid's payout transaction begins, after the aid read the case as filed.
+    let closing: Promise<unknown> | undefined
+    const racing = new Proxy(store, {
+      get(target, name, receiver) {
+        if (name !== 'transaction') return Reflect.get(target, name, receiver)
+        return async (work: Parameters<Store['transaction']>[0]) => {
+          closing ??= callAs(store, 'benefits', PEOPLE.office2, 'closeHardship', { caseId: CASE, reason: '家庭已脱困' })
+          expectOk(await (closing as ReturnType<typeof callAs>))
+          return target.transaction(work)
+        }
+      },
+    })
+    const answer = await callAs(racing, 'benefits', PEOPLE.office, 'recordHardshipAid', { caseId: CASE, amount: 500, form: 'cash', day: '2026-11-18', approvalRef: '主席办公会' })
+    expect(expectFailure(answer, 'CONFLICT').message).toBe('这份档案已结档，不能登记帮扶')
+    expect(await store.count('benefitPayouts', { caseId: CASE })).toBe(0)
+    expect(await store.get('benefitTallies', tallyId(2026, MEMBER, 'hardship'))).toBeNull()
+    expect(await auditOf('benefits.recordHardshipAid')).toEqual([])
+  })
 })
 
 describe('who reaches a case', () => {
