@@ -7,6 +7,7 @@ import { exportsFunction } from './exports/actions'
 import { membersFunction } from './members/actions'
 import { messagesFunction } from './messages/actions'
 import { noticesFunction } from './notices/actions'
+import { proposalsFunction } from './proposals/actions'
 
 export const FUNCTIONS: Record<string, CloudFunction> = {
   audit: auditFunction,
@@ -16,4 +17,5 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   members: membersFunction,
   messages: messagesFunction,
   notices: noticesFunction,
+  proposals: proposalsFunction,
 }

@@ -24,6 +24,11 @@ export default defineAppConfig({
       pages: ['mine/index', 'applications/index', 'apply/index'],
     },
     {
+      // 教代会提案: a delegate's proposals, invitations to second, one proposal; a member's suggestions.
+      root: 'proposals',
+      pages: ['index/index', 'edit/index', 'detail/index'],
+    },
+    {
       root: 'admin',
       pages: [
         'notices/list/index',
@@ -44,6 +49,8 @@ export default defineAppConfig({
         'benefits/policy/index',
         'benefits/ledger/index',
         'benefits/budgets/index',
+        'proposals/review/index',
+        'proposals/decide/index',
         'benefits/rounds/index',
         'benefits/roundNew/index',
         'benefits/round/index',

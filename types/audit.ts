@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS = [
   'benefits.closeHardship',
   'benefits.giveKeepsakes',
   'benefits.setBudgets',
+  'proposals.decide',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -92,6 +93,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'benefits.closeHardship': '困难帮扶结档',
   'benefits.giveKeepsakes': '发放荣休纪念品',
   'benefits.setBudgets': '设置福利预算',
+  'proposals.decide': '提案审查',
 }
 
 export interface AuditEntryView {

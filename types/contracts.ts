@@ -5,6 +5,7 @@ import type { ExportsApi } from './exports'
 import type { MembersApi } from './members'
 import type { MessagesApi } from './messages'
 import type { NoticesApi } from './notices'
+import type { ProposalsApi } from './proposals'
 
 /** Every cloud function's contract, by function name: what the front end may call. */
 export interface Contracts {
@@ -15,6 +16,7 @@ export interface Contracts {
   members: MembersApi
   messages: MessagesApi
   notices: NoticesApi
+  proposals: ProposalsApi
 }
 
 export type FunctionName = keyof Contracts

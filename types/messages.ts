@@ -102,6 +102,43 @@ export interface BenefitApplicationData {
   reason?: string
 }
 
+/** A delegate invited to second a colleague's proposal. */
+export interface ProposalInvitationData {
+  proposalId: string
+  title: string
+  authorName: string
+}
+
+/** What became of a proposal, told to its author: a seconder's answer, the committee's decision. */
+export type ProposalChange = 'seconded' | 'declined' | 'accepted' | 'merged' | 'converted' | 'rejected'
+
+export const PROPOSAL_CHANGE_LABELS: Record<ProposalChange, string> = {
+  seconded: '代表确认附议',
+  declined: '代表未附议',
+  accepted: '提案已立案',
+  merged: '提案已并案办理',
+  converted: '提案转为意见建议',
+  rejected: '提案不予立案',
+}
+
+/** The template's 进度 (a phrase: at most 5 characters). */
+const PROPOSAL_CHANGE_PHRASES: Record<ProposalChange, string> = {
+  seconded: '已附议',
+  declined: '未附议',
+  accepted: '已立案',
+  merged: '已并案',
+  converted: '转为建议',
+  rejected: '不予立案',
+}
+
+export interface ProposalProgressData {
+  proposalId: string
+  title: string
+  change: ProposalChange
+  /** Who seconded or declined; the number given; the reason. */
+  detail?: string
+}
+
 /** Every kind of message, with its data's type. Modules add theirs here. */
 export interface MessageData {
   notice: NoticeMessageData
@@ -111,6 +148,8 @@ export interface MessageData {
   benefitIssued: BenefitMessageData
   benefitReminder: BenefitMessageData
   benefitApplication: BenefitApplicationData
+  proposalInvitation: ProposalInvitationData
+  proposalProgress: ProposalProgressData
 }
 
 const benefitHeading = (data: BenefitMessageData) => (data.kind === 'birthday' ? `生日快乐！您的${data.item}已发放` : `${BENEFIT_KIND_LABELS[data.kind]}：您的${data.item}已发放`)
@@ -199,6 +238,28 @@ export const MESSAGE_KINDS: { [K in MessageKind]: MessageKindInfo<MessageData[K]
       { key: 'thing1', type: 'thing', label: '申请事项', value: (data) => BENEFIT_KIND_LABELS[data.kind] },
       { key: 'phrase2', type: 'phrase', label: '审核结果', value: (data) => (data.change === 'checked' ? '待审批' : '已退回') },
       { key: 'thing3', type: 'thing', label: '备注', value: (data) => (data.change === 'checked' ? '已通过分工会审核' : `${data.by}：${data.reason}`) },
+    ],
+  },
+  proposalInvitation: {
+    title: '提案附议邀请',
+    description: '有代表邀请您附议其提案时',
+    text: (data) => `${data.authorName}邀请您附议提案「${data.title}」，请阅读后确认是否附议`,
+    page: (data) => `proposals/detail/index?id=${data.proposalId}`,
+    template: [
+      { key: 'thing1', type: 'thing', label: '提案标题', value: (data) => data.title },
+      { key: 'name2', type: 'name', label: '提案人', value: (data) => data.authorName },
+      { key: 'thing3', type: 'thing', label: '温馨提示', value: () => '请阅读提案后确认是否附议' },
+    ],
+  },
+  proposalProgress: {
+    title: '提案进度',
+    description: '您的提案有代表附议、或有审查结果时',
+    text: (data) => `「${data.title}」${PROPOSAL_CHANGE_LABELS[data.change]}${data.detail ? `：${data.detail}` : ''}`,
+    page: (data) => `proposals/detail/index?id=${data.proposalId}`,
+    template: [
+      { key: 'thing1', type: 'thing', label: '提案标题', value: (data) => data.title },
+      { key: 'phrase2', type: 'phrase', label: '进度', value: (data) => PROPOSAL_CHANGE_PHRASES[data.change] },
+      { key: 'thing3', type: 'thing', label: '说明', value: (data) => data.detail ?? PROPOSAL_CHANGE_LABELS[data.change] },
     ],
   },
 }

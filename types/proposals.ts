@@ -6,6 +6,8 @@
  * reply, an unsatisfied rating sends it back to be handled again, and the committee closes it (办结). A suggestion
  * (anyone's, at any time, or a converted proposal) is answered by the union office or forwarded to a department.
  */
+import * as v from 'valibot'
+import { IdSchema, PageSchema, TextSchema, type Page } from './common'
 
 export const PROPOSAL_KINDS = ['proposal', 'suggestion'] as const
 export type ProposalKind = (typeof PROPOSAL_KINDS)[number]
@@ -99,4 +101,193 @@ export const REPLY_OUTCOME_LABELS: Record<ReplyOutcome, string> = {
   adopted: '已采纳',
   planned: '列入计划',
   notAdopted: '暂不采纳',
+}
+
+export const PROPOSAL_TITLE_MAX = 40
+export const PROPOSAL_TEXT_MAX = 2000
+export const REVIEW_REASON_MAX = 200
+/** Delegates invited in one go. */
+export const INVITES_MAX = 10
+export const SEARCH_MAX = 20
+
+/** Text a draft may hold while it is being written: blank allowed, never more than `max`. */
+const DraftText = (label: string, max: number) => v.optional(v.pipe(v.string(`${label}须为文字`), v.trim(), v.maxLength(max, `${label}不能超过 ${max} 个字`)), '')
+
+export const ProposalIdSchema = v.strictObject({ id: IdSchema })
+
+/** A session by its id, or the one collecting now (else the latest). */
+export const SessionSchema = v.optional(v.strictObject({ sessionId: v.optional(IdSchema) }), {})
+
+/** The session's delegates a proposal's author may invite, found by name or staff number. */
+export const DelegatesSchema = v.strictObject({
+  sessionId: IdSchema,
+  q: v.optional(v.pipe(v.string('搜索内容须为文字'), v.trim(), v.maxLength(SEARCH_MAX, `搜索内容不能超过 ${SEARCH_MAX} 个字`)), ''),
+})
+
+/**
+ * A draft as it is typed (saved every few seconds): a new one without `id`, then the same one by its id. Whether it
+ * is a proposal or a suggestion the function decides from who writes it and when: a session's delegate while its
+ * window is open files a proposal; anyone else, or anyone after the window, a suggestion.
+ */
+export const SaveDraftSchema = v.strictObject({
+  id: v.optional(IdSchema),
+  sessionId: v.optional(IdSchema),
+  title: DraftText('标题', PROPOSAL_TITLE_MAX),
+  category: v.optional(v.picklist(PROPOSAL_CATEGORIES, '请选择提案类别'), 'other'),
+  reasons: DraftText('案由', PROPOSAL_TEXT_MAX),
+  measures: DraftText('建议', PROPOSAL_TEXT_MAX),
+})
+
+export const InviteSchema = v.strictObject({
+  id: IdSchema,
+  memberIds: v.pipe(
+    v.array(IdSchema, '请选择附议代表'),
+    v.minLength(1, '请至少选择一位附议代表'),
+    v.maxLength(INVITES_MAX, `一次最多邀请 ${INVITES_MAX} 位代表`),
+    v.check((ids) => new Set(ids).size === ids.length, '同一位代表选了两次'),
+  ),
+})
+
+export const AnswerInvitationSchema = v.strictObject({ id: IdSchema, confirm: v.boolean('请选择是否附议') })
+
+export const MyProposalsSchema = v.optional(v.strictObject({ ...PageSchema }), {})
+
+export const SimilarSchema = v.strictObject({
+  sessionId: IdSchema,
+  title: DraftText('标题', PROPOSAL_TITLE_MAX),
+  text: DraftText('内容', PROPOSAL_TEXT_MAX * 2),
+  excludeId: v.optional(IdSchema),
+})
+
+export const ReviewQueueSchema = v.strictObject({
+  sessionId: IdSchema,
+  state: v.optional(v.picklist(PROPOSAL_STATES, '状态不正确'), 'submitted'),
+  ...PageSchema,
+})
+
+/** The committee's decision on a submitted proposal. */
+export const DecideSchema = v.variant(
+  'step',
+  [
+    v.strictObject({ id: IdSchema, step: v.literal('accept') }),
+    v.strictObject({ id: IdSchema, step: v.literal('merge'), mainId: IdSchema, reason: v.optional(DraftText('并案说明', REVIEW_REASON_MAX), '') }),
+    v.strictObject({ id: IdSchema, step: v.literal('convert'), reason: TextSchema('转为意见建议的理由', REVIEW_REASON_MAX) }),
+    v.strictObject({ id: IdSchema, step: v.literal('reject'), reason: TextSchema('不予立案的理由', REVIEW_REASON_MAX) }),
+  ],
+  '请选择审查结果',
+)
+
+/** A session as a member sees it: its window, and what they are in it. */
+export interface SessionView {
+  id: string
+  name: string
+  meetingStart?: string
+  meetingEnd?: string
+  opensAt?: string
+  closesAt?: string
+  secondersNeeded: number
+  /** Its window is open now. */
+  collecting: boolean
+  delegate: boolean
+  committee: boolean
+}
+
+export interface DelegateOption {
+  memberId: string
+  name: string
+  staffNo: string
+  unitName: string
+}
+
+export interface SeconderView {
+  memberId: string
+  name: string
+  state: 'invited' | 'confirmed' | 'declined'
+}
+
+/** A proposal in a list: 我的提案, the committee's queue. */
+export interface ProposalSummary {
+  id: string
+  kind: ProposalKind
+  state: ProposalState
+  stateLabel: string
+  title: string
+  category: ProposalCategory
+  number?: string
+  authorName: string
+  updatedAt: string
+  submittedAt?: string
+  /** Confirmed seconders of the current round, and how many the session asks for (proposals only). */
+  confirmed: number
+  needed: number
+}
+
+export interface ProposalDetail extends ProposalSummary {
+  sessionId?: string
+  sessionName?: string
+  reasons: string
+  measures: string
+  authorUnitName: string
+  seconders: SeconderView[]
+  mainId?: string
+  mainNumber?: string
+  reason?: string
+  history: { step: ProposalStep; stepLabel: string; stateLabel: string; at: string; byName: string; note?: string }[]
+  /** What the caller is to it, and the steps they may take now. */
+  mine: boolean
+  steps: ProposalStep[]
+  /** The caller's own invitation to second it, if any. */
+  invitation?: 'invited' | 'confirmed' | 'declined'
+}
+
+/** A delegate's invitation to second a proposal. */
+export interface InvitationView {
+  proposalId: string
+  title: string
+  authorName: string
+  state: 'invited' | 'confirmed' | 'declined'
+  proposalState: ProposalState
+  proposalStateLabel: string
+  invitedAt: string
+}
+
+/** A proposal of the session that looks like the one being written. */
+export interface SimilarProposal {
+  id: string
+  title: string
+  number?: string
+  stateLabel: string
+  authorName: string
+  /** How alike, 0 to 1 (Dice coefficient of the Chinese character bigrams). */
+  score: number
+}
+
+/** The contract of the `proposals` function. */
+export interface ProposalsApi {
+  /** The session collecting now (else the latest), or the one named, and what the caller is in it. */
+  session: { request: v.InferInput<typeof SessionSchema>; response: SessionView | null }
+  /** A session's delegates (to invite as seconders): the author's search. */
+  delegates: { request: v.InferInput<typeof DelegatesSchema>; response: DelegateOption[] }
+  /** Creates or updates the caller's draft; the answer says whether it is a proposal or a suggestion. */
+  saveDraft: { request: v.InferInput<typeof SaveDraftSchema>; response: ProposalDetail }
+  /** Invites delegates to second it (its text then waits for them); told by message. */
+  invite: { request: v.InferInput<typeof InviteSchema>; response: ProposalDetail }
+  /** An invited delegate confirms or declines. */
+  answerInvitation: { request: v.InferInput<typeof AnswerInvitationSchema>; response: ProposalDetail }
+  /** Back to a draft to change it: confirmations so far no longer count. */
+  recall: { request: v.InferInput<typeof ProposalIdSchema>; response: ProposalDetail }
+  /** Submits it (a proposal: with enough confirmed seconders, in the window); its text is locked from then on. */
+  submit: { request: v.InferInput<typeof ProposalIdSchema>; response: ProposalDetail }
+  /** 我的提案: the caller's proposals and suggestions, newest first. */
+  mine: { request: v.InferInput<typeof MyProposalsSchema>; response: Page<ProposalSummary> }
+  /** The caller's invitations to second, newest first. */
+  invitations: { request: v.InferInput<typeof MyProposalsSchema>; response: Page<InvitationView> }
+  /** One proposal, for whoever may see it. */
+  detail: { request: v.InferInput<typeof ProposalIdSchema>; response: ProposalDetail }
+  /** The session's submitted proposals most like the text being written or reviewed. */
+  similar: { request: v.InferInput<typeof SimilarSchema>; response: SimilarProposal[] }
+  /** The committee's queue: the session's proposals in a state (submitted by default), oldest first. */
+  reviewQueue: { request: v.InferInput<typeof ReviewQueueSchema>; response: Page<ProposalSummary> }
+  /** Accept (numbered), merge, convert or reject a submitted proposal; the author is told. Exactly one decision lands. */
+  decide: { request: v.InferInput<typeof DecideSchema>; response: ProposalDetail }
 }

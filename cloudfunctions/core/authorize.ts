@@ -36,6 +36,8 @@ const scoped =
 export const unitAdmin = scoped('unitAdmin')
 /** 教代会代表 of the congress session the input names. */
 export const delegate = scoped('delegate')
+/** 提案工作委员会 member of the congress session the input names. */
+export const committee = scoped('committee')
 /** 俱乐部负责人 of the club the input names. */
 export const clubAdmin = scoped('clubAdmin')
 /** 承办部门 handler of the department the input names. */

@@ -14,6 +14,7 @@ import type { Festival } from '../../types/festivals'
 import type { RoundAudience } from '../../types/festivalRounds'
 import type { ApplicationKind, ApplicationStep, Relation } from '../../types/benefitApplications'
 import type { HardshipCause, HardshipLevel, HardshipState, VisitKind } from '../../types/hardship'
+import type { ProposalCategory, ProposalKind, ProposalState, ProposalStep } from '../../types/proposals'
 
 export interface UnitDoc {
   _id: string
@@ -35,7 +36,87 @@ export interface ScopeDoc {
 
 export type ClubDoc = ScopeDoc
 export type DepartmentDoc = ScopeDoc
-export type CongressSessionDoc = ScopeDoc
+
+/**
+ * A congress session (届次): its delegates and committee hold `delegate:<id>` and `committee:<id>`. The congress
+ * fields are absent from a session the union office has not set up yet (sessionSettings gives what applies).
+ */
+export interface CongressSessionDoc extends ScopeDoc {
+  /** The congress meets these Shanghai days. */
+  meetingStart?: string
+  meetingEnd?: string
+  /** Proposals are filed from `opensAt` until `closesAt` (ISO). */
+  opensAt?: string
+  closesAt?: string
+  /** Delegates besides the author who must confirm before a proposal can be submitted. */
+  secondersNeeded?: number
+  /** Weeks a department has to reply once a proposal is assigned. */
+  replyWeeks?: number
+  /** The last number given to an accepted proposal (六届二次-023 is the 23rd). */
+  lastNumber?: number
+  updatedAt?: string
+}
+
+/**
+ * A proposal or a suggestion (types/proposals.ts), its text locked once submitted. Its seconders' answers are
+ * documents of their own (`proposalSeconds`), so two answering at once never write the same document.
+ */
+export interface ProposalDoc {
+  _id: string
+  kind: ProposalKind
+  /** A proposal's session; a suggestion's only when it was filed in (or converted from) one. */
+  sessionId?: string
+  state: ProposalState
+  title: string
+  category: ProposalCategory
+  /** 案由: the situation and the reasons. */
+  reasons: string
+  /** 建议: the measures suggested. */
+  measures: string
+  authorId: string
+  authorName: string
+  authorUnitId: string
+  /**
+   * Which round of invitations counts: recalling a proposal to change it starts a new round, so a confirmation of
+   * the text as it was no longer counts.
+   */
+  round: number
+  /** 六届二次-023, once accepted. */
+  number?: string
+  /** The accepted proposal it was merged into. */
+  mainId?: string
+  /** The committee's reason for a rejection, a conversion or a merge. */
+  reason?: string
+  createdAt: string
+  updatedAt: string
+  submittedAt?: string
+  decidedAt?: string
+  decidedByName?: string
+  /** What happened, oldest first: shown to whoever sees the proposal. */
+  history: ProposalStepRecord[]
+}
+
+export interface ProposalStepRecord {
+  step: ProposalStep
+  state: ProposalState
+  at: string
+  byName: string
+  note?: string
+}
+
+/** One delegate invited to second one proposal: `_id` is a hash of proposal and delegate. */
+export interface ProposalSecondDoc {
+  _id: string
+  proposalId: string
+  sessionId: string
+  memberId: string
+  memberName: string
+  state: 'invited' | 'confirmed' | 'declined'
+  /** The proposal's invitation round this answer is for (ProposalDoc.round). */
+  round: number
+  invitedAt: string
+  answeredAt?: string
+}
 
 export interface MemberDoc {
   _id: string
@@ -89,7 +170,7 @@ export interface AuditDoc {
   actorName: string
   action: AuditAction
   /** 'roster': the roster as a whole (an import or an export); 'settings': the union-wide settings. */
-  targetType: 'notice' | 'member' | 'roster' | 'settings' | 'event' | 'calendar' | 'benefitPolicy' | 'benefitRound' | 'benefitApplication' | 'benefitLedger' | 'benefitBudget' | 'hardshipCase' | 'retirementList'
+  targetType: 'notice' | 'member' | 'roster' | 'settings' | 'event' | 'calendar' | 'benefitPolicy' | 'benefitRound' | 'benefitApplication' | 'benefitLedger' | 'benefitBudget' | 'hardshipCase' | 'retirementList' | 'congressSession' | 'proposal'
   targetId: string
   target: string
   before?: Record<string, unknown>
@@ -602,6 +683,8 @@ interface CollectionTypes {
   benefitRounds: BenefitRoundDoc
   benefitApplications: BenefitApplicationDoc
   hardshipCases: HardshipCaseDoc
+  proposals: ProposalDoc
+  proposalSeconds: ProposalSecondDoc
 }
 
 export type CollectionName = keyof CollectionTypes
@@ -669,4 +752,8 @@ export const COLLECTIONS: Record<CollectionName, CollectionDefinition> = {
   benefitApplications: { indexes: [['memberId', 'appliedAt'], ['unitId', 'state', 'appliedAt'], ['state', 'appliedAt']], unique: [], arrays: [] },
   // A year's file, a unit's or the whole union's, by state.
   hardshipCases: { indexes: [['year', 'state', 'reportedAt'], ['year', 'unitId', 'state', 'reportedAt']], unique: [], arrays: [] },
+  // An author's own; a session's by state (the committee's queue, the public record).
+  proposals: { indexes: [['authorId', 'updatedAt'], ['sessionId', 'state', 'submittedAt']], unique: [], arrays: [] },
+  // A proposal's seconders; a delegate's invitations.
+  proposalSeconds: { indexes: [['proposalId', 'round', 'state'], ['memberId', 'invitedAt']], unique: [], arrays: [] },
 }

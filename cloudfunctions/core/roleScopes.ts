@@ -6,6 +6,7 @@ import type { Store } from './store/port'
 export const SCOPE_COLLECTIONS = {
   unitAdmin: 'units',
   delegate: 'congressSessions',
+  committee: 'congressSessions',
   clubAdmin: 'clubs',
   handlingDept: 'departments',
 } as const satisfies Record<ScopedRole, string>

@@ -16,6 +16,8 @@ import {
 
 /** What the requirements of a step look at, as the handler found it. Each step reads only its own. */
 export interface StepFacts {
+  /** invite, submit: the title, the reasons and the measures are all written. */
+  complete?: boolean
   /** submit: seconders who confirmed, and how many the session asks for. */
   seconders?: number
   secondersNeeded?: number
@@ -43,6 +45,8 @@ interface StepRule {
 
 const REVIEWERS: readonly ProposalActor[] = ['committee', 'unionOffice']
 
+const INCOMPLETE = '请先写好标题、案由和建议，再提交'
+
 /** Where an answered proposal goes with the author's rating: back to be handled again when unsatisfied. */
 const byRating = (facts: StepFacts): ProposalState => (facts.rating === 'unsatisfied' ? 'rehandling' : 'rated')
 
@@ -56,13 +60,14 @@ const RATE: StepRule = { from: ['replied'], by: ['author'], to: byRating }
 
 export const WORKFLOW: Record<ProposalKind, Partial<Record<ProposalStep, StepRule>>> = {
   proposal: {
-    invite: { from: ['draft'], by: ['author'], to: 'seconding' },
+    invite: { from: ['draft'], by: ['author'], to: 'seconding', refusal: ({ complete }) => (complete ? undefined : '请先写好标题、案由和建议，再邀请代表附议') },
     recall: { from: ['seconding'], by: ['author'], to: 'draft' },
     submit: {
       from: ['seconding'],
       by: ['author'],
       to: 'submitted',
-      refusal: ({ authorIsDelegate, windowOpen, seconders = 0, secondersNeeded = 0 }) => {
+      refusal: ({ complete, authorIsDelegate, windowOpen, seconders = 0, secondersNeeded = 0 }) => {
+        if (!complete) return INCOMPLETE
         if (!authorIsDelegate) return '您不是本届次的教代会代表，不能提交提案：可以作为意见建议提交'
         if (!windowOpen) return '本届提案征集已截止，不能再提交提案：可以作为意见建议提交'
         if (seconders < secondersNeeded) return `还需 ${secondersNeeded - seconders} 位代表确认附议才能提交（至少 ${secondersNeeded} 位）`
@@ -84,7 +89,7 @@ export const WORKFLOW: Record<ProposalKind, Partial<Record<ProposalStep, StepRul
     close: { from: ['replied', 'rated'], by: REVIEWERS, to: 'closed' },
   },
   suggestion: {
-    submit: { from: ['draft'], by: ['author'], to: 'submitted' },
+    submit: { from: ['draft'], by: ['author'], to: 'submitted', refusal: ({ complete }) => (complete ? undefined : INCOMPLETE) },
     forward: { from: ['submitted', 'converted'], by: ['unionOffice'], to: 'assigned' },
     answer: { from: ['submitted', 'converted', 'rehandling'], by: ['unionOffice'], to: 'replied' },
     reply: REPLY,

@@ -7,6 +7,7 @@ import type { FileStore } from '../../cloudfunctions/core/files/port'
 import type { Store } from '../../cloudfunctions/core/store/port'
 import { seedDemoBenefits } from './demoBenefits'
 import { seedDemoEvents } from './demoEvents'
+import { seedDemoProposals } from './demoProposals'
 
 const UNITS: [string, string[]][] = [
   ['机关第一分工会', ['党委办公室', '校长办公室', '组织部', '宣传部']],
@@ -83,6 +84,9 @@ export const demoDepartments = () => scopeDocs(DEPARTMENTS)
 /** A few demo members hold scoped roles, so role labels, the role screen and scoped actions have someone to show. */
 function roleOf(index: number): string[] {
   if (index === 9) return ['unitAdmin:unit05', 'delegate:session-6-2']
+  // More of 六届二次's delegates (m0032…m0039), and a member of its proposal committee (m0040).
+  if (index >= 31 && index <= 38) return ['delegate:session-6-2']
+  if (index === 39) return ['committee:session-6-2']
   if (index === 10) return ['delegate:session-6-2']
   if (index === 11) return ['clubAdmin:club-badminton']
   if (index === 12) return ['handlingDept:dept-logistics']
@@ -246,6 +250,7 @@ export async function seedDemoUnion(store: Store, now: Date = new Date(), files?
   for (const notice of demoNotices(now)) await store.insert('notices', notice)
   await seedDemoEvents(store, now, members, files)
   await seedDemoBenefits(store, now, members)
+  await seedDemoProposals(store, now, members)
   return true
 }
 

@@ -94,6 +94,10 @@ type Kinds = EveryAction<{
     update: 'write',
     withdraw: 'write',
   },
+  proposals: {
+    session: 'read', delegates: 'read', saveDraft: 'write', invite: 'write', answerInvitation: 'write', recall: 'write', submit: 'write',
+    mine: 'read', invitations: 'read', detail: 'read', similar: 'read', reviewQueue: 'read', decide: 'write',
+  },
 }>
 
 export type WriteAction<F extends FunctionName> = { [A in keyof Kinds[F]]: Kinds[F][A] extends 'write' ? A : never }[keyof Kinds[F]] &

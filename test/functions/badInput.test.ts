@@ -9,6 +9,9 @@ import { DAY, DEMO_EVENTS, birthdayPolicyInput, HOUR, midAutumnRound, NOTICES, P
 
 const CHINESE = /[\u4e00-\u9fa5]/
 
+/** A draft proposal (the caller's own, new): each case spoils one field. */
+const draft = (overrides: Record<string, unknown>) => ({ title: '关于增设教工休息室的提案', category: 'logistics', reasons: '教学楼没有教工休息的地方', measures: '每栋教学楼设一间教工休息室', ...overrides })
+
 /** [what is wrong, payload, the message (or part of it) the caller must see]. */
 type Case = [string, unknown, (string | RegExp)?]
 
@@ -847,6 +850,63 @@ const CASES: Record<string, Record<string, Case[]>> = {
       ...noticeCases.map(([what, notice, message]): Case => [what, { id: NOTICES.funds, notice }, message]),
     ],
     withdraw: idCases,
+  },
+  proposals: {
+    session: [['a session id with a query operator', { sessionId: { $ne: null } }, '编号须为文字'], ['a search', { q: '停车' }, '不支持的字段「搜索内容」']],
+    delegates: [
+      ['no session', {}, '请填写届次'],
+      ['a search over 20', { sessionId: 'session-6-2', q: '长'.repeat(21) }, '搜索内容不能超过 20 个字'],
+      ['a search as a number', { sessionId: 'session-6-2', q: 1 }, '搜索内容须为文字'],
+    ],
+    saveDraft: [
+      ['a title over 40', draft({ title: '题'.repeat(41) }), '标题不能超过 40 个字'],
+      ['a title as a number', draft({ title: 5 }), '标题须为文字'],
+      ['reasons over 2,000', draft({ reasons: '因'.repeat(2001) }), '案由不能超过 2000 个字'],
+      ['10,000 characters of measures', draft({ measures: '措'.repeat(10_000) }), '建议不能超过 2000 个字'],
+      ['an unknown category', draft({ category: 'sports' }), '请选择提案类别'],
+      ['an id with a path', draft({ id: '../proposals' }), '编号格式不正确'],
+      ['an author of its own', draft({ authorId: PEOPLE.office }), '不支持的字段「authorId」'],
+      ['a state of its own', draft({ state: 'submitted' }), '不支持的字段「状态」'],
+    ],
+    invite: [
+      ['no id', { memberIds: ['m0039'] }, '请填写编号'],
+      ['no members', { id: 'proposal-water' }, '请填写人员'],
+      ['nobody', { id: 'proposal-water', memberIds: [] }, '请至少选择一位附议代表'],
+      ['members as text', { id: 'proposal-water', memberIds: 'm0039' }, '请选择附议代表'],
+      ['the same delegate twice', { id: 'proposal-water', memberIds: ['m0039', 'm0039'] }, '同一位代表选了两次'],
+      ['11 delegates', { id: 'proposal-water', memberIds: Array.from({ length: 11 }, (_, i) => `m00${31 + i}`) }, '一次最多邀请 10 位代表'],
+      ['a member id with a query operator', { id: 'proposal-water', memberIds: [{ $ne: null }] }, '编号须为文字'],
+    ],
+    answerInvitation: [
+      ['no answer', { id: 'proposal-gym' }, '请填写是否附议'],
+      ['an answer as text', { id: 'proposal-gym', confirm: 'yes' }, '请选择是否附议'],
+      ['no id', { confirm: true }, '请填写编号'],
+    ],
+    recall: idCases,
+    submit: idCases,
+    mine: pageCases,
+    invitations: pageCases,
+    detail: idCases,
+    similar: [
+      ['no session', { title: '停车', text: '' }, '请填写届次'],
+      ['text over 4,000', { sessionId: 'session-6-2', title: '', text: '字'.repeat(4001) }, '内容不能超过 4000 个字'],
+      ['an excluded id with a query operator', { sessionId: 'session-6-2', excludeId: { $ne: null } }, '编号须为文字'],
+    ],
+    reviewQueue: [
+      ['no session', {}, '请填写届次'],
+      ['an unknown state', { sessionId: 'session-6-2', state: 'pending' }, '状态不正确'],
+      ...pageCases.map(([what, payload, message]): Case => [what, { sessionId: 'session-6-2', ...(payload as object) }, message]),
+    ],
+    decide: [
+      ['no step', { id: 'proposal-canteen' }, '请选择审查结果'],
+      ['a step that is not a decision', { id: 'proposal-canteen', step: 'assign' }, '请选择审查结果'],
+      ['a rejection without a reason', { id: 'proposal-canteen', step: 'reject' }, '请填写原因'],
+      ['a reason over 200', { id: 'proposal-canteen', step: 'reject', reason: '因'.repeat(201) }, '不予立案的理由不能超过 200 个字'],
+      ['a conversion with a blank reason', { id: 'proposal-canteen', step: 'convert', reason: '   ' }, '请填写转为意见建议的理由'],
+      ['a merge into nothing', { id: 'proposal-canteen', step: 'merge' }, '请填写并入的提案'],
+      ['an acceptance with its own number', { id: 'proposal-canteen', step: 'accept', number: '六届二次-099' }, '不支持的字段「number」'],
+      ['no id', { step: 'accept' }, '请填写编号'],
+    ],
   },
 }
 

@@ -60,6 +60,8 @@ export const PEOPLE = {
   unitAdmin: 'm0010',
   /** Holds delegate:session-6-2 (六届二次) only. */
   delegate: 'm0011',
+  /** Holds committee:session-6-2 (六届二次's 提案工作委员会) only. */
+  committee: 'm0040',
   /** Holds clubAdmin:club-badminton (羽毛球俱乐部) only. */
   clubAdmin: 'm0012',
   /** Holds handlingDept:dept-logistics (后勤管理处) only. */
@@ -523,6 +525,23 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
     publish: noticeInput(),
     update: { id: NOTICES.funds, notice: noticeInput({ title: '更新后的标题' }) },
     withdraw: { id: NOTICES.funds },
+  },
+  proposals: {
+    session: {},
+    delegates: { sessionId: 'session-6-2', q: '' },
+    saveDraft: { title: '关于增设教工休息室的提案', category: 'logistics', reasons: '教学楼没有教工休息的地方', measures: '每栋教学楼设一间教工休息室' },
+    // m0034's and its seconders' (m0039, m0037): nobody the matrix calls as.
+    invite: { id: 'proposal-daycare', memberIds: ['m0032'] },
+    answerInvitation: { id: 'proposal-daycare', confirm: true },
+    recall: { id: 'proposal-daycare' },
+    submit: { id: 'proposal-daycare' },
+    mine: {},
+    invitations: {},
+    // Accepted: every member reads it.
+    detail: { id: 'proposal-parking' },
+    similar: { sessionId: 'session-6-2', title: '停车', text: '增设教工停车位' },
+    reviewQueue: { sessionId: 'session-6-2' },
+    decide: { id: 'proposal-canteen', step: 'reject', reason: '测试' },
   },
 }
 

@@ -750,7 +750,7 @@ describe('host time limits', () => {
   })
 
   it('reads each function’s limit from its config.json', () => {
-    expect(TIMEOUTS).toEqual({ audit: 10, benefits: 20, events: 20, exports: 60, members: 10, messages: 20, notices: 10 })
+    expect(TIMEOUTS).toEqual({ audit: 10, benefits: 20, events: 20, exports: 60, members: 10, messages: 20, notices: 10, proposals: 10 })
   })
 
   it('answers TIMEOUT when a call runs past its function’s limit; the call itself runs on', async () => {

@@ -17,6 +17,8 @@ const UNIT05_ADMIN = { role: 'unitAdmin', scope: 'unit05', label: '分工会管�
 const grant = (payload: Record<string, unknown>, who: string = PEOPLE.office) => callAs(store, 'members', who, 'grantRole', payload)
 const revoke = (payload: Record<string, unknown>, who: string = PEOPLE.office) => callAs(store, 'members', who, 'revokeRole', payload)
 const holders = async () => expectOk(await callAs(store, 'members', PEOPLE.office, 'roleHolders'))
+const DELEGATE = { role: 'delegate', scope: 'session-6-2', label: '教代会代表（六届二次）' }
+
 const auditEntries = (action: string) => store.find('auditLog', { action }, { sort: { at: 1 } })
 
 describe('roleHolders', () => {
@@ -41,12 +43,22 @@ describe('roleHolders', () => {
         unitName: '经济管理学院分工会',
         roles: [{ role: 'unitAdmin', scope: 'unit08', label: '分工会管理员（化学与材料工程学院分工会）' }],
       },
+      // 六届二次's other delegates, and a member of its proposal committee.
+      { memberId: 'm0032', name: '叶杰龙', staffNo: '200032', unitName: '化学与材料工程学院分工会', roles: [DELEGATE] },
+      { memberId: 'm0033', name: '宋佳菲', staffNo: '200033', unitName: '化学与材料工程学院分工会', roles: [DELEGATE] },
+      { memberId: 'm0034', name: '贾霞', staffNo: '200034', unitName: '工学院分工会', roles: [DELEGATE] },
+      { memberId: 'm0035', name: '卢芳', staffNo: '200035', unitName: '图书馆分工会', roles: [DELEGATE] },
+      { memberId: 'm0036', name: '向斌', staffNo: '200036', unitName: '图文信息中心分工会', roles: [DELEGATE] },
+      { memberId: 'm0037', name: '杨菲', staffNo: '200037', unitName: '图书馆分工会', roles: [DELEGATE] },
+      { memberId: 'm0038', name: '高俊勇', staffNo: '200038', unitName: '继续教育学院分工会', roles: [DELEGATE] },
+      { memberId: 'm0039', name: '毛军', staffNo: '200039', unitName: '教师教育学院分工会', roles: [DELEGATE] },
+      { memberId: 'm0040', name: '徐琪', staffNo: '200040', unitName: '化学与材料工程学院分工会', roles: [{ role: 'committee', scope: 'session-6-2', label: '提案工作委员会委员（六届二次）' }] },
     ])
   })
 
   it('leaves out a role holder who has left', async () => {
     await store.update('members', { _id: PEOPLE.delegate }, { $set: { status: 'left' } })
-    expect((await holders()).map((holder) => holder.memberId)).toEqual(['m0001', 'm0002', 'm0010', 'm0012', 'm0013', 'm0014'])
+    expect((await holders()).map((holder) => holder.memberId)).toEqual(['m0001', 'm0002', 'm0010', 'm0012', 'm0013', 'm0014', 'm0032', 'm0033', 'm0034', 'm0035', 'm0036', 'm0037', 'm0038', 'm0039', 'm0040'])
   })
 
   it('is refused to a member, even one holding a scoped role', async () => {

@@ -70,6 +70,8 @@ const complete = (): Record<string, DescribedIndex[] | null> => ({
   benefitRounds: [ID, index(false, 'year'), index(false, 'state')],
   benefitApplications: [ID, index(false, 'memberId', 'appliedAt'), index(false, 'unitId', 'state', 'appliedAt'), index(false, 'state', 'appliedAt')],
   hardshipCases: [ID, index(false, 'year', 'state', 'reportedAt'), index(false, 'year', 'unitId', 'state', 'reportedAt')],
+  proposals: [ID, index(false, 'authorId', 'updatedAt'), index(false, 'sessionId', 'state', 'submittedAt')],
+  proposalSeconds: [ID, index(false, 'proposalId', 'round', 'state'), index(false, 'memberId', 'invitedAt')],
 })
 
 describe('cloudbase:check', () => {

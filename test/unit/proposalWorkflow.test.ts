@@ -44,7 +44,7 @@ suggestion rated       close    unionOffice closed
   .map((line) => line.trim().split(/\s+/))
 
 /** Facts under which every requirement holds. */
-const MET: StepFacts = { seconders: 2, secondersNeeded: 2, windowOpen: true, authorIsDelegate: true, mainState: 'accepted', assistPending: 0, rating: 'satisfied' }
+const MET: StepFacts = { complete: true, seconders: 2, secondersNeeded: 2, windowOpen: true, authorIsDelegate: true, mainState: 'accepted', assistPending: 0, rating: 'satisfied' }
 
 describe('every kind × state × step × who', () => {
   const combos = PROPOSAL_KINDS.flatMap((kind) => PROPOSAL_STATES.flatMap((state) => PROPOSAL_STEPS.flatMap((step) => PROPOSAL_ACTORS.map((actor) => [kind, state, step, actor] as const))))
@@ -76,6 +76,12 @@ describe('what a step requires, in words', () => {
     expect(submit({ windowOpen: false })).toEqual({ ok: false, code: 'CONFLICT', message: '本届提案征集已截止，不能再提交提案：可以作为意见建议提交' })
     expect(submit({ seconders: 1, secondersNeeded: 3 })).toEqual({ ok: false, code: 'CONFLICT', message: '还需 2 位代表确认附议才能提交（至少 3 位）' })
     expect(submit({ seconders: 3, secondersNeeded: 3 })).toEqual({ ok: true, to: 'submitted', kind: 'proposal' })
+  })
+
+  it('invites seconders and submits only once title, reasons and measures are written', () => {
+    expect(checkStep('proposal', 'draft', 'invite', ['author'], { complete: false })).toEqual({ ok: false, code: 'CONFLICT', message: '请先写好标题、案由和建议，再邀请代表附议' })
+    expect(submit({ complete: false })).toEqual({ ok: false, code: 'CONFLICT', message: '请先写好标题、案由和建议，再提交' })
+    expect(checkStep('suggestion', 'draft', 'submit', ['author'], { complete: false })).toEqual({ ok: false, code: 'CONFLICT', message: '请先写好标题、案由和建议，再提交' })
   })
 
   it('merges only into an accepted proposal not yet replied to', () => {

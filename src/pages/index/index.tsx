@@ -9,6 +9,7 @@ import { CALENDAR_URL, EVENTS_TAB_URL, MY_SIGNUPS_URL, openEvent, useHomeEvents 
 import { MY_BENEFITS_URL, useBenefitsHome } from '../../hooks/useBenefits'
 import type { MyBenefit } from '../../../types/benefits'
 import { useHome } from '../../hooks/useNotices'
+import { PROPOSALS_URL } from '../../hooks/useProposals'
 import { StatusTag } from '../../components/StatusTag'
 import { statusTone } from '../../services/eventText'
 import { formatDateTime, formatDay } from '../../../types/time'
@@ -18,12 +19,13 @@ import './index.scss'
  * 首页's entries, one line each: a later module adds its own here. `mark` is the tile's character, `tone` its
  * colour (index.scss: home__entry-mark--<tone>); a tab page opens with switchTab.
  */
-const ENTRIES: { title: string; mark: string; tone: 'red' | 'gold' | 'blue' | 'green'; url: string; tab?: boolean }[] = [
+const ENTRIES: { title: string; mark: string; tone: 'red' | 'gold' | 'blue' | 'green' | 'purple'; url: string; tab?: boolean }[] = [
   { title: '活动报名', mark: '活', tone: 'red', url: EVENTS_TAB_URL, tab: true },
   { title: '行事历', mark: '历', tone: 'gold', url: CALENDAR_URL },
   { title: '通知公告', mark: '告', tone: 'blue', url: '/pages/notices/list/index' },
   // 我的报名 is 我的活动's link below, and in 我的.
   { title: '我的福利', mark: '福', tone: 'green', url: MY_BENEFITS_URL },
+  { title: '教代会提案', mark: '提', tone: 'purple', url: PROPOSALS_URL },
 ]
 
 const go = (entry: (typeof ENTRIES)[number]) => (entry.tab ? Taro.switchTab({ url: entry.url }) : Taro.navigateTo({ url: entry.url }))

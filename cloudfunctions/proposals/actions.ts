@@ -1,0 +1,402 @@
+/**
+ * The proposals function (types/proposals.ts): drafting, seconding and submitting a proposal or a suggestion, and
+ * the committee's review. Every step goes through the workflow table (workflow.ts); each writes with a guard on the
+ * state it was taken from, so two steps at once cannot both land.
+ */
+import {
+  AnswerInvitationSchema,
+  DecideSchema,
+  DelegatesSchema,
+  InviteSchema,
+  MyProposalsSchema,
+  PROPOSAL_STATE_LABELS,
+  PROPOSAL_STEP_LABELS,
+  ProposalIdSchema,
+  ReviewQueueSchema,
+  SaveDraftSchema,
+  SessionSchema,
+  SimilarSchema,
+  type DelegateOption,
+  type ProposalDetail,
+  type ProposalsApi,
+  type ProposalState,
+  type ProposalStep,
+  type SessionView,
+} from '../../types/proposals'
+import type { ProposalChange } from '../../types/messages'
+import { recordAudit } from '../core/audit'
+import { committee, delegate, holdsRole, unionOffice } from '../core/authorize'
+import type { CongressSessionDoc, MemberDoc, ProposalDoc, ProposalSecondDoc, ProposalStepRecord } from '../core/collections'
+import { action, defineFunction } from '../core/defineFunction'
+import { AppError, notFound } from '../core/errors'
+import { insertIfAbsent, mustGet, pageOf } from '../core/queries'
+import { notify, type Writer } from '../core/notify'
+import type { Store, Update } from '../core/store/port'
+import { unitNames } from '../core/units'
+import config from './config.json'
+import { mostAlike } from './similarity'
+import { actorsOf, isCollecting, isComplete, kindFor, maySee, proposalNumber, secondersNeeded, secondId, toSummary } from './rules'
+import { checkStep, stepsFor, type StepFacts } from './workflow'
+
+/** The states whose proposals others may be shown as alike (the submitted ones: a draft is its author's alone). */
+const SHOWN_ALIKE: ProposalState[] = ['submitted', 'accepted', 'merged', 'assigned', 'replied', 'rated', 'rehandling', 'closed']
+const ALIKE_SHOWN = 5
+const DELEGATES_SHOWN = 20
+
+/** The session collecting now, else the latest set up; or the one named. */
+async function sessionFor(store: Store, now: Date, sessionId?: string): Promise<CongressSessionDoc | null> {
+  if (sessionId) return store.get('congressSessions', sessionId)
+  const sessions = await store.find('congressSessions', {}, { sort: { order: -1 } })
+  return sessions.find((session) => isCollecting(session, now)) ?? sessions.find((session) => session.opensAt !== undefined) ?? null
+}
+
+function sessionView(session: CongressSessionDoc, member: MemberDoc, now: Date): SessionView {
+  const { _id, name, meetingStart, meetingEnd, opensAt, closesAt } = session
+  return {
+    id: _id,
+    name,
+    ...(meetingStart ? { meetingStart } : {}),
+    ...(meetingEnd ? { meetingEnd } : {}),
+    ...(opensAt ? { opensAt } : {}),
+    ...(closesAt ? { closesAt } : {}),
+    secondersNeeded: secondersNeeded(session),
+    collecting: isCollecting(session, now),
+    delegate: holdsRole(member, 'delegate', _id),
+    committee: holdsRole(member, 'committee', _id),
+  }
+}
+
+/** The answers of the proposal's current round of invitations. */
+const secondsOf = (store: Store, doc: Pick<ProposalDoc, '_id' | 'round'>) => store.find('proposalSeconds', { proposalId: doc._id, round: doc.round }, { sort: { invitedAt: 1, memberId: 1 } })
+
+const confirmedOf = (seconds: ProposalSecondDoc[]) => seconds.filter((second) => second.state === 'confirmed').length
+
+/** The proposal as `member` may read it, or NOT_FOUND when they may not (as if it were not there). */
+async function visible(store: Store, member: MemberDoc, id: string): Promise<{ doc: ProposalDoc; seconds: ProposalSecondDoc[]; mySecond?: ProposalSecondDoc }> {
+  const doc = await store.get('proposals', id)
+  if (!doc) throw notFound('提案')
+  const seconds = await secondsOf(store, doc)
+  const mySecond = seconds.find((second) => second.memberId === member._id)
+  if (!maySee(doc, actorsOf(doc, member, mySecond !== undefined))) throw notFound('提案')
+  return { doc, seconds, mySecond }
+}
+
+async function detailOf(store: Store, member: MemberDoc, id: string): Promise<ProposalDetail> {
+  const { doc, seconds, mySecond } = await visible(store, member, id)
+  const [session, units, main] = await Promise.all([
+    doc.sessionId ? store.get('congressSessions', doc.sessionId) : null,
+    unitNames(store),
+    doc.mainId ? store.get('proposals', doc.mainId) : null,
+  ])
+  const actors = actorsOf(doc, member, mySecond !== undefined)
+  return {
+    ...toSummary(doc, confirmedOf(seconds), secondersNeeded(session)),
+    ...(session ? { sessionId: session._id, sessionName: session.name } : {}),
+    reasons: doc.reasons,
+    measures: doc.measures,
+    authorUnitName: units.get(doc.authorUnitId) ?? '',
+    seconders: seconds.map((second) => ({ memberId: second.memberId, name: second.memberName, state: second.state })),
+    ...(doc.mainId ? { mainId: doc.mainId, ...(main?.number ? { mainNumber: main.number } : {}) } : {}),
+    ...(doc.reason ? { reason: doc.reason } : {}),
+    history: doc.history.map((record) => ({ ...record, stepLabel: PROPOSAL_STEP_LABELS[record.step], stateLabel: PROPOSAL_STATE_LABELS[record.state] })),
+    mine: doc.authorId === member._id,
+    steps: stepsFor(doc.kind, doc.state, actors),
+    ...(mySecond ? { invitation: mySecond.state } : {}),
+  }
+}
+
+/** The caller's own proposal: NOT_FOUND for anyone else's. */
+async function ownProposal(store: Store, member: MemberDoc, id: string): Promise<ProposalDoc> {
+  const doc = await store.get('proposals', id)
+  if (!doc || doc.authorId !== member._id) throw notFound('提案')
+  return doc
+}
+
+/** Takes `step` or throws why not. */
+function mustTake(doc: ProposalDoc, step: ProposalStep, member: MemberDoc, facts: StepFacts, seconder = false) {
+  const checked = checkStep(doc.kind, doc.state, step, actorsOf(doc, member, seconder), facts)
+  if (!checked.ok) throw new AppError(checked.code, checked.message)
+  return checked
+}
+
+/** What the author is told of each decision. */
+const DECISION_CHANGES = { accept: 'accepted', merge: 'merged', convert: 'converted', reject: 'rejected' } as const satisfies Record<string, ProposalChange>
+
+const changedMeanwhile = () => new AppError('CONFLICT', '这份提案刚刚有了变化，请刷新后查看')
+
+const record = (step: ProposalStep, state: ProposalState, member: MemberDoc, now: Date, note?: string): ProposalStepRecord => ({
+  step,
+  state,
+  at: now.toISOString(),
+  byName: member.name,
+  ...(note ? { note } : {}),
+})
+
+/**
+ * Moves the proposal by `step` from the state (and round) it was read in: false when another change landed first.
+ * The step joins its history.
+ */
+async function move(store: Store, doc: ProposalDoc, to: ProposalState, entry: ProposalStepRecord, update: Update = {}): Promise<boolean> {
+  return store.claim('proposals', doc._id, { state: doc.state, round: doc.round }, {
+    ...update,
+    $set: { ...update.$set, state: to, updatedAt: entry.at },
+    $push: { history: entry },
+  })
+}
+
+async function tellAuthor(writer: Writer | Store, doc: ProposalDoc, change: ProposalChange, now: Date, detail?: string, subject = `proposal:${doc._id}:${change}`) {
+  await notify(writer, now, [doc.authorId], { kind: 'proposalProgress', subject, data: { proposalId: doc._id, title: doc.title, change, ...(detail ? { detail } : {}) } })
+}
+
+export const proposalsFunction = defineFunction<ProposalsApi>(
+  'proposals',
+  {
+    session: action({
+      allow: 'member',
+      input: SessionSchema,
+      async handle({ sessionId }, { store, now, member }) {
+        const session = await sessionFor(store, now, sessionId)
+        return session ? sessionView(session, member, now) : null
+      },
+    }),
+
+    delegates: action({
+      allow: [unionOffice, delegate(({ sessionId }: { sessionId: string }) => sessionId)],
+      input: DelegatesSchema,
+      async handle({ sessionId, q }, { store, member }) {
+        const [found, units] = await Promise.all([store.find('members', { roles: `delegate:${sessionId}`, status: { $ne: 'left' } }, { sort: { staffNo: 1 } }), unitNames(store)])
+        return found
+          .filter((candidate) => candidate._id !== member._id && (!q || candidate.name.includes(q) || candidate.staffNo.includes(q)))
+          .slice(0, DELEGATES_SHOWN)
+          .map((candidate): DelegateOption => ({ memberId: candidate._id, name: candidate.name, staffNo: candidate.staffNo, unitName: units.get(candidate.unitId) ?? '' }))
+      },
+    }),
+
+    saveDraft: action({
+      allow: 'member',
+      input: SaveDraftSchema,
+      async handle(input, { store, now, member }) {
+        const text = { title: input.title, category: input.category, reasons: input.reasons, measures: input.measures }
+        const at = now.toISOString()
+        if (input.id) {
+          const doc = await ownProposal(store, member, input.id)
+          if (doc.state !== 'draft') throw new AppError('CONFLICT', doc.state === 'seconding' ? '征集附议中的提案不能修改：请先撤回修改' : `这份提案${PROPOSAL_STATE_LABELS[doc.state]}，不能再修改`)
+          // Filed as what the author and the time make it now: a delegate's draft after the window is a suggestion.
+          const session = await sessionFor(store, now, doc.sessionId ?? input.sessionId)
+          const kind = kindFor(member, session, now)
+          const saved = await store.claim('proposals', doc._id, { state: 'draft', round: doc.round }, {
+            $set: { ...text, kind, ...(kind === 'proposal' ? { sessionId: session!._id } : {}), updatedAt: at },
+            ...(kind === 'proposal' || !doc.sessionId ? {} : { $unset: { sessionId: true as const } }),
+          })
+          if (!saved) throw changedMeanwhile()
+          return detailOf(store, member, doc._id)
+        }
+        const session = await sessionFor(store, now, input.sessionId)
+        const kind = kindFor(member, session, now)
+        const id = await store.insert('proposals', {
+          kind,
+          ...(kind === 'proposal' ? { sessionId: session!._id } : {}),
+          state: 'draft',
+          ...text,
+          authorId: member._id,
+          authorName: member.name,
+          authorUnitId: member.unitId,
+          round: 1,
+          createdAt: at,
+          updatedAt: at,
+          history: [],
+        })
+        return detailOf(store, member, id)
+      },
+    }),
+
+    invite: action({
+      allow: 'member',
+      input: InviteSchema,
+      async handle({ id, memberIds }, { store, now, member }) {
+        const doc = await ownProposal(store, member, id)
+        // A proposal in its draft goes to its seconders now; one already with them may invite more.
+        if (doc.state !== 'seconding') mustTake(doc, 'invite', member, { complete: isComplete(doc) })
+        const invitees = await store.find('members', { _id: { $in: memberIds } })
+        if (invitees.length !== memberIds.length) throw new AppError('NOT_FOUND', '有代表不存在或已被删除，请返回刷新后重试')
+        for (const invitee of invitees) {
+          if (invitee._id === member._id) throw new AppError('CONFLICT', '不能邀请自己附议')
+          if (!holdsRole(invitee, 'delegate', doc.sessionId!) || invitee.status === 'left') throw new AppError('CONFLICT', `${invitee.name}不是本届次的教代会代表，不能附议`)
+        }
+        const at = now.toISOString()
+        for (const invitee of invitees) {
+          const fresh: ProposalSecondDoc = { _id: secondId(doc._id, invitee._id), proposalId: doc._id, sessionId: doc.sessionId!, memberId: invitee._id, memberName: invitee.name, state: 'invited', round: doc.round, invitedAt: at }
+          // Invited before, in an earlier round: invited again for this text.
+          if (!(await insertIfAbsent(store, 'proposalSeconds', fresh))) {
+            await store.update('proposalSeconds', { _id: fresh._id, round: { $lt: doc.round } }, { $set: { state: 'invited', round: doc.round, invitedAt: at }, $unset: { answeredAt: true } })
+          }
+        }
+        if (doc.state === 'draft' && !(await move(store, doc, 'seconding', record('invite', 'seconding', member, now, invitees.map((invitee) => invitee.name).join('、'))))) throw changedMeanwhile()
+        await notify(store, now, memberIds, { kind: 'proposalInvitation', subject: `proposal:${doc._id}:round${doc.round}`, data: { proposalId: doc._id, title: doc.title, authorName: doc.authorName } })
+        return detailOf(store, member, doc._id)
+      },
+    }),
+
+    answerInvitation: action({
+      allow: 'member',
+      input: AnswerInvitationSchema,
+      async handle({ id, confirm }, { store, now, member }) {
+        const [doc, second] = await Promise.all([store.get('proposals', id), store.get('proposalSeconds', secondId(id, member._id))])
+        if (!doc || !second || second.round !== doc.round) throw notFound('附议邀请')
+        if (doc.state !== 'seconding') throw new AppError('CONFLICT', `这份提案${PROPOSAL_STATE_LABELS[doc.state]}，不再征集附议`)
+        const state = confirm ? 'confirmed' : 'declined'
+        if (second.state !== 'invited') {
+          if (second.state === state) return detailOf(store, member, id)
+          throw new AppError('CONFLICT', `您已${second.state === 'confirmed' ? '确认附议' : '谢绝附议'}这份提案，不能再改`)
+        }
+        const answered = await store.claim('proposalSeconds', second._id, { state: 'invited', round: second.round }, { $set: { state, answeredAt: now.toISOString() } })
+        if (!answered) throw changedMeanwhile()
+        await tellAuthor(store, doc, confirm ? 'seconded' : 'declined', now, member.name, `proposal:${doc._id}:round${doc.round}:${member._id}`)
+        return detailOf(store, member, id)
+      },
+    }),
+
+    recall: action({
+      allow: 'member',
+      input: ProposalIdSchema,
+      async handle({ id }, { store, now, member }) {
+        const doc = await ownProposal(store, member, id)
+        const { to } = mustTake(doc, 'recall', member, {})
+        // A new round: confirmations of the text as it was no longer count.
+        if (!(await move(store, doc, to, record('recall', to, member, now), { $set: { round: doc.round + 1 } }))) throw changedMeanwhile()
+        return detailOf(store, member, id)
+      },
+    }),
+
+    submit: action({
+      allow: 'member',
+      input: ProposalIdSchema,
+      async handle({ id }, { store, now, member }) {
+        const doc = await ownProposal(store, member, id)
+        const session = doc.sessionId ? await store.get('congressSessions', doc.sessionId) : null
+        const facts: StepFacts = {
+          complete: isComplete(doc),
+          seconders: confirmedOf(await secondsOf(store, doc)),
+          secondersNeeded: secondersNeeded(session),
+          windowOpen: session !== null && isCollecting(session, now),
+          authorIsDelegate: session !== null && holdsRole(member, 'delegate', session._id),
+        }
+        const { to } = mustTake(doc, 'submit', member, facts)
+        if (!(await move(store, doc, to, record('submit', to, member, now), { $set: { submittedAt: now.toISOString() } }))) throw changedMeanwhile()
+        return detailOf(store, member, id)
+      },
+    }),
+
+    mine: action({
+      allow: 'member',
+      input: MyProposalsSchema,
+      async handle({ offset, limit }, { store, member }) {
+        const found = await store.find('proposals', { authorId: member._id }, { sort: { updatedAt: -1 }, skip: offset, limit: limit + 1 })
+        const sessions = new Map((await store.find('congressSessions')).map((session) => [session._id, session]))
+        const rows = await Promise.all(
+          found.map(async (doc) => toSummary(doc, doc.kind === 'proposal' ? confirmedOf(await secondsOf(store, doc)) : 0, secondersNeeded(doc.sessionId ? sessions.get(doc.sessionId) : null))),
+        )
+        return pageOf(rows, limit)
+      },
+    }),
+
+    invitations: action({
+      allow: 'member',
+      input: MyProposalsSchema,
+      async handle({ offset, limit }, { store, member }) {
+        const found = await store.find('proposalSeconds', { memberId: member._id }, { sort: { invitedAt: -1 }, skip: offset, limit: limit + 1 })
+        const docs = found.length ? await store.find('proposals', { _id: { $in: found.map((second) => second.proposalId) } }) : []
+        const byId = new Map(docs.map((doc) => [doc._id, doc]))
+        // An invitation of an earlier round, its proposal back in draft, waits for the next round.
+        const live = found.filter((second) => byId.has(second.proposalId) && byId.get(second.proposalId)!.state !== 'draft')
+        return pageOf(
+          live.map((second) => {
+            const doc = byId.get(second.proposalId)!
+            return { proposalId: doc._id, title: doc.title, authorName: doc.authorName, state: second.state, proposalState: doc.state, proposalStateLabel: PROPOSAL_STATE_LABELS[doc.state], invitedAt: second.invitedAt }
+          }),
+          limit,
+        )
+      },
+    }),
+
+    detail: action({
+      allow: 'member',
+      input: ProposalIdSchema,
+      async handle({ id }, { store, member }) {
+        return detailOf(store, member, id)
+      },
+    }),
+
+    similar: action({
+      allow: 'member',
+      input: SimilarSchema,
+      async handle({ sessionId, title, text, excludeId }, { store }) {
+        const candidates = await store.find('proposals', { sessionId, state: { $in: SHOWN_ALIKE } }, { fields: ['title', 'reasons', 'measures', 'number', 'state', 'authorName'] })
+        const others = candidates.filter((doc) => doc._id !== excludeId)
+        return mostAlike({ title, text }, others, (doc) => ({ title: doc.title, text: `${doc.reasons}\n${doc.measures}` }), ALIKE_SHOWN).map(({ candidate, score }) => ({
+          id: candidate._id,
+          title: candidate.title,
+          ...(candidate.number ? { number: candidate.number } : {}),
+          stateLabel: PROPOSAL_STATE_LABELS[candidate.state],
+          authorName: candidate.authorName,
+          score,
+        }))
+      },
+    }),
+
+    reviewQueue: action({
+      allow: [unionOffice, committee(({ sessionId }: { sessionId: string }) => sessionId)],
+      input: ReviewQueueSchema,
+      async handle({ sessionId, state, offset, limit }, { store }) {
+        const [found, session] = await Promise.all([
+          store.find('proposals', { sessionId, state }, { sort: { submittedAt: 1, _id: 1 }, skip: offset, limit: limit + 1 }),
+          store.get('congressSessions', sessionId),
+        ])
+        const rows = await Promise.all(found.map(async (doc) => toSummary(doc, confirmedOf(await secondsOf(store, doc)), secondersNeeded(session))))
+        return pageOf(rows, limit)
+      },
+    }),
+
+    decide: action({
+      // The committee of the proposal's own session (or the union office): worked out from the proposal.
+      allow: [unionOffice, committee(async ({ id }: { id: string }, store: Store) => (await store.get('proposals', id))?.sessionId)],
+      input: DecideSchema,
+      async handle(input, { store, now, member }) {
+        const doc = await mustGet(store, 'proposals', input.id, '提案')
+        const main = input.step === 'merge' ? await store.get('proposals', input.mainId) : null
+        const mainOk = main !== null && main._id !== doc._id && main.sessionId === doc.sessionId
+        const { to, kind } = mustTake(doc, input.step, member, { mainState: mainOk ? main!.state : undefined })
+        const reason = input.step === 'accept' ? undefined : input.reason || undefined
+        const decided = await store.transaction(async (tx) => {
+          // Read again inside: of two decisions at once, the second finds it decided and changes nothing.
+          const held = await tx.get('proposals', doc._id)
+          if (!held || held.state !== 'submitted') return undefined
+          let number: string | undefined
+          if (input.step === 'accept') {
+            const session = (await tx.get('congressSessions', doc.sessionId!))!
+            const n = (session.lastNumber ?? 0) + 1
+            await tx.updateById('congressSessions', session._id, { $set: { lastNumber: n } })
+            number = proposalNumber(session.name, n)
+          }
+          const at = now.toISOString()
+          const note = number ?? (main && mainOk ? `并入${main.number ?? main.title}${reason ? `：${reason}` : ''}` : reason)
+          const changes = { state: to, kind, updatedAt: at, decidedAt: at, decidedByName: member.name, ...(number ? { number } : {}), ...(main ? { mainId: main._id } : {}), ...(reason ? { reason } : {}) }
+          await tx.updateById('proposals', doc._id, { $set: changes, $push: { history: record(input.step, to, member, now, note) } })
+          await recordAudit(tx, member, now, {
+            action: 'proposals.decide',
+            targetType: 'proposal',
+            targetId: doc._id,
+            target: doc.title,
+            before: { 状态: PROPOSAL_STATE_LABELS[doc.state] },
+            after: { 状态: PROPOSAL_STATE_LABELS[to], 审查: PROPOSAL_STEP_LABELS[input.step], ...(note ? { 说明: note } : {}) },
+          })
+          await tellAuthor(tx, doc, DECISION_CHANGES[input.step], now, note)
+          return true
+        })
+        if (!decided) throw new AppError('CONFLICT', '这份提案刚刚已有审查结果，请刷新后查看')
+        return detailOf(store, member, doc._id)
+      },
+    }),
+  },
+  { config },
+)

@@ -1,0 +1,78 @@
+/**
+ * The proposals function's pure rules: what a session asks for, whether it is collecting, what a draft files as,
+ * who someone is to a proposal, who may see it, and how it is numbered.
+ */
+import { createHash } from 'node:crypto'
+import { PROPOSAL_STATE_LABELS, type ProposalActor, type ProposalKind, type ProposalState, type ProposalSummary } from '../../types/proposals'
+import { holdsRole } from '../core/authorize'
+import type { CongressSessionDoc, MemberDoc, ProposalDoc } from '../core/collections'
+
+/** Seconders a proposal needs where the session does not say (domain.md: the author and at least two delegates). */
+export const SECONDERS_DEFAULT = 2
+
+export const secondersNeeded = (session: Pick<CongressSessionDoc, 'secondersNeeded'> | null | undefined) => session?.secondersNeeded ?? SECONDERS_DEFAULT
+
+/** Whether the session's window for filing proposals is open at `now`. */
+export function isCollecting(session: Pick<CongressSessionDoc, 'opensAt' | 'closesAt'>, now: Date): boolean {
+  const at = now.toISOString()
+  return session.opensAt !== undefined && session.closesAt !== undefined && session.opensAt <= at && at < session.closesAt
+}
+
+/** What a member's draft files as: a proposal for a delegate of a session collecting now, else a suggestion. */
+export function kindFor(member: Pick<MemberDoc, 'roles'>, session: CongressSessionDoc | null, now: Date): ProposalKind {
+  return session && holdsRole(member, 'delegate', session._id) && isCollecting(session, now) ? 'proposal' : 'suggestion'
+}
+
+/** A delegate's invitation to second a proposal: one document per proposal and delegate, whatever the round. */
+export const secondId = (proposalId: string, memberId: string) => createHash('sha256').update(`second\n${proposalId}\n${memberId}`).digest('hex').slice(0, 32)
+
+/** 六届二次-023: the session's name and the proposal's place among those accepted. */
+export const proposalNumber = (sessionName: string, n: number) => `${sessionName}-${String(n).padStart(3, '0')}`
+
+/** The title, the reasons and the measures are all written: it may go to seconders or be submitted. */
+export const isComplete = (doc: Pick<ProposalDoc, 'title' | 'reasons' | 'measures'>) => doc.title !== '' && doc.reasons !== '' && doc.measures !== ''
+
+/** Who `member` is to the proposal; `seconder` when invited in its current round. */
+export function actorsOf(doc: ProposalDoc, member: MemberDoc, seconder: boolean): ProposalActor[] {
+  const actors: ProposalActor[] = ['member']
+  if (doc.authorId === member._id) actors.push('author')
+  if (seconder) actors.push('seconder')
+  if (doc.sessionId && holdsRole(member, 'committee', doc.sessionId)) actors.push('committee')
+  if (holdsRole(member, 'unionOffice')) actors.push('unionOffice')
+  return actors
+}
+
+/** States before the committee's eyes: the author's alone (and, while seconding, their invitees'). */
+const UNSUBMITTED: readonly ProposalState[] = ['draft', 'seconding']
+/** States every member sees: accepted and handled (the public record). */
+export const PUBLIC_STATES: readonly ProposalState[] = ['accepted', 'assigned', 'replied', 'rated', 'rehandling', 'closed']
+
+/**
+ * Whether someone who is `actors` to the proposal may read it: its author always; an invited seconder while it is not
+ * a draft; its session's committee and the union office once submitted; everyone once accepted.
+ */
+export function maySee(doc: Pick<ProposalDoc, 'state'>, actors: readonly ProposalActor[]): boolean {
+  if (actors.includes('author')) return true
+  if (PUBLIC_STATES.includes(doc.state)) return true
+  if (doc.state === 'draft') return false
+  if (actors.includes('seconder')) return true
+  return !UNSUBMITTED.includes(doc.state) && (actors.includes('committee') || actors.includes('unionOffice'))
+}
+
+export function toSummary(doc: ProposalDoc, confirmed: number, needed: number): ProposalSummary {
+  const { _id, kind, state, title, category, number, authorName, updatedAt, submittedAt } = doc
+  return {
+    id: _id,
+    kind,
+    state,
+    stateLabel: PROPOSAL_STATE_LABELS[state],
+    title,
+    category,
+    ...(number ? { number } : {}),
+    authorName,
+    updatedAt,
+    ...(submittedAt ? { submittedAt } : {}),
+    confirmed,
+    needed: kind === 'proposal' ? needed : 0,
+  }
+}

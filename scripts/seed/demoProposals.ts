@@ -1,0 +1,210 @@
+/**
+ * The demo union's congress: 六届二次 collecting proposals now (opened 20 days ago, closing in 10, meeting a week
+ * after), and its proposals in the states filing and review reach: accepted and numbered, merged into one of those,
+ * converted, rejected, waiting for the committee, with its seconders, and a draft; and a member's suggestion.
+ */
+import { proposalNumber, secondId } from '../../cloudfunctions/proposals/rules'
+import type { MemberDoc, ProposalDoc, ProposalSecondDoc, ProposalStepRecord } from '../../cloudfunctions/core/collections'
+import type { Store } from '../../cloudfunctions/core/store/port'
+import type { ProposalCategory, ProposalKind, ProposalState, ProposalStep } from '../../types/proposals'
+import { shanghaiDay } from '../../types/time'
+
+const DAY_MS = 86_400_000
+export const DEMO_SESSION = 'session-6-2'
+
+interface DemoProposal {
+  id: string
+  kind?: ProposalKind
+  title: string
+  category: ProposalCategory
+  reasons: string
+  measures: string
+  author: string
+  seconders: [string, ProposalSecondDoc['state']][]
+  /** Days ago it was submitted (none: not yet). */
+  submitted?: number
+  /** The committee's decision, days ago. */
+  decision?: { step: Extract<ProposalStep, 'accept' | 'merge' | 'convert' | 'reject'>; days: number; reason?: string; mainId?: string }
+  state: ProposalState
+}
+
+const DEMOS: DemoProposal[] = [
+  {
+    id: 'proposal-parking',
+    title: '关于增设教工停车位的提案',
+    category: 'logistics',
+    reasons: '近年来教职工私家车数量逐年增加，校内停车位严重不足，早高峰时段教工常因找不到车位而迟到，车辆乱停乱放也影响校园交通安全。',
+    measures: '一、在北区操场西侧空地新建立体停车场；二、对现有停车位实行教工优先、错峰共享；三、设置电动汽车充电桩。',
+    author: 'm0011',
+    seconders: [['m0039', 'confirmed'], ['m0032', 'confirmed']],
+    submitted: 12,
+    decision: { step: 'accept', days: 10 },
+    state: 'accepted',
+  },
+  {
+    id: 'proposal-daycare',
+    title: '关于设立教职工子女暑期托管班的提案',
+    category: 'welfare',
+    reasons: '双职工家庭暑期子女无人照看的问题突出，不少青年教职工因此难以安心工作。',
+    measures: '由校工会牵头，联合附属小学开设暑期托管班，费用由工会经费适当补贴。',
+    author: 'm0034',
+    seconders: [['m0039', 'confirmed'], ['m0037', 'confirmed']],
+    submitted: 9,
+    decision: { step: 'accept', days: 8 },
+    state: 'accepted',
+  },
+  {
+    id: 'proposal-parking-2',
+    title: '关于增加教工车辆停放区域的提案',
+    category: 'logistics',
+    reasons: '教工停车位不足，车辆停放混乱，建议增加停车区域。',
+    measures: '利用校园边角空地增设教工停车位，并规范停车管理。',
+    author: 'm0033',
+    seconders: [['m0035', 'confirmed'], ['m0036', 'confirmed']],
+    submitted: 11,
+    decision: { step: 'merge', days: 9, mainId: 'proposal-parking', reason: '与增设教工停车位的提案内容相同' },
+    state: 'merged',
+  },
+  {
+    id: 'proposal-lab-safety',
+    title: '关于实验室安全培训常态化的提案',
+    category: 'teachingResearch',
+    reasons: '部分新进教师和研究生对实验室安全规范不熟悉，存在安全隐患。',
+    measures: '每学期开学前组织一次实验室安全培训，考核合格后方可进入实验室。',
+    author: 'm0035',
+    seconders: [['m0033', 'confirmed'], ['m0038', 'confirmed']],
+    submitted: 10,
+    decision: { step: 'convert', days: 7, reason: '属于日常管理事项，转为意见建议，由相关部门研究落实' },
+    state: 'converted',
+  },
+  {
+    id: 'proposal-salary',
+    title: '关于大幅提高全体教职工基本工资的提案',
+    category: 'personnelPay',
+    reasons: '物价上涨，教职工生活压力较大。',
+    measures: '将全体教职工基本工资提高百分之三十。',
+    author: 'm0036',
+    seconders: [['m0032', 'confirmed'], ['m0034', 'confirmed']],
+    submitted: 8,
+    decision: { step: 'reject', days: 6, reason: '基本工资标准由国家和省统一规定，不属于学校职权范围' },
+    state: 'rejected',
+  },
+  {
+    id: 'proposal-canteen',
+    title: '关于教工食堂延长晚餐供应时间的提案',
+    category: 'logistics',
+    reasons: '不少教师晚上有课或在实验室工作，教工食堂晚餐 18:30 即停止供应，加班教职工就餐不便。',
+    measures: '将教工食堂晚餐供应时间延长至 20:00，并提供简餐窗口。',
+    author: 'm0010',
+    seconders: [['m0011', 'confirmed'], ['m0036', 'confirmed']],
+    submitted: 3,
+    state: 'submitted',
+  },
+  {
+    id: 'proposal-gym',
+    title: '关于延长体育馆对教职工开放时间的提案',
+    category: 'campus',
+    reasons: '体育馆工作日晚间对教职工开放时间较短，教职工锻炼时间难以保证。',
+    measures: '工作日晚间开放至 21:30，周末全天向教职工开放。',
+    author: 'm0010',
+    seconders: [['m0011', 'confirmed'], ['m0032', 'invited']],
+    state: 'seconding',
+  },
+  {
+    id: 'proposal-water',
+    title: '关于改善教学楼饮水设施的提案',
+    category: 'logistics',
+    reasons: '部分教学楼饮水机老旧，',
+    measures: '',
+    author: 'm0011',
+    seconders: [],
+    state: 'draft',
+  },
+  {
+    id: 'suggestion-library',
+    kind: 'suggestion',
+    title: '关于在图书馆增设教工研修室的建议',
+    category: 'teachingResearch',
+    reasons: '图书馆缺少可供教师安静备课、研讨的空间。',
+    measures: '在图书馆三楼改造两间教工研修室，可网上预约使用。',
+    author: 'm0019',
+    seconders: [],
+    submitted: 4,
+    state: 'submitted',
+  },
+]
+
+export async function seedDemoProposals(store: Store, now: Date, members: MemberDoc[]): Promise<void> {
+  const ago = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString()
+  const session = (await store.get('congressSessions', DEMO_SESSION))!
+  await store.update('congressSessions', { _id: DEMO_SESSION }, {
+    $set: {
+      opensAt: ago(20),
+      closesAt: ago(-10),
+      meetingStart: shanghaiDay(new Date(now.getTime() + 17 * DAY_MS)),
+      meetingEnd: shanghaiDay(new Date(now.getTime() + 18 * DAY_MS)),
+      secondersNeeded: 2,
+      replyWeeks: 6,
+      updatedAt: ago(21),
+    },
+  })
+  const byId = new Map(members.map((member) => [member._id, member]))
+  const office = members.find((member) => member.roles.includes('unionOffice'))!
+  let accepted = 0
+  const numbers = new Map<string, string>()
+  for (const demo of DEMOS) {
+    const author = byId.get(demo.author)!
+    const created = ago((demo.submitted ?? 1) + 2)
+    const history: ProposalStepRecord[] = []
+    if (demo.seconders.length) history.push({ step: 'invite', state: 'seconding', at: ago((demo.submitted ?? 1) + 1), byName: author.name, note: demo.seconders.map(([id]) => byId.get(id)!.name).join('、') })
+    if (demo.submitted !== undefined) history.push({ step: 'submit', state: 'submitted', at: ago(demo.submitted), byName: author.name })
+    const decision = demo.decision
+    let number: string | undefined
+    if (decision) {
+      if (decision.step === 'accept') number = proposalNumber(session.name, ++accepted)
+      if (number) numbers.set(demo.id, number)
+      const note = number ?? (decision.mainId ? `并入${numbers.get(decision.mainId)}：${decision.reason}` : decision.reason)
+      history.push({ step: decision.step, state: demo.state, at: ago(decision.days), byName: office.name, ...(note ? { note } : {}) })
+    }
+    const kind = decision?.step === 'convert' ? 'suggestion' : (demo.kind ?? 'proposal')
+    const doc: ProposalDoc = {
+      _id: demo.id,
+      kind,
+      ...(demo.kind === 'suggestion' ? {} : { sessionId: DEMO_SESSION }),
+      state: demo.state,
+      title: demo.title,
+      category: demo.category,
+      reasons: demo.reasons,
+      measures: demo.measures,
+      authorId: author._id,
+      authorName: author.name,
+      authorUnitId: author.unitId,
+      round: 1,
+      ...(number ? { number } : {}),
+      ...(decision?.mainId ? { mainId: decision.mainId } : {}),
+      ...(decision?.reason ? { reason: decision.reason } : {}),
+      createdAt: created,
+      updatedAt: history.at(-1)?.at ?? created,
+      ...(demo.submitted !== undefined ? { submittedAt: ago(demo.submitted) } : {}),
+      ...(decision ? { decidedAt: ago(decision.days), decidedByName: office.name } : {}),
+      history,
+    }
+    await store.insert('proposals', doc)
+    for (const [memberId, state] of demo.seconders) {
+      const seconder = byId.get(memberId)!
+      const invitedAt = ago((demo.submitted ?? 1) + 1)
+      await store.insert('proposalSeconds', {
+        _id: secondId(demo.id, memberId),
+        proposalId: demo.id,
+        sessionId: DEMO_SESSION,
+        memberId,
+        memberName: seconder.name,
+        state,
+        round: 1,
+        invitedAt,
+        ...(state === 'invited' ? {} : { answeredAt: ago(demo.submitted ?? 0.5) }),
+      })
+    }
+  }
+  await store.update('congressSessions', { _id: DEMO_SESSION }, { $set: { lastNumber: accepted } })
+}

@@ -1,0 +1,44 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { ChoiceChips } from '../../../components/ChoiceChips'
+import { ListFooter } from '../../../components/ListFooter'
+import { Screen } from '../../../components/Screen'
+import { StateView } from '../../../components/StateView'
+import { StatusTag } from '../../../components/StatusTag'
+import { proposalUrl, useProposalSession } from '../../../hooks/useProposals'
+import { PROPOSAL_CATEGORY_LABELS, PROPOSAL_STATE_LABELS, type ProposalState } from '../../../../types/proposals'
+import { formatDateTime } from '../../../../types/time'
+import { decideUrl, useReviewQueue } from '../useReview'
+import './index.scss'
+
+const STATES: ProposalState[] = ['submitted', 'accepted', 'merged', 'converted', 'rejected']
+
+/** 提案审查 (the session's committee, the union office): the session's proposals by state, the submitted ones to decide. */
+export default function Review() {
+  const session = useProposalSession()
+  const [state, setState] = useState<ProposalState>('submitted')
+  const list = useReviewQueue(session.data?.id, state)
+  return (
+    <Screen className="review">
+      <View className="review__filters">
+        {session.data && <Text className="review__session">{session.data.name}教代会 · 提案工作委员会</Text>}
+        <ChoiceChips value={state} options={STATES.map((value) => ({ value, label: value === 'submitted' ? '待审查' : PROPOSAL_STATE_LABELS[value] }))} onChange={setState} />
+      </View>
+      <StateView loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText={state === 'submitted' ? '没有待审查的提案' : '暂无'} onRetry={list.reload}>
+        {list.items.map((row) => (
+          <View key={row.id} className="card review__row" onClick={() => void Taro.navigateTo({ url: row.state === 'submitted' ? decideUrl(row.id) : proposalUrl(row.id) })}>
+            <View className="card-head">
+              <Text className="review__title">{row.number ? `${row.number} ` : ''}{row.title}</Text>
+              <StatusTag tone={row.state === 'submitted' ? 'pending' : row.state === 'rejected' ? 'bad' : 'good'}>{row.stateLabel}</StatusTag>
+            </View>
+            <Text className="card-meta">
+              {row.authorName} · {PROPOSAL_CATEGORY_LABELS[row.category]} · 附议 {row.confirmed} 人{row.submittedAt ? ` · ${formatDateTime(row.submittedAt)} 提交` : ''}
+            </Text>
+          </View>
+        ))}
+        <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} />
+      </StateView>
+    </Screen>
+  )
+}

@@ -1,0 +1,156 @@
+/**
+ * 教代会提案 for a member: the session, my proposals and my invitations to second, one proposal and the steps I may
+ * take on it, and the draft that saves itself as it is typed.
+ */
+import Taro, { useDidHide, useUnload } from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
+import type { ProposalCategory, ProposalDetail } from '../../types/proposals'
+import { call, newIdempotencyKey, write } from '../services/api'
+import { showDone } from '../services/feedback'
+import { useMutation } from './useMutation'
+import { usePagedList } from './usePagedList'
+import { useRemote } from './useRemote'
+
+export const PROPOSALS_URL = '/proposals/index/index'
+export const proposalUrl = (id: string) => `/proposals/detail/index?id=${encodeURIComponent(id)}`
+export const editProposalUrl = (id?: string) => `/proposals/edit/index${id ? `?id=${encodeURIComponent(id)}` : ''}`
+
+export const useProposalSession = () => useRemote(() => call('proposals', 'session', {}))
+
+export const useMyProposals = () => usePagedList((offset, limit) => call('proposals', 'mine', { offset, limit }), [])
+
+export const useInvitations = () => usePagedList((offset, limit) => call('proposals', 'invitations', { offset, limit }), [])
+
+/** One proposal, and what I may do with it here: answer my invitation, recall it to change it, submit it. */
+export function useProposalDetail(id: string) {
+  const detail = useRemote(() => call('proposals', 'detail', { id }), [id])
+  const done = (success: string) => ({ success, onSuccess: (fresh: ProposalDetail) => detail.setData(fresh) })
+  const answering = useMutation((confirm: boolean, key) => write('proposals', 'answerInvitation', { id, confirm }, key), {
+    success: (_fresh, confirm) => (confirm ? '已确认附议' : '已谢绝附议'),
+    onSuccess: (fresh) => detail.setData(fresh),
+  })
+  const recalling = useMutation((_: void, key) => write('proposals', 'recall', { id }, key), { success: '已撤回，可以修改', onSuccess: () => void Taro.redirectTo({ url: editProposalUrl(id) }) })
+  const submitting = useMutation((_: void, key) => write('proposals', 'submit', { id }, key), done('已提交'))
+  return {
+    ...detail,
+    answer: (confirm: boolean) => answering.run(confirm),
+    recall: () => recalling.run(),
+    submit: () => submitting.run(),
+    busy: answering.busy || recalling.busy || submitting.busy,
+  }
+}
+
+export interface DraftText {
+  title: string
+  category: ProposalCategory
+  reasons: string
+  measures: string
+}
+
+const BLANK: DraftText = { title: '', category: 'other', reasons: '', measures: '' }
+
+/** How long typing pauses before the draft is saved. */
+const SAVE_AFTER_MS = 1500
+
+/**
+ * The draft being written: loaded by its id (or blank), saved a moment after each change, when the page hides and
+ * when it closes, so closing the app loses nothing. The first save creates it; `saved` is what the function answered
+ * (a proposal or a suggestion, its seconders, its steps).
+ */
+export function useDraft(initialId: string | undefined, sessionId: string | undefined) {
+  const [text, setText] = useState<DraftText>(BLANK)
+  const [saved, setSaved] = useState<ProposalDetail>()
+  const [loaded, setLoaded] = useState(initialId === undefined)
+  const [savedAt, setSavedAt] = useState<Date>()
+  const dirty = useRef(false)
+  const pending = useRef<ReturnType<typeof setTimeout>>()
+  const current = useRef({ text, id: initialId })
+  current.current = { text, id: saved?.id ?? initialId }
+  const saving = useRef<Promise<ProposalDetail | undefined>>()
+  // The save that creates the draft keeps its key until it is answered: a retry after a lost answer is the same draft.
+  const createKey = useRef(newIdempotencyKey())
+
+  useEffect(() => {
+    if (!initialId) return
+    void call('proposals', 'detail', { id: initialId }).then((detail) => {
+      setSaved(detail)
+      setText({ title: detail.title, category: detail.category, reasons: detail.reasons, measures: detail.measures })
+      setLoaded(true)
+    })
+  }, [initialId])
+
+  /** Saves what is typed now, once the save before it has answered (so the first one's id is used). */
+  const save = async (): Promise<ProposalDetail | undefined> => {
+    clearTimeout(pending.current)
+    const before = saving.current
+    const run = (async () => {
+      await before
+      if (!dirty.current) return undefined
+      dirty.current = false
+      const { text: now, id } = current.current
+      try {
+        const fresh = await write('proposals', 'saveDraft', { ...now, ...(id ? { id } : {}) }, id ? newIdempotencyKey() : createKey.current)
+        current.current.id = fresh.id
+        setSaved(fresh)
+        setSavedAt(new Date())
+        return fresh
+      } catch (error) {
+        dirty.current = true
+        throw error
+      }
+    })()
+    saving.current = run.catch(() => undefined)
+    return run
+  }
+
+  const change = (fields: Partial<DraftText>) => {
+    setText((previous) => ({ ...previous, ...fields }))
+    dirty.current = true
+    clearTimeout(pending.current)
+    pending.current = setTimeout(() => void save().catch(() => undefined), SAVE_AFTER_MS)
+  }
+
+  useDidHide(() => void save().catch(() => undefined))
+  useUnload(() => void save().catch(() => undefined))
+
+  /** Saved first, so what is sent is what is on the screen. */
+  const thenSaved = async () => (await save()) ?? saved
+
+  const inviting = useMutation(async (memberIds: string[], key) => {
+    const draft = await thenSaved()
+    return write('proposals', 'invite', { id: draft!.id, memberIds }, key)
+  }, { success: '已发出附议邀请', onSuccess: (fresh) => void Taro.redirectTo({ url: proposalUrl(fresh.id) }) })
+
+  const submitting = useMutation(async (_: void, key) => {
+    const draft = await thenSaved()
+    return write('proposals', 'submit', { id: draft!.id }, key)
+  }, { success: '已提交', onSuccess: (fresh) => void Taro.redirectTo({ url: proposalUrl(fresh.id) }) })
+
+  // Alike proposals of the session it is filed in (a suggestion has none), looked for as the title changes.
+  const inSession = saved ? saved.sessionId : sessionId
+  const similar = useRemote(
+    () =>
+      inSession && text.title.trim()
+        ? call('proposals', 'similar', { sessionId: inSession, title: text.title, text: `${text.reasons}\n${text.measures}`, ...(saved ? { excludeId: saved.id } : {}) })
+        : Promise.resolve([]),
+    [inSession, text.title],
+  )
+
+  return {
+    text,
+    change,
+    saved,
+    loaded,
+    savedAt,
+    saveNow: () => void save().then((fresh) => fresh && showDone('已保存草稿')),
+    invite: (memberIds: string[]) => inviting.run(memberIds),
+    submit: () => submitting.run(),
+    busy: inviting.busy || submitting.busy,
+    similar: similar.data ?? [],
+  }
+}
+
+/** The session's delegates to invite, found by name or staff number. */
+export function useDelegates(sessionId: string | undefined, q: string) {
+  return useRemote(() => (sessionId ? call('proposals', 'delegates', { sessionId, q }) : Promise.resolve([])), [sessionId, q])
+}
