@@ -51,6 +51,8 @@ export default defineAppConfig({
         'benefits/budgets/index',
         'proposals/review/index',
         'proposals/decide/index',
+        'proposals/handle/index',
+        'proposals/handling/index',
         'benefits/rounds/index',
         'benefits/roundNew/index',
         'benefits/round/index',

@@ -47,6 +47,8 @@ export const AUDIT_ACTIONS = [
   'benefits.giveKeepsakes',
   'benefits.setBudgets',
   'proposals.decide',
+  'proposals.assign',
+  'proposals.close',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -94,6 +96,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'benefits.giveKeepsakes': '发放荣休纪念品',
   'benefits.setBudgets': '设置福利预算',
   'proposals.decide': '提案审查',
+  'proposals.assign': '提案交办',
+  'proposals.close': '提案办结',
 }
 
 export interface AuditEntryView {

@@ -110,7 +110,7 @@ export interface ProposalInvitationData {
 }
 
 /** What became of a proposal, told to its author: a seconder's answer, the committee's decision. */
-export type ProposalChange = 'seconded' | 'declined' | 'accepted' | 'merged' | 'converted' | 'rejected'
+export type ProposalChange = 'seconded' | 'declined' | 'accepted' | 'merged' | 'converted' | 'rejected' | 'assigned' | 'replied' | 'closed'
 
 export const PROPOSAL_CHANGE_LABELS: Record<ProposalChange, string> = {
   seconded: '代表确认附议',
@@ -119,6 +119,9 @@ export const PROPOSAL_CHANGE_LABELS: Record<ProposalChange, string> = {
   merged: '提案已并案办理',
   converted: '提案转为意见建议',
   rejected: '提案不予立案',
+  assigned: '已交办承办部门',
+  replied: '承办部门已答复，请评价',
+  closed: '已办结',
 }
 
 /** The template's 进度 (a phrase: at most 5 characters). */
@@ -129,6 +132,9 @@ const PROPOSAL_CHANGE_PHRASES: Record<ProposalChange, string> = {
   merged: '已并案',
   converted: '转为建议',
   rejected: '不予立案',
+  assigned: '已交办',
+  replied: '已答复',
+  closed: '已办结',
 }
 
 export interface ProposalProgressData {
@@ -253,7 +259,7 @@ export const MESSAGE_KINDS: { [K in MessageKind]: MessageKindInfo<MessageData[K]
   },
   proposalProgress: {
     title: '提案进度',
-    description: '您的提案有代表附议、或有审查结果时',
+    description: '您的提案有代表附议、有审查结果、交办、答复或办结时',
     text: (data) => `「${data.title}」${PROPOSAL_CHANGE_LABELS[data.change]}${data.detail ? `：${data.detail}` : ''}`,
     page: (data) => `proposals/detail/index?id=${data.proposalId}`,
     template: [

@@ -7,6 +7,7 @@
  * (anyone's, at any time, or a converted proposal) is answered by the union office or forwarded to a department.
  */
 import * as v from 'valibot'
+import { DaySchema } from './benefitApplications'
 import { IdSchema, PageSchema, TextSchema, type Page } from './common'
 
 export const PROPOSAL_KINDS = ['proposal', 'suggestion'] as const
@@ -177,6 +178,83 @@ export const DecideSchema = v.variant(
   '请选择审查结果',
 )
 
+export const HANDLING_TEXT_MAX = 2000
+export const RATING_COMMENT_MAX = 200
+/** Assisting departments one proposal may have. */
+export const ASSISTS_MAX = 5
+
+/**
+ * Hands an accepted proposal (or a suggestion) to its lead department, and assisting ones, with the day the reply is
+ * due (by default the session's reply weeks from today).
+ */
+export const AssignSchema = v.strictObject({
+  id: IdSchema,
+  leadDeptId: IdSchema,
+  assistDeptIds: v.optional(
+    v.pipe(
+      v.array(IdSchema, '请选择协办部门'),
+      v.maxLength(ASSISTS_MAX, `协办部门最多 ${ASSISTS_MAX} 个`),
+      v.check((ids) => new Set(ids).size === ids.length, '同一个协办部门选了两次'),
+    ),
+    [],
+  ),
+  replyDue: v.optional(DaySchema('答复期限')),
+})
+
+/** An assisting department's input, for the lead department's reply. */
+export const AssistInputSchema = v.strictObject({ id: IdSchema, deptId: IdSchema, text: TextSchema('协办意见', HANDLING_TEXT_MAX) })
+
+/** The lead department's reply: adopted (the measures, a completion date), planned (the plan), or not adopted (why). */
+export const ReplySchema = v.variant(
+  'outcome',
+  [
+    v.strictObject({ id: IdSchema, outcome: v.literal('adopted'), text: TextSchema('答复内容', HANDLING_TEXT_MAX), completionDate: DaySchema('完成时间') }),
+    v.strictObject({ id: IdSchema, outcome: v.literal('planned'), text: TextSchema('答复内容', HANDLING_TEXT_MAX) }),
+    v.strictObject({ id: IdSchema, outcome: v.literal('notAdopted'), text: TextSchema('答复内容', HANDLING_TEXT_MAX) }),
+  ],
+  '请选择办理结果',
+)
+
+/** The union office answers a suggestion itself. */
+export const AnswerSchema = v.strictObject({ id: IdSchema, text: TextSchema('答复内容', HANDLING_TEXT_MAX) })
+
+export const RateSchema = v.strictObject({
+  id: IdSchema,
+  satisfaction: v.picklist(SATISFACTIONS, '请选择满意度'),
+  comment: v.optional(v.pipe(v.string('评价意见须为文字'), v.trim(), v.maxLength(RATING_COMMENT_MAX, `评价意见不能超过 ${RATING_COMMENT_MAX} 个字`)), ''),
+})
+
+/** A department's proposals to handle (its lead ones and those it assists), the most urgent first. */
+export const HandlingQueueSchema = v.strictObject({ deptId: IdSchema, ...PageSchema })
+
+/** What a department is to handle, and what it has answered. */
+export interface HandlingView {
+  leadDeptId: string
+  leadDeptName: string
+  assists: { deptId: string; deptName: string; text?: string; byName?: string; at?: string }[]
+  replyDue: string
+  overdue: boolean
+  /** Times it was sent back by an unsatisfied rating. */
+  rehandled: number
+}
+
+export interface ReplyView {
+  outcome?: ReplyOutcome
+  outcomeLabel?: string
+  text: string
+  completionDate?: string
+  byName: string
+  deptName: string
+  at: string
+}
+
+export interface RatingView {
+  satisfaction: Satisfaction
+  satisfactionLabel: string
+  comment: string
+  at: string
+}
+
 /** A session as a member sees it: its window, and what they are in it. */
 export interface SessionView {
   id: string
@@ -190,6 +268,8 @@ export interface SessionView {
   collecting: boolean
   delegate: boolean
   committee: boolean
+  /** The school's handling departments, to assign to. */
+  departments: { id: string; name: string }[]
 }
 
 export interface DelegateOption {
@@ -238,6 +318,11 @@ export interface ProposalDetail extends ProposalSummary {
   steps: ProposalStep[]
   /** The caller's own invitation to second it, if any. */
   invitation?: 'invited' | 'confirmed' | 'declined'
+  handling?: HandlingView
+  reply?: ReplyView
+  rating?: RatingView
+  /** The departments whose handler the caller is, among this proposal's. */
+  myDepts: string[]
 }
 
 /** A delegate's invitation to second a proposal. */
@@ -290,4 +375,18 @@ export interface ProposalsApi {
   reviewQueue: { request: v.InferInput<typeof ReviewQueueSchema>; response: Page<ProposalSummary> }
   /** Accept (numbered), merge, convert or reject a submitted proposal; the author is told. Exactly one decision lands. */
   decide: { request: v.InferInput<typeof DecideSchema>; response: ProposalDetail }
+  /** The committee assigns an accepted proposal (the union office forwards a suggestion) to departments. */
+  assign: { request: v.InferInput<typeof AssignSchema>; response: ProposalDetail }
+  /** An assisting department gives its input. */
+  assistInput: { request: v.InferInput<typeof AssistInputSchema>; response: ProposalDetail }
+  /** The lead department replies, once every assisting department has given its input; the author is told. */
+  reply: { request: v.InferInput<typeof ReplySchema>; response: ProposalDetail }
+  /** The union office answers a suggestion itself. */
+  answer: { request: v.InferInput<typeof AnswerSchema>; response: ProposalDetail }
+  /** The author rates the reply; 不满意 sends it back to be handled again. */
+  rate: { request: v.InferInput<typeof RateSchema>; response: ProposalDetail }
+  /** The committee (the union office, for a suggestion) closes it: 办结. */
+  close: { request: v.InferInput<typeof ProposalIdSchema>; response: ProposalDetail }
+  /** A department's proposals to handle. */
+  handlingQueue: { request: v.InferInput<typeof HandlingQueueSchema>; response: Page<ProposalSummary & { replyDue?: string; overdue: boolean; leadDeptId?: string }> }
 }

@@ -54,6 +54,13 @@ export function dayHeading(iso: string, now: Date = new Date()): string {
   return day.year() === inShanghai(now).year() ? day.format('M月D日 dddd') : day.format('YYYY年M月D日')
 }
 
+/** The Shanghai day `days` after `day` (both 'YYYY-MM-DD'; negative: before). */
+export function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`)
+  date.setUTCDate(date.getUTCDate() + days)
+  return date.toISOString().slice(0, 10)
+}
+
 /** "12月20日" from a Shanghai day 'YYYY-MM-DD'; "2027年1月28日" with its year. */
 export function formatDay(day: string, withYear = false): string {
   return `${withYear ? `${day.slice(0, 4)}年` : ''}${Number(day.slice(5, 7))}月${Number(day.slice(8))}日`

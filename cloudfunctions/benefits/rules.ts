@@ -20,6 +20,7 @@ import {
 } from '../../types/benefits'
 import type { BenefitMessageData } from '../../types/messages'
 import { MEMBER_STATUS_LABELS } from '../../types/members'
+import { addDays } from '../../types/time'
 import type { BenefitPayoutDoc, BenefitPolicyDoc, BenefitTallyDoc, MemberDoc } from '../core/collections'
 
 export type Problem = { field: string; message: string }
@@ -70,12 +71,6 @@ const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 
 export function birthdayIn(birthDate: string, year: number): string {
   const monthDay = birthDate.slice(5) === '02-29' && !isLeap(year) ? '02-28' : birthDate.slice(5)
   return `${year}-${monthDay}`
-}
-
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`)
-  date.setUTCDate(date.getUTCDate() + days)
-  return date.toISOString().slice(0, 10)
 }
 
 /**

@@ -14,7 +14,7 @@ import type { Festival } from '../../types/festivals'
 import type { RoundAudience } from '../../types/festivalRounds'
 import type { ApplicationKind, ApplicationStep, Relation } from '../../types/benefitApplications'
 import type { HardshipCause, HardshipLevel, HardshipState, VisitKind } from '../../types/hardship'
-import type { ProposalCategory, ProposalKind, ProposalState, ProposalStep } from '../../types/proposals'
+import type { ProposalCategory, ProposalKind, ProposalState, ProposalStep, ReplyOutcome, Satisfaction } from '../../types/proposals'
 
 export interface UnitDoc {
   _id: string
@@ -92,6 +92,17 @@ export interface ProposalDoc {
   submittedAt?: string
   decidedAt?: string
   decidedByName?: string
+  /** Its departments, once assigned: the lead one (主办) replies, the assisting ones (协办) give their input first. */
+  leadDeptId?: string
+  assistDeptIds?: string[]
+  /** The Shanghai day the reply is due. */
+  replyDue?: string
+  /** Each assisting department's input, by its id. */
+  assistInputs?: Record<string, { text: string; byName: string; at: string }>
+  reply?: { outcome?: ReplyOutcome; text: string; completionDate?: string; byName: string; deptName: string; at: string }
+  rating?: { satisfaction: Satisfaction; comment: string; at: string }
+  /** Times an unsatisfied rating sent it back to be handled again. */
+  rehandled?: number
   /** What happened, oldest first: shown to whoever sees the proposal. */
   history: ProposalStepRecord[]
 }
@@ -752,8 +763,8 @@ export const COLLECTIONS: Record<CollectionName, CollectionDefinition> = {
   benefitApplications: { indexes: [['memberId', 'appliedAt'], ['unitId', 'state', 'appliedAt'], ['state', 'appliedAt']], unique: [], arrays: [] },
   // A year's file, a unit's or the whole union's, by state.
   hardshipCases: { indexes: [['year', 'state', 'reportedAt'], ['year', 'unitId', 'state', 'reportedAt']], unique: [], arrays: [] },
-  // An author's own; a session's by state (the committee's queue, the public record).
-  proposals: { indexes: [['authorId', 'updatedAt'], ['sessionId', 'state', 'submittedAt']], unique: [], arrays: [] },
+  // An author's own; a session's by state (the committee's queue, the public record); a department's to handle.
+  proposals: { indexes: [['authorId', 'updatedAt'], ['sessionId', 'state', 'submittedAt'], ['leadDeptId', 'state']], unique: [], arrays: ['assistDeptIds'] },
   // A proposal's seconders; a delegate's invitations.
   proposalSeconds: { indexes: [['proposalId', 'round', 'state'], ['memberId', 'invitedAt']], unique: [], arrays: [] },
 }

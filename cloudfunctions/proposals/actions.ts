@@ -5,14 +5,22 @@
  */
 import {
   AnswerInvitationSchema,
+  AnswerSchema,
+  AssignSchema,
+  AssistInputSchema,
   DecideSchema,
   DelegatesSchema,
   InviteSchema,
+  HandlingQueueSchema,
   MyProposalsSchema,
   PROPOSAL_STATE_LABELS,
   PROPOSAL_STEP_LABELS,
   ProposalIdSchema,
+  RateSchema,
+  REPLY_OUTCOME_LABELS,
+  ReplySchema,
   ReviewQueueSchema,
+  SATISFACTION_LABELS,
   SaveDraftSchema,
   SessionSchema,
   SimilarSchema,
@@ -25,17 +33,18 @@ import {
 } from '../../types/proposals'
 import type { ProposalChange } from '../../types/messages'
 import { recordAudit } from '../core/audit'
-import { committee, delegate, holdsRole, unionOffice } from '../core/authorize'
+import { committee, delegate, handlingDept, holdsRole, unionOffice } from '../core/authorize'
 import type { CongressSessionDoc, MemberDoc, ProposalDoc, ProposalSecondDoc, ProposalStepRecord } from '../core/collections'
 import { action, defineFunction } from '../core/defineFunction'
 import { AppError, notFound } from '../core/errors'
 import { insertIfAbsent, mustGet, pageOf } from '../core/queries'
 import { notify, type Writer } from '../core/notify'
 import type { Store, Update } from '../core/store/port'
+import { addDays, shanghaiDay } from '../../types/time'
 import { unitNames } from '../core/units'
 import config from './config.json'
 import { mostAlike } from './similarity'
-import { actorsOf, isCollecting, isComplete, kindFor, maySee, proposalNumber, secondersNeeded, secondId, toSummary } from './rules'
+import { actorsOf, assistPending, deptsOf, isCollecting, isComplete, isOverdue, kindFor, maySee, proposalNumber, REPLY_WEEKS_DEFAULT, secondersNeeded, secondId, toSummary } from './rules'
 import { checkStep, stepsFor, type StepFacts } from './workflow'
 
 /** The states whose proposals others may be shown as alike (the submitted ones: a draft is its author's alone). */
@@ -50,7 +59,7 @@ async function sessionFor(store: Store, now: Date, sessionId?: string): Promise<
   return sessions.find((session) => isCollecting(session, now)) ?? sessions.find((session) => session.opensAt !== undefined) ?? null
 }
 
-function sessionView(session: CongressSessionDoc, member: MemberDoc, now: Date): SessionView {
+function sessionView(session: CongressSessionDoc, member: MemberDoc, now: Date, depts: Map<string, string>): SessionView {
   const { _id, name, meetingStart, meetingEnd, opensAt, closesAt } = session
   return {
     id: _id,
@@ -63,6 +72,7 @@ function sessionView(session: CongressSessionDoc, member: MemberDoc, now: Date):
     collecting: isCollecting(session, now),
     delegate: holdsRole(member, 'delegate', _id),
     committee: holdsRole(member, 'committee', _id),
+    departments: [...depts].map(([id, deptName]) => ({ id, name: deptName })),
   }
 }
 
@@ -81,14 +91,36 @@ async function visible(store: Store, member: MemberDoc, id: string): Promise<{ d
   return { doc, seconds, mySecond }
 }
 
-async function detailOf(store: Store, member: MemberDoc, id: string): Promise<ProposalDetail> {
+async function deptNames(store: Store): Promise<Map<string, string>> {
+  return new Map((await store.find('departments', {}, { sort: { order: 1 } })).map((dept) => [dept._id, dept.name]))
+}
+
+function handlingOf(doc: ProposalDoc, depts: Map<string, string>, now: Date): ProposalDetail['handling'] {
+  if (!doc.leadDeptId || !doc.replyDue) return undefined
+  return {
+    leadDeptId: doc.leadDeptId,
+    leadDeptName: depts.get(doc.leadDeptId) ?? doc.leadDeptId,
+    assists: (doc.assistDeptIds ?? []).map((deptId) => {
+      const input = doc.assistInputs?.[deptId]
+      return { deptId, deptName: depts.get(deptId) ?? deptId, ...(input ? { text: input.text, byName: input.byName, at: input.at } : {}) }
+    }),
+    replyDue: doc.replyDue,
+    overdue: isOverdue(doc, shanghaiDay(now)),
+    rehandled: doc.rehandled ?? 0,
+  }
+}
+
+async function detailOf(store: Store, member: MemberDoc, id: string, now: Date = new Date()): Promise<ProposalDetail> {
   const { doc, seconds, mySecond } = await visible(store, member, id)
-  const [session, units, main] = await Promise.all([
+  const [session, units, main, depts] = await Promise.all([
     doc.sessionId ? store.get('congressSessions', doc.sessionId) : null,
     unitNames(store),
     doc.mainId ? store.get('proposals', doc.mainId) : null,
+    doc.leadDeptId ? deptNames(store) : new Map<string, string>(),
   ])
   const actors = actorsOf(doc, member, mySecond !== undefined)
+  const handling = handlingOf(doc, depts, now)
+  const { reply, rating } = doc
   return {
     ...toSummary(doc, confirmedOf(seconds), secondersNeeded(session)),
     ...(session ? { sessionId: session._id, sessionName: session.name } : {}),
@@ -102,6 +134,10 @@ async function detailOf(store: Store, member: MemberDoc, id: string): Promise<Pr
     mine: doc.authorId === member._id,
     steps: stepsFor(doc.kind, doc.state, actors),
     ...(mySecond ? { invitation: mySecond.state } : {}),
+    ...(handling ? { handling } : {}),
+    ...(reply ? { reply: { ...reply, ...(reply.outcome ? { outcomeLabel: REPLY_OUTCOME_LABELS[reply.outcome] } : {}) } } : {}),
+    ...(rating ? { rating: { ...rating, satisfactionLabel: SATISFACTION_LABELS[rating.satisfaction] } } : {}),
+    myDepts: deptsOf(doc, member),
   }
 }
 
@@ -155,8 +191,8 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
       allow: 'member',
       input: SessionSchema,
       async handle({ sessionId }, { store, now, member }) {
-        const session = await sessionFor(store, now, sessionId)
-        return session ? sessionView(session, member, now) : null
+        const [session, depts] = await Promise.all([sessionFor(store, now, sessionId), deptNames(store)])
+        return session ? sessionView(session, member, now, depts) : null
       },
     }),
 
@@ -395,6 +431,111 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
         })
         if (!decided) throw new AppError('CONFLICT', '这份提案刚刚已有审查结果，请刷新后查看')
         return detailOf(store, member, doc._id)
+      },
+    }),
+
+    assign: action({
+      // A proposal by its session's committee; a suggestion (no session) by the union office.
+      allow: [unionOffice, committee(async ({ id }: { id: string }, store: Store) => (await store.get('proposals', id))?.sessionId)],
+      input: AssignSchema,
+      async handle({ id, leadDeptId, assistDeptIds, replyDue }, { store, now, member }) {
+        const doc = await mustGet(store, 'proposals', id, '提案')
+        const { to } = mustTake(doc, doc.kind === 'proposal' ? 'assign' : 'forward', member, {})
+        if (assistDeptIds.includes(leadDeptId)) throw new AppError('INVALID_INPUT', '主办部门不能同时是协办部门', { assistDeptIds: '主办部门不能同时是协办部门' })
+        const depts = await deptNames(store)
+        if (![leadDeptId, ...assistDeptIds].every((deptId) => depts.has(deptId))) throw new AppError('NOT_FOUND', '所选部门不存在，请返回刷新后重试')
+        const today = shanghaiDay(now)
+        if (replyDue !== undefined && replyDue <= today) throw new AppError('INVALID_INPUT', '答复期限须晚于今天', { replyDue: '答复期限须晚于今天' })
+        const session = doc.sessionId ? await store.get('congressSessions', doc.sessionId) : null
+        const due = replyDue ?? addDays(today, 7 * (session?.replyWeeks ?? REPLY_WEEKS_DEFAULT))
+        const note = `主办：${depts.get(leadDeptId)}${assistDeptIds.length ? `；协办：${assistDeptIds.map((deptId) => depts.get(deptId)).join('、')}` : ''}；${due} 前答复`
+        const step = doc.kind === 'proposal' ? 'assign' : 'forward'
+        if (!(await move(store, doc, to, record(step, to, member, now, note), { $set: { leadDeptId, assistDeptIds, replyDue: due, assistInputs: {} } }))) throw changedMeanwhile()
+        await recordAudit(store, member, now, { action: 'proposals.assign', targetType: 'proposal', targetId: doc._id, target: doc.title, after: { 交办: note } })
+        await tellAuthor(store, doc, 'assigned', now, note)
+        return detailOf(store, member, id, now)
+      },
+    }),
+
+    assistInput: action({
+      allow: [handlingDept(async ({ id, deptId }: { id: string; deptId: string }, store: Store) => ((await store.get('proposals', id))?.assistDeptIds?.includes(deptId) ? deptId : undefined))],
+      input: AssistInputSchema,
+      async handle({ id, deptId, text }, { store, now, member }) {
+        const doc = await mustGet(store, 'proposals', id, '提案')
+        // Each department's input is a field of its own: two departments answering at once never write the same one.
+        const given = await store.claim('proposals', id, { state: { $in: ['assigned', 'rehandling'] } }, {
+          $set: { [`assistInputs.${deptId}`]: { text, byName: member.name, at: now.toISOString() }, updatedAt: now.toISOString() },
+        })
+        if (!given) throw new AppError('CONFLICT', `这份提案${PROPOSAL_STATE_LABELS[doc.state]}，不能再提交协办意见`)
+        return detailOf(store, member, id, now)
+      },
+    }),
+
+    reply: action({
+      allow: [handlingDept(async ({ id }: { id: string }, store: Store) => (await store.get('proposals', id))?.leadDeptId)],
+      input: ReplySchema,
+      async handle(input, { store, now, member }) {
+        const doc = await mustGet(store, 'proposals', input.id, '提案')
+        const { to } = mustTake(doc, 'reply', member, { assistPending: assistPending(doc) })
+        const deptName = (await deptNames(store)).get(doc.leadDeptId!) ?? ''
+        const reply = { outcome: input.outcome, text: input.text, ...(input.outcome === 'adopted' ? { completionDate: input.completionDate } : {}), byName: member.name, deptName, at: now.toISOString() }
+        const note = `${deptName}：${REPLY_OUTCOME_LABELS[input.outcome]}`
+        if (!(await move(store, doc, to, record('reply', to, member, now, note), { $set: { reply }, $unset: { rating: true } }))) throw changedMeanwhile()
+        await tellAuthor(store, doc, 'replied', now, note, `proposal:${doc._id}:reply${doc.rehandled ?? 0}`)
+        return detailOf(store, member, input.id, now)
+      },
+    }),
+
+    answer: action({
+      allow: [unionOffice],
+      input: AnswerSchema,
+      async handle({ id, text }, { store, now, member }) {
+        const doc = await mustGet(store, 'proposals', id, '提案')
+        const { to } = mustTake(doc, 'answer', member, {})
+        const reply = { text, byName: member.name, deptName: '校工会', at: now.toISOString() }
+        if (!(await move(store, doc, to, record('answer', to, member, now), { $set: { reply }, $unset: { rating: true } }))) throw changedMeanwhile()
+        await tellAuthor(store, doc, 'replied', now, '校工会已答复', `proposal:${doc._id}:reply${doc.rehandled ?? 0}`)
+        return detailOf(store, member, id, now)
+      },
+    }),
+
+    rate: action({
+      allow: 'member',
+      input: RateSchema,
+      async handle({ id, satisfaction, comment }, { store, now, member }) {
+        const doc = await ownProposal(store, member, id)
+        const { to } = mustTake(doc, 'rate', member, { rating: satisfaction })
+        const rating = { satisfaction, comment, at: now.toISOString() }
+        const again = to === 'rehandling'
+        const note = `${SATISFACTION_LABELS[satisfaction]}${comment ? `：${comment}` : ''}`
+        if (!(await move(store, doc, to, record('rate', to, member, now, note), { $set: { rating, ...(again ? { rehandled: (doc.rehandled ?? 0) + 1 } : {}) } }))) throw changedMeanwhile()
+        return detailOf(store, member, id, now)
+      },
+    }),
+
+    close: action({
+      allow: [unionOffice, committee(async ({ id }: { id: string }, store: Store) => (await store.get('proposals', id))?.sessionId)],
+      input: ProposalIdSchema,
+      async handle({ id }, { store, now, member }) {
+        const doc = await mustGet(store, 'proposals', id, '提案')
+        const { to } = mustTake(doc, 'close', member, {})
+        if (!(await move(store, doc, to, record('close', to, member, now)))) throw changedMeanwhile()
+        await recordAudit(store, member, now, { action: 'proposals.close', targetType: 'proposal', targetId: doc._id, target: doc.title, before: { 状态: PROPOSAL_STATE_LABELS[doc.state] }, after: { 状态: PROPOSAL_STATE_LABELS[to] } })
+        await tellAuthor(store, doc, 'closed', now)
+        return detailOf(store, member, id, now)
+      },
+    }),
+
+    handlingQueue: action({
+      allow: [unionOffice, handlingDept(({ deptId }: { deptId: string }) => deptId)],
+      input: HandlingQueueSchema,
+      async handle({ deptId, offset, limit }, { store, now }) {
+        const found = await store.find('proposals', { $or: [{ leadDeptId: deptId }, { assistDeptIds: deptId }], state: { $in: ['assigned', 'rehandling', 'replied', 'rated', 'closed'] } }, { sort: { replyDue: 1, _id: 1 }, skip: offset, limit: limit + 1 })
+        const today = shanghaiDay(now)
+        return pageOf(
+          found.map((doc) => ({ ...toSummary(doc, 0, 0), ...(doc.replyDue ? { replyDue: doc.replyDue } : {}), overdue: isOverdue(doc, today), ...(doc.leadDeptId ? { leadDeptId: doc.leadDeptId } : {}) })),
+          limit,
+        )
       },
     }),
   },

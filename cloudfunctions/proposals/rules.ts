@@ -39,8 +39,25 @@ export function actorsOf(doc: ProposalDoc, member: MemberDoc, seconder: boolean)
   if (seconder) actors.push('seconder')
   if (doc.sessionId && holdsRole(member, 'committee', doc.sessionId)) actors.push('committee')
   if (holdsRole(member, 'unionOffice')) actors.push('unionOffice')
+  if (doc.leadDeptId && holdsRole(member, 'handlingDept', doc.leadDeptId)) actors.push('leadDept')
+  if (doc.assistDeptIds?.some((deptId) => holdsRole(member, 'handlingDept', deptId))) actors.push('assistDept')
   return actors
 }
+
+/** The proposal's departments whose handler `member` is: the lead one first. */
+export const deptsOf = (doc: Pick<ProposalDoc, 'leadDeptId' | 'assistDeptIds'>, member: Pick<MemberDoc, 'roles'>) =>
+  [doc.leadDeptId, ...(doc.assistDeptIds ?? [])].filter((deptId): deptId is string => deptId !== undefined && holdsRole(member, 'handlingDept', deptId))
+
+/** Assisting departments yet to give their input. */
+export const assistPending = (doc: Pick<ProposalDoc, 'assistDeptIds' | 'assistInputs'>) =>
+  (doc.assistDeptIds ?? []).filter((deptId) => doc.assistInputs?.[deptId] === undefined).length
+
+/** Weeks a department has to reply where the session does not say (domain.md: about six). */
+export const REPLY_WEEKS_DEFAULT = 6
+
+/** Past its reply day (a Shanghai day) and not yet answered. */
+export const isOverdue = (doc: Pick<ProposalDoc, 'replyDue' | 'state'>, today: string) =>
+  doc.replyDue !== undefined && (doc.state === 'assigned' || doc.state === 'rehandling') && today > doc.replyDue
 
 /** States before the committee's eyes: the author's alone (and, while seconding, their invitees'). */
 const UNSUBMITTED: readonly ProposalState[] = ['draft', 'seconding']

@@ -1,12 +1,13 @@
 /**
  * The demo union's congress: 六届二次 collecting proposals now (opened 20 days ago, closing in 10, meeting a week
- * after), and its proposals in the states filing and review reach: accepted and numbered, merged into one of those,
+ * after), and its proposals in the states filing, review and handling reach: assigned to departments (one with its
+ * assisting department's input given, one waiting for it), accepted and numbered, merged into one of those,
  * converted, rejected, waiting for the committee, with its seconders, and a draft; and a member's suggestion.
  */
 import { proposalNumber, secondId } from '../../cloudfunctions/proposals/rules'
 import type { MemberDoc, ProposalDoc, ProposalSecondDoc, ProposalStepRecord } from '../../cloudfunctions/core/collections'
 import type { Store } from '../../cloudfunctions/core/store/port'
-import type { ProposalCategory, ProposalKind, ProposalState, ProposalStep } from '../../types/proposals'
+import { REPLY_OUTCOME_LABELS, SATISFACTION_LABELS, type ProposalCategory, type ProposalKind, type ProposalState, type ProposalStep, type ReplyOutcome, type Satisfaction } from '../../types/proposals'
 import { shanghaiDay } from '../../types/time'
 
 const DAY_MS = 86_400_000
@@ -25,10 +26,30 @@ interface DemoProposal {
   submitted?: number
   /** The committee's decision, days ago. */
   decision?: { step: Extract<ProposalStep, 'accept' | 'merge' | 'convert' | 'reject'>; days: number; reason?: string; mainId?: string }
+  /** Assigned, days ago: its departments, and the assisting one's input if given. */
+  assigned?: { days: number; lead: string; assists: string[]; input?: { deptId: string; text: string; byName: string } }
+  /** The lead department's reply and the author's rating, days ago. */
+  replied?: { days: number; outcome: ReplyOutcome; text: string; completionDate?: string; byName: string }
+  rated?: { days: number; satisfaction: Satisfaction; comment: string }
   state: ProposalState
 }
 
 const DEMOS: DemoProposal[] = [
+  {
+    id: 'proposal-heating',
+    title: '关于改善冬季教室供暖的提案',
+    category: 'logistics',
+    reasons: '老教学楼冬季供暖不足，部分教室室温低于 14℃，师生反映强烈。',
+    measures: '对老教学楼供暖管网进行检修改造，延长每日供暖时间。',
+    author: 'm0035',
+    seconders: [['m0036', 'confirmed'], ['m0038', 'confirmed']],
+    submitted: 19,
+    decision: { step: 'accept', days: 18 },
+    assigned: { days: 17, lead: 'dept-logistics', assists: [] },
+    replied: { days: 6, outcome: 'adopted', text: '已完成老教学楼供暖管网检修，每日供暖时间延长至 22:00。', completionDate: '2026-11-15', byName: '段鹏' },
+    rated: { days: 4, satisfaction: 'satisfied', comment: '教室暖和多了，感谢后勤处。' },
+    state: 'rated',
+  },
   {
     id: 'proposal-parking',
     title: '关于增设教工停车位的提案',
@@ -39,7 +60,8 @@ const DEMOS: DemoProposal[] = [
     seconders: [['m0039', 'confirmed'], ['m0032', 'confirmed']],
     submitted: 12,
     decision: { step: 'accept', days: 10 },
-    state: 'accepted',
+    assigned: { days: 9, lead: 'dept-logistics', assists: ['dept-construction'], input: { deptId: 'dept-construction', text: '北区操场西侧空地已列入明年基建计划，可配合建设立体停车场。', byName: '基建处 王工' } },
+    state: 'assigned',
   },
   {
     id: 'proposal-daycare',
@@ -51,6 +73,19 @@ const DEMOS: DemoProposal[] = [
     seconders: [['m0039', 'confirmed'], ['m0037', 'confirmed']],
     submitted: 9,
     decision: { step: 'accept', days: 8 },
+    assigned: { days: 7, lead: 'dept-hr', assists: ['dept-logistics'] },
+    state: 'assigned',
+  },
+  {
+    id: 'proposal-wifi',
+    title: '关于提升校园无线网络覆盖的提案',
+    category: 'campus',
+    reasons: '教学楼、图书馆部分区域无线网络信号弱，影响教学和科研。',
+    measures: '对教学楼和图书馆进行无线网络扩容，增设接入点。',
+    author: 'm0037',
+    seconders: [['m0038', 'confirmed'], ['m0039', 'confirmed']],
+    submitted: 6,
+    decision: { step: 'accept', days: 5 },
     state: 'accepted',
   },
   {
@@ -149,6 +184,7 @@ export async function seedDemoProposals(store: Store, now: Date, members: Member
     },
   })
   const byId = new Map(members.map((member) => [member._id, member]))
+  const deptName = new Map((await store.find('departments')).map((dept) => [dept._id, dept.name]))
   const office = members.find((member) => member.roles.includes('unionOffice'))!
   let accepted = 0
   const numbers = new Map<string, string>()
@@ -166,6 +202,15 @@ export async function seedDemoProposals(store: Store, now: Date, members: Member
       const note = number ?? (decision.mainId ? `并入${numbers.get(decision.mainId)}：${decision.reason}` : decision.reason)
       history.push({ step: decision.step, state: demo.state, at: ago(decision.days), byName: office.name, ...(note ? { note } : {}) })
     }
+    const assigned = demo.assigned
+    const replyDue = assigned ? shanghaiDay(new Date(now.getTime() + (42 - assigned.days) * DAY_MS)) : undefined
+    if (assigned) {
+      const note = `主办：${deptName.get(assigned.lead)}${assigned.assists.length ? `；协办：${assigned.assists.map((deptId) => deptName.get(deptId)).join('、')}` : ''}；${replyDue} 前答复`
+      history.push({ step: 'assign', state: 'assigned', at: ago(assigned.days), byName: office.name, note })
+    }
+    const { replied, rated } = demo
+    if (replied) history.push({ step: 'reply', state: 'replied', at: ago(replied.days), byName: replied.byName, note: `${deptName.get(assigned!.lead)}：${REPLY_OUTCOME_LABELS[replied.outcome]}` })
+    if (rated) history.push({ step: 'rate', state: 'rated', at: ago(rated.days), byName: author.name, note: `${SATISFACTION_LABELS[rated.satisfaction]}：${rated.comment}` })
     const kind = decision?.step === 'convert' ? 'suggestion' : (demo.kind ?? 'proposal')
     const doc: ProposalDoc = {
       _id: demo.id,
@@ -187,6 +232,16 @@ export async function seedDemoProposals(store: Store, now: Date, members: Member
       updatedAt: history.at(-1)?.at ?? created,
       ...(demo.submitted !== undefined ? { submittedAt: ago(demo.submitted) } : {}),
       ...(decision ? { decidedAt: ago(decision.days), decidedByName: office.name } : {}),
+      ...(assigned
+        ? {
+            leadDeptId: assigned.lead,
+            assistDeptIds: assigned.assists,
+            replyDue,
+            assistInputs: assigned.input ? { [assigned.input.deptId]: { text: assigned.input.text, byName: assigned.input.byName, at: ago(assigned.days - 3) } } : {},
+          }
+        : {}),
+      ...(replied ? { reply: { outcome: replied.outcome, text: replied.text, ...(replied.completionDate ? { completionDate: replied.completionDate } : {}), byName: replied.byName, deptName: deptName.get(assigned!.lead)!, at: ago(replied.days) } } : {}),
+      ...(rated ? { rating: { satisfaction: rated.satisfaction, comment: rated.comment, at: ago(rated.days) } } : {}),
       history,
     }
     await store.insert('proposals', doc)

@@ -4,7 +4,7 @@
  */
 import Taro, { useDidHide, useUnload } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
-import type { ProposalCategory, ProposalDetail } from '../../types/proposals'
+import type { ProposalCategory, ProposalDetail, Satisfaction } from '../../types/proposals'
 import { call, newIdempotencyKey, write } from '../services/api'
 import { showDone } from '../services/feedback'
 import { useMutation } from './useMutation'
@@ -31,12 +31,16 @@ export function useProposalDetail(id: string) {
   })
   const recalling = useMutation((_: void, key) => write('proposals', 'recall', { id }, key), { success: '已撤回，可以修改', onSuccess: () => void Taro.redirectTo({ url: editProposalUrl(id) }) })
   const submitting = useMutation((_: void, key) => write('proposals', 'submit', { id }, key), done('已提交'))
+  const rating = useMutation((input: { satisfaction: Satisfaction; comment: string }, key) => write('proposals', 'rate', { id, ...input }, key), done('感谢您的评价'))
+  const closing = useMutation((_: void, key) => write('proposals', 'close', { id }, key), done('已办结'))
   return {
     ...detail,
     answer: (confirm: boolean) => answering.run(confirm),
     recall: () => recalling.run(),
     submit: () => submitting.run(),
-    busy: answering.busy || recalling.busy || submitting.busy,
+    rate: (satisfaction: Satisfaction, comment: string) => rating.run({ satisfaction, comment }),
+    close: () => closing.run(),
+    busy: answering.busy || recalling.busy || submitting.busy || rating.busy || closing.busy,
   }
 }
 

@@ -97,6 +97,7 @@ type Kinds = EveryAction<{
   proposals: {
     session: 'read', delegates: 'read', saveDraft: 'write', invite: 'write', answerInvitation: 'write', recall: 'write', submit: 'write',
     mine: 'read', invitations: 'read', detail: 'read', similar: 'read', reviewQueue: 'read', decide: 'write',
+    assign: 'write', assistInput: 'write', reply: 'write', answer: 'write', rate: 'write', close: 'write', handlingQueue: 'read',
   },
 }>
 

@@ -1,10 +1,11 @@
 /**
  * 教代会提案 in the browser build, over the demo's 六届二次 (collecting now): a delegate writes a proposal (the draft
  * saves itself), meets the alike one already filed, invites two delegates; they confirm; the author submits it; the
- * committee accepts it under the session's next number. In order, over one host and store.
+ * committee accepts it under the session's next number and assigns it; the department replies; the author rates the
+ * reply and the committee closes it. In order, over one host and store.
  */
 import type { Page } from 'playwright-core'
-import { arrived, eventually, expectCount, expectText, loginAs, screenshot, suiteHarness, toast } from './harness'
+import { arrived, eventually, expectCount, expectText, loginAs, open, screenshot, suiteHarness, tapCell, tapTab, toast } from './harness'
 
 const h = suiteHarness()
 
@@ -12,6 +13,8 @@ const PROPOSALS = /#\/proposals\/index\/index/
 const EDIT = /#\/proposals\/edit\/index/
 const DETAIL = /#\/proposals\/detail\/index\?id=/
 const DECIDE = /#\/admin\/proposals\/decide\/index\?id=/
+const HANDLE = /#\/admin\/proposals\/handle\/index\?id=/
+const HANDLING = /#\/admin\/proposals\/handling\/index/
 const TITLE = '关于增设教工停车位和充电桩的提案'
 
 /** The demo's delegates m0039 (the author) and m0032, m0033 (the seconders), and the committee's m0040, by name. */
@@ -48,7 +51,7 @@ test('a delegate writes a proposal that saves itself, sees the alike one, and in
   expect(draft).toMatchObject({ state: 'draft', kind: 'proposal', measures: '新建立体停车场，并设置充电桩。' })
   proposalId = draft._id
   // The demo's accepted parking proposal reads alike.
-  await expectText(form.locator('.proposal-edit__similar'), '六届二次-001 关于增设教工停车位的提案')
+  await expectText(form.locator('.proposal-edit__similar'), '六届二次-002 关于增设教工停车位的提案')
   await screenshot(page, 'proposals-edit')
 
   await page.locator('.proposal-edit__invite:visible').click()
@@ -98,7 +101,58 @@ test('the committee accepts it under the session’s next number, and the author
   await expectText(page.locator('.decide:visible'), '本届相似的提案')
   await screenshot(page, 'proposals-decide')
   await page.locator('.decide__confirm:visible').click()
-  await expectText(toast(page), '已立案：六届二次-003')
-  await eventually(async () => expect(await h.store.get('proposals', proposalId)).toMatchObject({ state: 'accepted', number: '六届二次-003' }))
+  await expectText(toast(page), '已立案：六届二次-005')
+  await eventually(async () => expect(await h.store.get('proposals', proposalId)).toMatchObject({ state: 'accepted', number: '六届二次-005' }))
   expect(await h.store.count('messages', { kind: 'proposalProgress', recipientId: 'm0039', 'data.change': 'accepted' })).toBe(1)
+})
+
+test('the committee assigns it to 后勤管理处, whose handler replies; the author rates it and the committee closes it', async () => {
+  const committee = await h.newPhone()
+  await loginAs(committee, h.baseUrl, await nameOf('m0040'))
+  await open(committee, h.baseUrl, `/proposals/detail/index?id=${proposalId}`)
+  await arrived(committee, DETAIL)
+  await committee.locator('.proposal-detail__handle:visible').click()
+  await arrived(committee, HANDLE)
+  await committee.locator('.handle:visible .choice', { hasText: '后勤管理处' }).first().click()
+  await screenshot(committee, 'proposals-assign')
+  await committee.locator('.handle__assign:visible').click()
+  await expectText(toast(committee), '已提交')
+  await eventually(async () => expect(await h.store.get('proposals', proposalId)).toMatchObject({ state: 'assigned', leadDeptId: 'dept-logistics' }))
+
+  const handler = await h.newPhone()
+  await loginAs(handler, h.baseUrl, await nameOf('m0013'))
+  await tapTab(handler, '我的')
+  await tapCell(handler, '承办事项')
+  await arrived(handler, HANDLING)
+  await screenshot(handler, 'proposals-handling')
+  await handler.locator('.handling__row:visible', { hasText: TITLE }).click()
+  await arrived(handler, DETAIL)
+  await handler.locator('.proposal-detail__handle:visible').click()
+  await arrived(handler, HANDLE)
+  await handler.locator('.handle:visible .choice', { hasText: '列入计划' }).click()
+  await handler.locator('.handle:visible textarea').fill('已列入明年后勤基建计划，先行增设 20 个充电桩。')
+  await handler.locator('.handle__reply:visible').click()
+  await expectText(toast(handler), '已提交')
+  await eventually(async () => expect(await h.store.get('proposals', proposalId)).toMatchObject({ state: 'replied', reply: { outcome: 'planned' } }))
+
+  const author = await h.newPhone()
+  await loginAs(author, h.baseUrl, await nameOf('m0039'))
+  await open(author, h.baseUrl, `/proposals/detail/index?id=${proposalId}`)
+  await arrived(author, DETAIL)
+  await expectText(author.locator('.proposal-detail__reply:visible'), '答复：列入计划')
+  await author.locator('.proposal-detail__rate:visible .choice', { hasText: '基本满意' }).click()
+  await screenshot(author, 'proposals-rate')
+  await author.locator('.proposal-detail__rate-send:visible').click()
+  await expectText(toast(author), '感谢您的评价')
+  await expectText(author.locator('.proposal-detail__reply:visible'), '提案人评价：基本满意')
+
+  const closer = await h.newPhone()
+  await loginAs(closer, h.baseUrl, await nameOf('m0040'))
+  await open(closer, h.baseUrl, `/proposals/detail/index?id=${proposalId}`)
+  await arrived(closer, DETAIL)
+  await closer.locator('.proposal-detail__close:visible').click()
+  await expectText(toast(closer), '已办结')
+  await expectText(closer.locator('.proposal-detail:visible .status-tag').first(), '已办结')
+  await screenshot(closer, 'proposals-closed')
+  expect((await h.store.get('proposals', proposalId))!.history.map((entry) => entry.step)).toEqual(['invite', 'submit', 'accept', 'assign', 'reply', 'rate', 'close'])
 })

@@ -317,6 +317,15 @@ describe('the matrix: who may call each action', () => {
     // 六届二次's committee, and the union office.
     'proposals.reviewQueue': ['committee', 'unionOffice'],
     'proposals.decide': ['committee', 'unionOffice'],
+    'proposals.assign': ['committee', 'unionOffice'],
+    // 后勤管理处's handler; the union office does not answer for a department.
+    'proposals.assistInput': ['handlingDept'],
+    'proposals.reply': ['handlingDept'],
+    'proposals.answer': OFFICE,
+    // A proposal none of them wrote: each is answered NOT_FOUND.
+    'proposals.rate': EVERY_MEMBER,
+    'proposals.close': ['committee', 'unionOffice'],
+    'proposals.handlingQueue': ['handlingDept', 'unionOffice'],
   }
 
   /**
@@ -389,6 +398,7 @@ describe('the matrix: who may call each action', () => {
     'proposals.answerInvitation': 'NOT_FOUND',
     'proposals.recall': 'NOT_FOUND',
     'proposals.submit': 'NOT_FOUND',
+    'proposals.rate': 'NOT_FOUND',
   }
 
   /** Actions the union office gets to whose valid payload the action itself then refuses: an application that is not there. */
@@ -458,7 +468,7 @@ describe('the matrix: who may call each action', () => {
      * Steps the proposal workflow also takes only from who the caller is to the proposal (workflow.ts, walked
      * exhaustively in its own test): opened to every member, the workflow still answers FORBIDDEN.
      */
-    const GUARDED_TWICE = ['proposals.decide']
+    const GUARDED_TWICE = ['proposals.decide', 'proposals.assign', 'proposals.reply', 'proposals.answer', 'proposals.close']
 
     // Binding is open to the unbound, which no policy but 'user' lets in: there is nothing looser to open it to.
     const restricted = allActions().filter(

@@ -907,6 +907,41 @@ const CASES: Record<string, Record<string, Case[]>> = {
       ['an acceptance with its own number', { id: 'proposal-canteen', step: 'accept', number: '六届二次-099' }, '不支持的字段「number」'],
       ['no id', { step: 'accept' }, '请填写编号'],
     ],
+    assign: [
+      ['no lead department', { id: 'proposal-wifi' }, '请填写主办部门'],
+      ['assisting departments as text', { id: 'proposal-wifi', leadDeptId: 'dept-hr', assistDeptIds: 'dept-finance' }, '请选择协办部门'],
+      ['six assisting departments', { id: 'proposal-wifi', leadDeptId: 'dept-hr', assistDeptIds: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'] }, '协办部门最多 5 个'],
+      ['the same assisting department twice', { id: 'proposal-wifi', leadDeptId: 'dept-hr', assistDeptIds: ['dept-finance', 'dept-finance'] }, '同一个协办部门选了两次'],
+      ['a reply day that is no day', { id: 'proposal-wifi', leadDeptId: 'dept-hr', replyDue: '2027-02-30' }, '答复期限不是有效的日期'],
+      ['a lead department with a query operator', { id: 'proposal-wifi', leadDeptId: { $ne: null } }, '编号须为文字'],
+    ],
+    assistInput: [
+      ['no input', { id: 'proposal-daycare', deptId: 'dept-logistics' }, '请填写内容'],
+      ['a blank input', { id: 'proposal-daycare', deptId: 'dept-logistics', text: '  ' }, '请填写协办意见'],
+      ['10,000 characters', { id: 'proposal-daycare', deptId: 'dept-logistics', text: '意'.repeat(10_000) }, '协办意见不能超过 2000 个字'],
+      ['no department', { id: 'proposal-daycare', text: '可以' }, '请填写部门'],
+    ],
+    reply: [
+      ['no outcome', { id: 'proposal-parking', text: '已办' }, '请选择办理结果'],
+      ['an unknown outcome', { id: 'proposal-parking', outcome: 'done', text: '已办' }, '请选择办理结果'],
+      ['adopted without a completion date', { id: 'proposal-parking', outcome: 'adopted', text: '已办' }, '请填写完成时间'],
+      ['a completion date that is not a date', { id: 'proposal-parking', outcome: 'adopted', text: '已办', completionDate: '明年' }, '完成时间格式应为 2026-05-20'],
+      ['no text', { id: 'proposal-parking', outcome: 'planned' }, '请填写内容'],
+      ['a text over 2,000', { id: 'proposal-parking', outcome: 'notAdopted', text: '因'.repeat(2001) }, '答复内容不能超过 2000 个字'],
+    ],
+    answer: [
+      ['no text', { id: 'suggestion-library' }, '请填写内容'],
+      ['a blank text', { id: 'suggestion-library', text: ' ' }, '请填写答复内容'],
+      ['no id', { text: '已安排' }, '请填写编号'],
+    ],
+    rate: [
+      ['no satisfaction', { id: 'proposal-heating' }, '请填写满意度'],
+      ['an unknown satisfaction', { id: 'proposal-heating', satisfaction: 'great' }, '请选择满意度'],
+      ['a comment over 200', { id: 'proposal-heating', satisfaction: 'satisfied', comment: '好'.repeat(201) }, '评价意见不能超过 200 个字'],
+      ['a comment as a number', { id: 'proposal-heating', satisfaction: 'satisfied', comment: 5 }, '评价意见须为文字'],
+    ],
+    close: idCases,
+    handlingQueue: [['no department', {}, '请填写部门'], ['a department with a query operator', { deptId: { $ne: null } }, '编号须为文字'], ...pageCases.map(([what, payload, message]): Case => [what, { deptId: 'dept-logistics', ...(payload as object) }, message])],
   },
 }
 

@@ -542,6 +542,15 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
     similar: { sessionId: 'session-6-2', title: '停车', text: '增设教工停车位' },
     reviewQueue: { sessionId: 'session-6-2' },
     decide: { id: 'proposal-canteen', step: 'reject', reason: '测试' },
+    assign: { id: 'proposal-wifi', leadDeptId: 'dept-academic' },
+    // 托管班: 后勤管理处 assists it; 停车位: 后勤管理处 leads it, its assisting 基建处 has given its input.
+    assistInput: { id: 'proposal-daycare', deptId: 'dept-logistics', text: '可提供场地' },
+    reply: { id: 'proposal-parking', outcome: 'planned', text: '列入明年基建计划' },
+    answer: { id: 'suggestion-library', text: '已安排' },
+    rate: { id: 'proposal-daycare', satisfaction: 'satisfied' },
+    // 供暖: rated by its author.
+    close: { id: 'proposal-heating' },
+    handlingQueue: { deptId: 'dept-logistics' },
   },
 }
 

@@ -45,6 +45,14 @@ describe('the session', () => {
       collecting: true,
       delegate: true,
       committee: false,
+      departments: [
+        { id: 'dept-logistics', name: '后勤管理处' },
+        { id: 'dept-hr', name: '人事处' },
+        { id: 'dept-academic', name: '教务处' },
+        { id: 'dept-finance', name: '财务处' },
+        { id: 'dept-research', name: '科研处' },
+        { id: 'dept-construction', name: '基建处' },
+      ],
     })
     expect(expectOk(await callAs(store, 'proposals', COMMITTEE, 'session', {}))).toMatchObject({ delegate: false, committee: true })
     expect(expectOk(await callAs(store, 'proposals', PEOPLE.unit01Member, 'session', {}, { now: later(11 * DAY) }))).toMatchObject({ collecting: false, delegate: false })
@@ -188,18 +196,18 @@ describe('the committee’s review', () => {
     const queue = expectOk(await callAs(store, 'proposals', COMMITTEE, 'reviewQueue', { sessionId: SESSION }))
     expect(queue.items.map((row) => [row.id, row.authorName, row.confirmed])).toEqual([['proposal-canteen', '胡静', 2]])
     const accepted = expectOk(await callAs(store, 'proposals', COMMITTEE, 'reviewQueue', { sessionId: SESSION, state: 'accepted' }))
-    expect(accepted.items.map((row) => row.number)).toEqual(['六届二次-001', '六届二次-002'])
+    expect(accepted.items.map((row) => row.number)).toEqual(['六届二次-004'])
   })
 
   it('accepts a proposal under the session’s next number, tells its author, and audits it', async () => {
     const detail = expectOk(await decide(COMMITTEE, { id: 'proposal-canteen', step: 'accept' }))
-    expect(detail).toMatchObject({ state: 'accepted', stateLabel: '已立案', number: '六届二次-003' })
-    expect(detail.history.at(-1)).toEqual({ step: 'accept', stepLabel: '立案', state: 'accepted', stateLabel: '已立案', at: NOW.toISOString(), byName: expect.any(String), note: '六届二次-003' })
+    expect(detail).toMatchObject({ state: 'accepted', stateLabel: '已立案', number: '六届二次-005' })
+    expect(detail.history.at(-1)).toEqual({ step: 'accept', stepLabel: '立案', state: 'accepted', stateLabel: '已立案', at: NOW.toISOString(), byName: expect.any(String), note: '六届二次-005' })
     const [message] = await store.find('messages', { kind: 'proposalProgress', recipientId: 'm0010' })
-    expect(message.text).toBe('「关于教工食堂延长晚餐供应时间的提案」提案已立案：六届二次-003')
-    expect(await store.find('auditLog', { action: 'proposals.decide' })).toMatchObject([{ targetType: 'proposal', targetId: 'proposal-canteen', before: { 状态: '待审查' }, after: { 状态: '已立案', 审查: '立案', 说明: '六届二次-003' } }])
+    expect(message.text).toBe('「关于教工食堂延长晚餐供应时间的提案」提案已立案：六届二次-005')
+    expect(await store.find('auditLog', { action: 'proposals.decide' })).toMatchObject([{ targetType: 'proposal', targetId: 'proposal-canteen', before: { 状态: '待审查' }, after: { 状态: '已立案', 审查: '立案', 说明: '六届二次-005' } }])
     // Accepted: every member reads it.
-    expect(expectOk(await callAs(store, 'proposals', PEOPLE.unit01Member, 'detail', { id: 'proposal-canteen' }))).toMatchObject({ number: '六届二次-003', steps: [] })
+    expect(expectOk(await callAs(store, 'proposals', PEOPLE.unit01Member, 'detail', { id: 'proposal-canteen' }))).toMatchObject({ number: '六届二次-005', steps: [] })
   })
 
   it('lands exactly one of two decisions at the same moment, and gives one number', async () => {
@@ -210,7 +218,7 @@ describe('the committee’s review', () => {
     expect(['这份提案已立案，不能不予立案', '这份提案不予立案，不能立案', '这份提案刚刚已有审查结果，请刷新后查看']).toContain(expectFailure(results.find((result) => !result.ok)!, 'CONFLICT').message)
     expect(await store.count('auditLog', { action: 'proposals.decide' })).toBe(1)
     const session = (await store.get('congressSessions', SESSION))!
-    expect(session.lastNumber).toBe((await store.get('proposals', 'proposal-canteen'))!.state === 'accepted' ? 3 : 2)
+    expect(session.lastNumber).toBe((await store.get('proposals', 'proposal-canteen'))!.state === 'accepted' ? 5 : 4)
   })
 
   it('refuses a decision whose proposal another decided between its read and its write', async () => {
@@ -229,7 +237,7 @@ describe('the committee’s review', () => {
     const accepting = await callAs(racing, 'proposals', COMMITTEE, 'decide', { id: 'proposal-canteen', step: 'accept' })
     expect(expectFailure(accepting, 'CONFLICT').message).toBe('这份提案刚刚已有审查结果，请刷新后查看')
     expect(await store.get('proposals', 'proposal-canteen')).toMatchObject({ state: 'rejected', reason: '不属于学校职权' })
-    expect((await store.get('congressSessions', SESSION))!.lastNumber).toBe(2)
+    expect((await store.get('congressSessions', SESSION))!.lastNumber).toBe(4)
     expect(await store.count('auditLog', { action: 'proposals.decide' })).toBe(1)
   })
 
@@ -237,8 +245,8 @@ describe('the committee’s review', () => {
     expect(expectFailure(await decide(COMMITTEE, { id: 'proposal-canteen', step: 'merge', mainId: 'proposal-salary' }), 'CONFLICT').message).toBe('只能并入本届已立案、尚未答复的提案')
     expect(expectFailure(await decide(COMMITTEE, { id: 'proposal-canteen', step: 'merge', mainId: 'proposal-canteen' }), 'CONFLICT').message).toBe('只能并入本届已立案、尚未答复的提案')
     const merged = expectOk(await decide(COMMITTEE, { id: 'proposal-canteen', step: 'merge', mainId: 'proposal-parking', reason: '' }))
-    expect(merged).toMatchObject({ state: 'merged', mainId: 'proposal-parking', mainNumber: '六届二次-001' })
-    expect(merged.history.at(-1)?.note).toBe('并入六届二次-001')
+    expect(merged).toMatchObject({ state: 'merged', mainId: 'proposal-parking', mainNumber: '六届二次-002' })
+    expect(merged.history.at(-1)?.note).toBe('并入六届二次-002')
     expect(expectFailure(await decide(COMMITTEE, { id: 'proposal-canteen', step: 'reject', reason: '重复' }), 'CONFLICT').message).toBe('这份提案已并案，不能不予立案')
   })
 
@@ -274,13 +282,107 @@ describe('similar proposals', () => {
   it('shows the session’s submitted proposals that read alike, most alike first', async () => {
     const found = expectOk(await callAs(store, 'proposals', AUTHOR, 'similar', { sessionId: SESSION, title: '关于增设教工停车位的建议', text: '教工停车位不足，建议增设停车位' }))
     expect(found.map((row) => [row.id, row.stateLabel])).toEqual([
-      ['proposal-parking', '已立案'],
+      ['proposal-parking', '办理中'],
       ['proposal-parking-2', '已并案'],
     ])
-    expect(found[0].number).toBe('六届二次-001')
+    expect(found[0].number).toBe('六届二次-002')
     expect(found[0].score).toBeGreaterThan(found[1].score)
     // Drafts and proposals still with their seconders are their authors' own.
     const gym = expectOk(await callAs(store, 'proposals', AUTHOR, 'similar', { sessionId: SESSION, title: '关于延长体育馆对教职工开放时间的提案', text: '' }))
     expect(gym.map((row) => row.id)).not.toContain('proposal-gym')
+  })
+})
+
+describe('handling: assignment, the departments’ answers, the rating, 办结', () => {
+  const LEAD = PEOPLE.handlingDept
+  /** A handler of 基建处 and one of 人事处, granted here: the demo has none. */
+  const CONSTRUCTION = 'm0041'
+  const HR = 'm0042'
+
+  beforeEach(async () => {
+    await store.update('members', { _id: CONSTRUCTION }, { $push: { roles: 'handlingDept:dept-construction' } })
+    await store.update('members', { _id: HR }, { $push: { roles: 'handlingDept:dept-hr' } })
+  })
+
+  const act = (who: string, action: 'assign' | 'assistInput' | 'reply' | 'rate' | 'close' | 'answer', payload: Record<string, unknown>) => callAs(store, 'proposals', who, action, payload)
+
+  it('assigns an accepted proposal to a lead and an assisting department, due in the session’s six weeks', async () => {
+    const detail = expectOk(await act(COMMITTEE, 'assign', { id: 'proposal-wifi', leadDeptId: 'dept-academic', assistDeptIds: ['dept-finance'] }))
+    expect(detail).toMatchObject({ state: 'assigned', stateLabel: '办理中' })
+    // 20 November and six weeks: 1 January.
+    expect(detail.handling).toEqual({ leadDeptId: 'dept-academic', leadDeptName: '教务处', assists: [{ deptId: 'dept-finance', deptName: '财务处' }], replyDue: '2027-01-01', overdue: false, rehandled: 0 })
+    const [message] = await store.find('messages', { kind: 'proposalProgress', recipientId: 'm0037' })
+    expect(message.text).toBe('「关于提升校园无线网络覆盖的提案」已交办承办部门：主办：教务处；协办：财务处；2027-01-01 前答复')
+    expect(await store.find('auditLog', { action: 'proposals.assign' })).toMatchObject([{ targetId: 'proposal-wifi', after: { 交办: '主办：教务处；协办：财务处；2027-01-01 前答复' } }])
+    expect(expectFailure(await act(COMMITTEE, 'assign', { id: 'proposal-canteen', leadDeptId: 'dept-academic' }), 'CONFLICT').message).toBe('这份提案待审查，不能交办')
+    expect(expectFailure(await act(COMMITTEE, 'assign', { id: 'proposal-daycare', leadDeptId: 'dept-hr', assistDeptIds: ['dept-hr'] }), 'CONFLICT').message).toBe('这份提案办理中，不能交办')
+  })
+
+  it('refuses a lead department that is also assisting, a past reply day, or a department that does not exist', async () => {
+    const before = await snapshot(store)
+    expect(expectFailure(await act(COMMITTEE, 'assign', { id: 'proposal-wifi', leadDeptId: 'dept-hr', assistDeptIds: ['dept-hr'] }), 'INVALID_INPUT').message).toBe('主办部门不能同时是协办部门')
+    expect(expectFailure(await act(COMMITTEE, 'assign', { id: 'proposal-wifi', leadDeptId: 'dept-hr', replyDue: '2026-11-20' }), 'INVALID_INPUT').message).toBe('答复期限须晚于今天')
+    expectFailure(await act(COMMITTEE, 'assign', { id: 'proposal-wifi', leadDeptId: 'dept-none' }), 'NOT_FOUND')
+    expect(await snapshot(store)).toEqual(before)
+  })
+
+  it('lets the lead reply only after its assisting department’s input, then the author rates, 不满意 sends it back, and it is closed', async () => {
+    // 托管班: 人事处 leads, 后勤管理处 assists and has not yet answered.
+    expect(expectFailure(await act(HR, 'reply', { id: 'proposal-daycare', outcome: 'planned', text: '列入明年计划' }), 'CONFLICT').message).toBe('还有 1 个协办部门未提交办理意见，请待其提交后再答复')
+    expectFailure(await act(LEAD, 'reply', { id: 'proposal-daycare', outcome: 'planned', text: '列入明年计划' }), 'FORBIDDEN')
+    const assisted = expectOk(await act(LEAD, 'assistInput', { id: 'proposal-daycare', deptId: 'dept-logistics', text: '可提供附属小学教室作为托管场地。' }))
+    expect(assisted.handling?.assists).toEqual([{ deptId: 'dept-logistics', deptName: '后勤管理处', text: '可提供附属小学教室作为托管场地。', byName: '段鹏', at: NOW.toISOString() }])
+    expect(assisted.myDepts).toEqual(['dept-logistics'])
+
+    const replied = expectOk(await act(HR, 'reply', { id: 'proposal-daycare', outcome: 'adopted', text: '明年暑期开设托管班。', completionDate: '2027-07-10' }))
+    expect(replied).toMatchObject({ state: 'replied', reply: { outcome: 'adopted', outcomeLabel: '已采纳', text: '明年暑期开设托管班。', completionDate: '2027-07-10', deptName: '人事处' } })
+    expect((await store.find('messages', { kind: 'proposalProgress', recipientId: 'm0034' })).map((message) => message.text)).toContain('「关于设立教职工子女暑期托管班的提案」承办部门已答复，请评价：人事处：已采纳')
+
+    // Only its author rates it.
+    expectFailure(await act('m0039', 'rate', { id: 'proposal-daycare', satisfaction: 'satisfied' }), 'NOT_FOUND')
+    const back = expectOk(await act('m0034', 'rate', { id: 'proposal-daycare', satisfaction: 'unsatisfied', comment: '费用补贴未落实' }))
+    expect(back).toMatchObject({ state: 'rehandling', stateLabel: '重新办理中', rating: { satisfaction: 'unsatisfied', satisfactionLabel: '不满意', comment: '费用补贴未落实' }, handling: { rehandled: 1 } })
+    expectOk(await act(HR, 'reply', { id: 'proposal-daycare', outcome: 'adopted', text: '工会经费每人补贴 500 元。', completionDate: '2027-07-10' }))
+    expect(expectOk(await act('m0034', 'rate', { id: 'proposal-daycare', satisfaction: 'satisfied' }))).toMatchObject({ state: 'rated', handling: { rehandled: 1 } })
+    expectFailure(await act('m0034', 'close', { id: 'proposal-daycare' }), 'FORBIDDEN')
+    const closed = expectOk(await act(COMMITTEE, 'close', { id: 'proposal-daycare' }))
+    expect(closed.history.map((entry) => entry.stepLabel)).toEqual(['邀请附议', '提交', '立案', '交办', '答复', '评价', '答复', '评价', '办结'])
+    expect(closed).toMatchObject({ state: 'closed', stateLabel: '已办结', steps: [] })
+    expect(await store.count('auditLog', { action: 'proposals.close', targetId: 'proposal-daycare' })).toBe(1)
+  })
+
+  it('keeps both of two assisting departments’ inputs given at the same moment', async () => {
+    expectOk(await act(COMMITTEE, 'assign', { id: 'proposal-wifi', leadDeptId: 'dept-academic', assistDeptIds: ['dept-logistics', 'dept-construction'] }))
+    const both = await Promise.all([
+      act(LEAD, 'assistInput', { id: 'proposal-wifi', deptId: 'dept-logistics', text: '后勤配合布线' }),
+      act(CONSTRUCTION, 'assistInput', { id: 'proposal-wifi', deptId: 'dept-construction', text: '基建配合施工' }),
+    ])
+    both.forEach((result) => expectOk(result))
+    const detail = expectOk(await callAs(store, 'proposals', COMMITTEE, 'detail', { id: 'proposal-wifi' }))
+    expect(detail.handling?.assists.map((assist) => [assist.deptName, assist.text])).toEqual([
+      ['后勤管理处', '后勤配合布线'],
+      ['基建处', '基建配合施工'],
+    ])
+    // Not one of its departments: refused before anything is written.
+    expectFailure(await act(HR, 'assistInput', { id: 'proposal-wifi', deptId: 'dept-hr', text: '人事配合' }), 'FORBIDDEN')
+  })
+
+  it('lists a department’s proposals, the reply due first, overdue ones marked', async () => {
+    const rows = expectOk(await callAs(store, 'proposals', LEAD, 'handlingQueue', { deptId: 'dept-logistics' })).items
+    expect(rows.map((row) => [row.id, row.stateLabel, row.leadDeptId, row.overdue])).toEqual([
+      ['proposal-heating', '已评价', 'dept-logistics', false],
+      ['proposal-parking', '办理中', 'dept-logistics', false],
+      ['proposal-daycare', '办理中', 'dept-hr', false],
+    ])
+    const late = expectOk(await callAs(store, 'proposals', LEAD, 'handlingQueue', { deptId: 'dept-logistics' }, { now: later(60 * DAY) })).items
+    expect(late.filter((row) => row.overdue).map((row) => row.id)).toEqual(['proposal-parking', 'proposal-daycare'])
+    expectFailure(await callAs(store, 'proposals', LEAD, 'handlingQueue', { deptId: 'dept-hr' }), 'FORBIDDEN')
+  })
+
+  it('answers a suggestion from the union office itself; its author rates it and the union office closes it', async () => {
+    expectFailure(await act(COMMITTEE, 'answer', { id: 'suggestion-library', text: '已安排' }), 'FORBIDDEN')
+    expect(expectOk(await act(PEOPLE.office, 'answer', { id: 'suggestion-library', text: '图书馆三楼两间研修室将于下学期开放预约。' }))).toMatchObject({ state: 'replied', reply: { deptName: '校工会' } })
+    expect(expectOk(await act(PEOPLE.unit01Member, 'rate', { id: 'suggestion-library', satisfaction: 'basicallySatisfied' }))).toMatchObject({ state: 'rated' })
+    expect(expectOk(await act(PEOPLE.office, 'close', { id: 'suggestion-library' }))).toMatchObject({ state: 'closed' })
   })
 })

@@ -1,7 +1,7 @@
-/** 提案审查 (the session's committee, the union office): the queue by state, and one proposal's decision. */
+/** 提案审查 and 承办: the committee's queue and decisions, and a proposal's handling by its departments. */
 import Taro from '@tarojs/taro'
 import type * as v from 'valibot'
-import { DecideSchema, type ProposalState } from '../../../types/proposals'
+import { AnswerSchema, AssignSchema, AssistInputSchema, DecideSchema, ReplySchema, type ProposalState, type ReplyOutcome } from '../../../types/proposals'
 import { requestCheck } from '../../../types/validation'
 import { useFormState } from '../../hooks/useFormState'
 import { useMutation } from '../../hooks/useMutation'
@@ -50,4 +50,50 @@ export function useDecision(id: string) {
     if (input) void deciding.run(input)
   }
   return { detail, mains: mains.data?.items ?? [], similar: similar.data ?? [], form, errors, change, decide, busy: deciding.busy }
+}
+
+export const handleUrl = (id: string) => `/admin/proposals/handle/index?id=${encodeURIComponent(id)}`
+
+export interface HandlingForm {
+  leadDeptId: string
+  assistDeptIds: string[]
+  replyDue: string
+  outcome: ReplyOutcome
+  text: string
+  completionDate: string
+}
+
+/**
+ * One proposal's handling, for whoever the caller is to it: the committee assigns it (the union office forwards or
+ * answers a suggestion), an assisting department gives its input, the lead department replies.
+ */
+export function useHandling(id: string) {
+  const detail = useRemote(() => call('proposals', 'detail', { id }), [id])
+  const session = useRemote(() => call('proposals', 'session', {}))
+  const { form, errors, change, accept } = useFormState<HandlingForm>({ leadDeptId: '', assistDeptIds: [], replyDue: '', outcome: 'adopted', text: '', completionDate: '' })
+  const back = { success: '已提交', onSuccess: () => void Taro.navigateBack() }
+  const sending = useMutation((send: (key: string) => Promise<unknown>, key: string) => send(key), back)
+  const run = <S extends v.GenericSchema>(schema: S, request: unknown, send: (input: v.InferInput<S>, key: string) => Promise<unknown>) => {
+    const input = accept(requestCheck(schema, request))
+    if (input) void sending.run((key) => send(input, key))
+  }
+  return {
+    detail,
+    departments: session.data?.departments ?? [],
+    form,
+    errors,
+    change,
+    busy: sending.busy,
+    assign: () =>
+      run(AssignSchema, { id, leadDeptId: form.leadDeptId, assistDeptIds: form.assistDeptIds, ...(form.replyDue ? { replyDue: form.replyDue } : {}) }, (input, key) => write('proposals', 'assign', input, key)),
+    answer: () => run(AnswerSchema, { id, text: form.text }, (input, key) => write('proposals', 'answer', input, key)),
+    reply: () =>
+      run(ReplySchema, { id, outcome: form.outcome, text: form.text, ...(form.outcome === 'adopted' ? { completionDate: form.completionDate } : {}) }, (input, key) => write('proposals', 'reply', input, key)),
+    assistInput: (deptId: string) => run(AssistInputSchema, { id, deptId, text: form.text }, (input, key) => write('proposals', 'assistInput', input, key)),
+  }
+}
+
+/** A department's proposals: its lead ones and those it assists, the reply due first. */
+export function useHandlingQueue(deptId: string | undefined) {
+  return usePagedList((offset, limit) => (deptId ? call('proposals', 'handlingQueue', { deptId, offset, limit }) : Promise.resolve({ items: [], hasMore: false })), [deptId])
 }

@@ -1,22 +1,89 @@
-import { Button } from '@nutui/nutui-react-taro'
+import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { ChoiceChips, choicesOf } from '../../components/ChoiceChips'
 import { Screen } from '../../components/Screen'
 import { StateView } from '../../components/StateView'
 import { StatusTag } from '../../components/StatusTag'
 import { StepHistory } from '../../components/StepHistory'
 import { editProposalUrl, useProposalDetail } from '../../hooks/useProposals'
 import { decodedParam } from '../../services/checkIn'
-import { PROPOSAL_CATEGORY_LABELS, PROPOSAL_KIND_LABELS, type ProposalDetail } from '../../../types/proposals'
+import { PROPOSAL_CATEGORY_LABELS, PROPOSAL_KIND_LABELS, RATING_COMMENT_MAX, SATISFACTION_LABELS, type ProposalDetail, type Satisfaction } from '../../../types/proposals'
+import { formatDateTime, formatDay } from '../../../types/time'
 import { stateTone } from '../stateTone'
 import './index.scss'
 
 const DECIDE_URL = '/admin/proposals/decide/index'
+const HANDLE_URL = '/admin/proposals/handle/index'
+/** Steps taken on the handling page: assigning, answering, replying. */
+const HANDLING_STEPS = ['assign', 'forward', 'answer', 'reply'] as const
+
+/** Who handles it, by when, and what the assisting departments said. */
+function Handling({ detail }: { detail: ProposalDetail }) {
+  const handling = detail.handling
+  if (!handling) return null
+  return (
+    <View className="card">
+      <Text className="proposal-detail__heading">承办</Text>
+      <Text className="proposal-detail__line">主办：{handling.leadDeptName}</Text>
+      {handling.assists.map((assist) => (
+        <Text key={assist.deptId} className="proposal-detail__line">
+          协办：{assist.deptName}
+          {assist.text ? `：${assist.text}` : '（意见待提交）'}
+        </Text>
+      ))}
+      <Text className={`proposal-detail__line${handling.overdue ? ' proposal-detail__overdue' : ''}`}>
+        答复期限：{formatDay(handling.replyDue, true)}
+        {handling.overdue ? '（已逾期）' : ''}
+      </Text>
+      {handling.rehandled > 0 && <Text className="proposal-detail__line">因不满意重新办理 {handling.rehandled} 次</Text>}
+    </View>
+  )
+}
+
+/** The department's (or the union office's) reply, and the author's rating of it. */
+function Answered({ detail }: { detail: ProposalDetail }) {
+  if (!detail.reply) return null
+  const { reply, rating } = detail
+  return (
+    <View className="card proposal-detail__reply">
+      <Text className="proposal-detail__heading">答复{reply.outcomeLabel ? `：${reply.outcomeLabel}` : ''}</Text>
+      <Text className="proposal-detail__text">{reply.text}</Text>
+      {reply.completionDate && <Text className="proposal-detail__line">完成时间：{formatDay(reply.completionDate, true)}</Text>}
+      <Text className="card-meta">
+        {reply.deptName} {reply.byName} · {formatDateTime(reply.at)}
+      </Text>
+      {rating && (
+        <Text className="proposal-detail__rating">
+          提案人评价：{rating.satisfactionLabel}
+          {rating.comment ? `：${rating.comment}` : ''}
+        </Text>
+      )}
+    </View>
+  )
+}
+
+/** The author rates the reply: 不满意 sends it back to the department. */
+function RateForm({ onRate, busy }: { onRate: (satisfaction: Satisfaction, comment: string) => void; busy: boolean }) {
+  const [satisfaction, setSatisfaction] = useState<Satisfaction>('satisfied')
+  const [comment, setComment] = useState('')
+  return (
+    <View className="card proposal-detail__rate">
+      <Text className="proposal-detail__heading">评价答复</Text>
+      <ChoiceChips value={satisfaction} options={choicesOf(SATISFACTION_LABELS)} onChange={setSatisfaction} />
+      <TextArea className="proposal-detail__comment" placeholder={satisfaction === 'unsatisfied' ? '请写明不满意的原因，提案将退回承办部门重新办理' : '评价意见（选填）'} value={comment} maxLength={RATING_COMMENT_MAX} autoSize onChange={setComment} />
+      <Button type="primary" block loading={busy} className="proposal-detail__rate-send" onClick={() => onRate(satisfaction, comment)}>
+        提交评价
+      </Button>
+    </View>
+  )
+}
 const SECONDER_LABELS = { invited: '待回复', confirmed: '已附议', declined: '已谢绝' } as const
 const DECISIONS = ['accept', 'merge', 'convert', 'reject'] as const
 
 /** What the caller may do with it here, as buttons. */
-function Actions({ detail, answer, recall, submit, busy }: { detail: ProposalDetail; answer: (confirm: boolean) => void; recall: () => void; submit: () => void; busy: boolean }) {
+function Actions({ detail, answer, recall, submit, close, busy }: { detail: ProposalDetail; answer: (confirm: boolean) => void; recall: () => void; submit: () => void; close: () => void; busy: boolean }) {
   if (detail.invitation === 'invited' && detail.state === 'seconding') {
     return (
       <View className="bottom-bar proposal-detail__bar">
@@ -54,6 +121,24 @@ function Actions({ detail, answer, recall, submit, busy }: { detail: ProposalDet
       </View>
     )
   }
+  if (HANDLING_STEPS.some((step) => detail.steps.includes(step)) || (detail.myDepts.length > 0 && detail.steps.length === 0 && (detail.state === 'assigned' || detail.state === 'rehandling'))) {
+    return (
+      <View className="bottom-bar">
+        <Button type="primary" block className="proposal-detail__handle" onClick={() => void Taro.navigateTo({ url: `${HANDLE_URL}?id=${encodeURIComponent(detail.id)}` })}>
+          {detail.steps.includes('assign') ? '交办承办部门' : detail.steps.includes('forward') ? '答复或转交部门' : '办理答复'}
+        </Button>
+      </View>
+    )
+  }
+  if (detail.steps.includes('close')) {
+    return (
+      <View className="bottom-bar">
+        <Button type="primary" block loading={busy} className="proposal-detail__close" onClick={close}>
+          办结
+        </Button>
+      </View>
+    )
+  }
   if (DECISIONS.some((step) => detail.steps.includes(step))) {
     return (
       <View className="bottom-bar">
@@ -69,7 +154,7 @@ function Actions({ detail, answer, recall, submit, busy }: { detail: ProposalDet
 /** 提案详情: its text, its seconders, what became of it; and the steps I may take on it. */
 export default function ProposalDetailPage() {
   const id = decodedParam(useRouter().params.id)
-  const { data: detail, error, loading, reload, answer, recall, submit, busy } = useProposalDetail(id)
+  const { data: detail, error, loading, reload, answer, recall, submit, rate, close, busy } = useProposalDetail(id)
   const seconding = detail?.kind === 'proposal' && (detail.state === 'draft' || detail.state === 'seconding')
   return (
     <Screen className="proposal-detail">
@@ -111,13 +196,16 @@ export default function ProposalDetailPage() {
                 ))}
               </View>
             )}
+            <Handling detail={detail} />
+            <Answered detail={detail} />
+            {detail.steps.includes('rate') && <RateForm onRate={(satisfaction, comment) => void rate(satisfaction, comment)} busy={busy} />}
             {detail.history.length > 0 && (
               <View className="card">
                 <Text className="proposal-detail__heading">办理过程</Text>
                 <StepHistory steps={detail.history.map((entry) => ({ at: entry.at, text: `${entry.byName} ${entry.stepLabel}${entry.note ? `：${entry.note}` : ''}` }))} />
               </View>
             )}
-            <Actions detail={detail} answer={(confirm) => void answer(confirm)} recall={() => void recall()} submit={() => void submit()} busy={busy} />
+            <Actions detail={detail} answer={(confirm) => void answer(confirm)} recall={() => void recall()} submit={() => void submit()} close={() => void close()} busy={busy} />
           </>
         )}
       </StateView>

@@ -8,6 +8,7 @@ import { StateView } from '../../../components/StateView'
 import { decodedParam } from '../../../services/checkIn'
 import { PROPOSAL_CATEGORY_LABELS, REVIEW_REASON_MAX } from '../../../../types/proposals'
 import { useDecision, type Decision } from '../useReview'
+import '../proposalText.scss'
 import './index.scss'
 
 const DECISIONS: { value: Decision; label: string }[] = [
@@ -34,18 +35,18 @@ export default function Decide() {
         {proposal && (
           <>
             <View className="card">
-              <Text className="decide__title">{proposal.title}</Text>
+              <Text className="proposal-text__title">{proposal.title}</Text>
               <Text className="card-meta">
                 {proposal.authorName}（{proposal.authorUnitName}） · {PROPOSAL_CATEGORY_LABELS[proposal.category]} · 附议 {proposal.confirmed} 人：{proposal.seconders.filter((seconder) => seconder.state === 'confirmed').map((seconder) => seconder.name).join('、')}
               </Text>
-              <Text className="decide__heading">案由</Text>
-              <Text className="decide__text">{proposal.reasons}</Text>
-              <Text className="decide__heading">建议</Text>
-              <Text className="decide__text">{proposal.measures}</Text>
+              <Text className="proposal-text__heading">案由</Text>
+              <Text className="proposal-text__body">{proposal.reasons}</Text>
+              <Text className="proposal-text__heading">建议</Text>
+              <Text className="proposal-text__body">{proposal.measures}</Text>
             </View>
             {similar.length > 0 && (
               <View className="card">
-                <Text className="decide__heading">本届相似的提案</Text>
+                <Text className="proposal-text__heading">本届相似的提案</Text>
                 {similar.map((row) => (
                   <Text key={row.id} className="decide__similar">
                     {row.number ? `${row.number} ` : ''}{row.title}（{row.stateLabel}，相似度 {Math.round(row.score * 100)}%）

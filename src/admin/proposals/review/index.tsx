@@ -10,6 +10,7 @@ import { proposalUrl, useProposalSession } from '../../../hooks/useProposals'
 import { PROPOSAL_CATEGORY_LABELS, PROPOSAL_STATE_LABELS, type ProposalState } from '../../../../types/proposals'
 import { formatDateTime } from '../../../../types/time'
 import { decideUrl, useReviewQueue } from '../useReview'
+import '../proposalText.scss'
 import './index.scss'
 
 const STATES: ProposalState[] = ['submitted', 'accepted', 'merged', 'converted', 'rejected']
@@ -29,7 +30,7 @@ export default function Review() {
         {list.items.map((row) => (
           <View key={row.id} className="card review__row" onClick={() => void Taro.navigateTo({ url: row.state === 'submitted' ? decideUrl(row.id) : proposalUrl(row.id) })}>
             <View className="card-head">
-              <Text className="review__title">{row.number ? `${row.number} ` : ''}{row.title}</Text>
+              <Text className="proposal-text__row-title">{row.number ? `${row.number} ` : ''}{row.title}</Text>
               <StatusTag tone={row.state === 'submitted' ? 'pending' : row.state === 'rejected' ? 'bad' : 'good'}>{row.stateLabel}</StatusTag>
             </View>
             <Text className="card-meta">

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '承办事项',
+  enablePullDownRefresh: true,
+})
