@@ -26,7 +26,7 @@ import { hardshipActions } from './hardship'
 import { retirementActions } from './retirements'
 import { budgetActions, budgetedKinds, budgetOf, budgetsOf } from './budgets'
 import { birthdayPayoutId, issueBirthdays, remindReceipt } from './jobs'
-import { LEDGER_READERS, ledgerFilter } from './ledgerReaders'
+import { isWholeUnion, LEDGER_READERS, ledgerFilter } from './ledgerReaders'
 import { finishRounds, roundActions } from './rounds'
 import { capsOf, kindTotals, ledgerTotals, policyAuditFields, policyOf, toLedgerRow, toMyBenefit } from './rules'
 
@@ -114,11 +114,10 @@ export const benefitsFunction = defineFunction<BenefitsApi>(
       async handle(input, { store, now }) {
         const filter = ledgerFilter(input, now)
         // The whole union's year is read against its budgets; one member's against each kind's yearly cap.
-        const wholeUnion = !input.unitId && !input.memberId
         const [payouts, policies, budgets] = await Promise.all([
           findAllById(store, 'benefitPayouts', filter, ['kind', 'amountFen', 'receivedAt']),
           input.memberId ? store.find('benefitPolicies') : [],
-          wholeUnion ? budgetsOf(store, filter.year, input.kind) : {},
+          isWholeUnion(input) ? budgetsOf(store, filter.year, input.kind) : {},
         ])
         const capOf = capsOf(policies)
         const totals = ledgerTotals(payouts, budgetedKinds(budgets))

@@ -16,3 +16,6 @@ export const ledgerFilter = ({ year, kind, unitId, memberId }: { year?: number; 
 
 /** The union office sees the whole ledger; a unit admin their own unit's, which they name. */
 export const LEDGER_READERS = [unionOffice, unitAdmin(({ unitId }: { unitId?: string }) => unitId)]
+
+/** The whole union's ledger (no unit, no member named): the view read against the union's budgets. */
+export const isWholeUnion = ({ unitId, memberId }: { unitId?: string; memberId?: string }) => !unitId && !memberId

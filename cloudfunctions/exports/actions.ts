@@ -13,7 +13,7 @@ import { inShanghai } from '../../types/time'
 import { recordAudit } from '../core/audit'
 import { unionOffice } from '../core/authorize'
 import { budgetsOf } from '../benefits/budgets'
-import { LEDGER_READERS, ledgerFilter } from '../benefits/ledgerReaders'
+import { isWholeUnion, LEDGER_READERS, ledgerFilter } from '../benefits/ledgerReaders'
 import { toLedgerRow } from '../benefits/rules'
 import type { MemberDoc, UnitDoc } from '../core/collections'
 import { action, defineFunction, jobsOf } from '../core/defineFunction'
@@ -118,7 +118,7 @@ export const exportsFunction = defineFunction<ExportsApi>(
         const unitName = unit?.name ?? '全部分工会'
         const description = [`${filter.year} 年`, kind ?? '全部类别', unitName, ...(person ? [`${person.name}（${person.staffNo}）`] : [])].join(' · ')
         // The whole union's file reads each kind against its budget (the kind asked for, if one is).
-        const budgetsFen = input.unitId || person ? {} : await budgetsOf(store, filter.year, input.kind)
+        const budgetsFen = isWholeUnion(input) ? await budgetsOf(store, filter.year, input.kind) : {}
         const data = await ledgerSheet(rows, units.map((candidate) => candidate.name), { description, exportedAt: now.toISOString(), exportedBy: member.name, budgetsFen })
         const fileName = `福利台账-${filter.year}-${[unitName, kind, person?.name].filter(Boolean).join('-')}-${inShanghai(now).format('YYYYMMDD')}${XLSX}`
         const link = await offerFile(store, files, now, fileName, data)

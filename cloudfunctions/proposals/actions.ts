@@ -110,7 +110,7 @@ function handlingOf(doc: ProposalDoc, depts: Map<string, string>, now: Date): Pr
   }
 }
 
-async function detailOf(store: Store, member: MemberDoc, id: string, now: Date = new Date()): Promise<ProposalDetail> {
+async function detailOf(store: Store, member: MemberDoc, id: string, now: Date): Promise<ProposalDetail> {
   const { doc, seconds, mySecond } = await visible(store, member, id)
   const [session, units, main, depts] = await Promise.all([
     doc.sessionId ? store.get('congressSessions', doc.sessionId) : null,
@@ -153,6 +153,18 @@ function mustTake(doc: ProposalDoc, step: ProposalStep, member: MemberDoc, facts
   const checked = checkStep(doc.kind, doc.state, step, actorsOf(doc, member, seconder), facts)
   if (!checked.ok) throw new AppError(checked.code, checked.message)
   return checked
+}
+
+/** The session of the proposal an input names: whose committee acts on it. */
+const proposalSession = async ({ id }: { id: string }, store: Store) => (await store.get('proposals', id))?.sessionId
+
+/**
+ * Records a reply (the lead department's, or the union office's to a suggestion) by `step`, clearing an earlier
+ * rating, and tells the author (`told`): once per round of handling.
+ */
+async function giveReply(store: Store, doc: ProposalDoc, step: 'reply' | 'answer', to: ProposalState, member: MemberDoc, now: Date, reply: NonNullable<ProposalDoc['reply']>, told: string, note?: string) {
+  if (!(await move(store, doc, to, record(step, to, member, now, note), { $set: { reply }, $unset: { rating: true } }))) throw changedMeanwhile()
+  await tellAuthor(store, doc, 'replied', now, told, `proposal:${doc._id}:reply${doc.rehandled ?? 0}`)
 }
 
 /** What the author is told of each decision. */
@@ -225,7 +237,7 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
             ...(kind === 'proposal' || !doc.sessionId ? {} : { $unset: { sessionId: true as const } }),
           })
           if (!saved) throw changedMeanwhile()
-          return detailOf(store, member, doc._id)
+          return detailOf(store, member, doc._id, now)
         }
         const session = await sessionFor(store, now, input.sessionId)
         const kind = kindFor(member, session, now)
@@ -242,7 +254,7 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
           updatedAt: at,
           history: [],
         })
-        return detailOf(store, member, id)
+        return detailOf(store, member, id, now)
       },
     }),
 
@@ -269,7 +281,7 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
         }
         if (doc.state === 'draft' && !(await move(store, doc, 'seconding', record('invite', 'seconding', member, now, invitees.map((invitee) => invitee.name).join('、'))))) throw changedMeanwhile()
         await notify(store, now, memberIds, { kind: 'proposalInvitation', subject: `proposal:${doc._id}:round${doc.round}`, data: { proposalId: doc._id, title: doc.title, authorName: doc.authorName } })
-        return detailOf(store, member, doc._id)
+        return detailOf(store, member, doc._id, now)
       },
     }),
 
@@ -282,13 +294,13 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
         if (doc.state !== 'seconding') throw new AppError('CONFLICT', `这份提案${PROPOSAL_STATE_LABELS[doc.state]}，不再征集附议`)
         const state = confirm ? 'confirmed' : 'declined'
         if (second.state !== 'invited') {
-          if (second.state === state) return detailOf(store, member, id)
+          if (second.state === state) return detailOf(store, member, id, now)
           throw new AppError('CONFLICT', `您已${second.state === 'confirmed' ? '确认附议' : '谢绝附议'}这份提案，不能再改`)
         }
         const answered = await store.claim('proposalSeconds', second._id, { state: 'invited', round: second.round }, { $set: { state, answeredAt: now.toISOString() } })
         if (!answered) throw changedMeanwhile()
         await tellAuthor(store, doc, confirm ? 'seconded' : 'declined', now, member.name, `proposal:${doc._id}:round${doc.round}:${member._id}`)
-        return detailOf(store, member, id)
+        return detailOf(store, member, id, now)
       },
     }),
 
@@ -300,7 +312,7 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
         const { to } = mustTake(doc, 'recall', member, {})
         // A new round: confirmations of the text as it was no longer count.
         if (!(await move(store, doc, to, record('recall', to, member, now), { $set: { round: doc.round + 1 } }))) throw changedMeanwhile()
-        return detailOf(store, member, id)
+        return detailOf(store, member, id, now)
       },
     }),
 
@@ -319,7 +331,7 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
         }
         const { to } = mustTake(doc, 'submit', member, facts)
         if (!(await move(store, doc, to, record('submit', to, member, now), { $set: { submittedAt: now.toISOString() } }))) throw changedMeanwhile()
-        return detailOf(store, member, id)
+        return detailOf(store, member, id, now)
       },
     }),
 
@@ -358,8 +370,8 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
     detail: action({
       allow: 'member',
       input: ProposalIdSchema,
-      async handle({ id }, { store, member }) {
-        return detailOf(store, member, id)
+      async handle({ id }, { store, now, member }) {
+        return detailOf(store, member, id, now)
       },
     }),
 
@@ -395,7 +407,7 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
 
     decide: action({
       // The committee of the proposal's own session (or the union office): worked out from the proposal.
-      allow: [unionOffice, committee(async ({ id }: { id: string }, store: Store) => (await store.get('proposals', id))?.sessionId)],
+      allow: [unionOffice, committee(proposalSession)],
       input: DecideSchema,
       async handle(input, { store, now, member }) {
         const doc = await mustGet(store, 'proposals', input.id, '提案')
@@ -430,13 +442,13 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
           return true
         })
         if (!decided) throw new AppError('CONFLICT', '这份提案刚刚已有审查结果，请刷新后查看')
-        return detailOf(store, member, doc._id)
+        return detailOf(store, member, doc._id, now)
       },
     }),
 
     assign: action({
       // A proposal by its session's committee; a suggestion (no session) by the union office.
-      allow: [unionOffice, committee(async ({ id }: { id: string }, store: Store) => (await store.get('proposals', id))?.sessionId)],
+      allow: [unionOffice, committee(proposalSession)],
       input: AssignSchema,
       async handle({ id, leadDeptId, assistDeptIds, replyDue }, { store, now, member }) {
         const doc = await mustGet(store, 'proposals', id, '提案')
@@ -480,8 +492,7 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
         const deptName = (await deptNames(store)).get(doc.leadDeptId!) ?? ''
         const reply = { outcome: input.outcome, text: input.text, ...(input.outcome === 'adopted' ? { completionDate: input.completionDate } : {}), byName: member.name, deptName, at: now.toISOString() }
         const note = `${deptName}：${REPLY_OUTCOME_LABELS[input.outcome]}`
-        if (!(await move(store, doc, to, record('reply', to, member, now, note), { $set: { reply }, $unset: { rating: true } }))) throw changedMeanwhile()
-        await tellAuthor(store, doc, 'replied', now, note, `proposal:${doc._id}:reply${doc.rehandled ?? 0}`)
+        await giveReply(store, doc, 'reply', to, member, now, reply, note, note)
         return detailOf(store, member, input.id, now)
       },
     }),
@@ -493,8 +504,7 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
         const doc = await mustGet(store, 'proposals', id, '提案')
         const { to } = mustTake(doc, 'answer', member, {})
         const reply = { text, byName: member.name, deptName: '校工会', at: now.toISOString() }
-        if (!(await move(store, doc, to, record('answer', to, member, now), { $set: { reply }, $unset: { rating: true } }))) throw changedMeanwhile()
-        await tellAuthor(store, doc, 'replied', now, '校工会已答复', `proposal:${doc._id}:reply${doc.rehandled ?? 0}`)
+        await giveReply(store, doc, 'answer', to, member, now, reply, '校工会已答复')
         return detailOf(store, member, id, now)
       },
     }),
@@ -514,7 +524,7 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
     }),
 
     close: action({
-      allow: [unionOffice, committee(async ({ id }: { id: string }, store: Store) => (await store.get('proposals', id))?.sessionId)],
+      allow: [unionOffice, committee(proposalSession)],
       input: ProposalIdSchema,
       async handle({ id }, { store, now, member }) {
         const doc = await mustGet(store, 'proposals', id, '提案')
