@@ -192,6 +192,7 @@ describe('SqliteStore specifics', () => {
       'proposalSeconds_ix_memberId_invitedAt',
       'proposalSeconds_ix_proposalId_round_state',
       'proposals_ix_authorId_updatedAt',
+      'proposals_ix_leadDeptId_state',
       'proposals_ix_sessionId_state_submittedAt',
       'requestKeys_ix_at',
       'rosterImportChunks_ix_removeAfter',

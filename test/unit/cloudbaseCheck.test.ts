@@ -70,7 +70,7 @@ const complete = (): Record<string, DescribedIndex[] | null> => ({
   benefitRounds: [ID, index(false, 'year'), index(false, 'state')],
   benefitApplications: [ID, index(false, 'memberId', 'appliedAt'), index(false, 'unitId', 'state', 'appliedAt'), index(false, 'state', 'appliedAt')],
   hardshipCases: [ID, index(false, 'year', 'state', 'reportedAt'), index(false, 'year', 'unitId', 'state', 'reportedAt')],
-  proposals: [ID, index(false, 'authorId', 'updatedAt'), index(false, 'sessionId', 'state', 'submittedAt')],
+  proposals: [ID, index(false, 'authorId', 'updatedAt'), index(false, 'sessionId', 'state', 'submittedAt'), index(false, 'leadDeptId', 'state')],
   proposalSeconds: [ID, index(false, 'proposalId', 'round', 'state'), index(false, 'memberId', 'invitedAt')],
 })
 
