@@ -22,7 +22,9 @@ export default defineConfig(() => {
     // One folder per target, so one build never wipes the other.
     outputRoot: `dist/${platform}`,
     alias: { '@': path.resolve(__dirname, '..', 'src') },
-    plugins: [],
+    // NutUI draws its icons (Checkbox ticks, Popup's ×, SearchBar, Button's spinner) as <i>: on WeChat only this
+    // plugin maps HTML tags to mini-program components. NutUI's Taro guide asks for it, at Taro's exact version.
+    plugins: ['@tarojs/plugin-html'],
     defineConstants: { CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? '') },
     sass: { resource: [path.resolve(__dirname, '..', 'src/styles/variables.scss')] },
     framework: 'react',

@@ -81,6 +81,10 @@ test('the form starts with my phone, checks a missing choice, and signs up with 
   app.failNextCall('events', 'signUp', { errCode: -504003, errMsg: 'cloud.callFunction:fail Error: errCode: -504003 | errMsg: Invoking task timed out after 3 seconds' })
   form.tap('.signup__submit')
   await waitUntil(() => (form.root.textContent?.includes('排队中，请勿离开') ? true : undefined), '排队中 while waiting to try again')
+  // Meanwhile the button spins: NutUI's loading icon, an <i> that WeChat draws only through @tarojs/plugin-html
+  // (config/index.ts), as a text node masked with the icon's SVG; without it the template has no `i` and shows nothing.
+  const [spinner] = await form.waitFor('.signup__submit .nut-icon-loading')
+  expect((spinner.dom as HTMLElement).getAttribute('style')).toContain('data:image/svg+xml')
   const [result] = await form.waitFor('.signup__result-title', 8000)
   expect(textIn(result, 'signup__result-title')).toBe('报名成功')
 
