@@ -53,6 +53,8 @@ export default defineAppConfig({
         'proposals/decide/index',
         'proposals/handle/index',
         'proposals/handling/index',
+        'proposals/stats/index',
+        'proposals/sessions/index',
         'benefits/rounds/index',
         'benefits/roundNew/index',
         'benefits/round/index',

@@ -49,6 +49,11 @@ export const AUDIT_ACTIONS = [
   'proposals.decide',
   'proposals.assign',
   'proposals.close',
+  'proposals.withhold',
+  'proposals.saveSession',
+  'proposals.importDelegates',
+  'proposals.exportBook',
+  'proposals.exportHandling',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -98,6 +103,11 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'proposals.decide': '提案审查',
   'proposals.assign': '提案交办',
   'proposals.close': '提案办结',
+  'proposals.withhold': '提案公开设置',
+  'proposals.saveSession': '设置教代会届次',
+  'proposals.importDelegates': '导入代表名单',
+  'proposals.exportBook': '导出提案汇编',
+  'proposals.exportHandling': '导出提案办理情况表',
 }
 
 export interface AuditEntryView {

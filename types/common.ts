@@ -31,3 +31,14 @@ export const EmptySchema = v.optional(v.strictObject({}), {})
 
 /** An empty file, refused wherever a file arrives (the phone, the upload endpoint, the function reading it). */
 export const EMPTY_FILE_MESSAGE = '文件是空的（0 字节）：请重新选择文件'
+
+/** An ISO timestamp that names a real moment: a date that exists, an offset JavaScript reads (not "+08"). */
+function isRealMoment(text: string): boolean {
+  if (Number.isNaN(Date.parse(text))) return false
+  const [year, month, day] = text.slice(0, 10).split('-').map(Number)
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+/** A moment, as an ISO timestamp. */
+export const TimeSchema = (label: string) =>
+  v.pipe(v.string(`${label}须为文字`), v.isoTimestamp(`${label}格式不正确`), v.check(isRealMoment, `${label}格式不正确`))

@@ -4,7 +4,7 @@
  * per-unit quotas and the waitlist stay correct under a rush (cloudfunctions/events/seats.ts).
  */
 import * as v from 'valibot'
-import { IdSchema, PageSchema, TextSchema, type Page } from './common'
+import { IdSchema, PageSchema, TextSchema, TimeSchema, type Page } from './common'
 import { MEMBER_GROUPS, type MemberGroup } from './members'
 
 export const EVENT_KINDS = ['competition', 'sportsMeeting', 'culture', 'lecture', 'mixer', 'ceremony', 'volunteering', 'other'] as const
@@ -199,16 +199,6 @@ export interface EventSettings {
   /** The cover image (封面图): a file of the file store (JPEG, PNG or WebP, at most COVER_MAX_BYTES); absent: none. */
   coverFileId?: string
 }
-
-/** An ISO timestamp that names a real moment: a date that exists, an offset JavaScript reads (not "+08"). */
-function isRealMoment(text: string): boolean {
-  if (Number.isNaN(Date.parse(text))) return false
-  const [year, month, day] = text.slice(0, 10).split('-').map(Number)
-  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
-}
-
-const TimeSchema = (label: string) =>
-  v.pipe(v.string(`${label}须为文字`), v.isoTimestamp(`${label}格式不正确`), v.check(isRealMoment, `${label}格式不正确`))
 
 const int = (label: string, min: number, max: number) =>
   v.pipe(v.number(`${label}须为数字`), v.integer(`${label}须为整数`), v.minValue(min, `${label}不能小于 ${min}`), v.maxValue(max, `${label}不能大于 ${max}`))

@@ -38,6 +38,9 @@ export const JOB_CATALOGUE = {
     remindReceipt: { title: '提醒领取福利', schedule: { dailyAt: '09:30' } },
     finishRounds: { title: '完成未发放完的节日慰问', schedule: { everyMinutes: 10 } },
   },
+  proposals: {
+    remindOverdue: { title: '提醒承办部门答复超期的提案', schedule: { dailyAt: '09:00' } },
+  },
   members: {
     migrateRoleScopes: { title: '角色范围改为编号', schedule: { once: true } },
     forgetBindFailures: { title: '清理过期的绑定失败记录', schedule: { dailyAt: '03:30' } },

@@ -109,8 +109,11 @@ export interface ProposalInvitationData {
   authorName: string
 }
 
-/** What became of a proposal, told to its author: a seconder's answer, the committee's decision. */
-export type ProposalChange = 'seconded' | 'declined' | 'accepted' | 'merged' | 'converted' | 'rejected' | 'assigned' | 'replied' | 'closed'
+/**
+ * What became of a proposal, told to its author (a seconder's answer, the committee's decision…), or to its lead
+ * department's handlers: its reply is overdue.
+ */
+export type ProposalChange = 'seconded' | 'declined' | 'accepted' | 'merged' | 'converted' | 'rejected' | 'assigned' | 'replied' | 'closed' | 'overdue'
 
 export const PROPOSAL_CHANGE_LABELS: Record<ProposalChange, string> = {
   seconded: '代表确认附议',
@@ -122,6 +125,7 @@ export const PROPOSAL_CHANGE_LABELS: Record<ProposalChange, string> = {
   assigned: '已交办承办部门',
   replied: '承办部门已答复，请评价',
   closed: '已办结',
+  overdue: '已超过答复期限',
 }
 
 /** The template's 进度 (a phrase: at most 5 characters). */
@@ -135,6 +139,7 @@ const PROPOSAL_CHANGE_PHRASES: Record<ProposalChange, string> = {
   assigned: '已交办',
   replied: '已答复',
   closed: '已办结',
+  overdue: '已超期',
 }
 
 export interface ProposalProgressData {
@@ -259,7 +264,7 @@ export const MESSAGE_KINDS: { [K in MessageKind]: MessageKindInfo<MessageData[K]
   },
   proposalProgress: {
     title: '提案进度',
-    description: '您的提案有代表附议、有审查结果、交办、答复或办结时',
+    description: '您的提案有代表附议、有审查结果、交办、答复或办结时；您承办的提案超过答复期限时',
     text: (data) => `「${data.title}」${PROPOSAL_CHANGE_LABELS[data.change]}${data.detail ? `：${data.detail}` : ''}`,
     page: (data) => `proposals/detail/index?id=${data.proposalId}`,
     template: [

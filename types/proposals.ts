@@ -8,7 +8,7 @@
  */
 import * as v from 'valibot'
 import { DaySchema } from './benefitApplications'
-import { IdSchema, PageSchema, TextSchema, type Page } from './common'
+import { IdSchema, PageSchema, TextSchema, TimeSchema, type Page } from './common'
 
 export const PROPOSAL_KINDS = ['proposal', 'suggestion'] as const
 export type ProposalKind = (typeof PROPOSAL_KINDS)[number]
@@ -122,6 +122,8 @@ export const SessionSchema = v.optional(v.strictObject({ sessionId: v.optional(I
 /** The session's delegates a proposal's author may invite, found by name or staff number. */
 export const DelegatesSchema = v.strictObject({
   sessionId: IdSchema,
+  /** Only the caller's own 代表团 (for a joint proposal). */
+  sameDelegation: v.optional(v.boolean('请选择是否只看本代表团'), false),
   q: v.optional(v.pipe(v.string('搜索内容须为文字'), v.trim(), v.maxLength(SEARCH_MAX, `搜索内容不能超过 ${SEARCH_MAX} 个字`)), ''),
 })
 
@@ -137,6 +139,8 @@ export const SaveDraftSchema = v.strictObject({
   category: v.optional(v.picklist(PROPOSAL_CATEGORIES, '请选择提案类别'), 'other'),
   reasons: DraftText('案由', PROPOSAL_TEXT_MAX),
   measures: DraftText('建议', PROPOSAL_TEXT_MAX),
+  /** 代表团联名: filed with delegates of the author's 代表团 as co-authors (they are invited as its seconders are). */
+  joint: v.optional(v.boolean('请选择是否联名'), false),
 })
 
 export const InviteSchema = v.strictObject({
@@ -224,6 +228,56 @@ export const RateSchema = v.strictObject({
   comment: v.optional(v.pipe(v.string('评价意见须为文字'), v.trim(), v.maxLength(RATING_COMMENT_MAX, `评价意见不能超过 ${RATING_COMMENT_MAX} 个字`)), ''),
 })
 
+/** The public record (公开提案): a session's accepted proposals, by number, of one category or all. */
+export const RecordSchema = v.strictObject({
+  sessionId: IdSchema,
+  category: v.optional(v.picklist(PROPOSAL_CATEGORIES, '请选择提案类别')),
+  ...PageSchema,
+})
+
+export const WITHHOLD_REASON_MAX = 200
+
+/** The union office takes an accepted proposal off the public record (with the reason), or puts it back. */
+export const WithholdSchema = v.variant(
+  'withhold',
+  [
+    v.strictObject({ id: IdSchema, withhold: v.literal(true), reason: TextSchema('不公开的理由', WITHHOLD_REASON_MAX) }),
+    v.strictObject({ id: IdSchema, withhold: v.literal(false) }),
+  ],
+  '请选择是否公开',
+)
+
+export const StatisticsSchema = v.strictObject({ sessionId: IdSchema })
+
+export const SECONDERS_MAX = 10
+export const REPLY_WEEKS_MAX = 26
+export const SESSION_NAME_MAX = 20
+
+/**
+ * A congress session as the union office sets it up: its name (届次), the days it meets, the window for filing
+ * proposals, the seconders each needs and the weeks a department has to reply. A new one without `id`.
+ */
+export const SaveSessionSchema = v.pipe(
+  v.strictObject({
+    id: v.optional(IdSchema),
+    sessionName: TextSchema('届次名称', SESSION_NAME_MAX),
+    meetingStart: DaySchema('会议开始日期'),
+    meetingEnd: DaySchema('会议结束日期'),
+    opensAt: TimeSchema('提案征集开始时间'),
+    closesAt: TimeSchema('提案征集截止时间'),
+    secondersNeeded: v.pipe(v.number('附议人数须为数字'), v.integer('附议人数须为整数'), v.minValue(1, '附议人数至少 1 人'), v.maxValue(SECONDERS_MAX, `附议人数最多 ${SECONDERS_MAX} 人`)),
+    replyWeeks: v.pipe(v.number('答复期限须为数字'), v.integer('答复期限须为整周数'), v.minValue(1, '答复期限至少 1 周'), v.maxValue(REPLY_WEEKS_MAX, `答复期限最多 ${REPLY_WEEKS_MAX} 周`)),
+  }),
+  v.forward(
+    v.check((input) => input.meetingStart <= input.meetingEnd, '会议结束日期不能早于开始日期'),
+    ['meetingEnd'],
+  ),
+  v.forward(
+    v.check((input) => input.opensAt < input.closesAt, '提案征集截止时间须晚于开始时间'),
+    ['closesAt'],
+  ),
+)
+
 /** A department's proposals to handle (its lead ones and those it assists), the most urgent first. */
 export const HandlingQueueSchema = v.strictObject({ deptId: IdSchema, ...PageSchema })
 
@@ -255,8 +309,8 @@ export interface RatingView {
   at: string
 }
 
-/** A session as a member sees it: its window, and what they are in it. */
-export interface SessionView {
+/** A session's name, the days it meets, its window for filing, and the seconders a proposal needs. */
+export interface SessionDates {
   id: string
   name: string
   meetingStart?: string
@@ -266,7 +320,13 @@ export interface SessionView {
   secondersNeeded: number
   /** Its window is open now. */
   collecting: boolean
+}
+
+/** A session as a member sees it: its window, and what they are in it. */
+export interface SessionView extends SessionDates {
   delegate: boolean
+  /** The caller's 代表团 in it, when the imported list names one. */
+  myDelegation?: string
   committee: boolean
   /** The school's handling departments, to assign to. */
   departments: { id: string; name: string }[]
@@ -277,6 +337,7 @@ export interface DelegateOption {
   name: string
   staffNo: string
   unitName: string
+  delegation?: string
 }
 
 export interface SeconderView {
@@ -295,6 +356,8 @@ export interface ProposalSummary {
   category: ProposalCategory
   number?: string
   authorName: string
+  /** A joint proposal's 代表团: its seconders sign as co-authors. */
+  delegation?: string
   updatedAt: string
   submittedAt?: string
   /** Confirmed seconders of the current round, and how many the session asks for (proposals only). */
@@ -321,6 +384,14 @@ export interface ProposalDetail extends ProposalSummary {
   handling?: HandlingView
   reply?: ReplyView
   rating?: RatingView
+  /** The confirmed seconders' ratings of the current reply. */
+  seconderRatings: (RatingView & { name: string })[]
+  /** Why the union office keeps it off the public record (shown to those who still see it). */
+  withheldReason?: string
+  /** The caller, a confirmed seconder, may rate the reply now. */
+  seconderMayRate: boolean
+  /** The caller, of the union office, may withhold it from the public record (or show it again). */
+  mayWithhold: boolean
   /** The departments whose handler the caller is, among this proposal's. */
   myDepts: string[]
 }
@@ -345,6 +416,76 @@ export interface SimilarProposal {
   authorName: string
   /** How alike, 0 to 1 (Dice coefficient of the Chinese character bigrams). */
   score: number
+}
+
+/** A session as the union office sets it up, with how many hold its roles. */
+export interface SessionSettingsView extends SessionDates {
+  replyWeeks: number
+  delegates: number
+  committee: number
+  /** The imported list's 代表团, with how many delegates each. */
+  delegations: { name: string; count: number }[]
+}
+
+/** A proposal of the public record: what it asked, who handles it, what they answered and how it was rated. */
+export interface RecordRow extends ProposalSummary {
+  leadDeptName?: string
+  outcomeLabel?: string
+  satisfactionLabel?: string
+  /** Withheld from the public list (only the union office and the committee see such rows, marked). */
+  withheldReason?: string
+}
+
+export interface RecordPage extends Page<RecordRow> {
+  /** The sessions with a public record, newest first: to choose another. */
+  sessions: { id: string; name: string }[]
+}
+
+/** Counts of what became of a session's proposals. */
+export interface ProposalTotals {
+  /** Submitted to the committee (whatever became of them since). */
+  filed: number
+  /** Still before the committee. */
+  pending: number
+  accepted: number
+  merged: number
+  converted: number
+  rejected: number
+}
+
+export interface DeptStatistics {
+  deptId: string
+  deptName: string
+  /** Proposals it leads. */
+  assigned: number
+  /** Replied by the due day, replied late. */
+  onTime: number
+  late: number
+  /** Past the due day with no reply yet. */
+  overdue: number
+  /** The authors' ratings. */
+  satisfied: number
+  basicallySatisfied: number
+  unsatisfied: number
+}
+
+/** One week of the session (from its Monday): what was submitted, accepted and replied to in it, and in all so far. */
+export interface ProgressWeek {
+  week: string
+  submitted: number
+  accepted: number
+  replied: number
+  submittedSoFar: number
+  acceptedSoFar: number
+  repliedSoFar: number
+}
+
+export interface ProposalStatistics {
+  sessionName: string
+  totals: ProposalTotals
+  byCategory: { category: ProposalCategory; label: string; filed: number; accepted: number }[]
+  byDept: DeptStatistics[]
+  progress: ProgressWeek[]
 }
 
 /** The contract of the `proposals` function. */
@@ -383,10 +524,20 @@ export interface ProposalsApi {
   reply: { request: v.InferInput<typeof ReplySchema>; response: ProposalDetail }
   /** The union office answers a suggestion itself. */
   answer: { request: v.InferInput<typeof AnswerSchema>; response: ProposalDetail }
-  /** The author rates the reply; 不满意 sends it back to be handled again. */
+  /** The author rates the reply (不满意 sends it back to be handled again); a confirmed seconder rates it too. */
   rate: { request: v.InferInput<typeof RateSchema>; response: ProposalDetail }
   /** The committee (the union office, for a suggestion) closes it: 办结. */
   close: { request: v.InferInput<typeof ProposalIdSchema>; response: ProposalDetail }
+  /** Every session set up, newest first (anyone may read a session's dates). */
+  sessions: { request: void; response: SessionSettingsView[] }
+  /** The union office creates or changes a session. */
+  saveSession: { request: v.InferInput<typeof SaveSessionSchema>; response: SessionSettingsView }
+  /** 公开提案: a session's accepted proposals and their replies (those withheld only for the office and committee). */
+  record: { request: v.InferInput<typeof RecordSchema>; response: RecordPage }
+  /** The union office withholds an accepted proposal from the public record, or shows it again. */
+  withhold: { request: v.InferInput<typeof WithholdSchema>; response: ProposalDetail }
+  /** The committee's and the union office's figures for a session. */
+  statistics: { request: v.InferInput<typeof StatisticsSchema>; response: ProposalStatistics }
   /** A department's proposals to handle. */
   handlingQueue: { request: v.InferInput<typeof HandlingQueueSchema>; response: Page<ProposalSummary & { replyDue?: string; overdue: boolean; leadDeptId?: string }> }
 }

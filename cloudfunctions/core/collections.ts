@@ -103,6 +103,10 @@ export interface ProposalDoc {
   rating?: { satisfaction: Satisfaction; comment: string; at: string }
   /** Times an unsatisfied rating sent it back to be handled again. */
   rehandled?: number
+  /** Kept off the public record by the union office, and why. */
+  withheld?: { reason: string; byName: string; at: string }
+  /** A joint proposal (联名提案) of the author's 代表团: its invitees are delegates of it, signing as co-authors. */
+  delegation?: string
   /** What happened, oldest first: shown to whoever sees the proposal. */
   history: ProposalStepRecord[]
 }
@@ -127,6 +131,22 @@ export interface ProposalSecondDoc {
   round: number
   invitedAt: string
   answeredAt?: string
+  /** A confirmed seconder's rating of the reply (`replyAt`: the reply it rates). */
+  rating?: { satisfaction: Satisfaction; comment: string; at: string; replyAt: string }
+}
+
+/**
+ * A delegate of a session as the union office imported the list (代表名单): their 代表团. `_id`: a hash of session
+ * and member. Being a delegate is the role (`delegate:<session>`); the import grants and revokes it with these.
+ */
+export interface CongressDelegateDoc {
+  _id: string
+  sessionId: string
+  memberId: string
+  memberName: string
+  staffNo: string
+  delegation: string
+  importedAt: string
 }
 
 export interface MemberDoc {
@@ -696,6 +716,7 @@ interface CollectionTypes {
   hardshipCases: HardshipCaseDoc
   proposals: ProposalDoc
   proposalSeconds: ProposalSecondDoc
+  congressDelegates: CongressDelegateDoc
 }
 
 export type CollectionName = keyof CollectionTypes
@@ -767,4 +788,6 @@ export const COLLECTIONS: Record<CollectionName, CollectionDefinition> = {
   proposals: { indexes: [['authorId', 'updatedAt'], ['sessionId', 'state', 'submittedAt'], ['leadDeptId', 'state']], unique: [], arrays: ['assistDeptIds'] },
   // A proposal's seconders; a delegate's invitations.
   proposalSeconds: { indexes: [['proposalId', 'round', 'state'], ['memberId', 'invitedAt']], unique: [], arrays: [] },
+  // A session's delegates by 代表团.
+  congressDelegates: { indexes: [['sessionId', 'delegation']], unique: [], arrays: [] },
 }

@@ -1,17 +1,18 @@
 /**
- * The `exports` function: every Excel file in and out. It writes the modules' exports (an event's participant list,
- * the member roster; benefit and proposal registers as their modules come) and the roster template, and reads the
- * roster imports. exceljs is large, so it is bundled here only: every other function stays small and starts fast.
- * The files hold phone numbers: each export is audited, and every file is deleted within the hour (its job below).
+ * The `exports` function: every Excel (and Word) file in and out. It writes the modules' exports (an event's
+ * participant list, the member roster, the benefits ledger, a congress session's 提案汇编 .docx and 提案办理情况表) and the
+ * roster template, and reads the roster imports. exceljs and docx are large, so they are bundled here only: every
+ * other function stays small and starts fast. The files hold personal data: each export is audited, and every file is
+ * deleted within the hour (its job below).
  */
 import { BENEFIT_KIND_LABELS, formatYuan } from '../../types/benefits'
 import { EmptySchema } from '../../types/common'
-import { EventExportSchema, LedgerExportSchema, type ExportsApi } from '../../types/exports'
+import { EventExportSchema, LedgerExportSchema, SessionExportSchema, type ExportsApi } from '../../types/exports'
 import { JOB_CATALOGUE } from '../../types/jobs'
 import { RosterApplySchema, RosterExportSchema, RosterFileSchema } from '../../types/roster'
-import { inShanghai } from '../../types/time'
+import { inShanghai, shanghaiDay } from '../../types/time'
 import { recordAudit } from '../core/audit'
-import { unionOffice } from '../core/authorize'
+import { committee, unionOffice } from '../core/authorize'
 import { budgetsOf } from '../benefits/budgets'
 import { isWholeUnion, LEDGER_READERS, ledgerFilter } from '../benefits/ledgerReaders'
 import { toLedgerRow } from '../benefits/rules'
@@ -26,16 +27,21 @@ import type { Store } from '../core/store/port'
 import { allUnits, namesOf, unitNames } from '../core/units'
 import { signupStatus, statusLabel } from '../events/rules'
 import config from './config.json'
+import { delegateActions } from './delegates'
 import { ledgerSheet } from './ledgerSheet'
 import { participantsSheet } from './participantsSheet'
+import { bookTitle, proposalBook } from './proposalBook'
+import { proposalHandlingSheet } from './proposalHandlingSheet'
 import { continueImport, purgeImports, rosterChanged, storeImport } from './roster/applyImport'
 import { changesAnything, importSummary, planIdOf, toPreview } from './roster/preview'
 import { readRoster, rosterTemplate, writeRoster } from './roster/rosterFile'
 import { planImport, type ExistingMember } from './roster/rosterPlan'
+import { sessionProposals } from './sessionProposals'
 
 /** Sign-ups in the list's order: those holding places first, then the waitlist in its order, then the rest. */
 const STATE_ORDER = ['confirmed', 'pending', 'offered', 'waiting', 'cancelled', 'rejected', 'removed', 'lapsed', 'eventCancelled']
 const XLSX = '.xlsx'
+const DOCX = '.docx'
 /** Files deleted per batch of the purge job. */
 const PURGE_BATCH = 100
 
@@ -45,6 +51,9 @@ function namedUnit(units: readonly UnitDoc[], unitId: string | undefined): UnitD
   if (unitId && !unit) throw new AppError('INVALID_INPUT', '所选分工会不存在，请重新选择', { unitId: '所选分工会不存在' })
   return unit
 }
+
+/** A congress session's committee (提案工作委员会) and the union office: its proposals' book and handling table. */
+const SESSION_COMMITTEE = [unionOffice, committee(({ sessionId }: { sessionId: string }) => sessionId)]
 
 /** Reads the uploaded roster file and plans its import against the stored roster. */
 async function planFile(store: Store, files: FileStore, now: Date, actor: MemberDoc, fileId: string, full: boolean) {
@@ -128,6 +137,49 @@ export const exportsFunction = defineFunction<ExportsApi>(
           targetId: [filter.year, input.unitId ?? 'all', input.kind ?? 'all', ...(person ? [person._id] : [])].join(':'),
           target: `福利台账（${description}）`,
           after: { 导出笔数: rows.length, 合计: formatYuan(payouts.reduce((sum, payout) => sum + payout.amountFen, 0)) },
+        })
+        return link
+      },
+    }),
+
+    ...delegateActions,
+
+    proposalBook: action({
+      allow: SESSION_COMMITTEE,
+      input: SessionExportSchema,
+      async handle({ sessionId }, { store, files, now, member }) {
+        const session = await mustGet(store, 'congressSessions', sessionId, '届次')
+        const proposals = await sessionProposals(store, session)
+        const { name: sessionName, meetingStart, meetingEnd } = session
+        // The union's settings hold no school name yet: the title page then names the session alone.
+        const cover = { sessionName, ...(meetingStart ? { meetingStart } : {}), ...(meetingEnd ? { meetingEnd } : {}), madeAt: now.toISOString() }
+        const data = await proposalBook(cover, proposals)
+        const link = await offerFile(store, files, now, `提案汇编-${sessionName}-${inShanghai(now).format('YYYYMMDD')}${DOCX}`, data)
+        await recordAudit(store, member, now, {
+          action: 'proposals.exportBook',
+          targetType: 'congressSession',
+          targetId: sessionId,
+          target: bookTitle(cover),
+          after: { 提案件数: proposals.length },
+        })
+        return link
+      },
+    }),
+
+    proposalHandling: action({
+      allow: SESSION_COMMITTEE,
+      input: SessionExportSchema,
+      async handle({ sessionId }, { store, files, now, member }) {
+        const session = await mustGet(store, 'congressSessions', sessionId, '届次')
+        const proposals = await sessionProposals(store, session)
+        const data = await proposalHandlingSheet(session.name, proposals, shanghaiDay(now))
+        const link = await offerFile(store, files, now, `提案办理情况表-${session.name}-${inShanghai(now).format('YYYYMMDD')}${XLSX}`, data)
+        await recordAudit(store, member, now, {
+          action: 'proposals.exportHandling',
+          targetType: 'congressSession',
+          targetId: sessionId,
+          target: `${session.name}提案办理情况表`,
+          after: { 提案件数: proposals.length },
         })
         return link
       },

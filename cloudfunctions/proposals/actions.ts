@@ -25,7 +25,6 @@ import {
   SessionSchema,
   SimilarSchema,
   type DelegateOption,
-  type ProposalDetail,
   type ProposalsApi,
   type ProposalState,
   type ProposalStep,
@@ -35,17 +34,22 @@ import type { ProposalChange } from '../../types/messages'
 import { recordAudit } from '../core/audit'
 import { committee, delegate, handlingDept, holdsRole, unionOffice } from '../core/authorize'
 import type { CongressSessionDoc, MemberDoc, ProposalDoc, ProposalSecondDoc, ProposalStepRecord } from '../core/collections'
-import { action, defineFunction } from '../core/defineFunction'
-import { AppError, notFound } from '../core/errors'
+import { action, defineFunction, jobsOf } from '../core/defineFunction'
+import { AppError, forbidden, notFound } from '../core/errors'
 import { insertIfAbsent, mustGet, pageOf } from '../core/queries'
 import { notify, type Writer } from '../core/notify'
 import type { Store, Update } from '../core/store/port'
 import { addDays, shanghaiDay } from '../../types/time'
 import { unitNames } from '../core/units'
+import { JOB_CATALOGUE } from '../../types/jobs'
 import config from './config.json'
 import { mostAlike } from './similarity'
-import { actorsOf, assistPending, deptsOf, isCollecting, isComplete, isOverdue, kindFor, maySee, proposalNumber, REPLY_WEEKS_DEFAULT, secondersNeeded, secondId, toSummary } from './rules'
-import { checkStep, stepsFor, type StepFacts } from './workflow'
+import { remindOverdue } from './jobs'
+import { recordActions } from './record'
+import { actorsOf, assistPending, delegateId, isCollecting, seconderMayRate, sessionDates, isComplete, isOverdue, kindFor, proposalNumber, REPLY_WEEKS_DEFAULT, secondersNeeded, secondId, toSummary } from './rules'
+import { sessionActions } from './sessions'
+import { confirmedOf, deptNames, detailOf, secondsOf, visible } from './views'
+import { checkStep, type StepFacts } from './workflow'
 
 /** The states whose proposals others may be shown as alike (the submitted ones: a draft is its author's alone). */
 const SHOWN_ALIKE: ProposalState[] = ['submitted', 'accepted', 'merged', 'assigned', 'replied', 'rated', 'rehandling', 'closed']
@@ -59,86 +63,26 @@ async function sessionFor(store: Store, now: Date, sessionId?: string): Promise<
   return sessions.find((session) => isCollecting(session, now)) ?? sessions.find((session) => session.opensAt !== undefined) ?? null
 }
 
-function sessionView(session: CongressSessionDoc, member: MemberDoc, now: Date, depts: Map<string, string>): SessionView {
-  const { _id, name, meetingStart, meetingEnd, opensAt, closesAt } = session
+/** The 代表团 a delegate is in, in the session's imported list. */
+const delegationOf = async (store: Store, sessionId: string, memberId: string) => (await store.get('congressDelegates', delegateId(sessionId, memberId)))?.delegation
+
+function sessionView(session: CongressSessionDoc, member: MemberDoc, now: Date, depts: Map<string, string>, myDelegation: string | undefined): SessionView {
+  const { _id } = session
   return {
-    id: _id,
-    name,
-    ...(meetingStart ? { meetingStart } : {}),
-    ...(meetingEnd ? { meetingEnd } : {}),
-    ...(opensAt ? { opensAt } : {}),
-    ...(closesAt ? { closesAt } : {}),
-    secondersNeeded: secondersNeeded(session),
-    collecting: isCollecting(session, now),
+    ...sessionDates(session, now),
     delegate: holdsRole(member, 'delegate', _id),
+    ...(myDelegation ? { myDelegation } : {}),
     committee: holdsRole(member, 'committee', _id),
     departments: [...depts].map(([id, deptName]) => ({ id, name: deptName })),
   }
 }
 
-/** The answers of the proposal's current round of invitations. */
-const secondsOf = (store: Store, doc: Pick<ProposalDoc, '_id' | 'round'>) => store.find('proposalSeconds', { proposalId: doc._id, round: doc.round }, { sort: { invitedAt: 1, memberId: 1 } })
-
-const confirmedOf = (seconds: ProposalSecondDoc[]) => seconds.filter((second) => second.state === 'confirmed').length
-
-/** The proposal as `member` may read it, or NOT_FOUND when they may not (as if it were not there). */
-async function visible(store: Store, member: MemberDoc, id: string): Promise<{ doc: ProposalDoc; seconds: ProposalSecondDoc[]; mySecond?: ProposalSecondDoc }> {
-  const doc = await store.get('proposals', id)
-  if (!doc) throw notFound('提案')
-  const seconds = await secondsOf(store, doc)
-  const mySecond = seconds.find((second) => second.memberId === member._id)
-  if (!maySee(doc, actorsOf(doc, member, mySecond !== undefined))) throw notFound('提案')
-  return { doc, seconds, mySecond }
-}
-
-async function deptNames(store: Store): Promise<Map<string, string>> {
-  return new Map((await store.find('departments', {}, { sort: { order: 1 } })).map((dept) => [dept._id, dept.name]))
-}
-
-function handlingOf(doc: ProposalDoc, depts: Map<string, string>, now: Date): ProposalDetail['handling'] {
-  if (!doc.leadDeptId || !doc.replyDue) return undefined
-  return {
-    leadDeptId: doc.leadDeptId,
-    leadDeptName: depts.get(doc.leadDeptId) ?? doc.leadDeptId,
-    assists: (doc.assistDeptIds ?? []).map((deptId) => {
-      const input = doc.assistInputs?.[deptId]
-      return { deptId, deptName: depts.get(deptId) ?? deptId, ...(input ? { text: input.text, byName: input.byName, at: input.at } : {}) }
-    }),
-    replyDue: doc.replyDue,
-    overdue: isOverdue(doc, shanghaiDay(now)),
-    rehandled: doc.rehandled ?? 0,
-  }
-}
-
-async function detailOf(store: Store, member: MemberDoc, id: string, now: Date): Promise<ProposalDetail> {
-  const { doc, seconds, mySecond } = await visible(store, member, id)
-  const [session, units, main, depts] = await Promise.all([
-    doc.sessionId ? store.get('congressSessions', doc.sessionId) : null,
-    unitNames(store),
-    doc.mainId ? store.get('proposals', doc.mainId) : null,
-    doc.leadDeptId ? deptNames(store) : new Map<string, string>(),
-  ])
-  const actors = actorsOf(doc, member, mySecond !== undefined)
-  const handling = handlingOf(doc, depts, now)
-  const { reply, rating } = doc
-  return {
-    ...toSummary(doc, confirmedOf(seconds), secondersNeeded(session)),
-    ...(session ? { sessionId: session._id, sessionName: session.name } : {}),
-    reasons: doc.reasons,
-    measures: doc.measures,
-    authorUnitName: units.get(doc.authorUnitId) ?? '',
-    seconders: seconds.map((second) => ({ memberId: second.memberId, name: second.memberName, state: second.state })),
-    ...(doc.mainId ? { mainId: doc.mainId, ...(main?.number ? { mainNumber: main.number } : {}) } : {}),
-    ...(doc.reason ? { reason: doc.reason } : {}),
-    history: doc.history.map((record) => ({ ...record, stepLabel: PROPOSAL_STEP_LABELS[record.step], stateLabel: PROPOSAL_STATE_LABELS[record.state] })),
-    mine: doc.authorId === member._id,
-    steps: stepsFor(doc.kind, doc.state, actors),
-    ...(mySecond ? { invitation: mySecond.state } : {}),
-    ...(handling ? { handling } : {}),
-    ...(reply ? { reply: { ...reply, ...(reply.outcome ? { outcomeLabel: REPLY_OUTCOME_LABELS[reply.outcome] } : {}) } } : {}),
-    ...(rating ? { rating: { ...rating, satisfactionLabel: SATISFACTION_LABELS[rating.satisfaction] } } : {}),
-    myDepts: deptsOf(doc, member),
-  }
+/** A joint proposal's 代表团 (the author's, in the session it is filed in), or none when it is not joint. */
+async function jointDelegation(store: Store, member: MemberDoc, session: CongressSessionDoc | null, joint: boolean): Promise<string | undefined> {
+  if (!joint) return undefined
+  const delegation = session ? await delegationOf(store, session._id, member._id) : undefined
+  if (!delegation) throw new AppError('CONFLICT', '本届代表名单中没有您所在的代表团，不能提代表团联名提案', { joint: '没有您所在的代表团' })
+  return delegation
 }
 
 /** The caller's own proposal: NOT_FOUND for anyone else's. */
@@ -204,19 +148,30 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
       input: SessionSchema,
       async handle({ sessionId }, { store, now, member }) {
         const [session, depts] = await Promise.all([sessionFor(store, now, sessionId), deptNames(store)])
-        return session ? sessionView(session, member, now, depts) : null
+        return session ? sessionView(session, member, now, depts, await delegationOf(store, session._id, member._id)) : null
       },
     }),
 
     delegates: action({
       allow: [unionOffice, delegate(({ sessionId }: { sessionId: string }) => sessionId)],
       input: DelegatesSchema,
-      async handle({ sessionId, q }, { store, member }) {
-        const [found, units] = await Promise.all([store.find('members', { roles: `delegate:${sessionId}`, status: { $ne: 'left' } }, { sort: { staffNo: 1 } }), unitNames(store)])
+      async handle({ sessionId, q, sameDelegation }, { store, member }) {
+        const [found, units, listed] = await Promise.all([
+          store.find('members', { roles: `delegate:${sessionId}`, status: { $ne: 'left' } }, { sort: { staffNo: 1 } }),
+          unitNames(store),
+          store.find('congressDelegates', { sessionId }, { fields: ['memberId', 'delegation'] }),
+        ])
+        const delegations = new Map(listed.map((entry) => [entry.memberId, entry.delegation]))
+        const mine = delegations.get(member._id)
+        // A joint proposal's co-authors are of the author's own 代表团 (none when the list does not name theirs).
+        const inReach = (memberId: string) => !sameDelegation || (mine !== undefined && delegations.get(memberId) === mine)
         return found
-          .filter((candidate) => candidate._id !== member._id && (!q || candidate.name.includes(q) || candidate.staffNo.includes(q)))
+          .filter((candidate) => candidate._id !== member._id && inReach(candidate._id) && (!q || candidate.name.includes(q) || candidate.staffNo.includes(q)))
           .slice(0, DELEGATES_SHOWN)
-          .map((candidate): DelegateOption => ({ memberId: candidate._id, name: candidate.name, staffNo: candidate.staffNo, unitName: units.get(candidate.unitId) ?? '' }))
+          .map((candidate): DelegateOption => {
+            const delegation = delegations.get(candidate._id)
+            return { memberId: candidate._id, name: candidate.name, staffNo: candidate.staffNo, unitName: units.get(candidate.unitId) ?? '', ...(delegation ? { delegation } : {}) }
+          })
       },
     }),
 
@@ -232,18 +187,22 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
           // Filed as what the author and the time make it now: a delegate's draft after the window is a suggestion.
           const session = await sessionFor(store, now, doc.sessionId ?? input.sessionId)
           const kind = kindFor(member, session, now)
+          const delegation = await jointDelegation(store, member, kind === 'proposal' ? session : null, input.joint)
+          const dropped = [...(kind === 'proposal' || !doc.sessionId ? [] : ['sessionId']), ...(delegation || !doc.delegation ? [] : ['delegation'])]
           const saved = await store.claim('proposals', doc._id, { state: 'draft', round: doc.round }, {
-            $set: { ...text, kind, ...(kind === 'proposal' ? { sessionId: session!._id } : {}), updatedAt: at },
-            ...(kind === 'proposal' || !doc.sessionId ? {} : { $unset: { sessionId: true as const } }),
+            $set: { ...text, kind, ...(kind === 'proposal' ? { sessionId: session!._id } : {}), ...(delegation ? { delegation } : {}), updatedAt: at },
+            ...(dropped.length ? { $unset: Object.fromEntries(dropped.map((field) => [field, true as const])) } : {}),
           })
           if (!saved) throw changedMeanwhile()
           return detailOf(store, member, doc._id, now)
         }
         const session = await sessionFor(store, now, input.sessionId)
         const kind = kindFor(member, session, now)
+        const delegation = await jointDelegation(store, member, kind === 'proposal' ? session : null, input.joint)
         const id = await store.insert('proposals', {
           kind,
           ...(kind === 'proposal' ? { sessionId: session!._id } : {}),
+          ...(delegation ? { delegation } : {}),
           state: 'draft',
           ...text,
           authorId: member._id,
@@ -270,6 +229,7 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
         for (const invitee of invitees) {
           if (invitee._id === member._id) throw new AppError('CONFLICT', '不能邀请自己附议')
           if (!holdsRole(invitee, 'delegate', doc.sessionId!) || invitee.status === 'left') throw new AppError('CONFLICT', `${invitee.name}不是本届次的教代会代表，不能附议`)
+          if (doc.delegation && (await delegationOf(store, doc.sessionId!, invitee._id)) !== doc.delegation) throw new AppError('CONFLICT', `${invitee.name}不是${doc.delegation}的代表：联名提案只能邀请本代表团的代表`)
         }
         const at = now.toISOString()
         for (const invitee of invitees) {
@@ -513,12 +473,21 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
       allow: 'member',
       input: RateSchema,
       async handle({ id, satisfaction, comment }, { store, now, member }) {
-        const doc = await ownProposal(store, member, id)
-        const { to } = mustTake(doc, 'rate', member, { rating: satisfaction })
+        const { doc, mySecond } = await visible(store, member, id)
         const rating = { satisfaction, comment, at: now.toISOString() }
-        const again = to === 'rehandling'
         const note = `${SATISFACTION_LABELS[satisfaction]}${comment ? `：${comment}` : ''}`
-        if (!(await move(store, doc, to, record('rate', to, member, now, note), { $set: { rating, ...(again ? { rehandled: (doc.rehandled ?? 0) + 1 } : {}) } }))) throw changedMeanwhile()
+        if (doc.authorId === member._id) {
+          // The author's rating moves it: 不满意 sends it back to be handled again.
+          const { to } = mustTake(doc, 'rate', member, { rating: satisfaction })
+          const again = to === 'rehandling'
+          if (!(await move(store, doc, to, record('rate', to, member, now, note), { $set: { rating, ...(again ? { rehandled: (doc.rehandled ?? 0) + 1 } : {}) } }))) throw changedMeanwhile()
+          return detailOf(store, member, id, now)
+        }
+        // A confirmed seconder's rating is theirs alone (their own document): it moves nothing.
+        if (mySecond?.state !== 'confirmed') throw forbidden('只有提案人和确认附议的代表可以评价答复')
+        if (!seconderMayRate(doc)) throw new AppError('CONFLICT', `这份提案${PROPOSAL_STATE_LABELS[doc.state]}，现在不能评价`)
+        const rated = await store.claim('proposalSeconds', mySecond._id, { state: 'confirmed', round: doc.round }, { $set: { rating: { ...rating, replyAt: doc.reply!.at } } })
+        if (!rated) throw changedMeanwhile()
         return detailOf(store, member, id, now)
       },
     }),
@@ -548,6 +517,8 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
         )
       },
     }),
+    ...recordActions,
+    ...sessionActions,
   },
-  { config },
+  { config, jobs: jobsOf(JOB_CATALOGUE.proposals, { remindOverdue: { runBatch: remindOverdue } }) },
 )

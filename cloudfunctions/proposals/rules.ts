@@ -3,7 +3,7 @@
  * who someone is to a proposal, who may see it, and how it is numbered.
  */
 import { createHash } from 'node:crypto'
-import { PROPOSAL_STATE_LABELS, type ProposalActor, type ProposalKind, type ProposalState, type ProposalSummary } from '../../types/proposals'
+import { PROPOSAL_STATE_LABELS, type SessionDates, type ProposalActor, type ProposalKind, type ProposalState, type ProposalSummary } from '../../types/proposals'
 import { holdsRole } from '../core/authorize'
 import type { CongressSessionDoc, MemberDoc, ProposalDoc } from '../core/collections'
 
@@ -18,6 +18,21 @@ export function isCollecting(session: Pick<CongressSessionDoc, 'opensAt' | 'clos
   return session.opensAt !== undefined && session.closesAt !== undefined && session.opensAt <= at && at < session.closesAt
 }
 
+/** The session's name, days, window and seconders, as every view of it shows them. */
+export function sessionDates(session: CongressSessionDoc, now: Date): SessionDates {
+  const { _id, name, meetingStart, meetingEnd, opensAt, closesAt } = session
+  return {
+    id: _id,
+    name,
+    ...(meetingStart ? { meetingStart } : {}),
+    ...(meetingEnd ? { meetingEnd } : {}),
+    ...(opensAt ? { opensAt } : {}),
+    ...(closesAt ? { closesAt } : {}),
+    secondersNeeded: secondersNeeded(session),
+    collecting: isCollecting(session, now),
+  }
+}
+
 /** What a member's draft files as: a proposal for a delegate of a session collecting now, else a suggestion. */
 export function kindFor(member: Pick<MemberDoc, 'roles'>, session: CongressSessionDoc | null, now: Date): ProposalKind {
   return session && holdsRole(member, 'delegate', session._id) && isCollecting(session, now) ? 'proposal' : 'suggestion'
@@ -25,6 +40,9 @@ export function kindFor(member: Pick<MemberDoc, 'roles'>, session: CongressSessi
 
 /** A delegate's invitation to second a proposal: one document per proposal and delegate, whatever the round. */
 export const secondId = (proposalId: string, memberId: string) => createHash('sha256').update(`second\n${proposalId}\n${memberId}`).digest('hex').slice(0, 32)
+
+/** A delegate's entry in a session's imported list (their 代表团): one document per session and delegate. */
+export const delegateId = (sessionId: string, memberId: string) => createHash('sha256').update(`delegate\n${sessionId}\n${memberId}`).digest('hex').slice(0, 32)
 
 /** 六届二次-023: the session's name and the proposal's place among those accepted. */
 export const proposalNumber = (sessionName: string, n: number) => `${sessionName}-${String(n).padStart(3, '0')}`
@@ -59,6 +77,9 @@ export const REPLY_WEEKS_DEFAULT = 6
 export const isOverdue = (doc: Pick<ProposalDoc, 'replyDue' | 'state'>, today: string) =>
   doc.replyDue !== undefined && (doc.state === 'assigned' || doc.state === 'rehandling') && today > doc.replyDue
 
+/** While a reply stands (not sent back to be handled again), its confirmed seconders may rate it. */
+export const seconderMayRate = (doc: Pick<ProposalDoc, 'reply' | 'state'>) => doc.reply !== undefined && (['replied', 'rated', 'closed'] as ProposalState[]).includes(doc.state)
+
 /** States before the committee's eyes: the author's alone (and, while seconding, their invitees'). */
 const UNSUBMITTED: readonly ProposalState[] = ['draft', 'seconding']
 /** States every member sees: accepted and handled (the public record). */
@@ -66,18 +87,19 @@ export const PUBLIC_STATES: readonly ProposalState[] = ['accepted', 'assigned', 
 
 /**
  * Whether someone who is `actors` to the proposal may read it: its author always; an invited seconder while it is not
- * a draft; its session's committee and the union office once submitted; everyone once accepted.
+ * a draft; its session's committee and the union office once submitted; everyone once accepted, unless the union
+ * office withholds it from the public record (then those it concerns still do: its departments too).
  */
-export function maySee(doc: Pick<ProposalDoc, 'state'>, actors: readonly ProposalActor[]): boolean {
+export function maySee(doc: Pick<ProposalDoc, 'state' | 'withheld'>, actors: readonly ProposalActor[]): boolean {
   if (actors.includes('author')) return true
-  if (PUBLIC_STATES.includes(doc.state)) return true
+  if (PUBLIC_STATES.includes(doc.state)) return !doc.withheld || actors.some((actor) => actor !== 'member')
   if (doc.state === 'draft') return false
   if (actors.includes('seconder')) return true
   return !UNSUBMITTED.includes(doc.state) && (actors.includes('committee') || actors.includes('unionOffice'))
 }
 
 export function toSummary(doc: ProposalDoc, confirmed: number, needed: number): ProposalSummary {
-  const { _id, kind, state, title, category, number, authorName, updatedAt, submittedAt } = doc
+  const { _id, kind, state, title, category, number, authorName, delegation, updatedAt, submittedAt } = doc
   return {
     id: _id,
     kind,
@@ -87,6 +109,7 @@ export function toSummary(doc: ProposalDoc, confirmed: number, needed: number): 
     category,
     ...(number ? { number } : {}),
     authorName,
+    ...(delegation ? { delegation } : {}),
     updatedAt,
     ...(submittedAt ? { submittedAt } : {}),
     confirmed,

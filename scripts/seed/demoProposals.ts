@@ -2,9 +2,10 @@
  * The demo union's congress: 六届二次 collecting proposals now (opened 20 days ago, closing in 10, meeting a week
  * after), and its proposals in the states filing, review and handling reach: assigned to departments (one with its
  * assisting department's input given, one waiting for it), accepted and numbered, merged into one of those,
- * converted, rejected, waiting for the committee, with its seconders, and a draft; and a member's suggestion.
+ * converted, rejected, waiting for the committee, with its seconders, and a draft; and a member's suggestion. Last
+ * year's 六届一次 has its proposals closed (one handled twice, one withheld from the public record).
  */
-import { proposalNumber, secondId } from '../../cloudfunctions/proposals/rules'
+import { delegateId, proposalNumber, secondId } from '../../cloudfunctions/proposals/rules'
 import type { MemberDoc, ProposalDoc, ProposalSecondDoc, ProposalStepRecord } from '../../cloudfunctions/core/collections'
 import type { Store } from '../../cloudfunctions/core/store/port'
 import { REPLY_OUTCOME_LABELS, SATISFACTION_LABELS, type ProposalCategory, type ProposalKind, type ProposalState, type ProposalStep, type ReplyOutcome, type Satisfaction } from '../../types/proposals'
@@ -12,6 +13,7 @@ import { shanghaiDay } from '../../types/time'
 
 const DAY_MS = 86_400_000
 export const DEMO_SESSION = 'session-6-2'
+export const LAST_SESSION = 'session-6-1'
 
 interface DemoProposal {
   id: string
@@ -31,6 +33,14 @@ interface DemoProposal {
   /** The lead department's reply and the author's rating, days ago. */
   replied?: { days: number; outcome: ReplyOutcome; text: string; completionDate?: string; byName: string }
   rated?: { days: number; satisfaction: Satisfaction; comment: string }
+  /** A first reply its author was not satisfied with (so it was handled again), before `replied`. */
+  sentBack?: { days: number; outcome: ReplyOutcome; text: string; ratedDays: number; comment: string }
+  /** Seconders' ratings of the reply. */
+  secondRated?: [string, Satisfaction, string][]
+  /** Closed (办结), days ago. */
+  closed?: number
+  /** Withheld from the public record, and why. */
+  withheld?: string
   state: ProposalState
 }
 
@@ -48,6 +58,7 @@ const DEMOS: DemoProposal[] = [
     assigned: { days: 17, lead: 'dept-logistics', assists: [] },
     replied: { days: 6, outcome: 'adopted', text: '已完成老教学楼供暖管网检修，每日供暖时间延长至 22:00。', completionDate: '2026-11-15', byName: '段鹏' },
     rated: { days: 4, satisfaction: 'satisfied', comment: '教室暖和多了，感谢后勤处。' },
+    secondRated: [['m0036', 'basicallySatisfied', '个别教室仍偏冷。']],
     state: 'rated',
   },
   {
@@ -169,18 +180,133 @@ const DEMOS: DemoProposal[] = [
   },
 ]
 
+/** The state each decision leaves a proposal in. */
+const DECIDED = { accept: 'accepted', merge: 'merged', convert: 'converted', reject: 'rejected' } as const
+
+/** 六届一次, a year ago: every accepted proposal handled and closed. */
+const LAST_DEMOS: DemoProposal[] = [
+  {
+    id: 'proposal-6-1-bus',
+    title: '关于开通教职工通勤班车的提案',
+    category: 'logistics',
+    reasons: '新校区距主城区较远，公共交通不便，教职工通勤时间长。',
+    measures: '开通主城区至新校区的教职工通勤班车，早晚各两班。',
+    author: 'm0035',
+    seconders: [['m0036', 'confirmed'], ['m0037', 'confirmed']],
+    submitted: 372,
+    decision: { step: 'accept', days: 366 },
+    assigned: { days: 364, lead: 'dept-logistics', assists: [] },
+    replied: { days: 330, outcome: 'adopted', text: '已开通两条通勤班车线路，工作日早晚各两班。', completionDate: '2026-03-02', byName: '段鹏' },
+    rated: { days: 326, satisfaction: 'satisfied', comment: '班车准时，方便多了。' },
+    secondRated: [['m0036', 'satisfied', '']],
+    closed: 320,
+    state: 'closed',
+  },
+  {
+    id: 'proposal-6-1-checkup',
+    title: '关于增加退休教职工体检项目的提案',
+    category: 'welfare',
+    reasons: '退休教职工年龄偏大，现有体检项目较少，难以及早发现常见疾病。',
+    measures: '为退休教职工增加心脑血管和骨密度检查项目。',
+    author: 'm0010',
+    seconders: [['m0011', 'confirmed'], ['m0032', 'confirmed']],
+    submitted: 371,
+    decision: { step: 'accept', days: 366 },
+    assigned: { days: 364, lead: 'dept-hr', assists: ['dept-finance'], input: { deptId: 'dept-finance', text: '所需经费可在明年预算中安排。', byName: '财务处 李会计' } },
+    replied: { days: 335, outcome: 'planned', text: '已列入明年体检方案，增加心脑血管和骨密度检查。', byName: '人事处 张老师' },
+    rated: { days: 333, satisfaction: 'basicallySatisfied', comment: '希望尽快落实。' },
+    closed: 320,
+    state: 'closed',
+  },
+  {
+    id: 'proposal-6-1-title',
+    title: '关于完善职称评审公示制度的提案',
+    category: 'personnelPay',
+    reasons: '职称评审结果公示内容较少，教职工对评审过程了解不够。',
+    measures: '公示评审委员会组成、评分细则和每位申报人的得分。',
+    author: 'm0033',
+    seconders: [['m0034', 'confirmed'], ['m0038', 'confirmed']],
+    submitted: 370,
+    decision: { step: 'accept', days: 365 },
+    assigned: { days: 364, lead: 'dept-hr', assists: [] },
+    sentBack: { days: 340, outcome: 'notAdopted', text: '评审细则涉及专家个人信息，暂不公开。', ratedDays: 338, comment: '评分细则不涉及个人信息，应当公开。' },
+    replied: { days: 325, outcome: 'adopted', text: '自下一轮评审起公示评审委员会组成和评分细则。', completionDate: '2026-06-30', byName: '人事处 张老师' },
+    rated: { days: 322, satisfaction: 'basicallySatisfied', comment: '' },
+    closed: 320,
+    state: 'closed',
+  },
+  {
+    id: 'proposal-6-1-lab',
+    title: '关于加快实验楼改造进度的提案',
+    category: 'campus',
+    reasons: '实验楼改造工期一再推迟，多个课题组的实验无法按计划开展。',
+    measures: '公布改造时间表，分区施工，优先完成通风和供电改造。',
+    author: 'm0037',
+    seconders: [['m0038', 'confirmed'], ['m0039', 'confirmed']],
+    submitted: 369,
+    decision: { step: 'accept', days: 365 },
+    assigned: { days: 363, lead: 'dept-construction', assists: [] },
+    replied: { days: 316, outcome: 'adopted', text: '已分区施工，通风和供电改造于三月完成。', completionDate: '2026-03-31', byName: '基建处 王工' },
+    rated: { days: 312, satisfaction: 'satisfied', comment: '' },
+    closed: 305,
+    withheld: '答复涉及尚未公开的招标安排，暂不公开',
+    state: 'closed',
+  },
+  {
+    id: 'proposal-6-1-library',
+    title: '关于延长图书馆开放时间的提案',
+    category: 'teachingResearch',
+    reasons: '图书馆晚间 21:00 闭馆，教师晚间查阅资料不便。',
+    measures: '工作日晚间开放至 22:30，考试周通宵开放自习区。',
+    author: 'm0039',
+    seconders: [['m0032', 'confirmed'], ['m0035', 'confirmed']],
+    submitted: 368,
+    decision: { step: 'accept', days: 364 },
+    assigned: { days: 362, lead: 'dept-academic', assists: [] },
+    replied: { days: 345, outcome: 'adopted', text: '自春季学期起工作日开放至 22:30。', completionDate: '2026-02-24', byName: '教务处 刘老师' },
+    rated: { days: 340, satisfaction: 'satisfied', comment: '谢谢！' },
+    closed: 320,
+    state: 'closed',
+  },
+]
+
+/** Each demo session: its window and meeting (days from now), and its proposals. */
+const SESSION_DEMOS = [
+  { id: LAST_SESSION, opens: -390, closes: -360, meets: -353, updated: -391, demos: LAST_DEMOS },
+  { id: DEMO_SESSION, opens: -20, closes: 10, meets: 17, updated: -21, demos: DEMOS },
+]
+
+/** 六届二次's delegates by 代表团, as the union office's imported list names them. */
+export const DEMO_DELEGATIONS: [string, string[]][] = [
+  ['人文社科代表团', ['m0010', 'm0011', 'm0032', 'm0033', 'm0034']],
+  ['理工医代表团', ['m0035', 'm0036', 'm0037', 'm0038', 'm0039']],
+]
+
 export async function seedDemoProposals(store: Store, now: Date, members: MemberDoc[]): Promise<void> {
+  for (const session of SESSION_DEMOS) await seedSession(store, now, members, session)
+  const byId = new Map(members.map((member) => [member._id, member]))
+  for (const [delegation, memberIds] of DEMO_DELEGATIONS) {
+    for (const memberId of memberIds) {
+      const { name, staffNo } = byId.get(memberId)!
+      await store.insert('congressDelegates', { _id: delegateId(DEMO_SESSION, memberId), sessionId: DEMO_SESSION, memberId, memberName: name, staffNo, delegation, importedAt: new Date(now.getTime() - 21 * DAY_MS).toISOString() })
+    }
+  }
+}
+
+async function seedSession(store: Store, now: Date, members: MemberDoc[], plan: (typeof SESSION_DEMOS)[number]): Promise<void> {
   const ago = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString()
-  const session = (await store.get('congressSessions', DEMO_SESSION))!
-  await store.update('congressSessions', { _id: DEMO_SESSION }, {
+  const dayFrom = (days: number) => shanghaiDay(new Date(now.getTime() + days * DAY_MS))
+  const sessionId = plan.id
+  const session = (await store.get('congressSessions', sessionId))!
+  await store.update('congressSessions', { _id: sessionId }, {
     $set: {
-      opensAt: ago(20),
-      closesAt: ago(-10),
-      meetingStart: shanghaiDay(new Date(now.getTime() + 17 * DAY_MS)),
-      meetingEnd: shanghaiDay(new Date(now.getTime() + 18 * DAY_MS)),
+      opensAt: ago(-plan.opens),
+      closesAt: ago(-plan.closes),
+      meetingStart: dayFrom(plan.meets),
+      meetingEnd: dayFrom(plan.meets + 1),
       secondersNeeded: 2,
       replyWeeks: 6,
-      updatedAt: ago(21),
+      updatedAt: ago(-plan.updated),
     },
   })
   const byId = new Map(members.map((member) => [member._id, member]))
@@ -188,7 +314,7 @@ export async function seedDemoProposals(store: Store, now: Date, members: Member
   const office = members.find((member) => member.roles.includes('unionOffice'))!
   let accepted = 0
   const numbers = new Map<string, string>()
-  for (const demo of DEMOS) {
+  for (const demo of plan.demos) {
     const author = byId.get(demo.author)!
     const created = ago((demo.submitted ?? 1) + 2)
     const history: ProposalStepRecord[] = []
@@ -200,22 +326,28 @@ export async function seedDemoProposals(store: Store, now: Date, members: Member
       if (decision.step === 'accept') number = proposalNumber(session.name, ++accepted)
       if (number) numbers.set(demo.id, number)
       const note = number ?? (decision.mainId ? `并入${numbers.get(decision.mainId)}：${decision.reason}` : decision.reason)
-      history.push({ step: decision.step, state: demo.state, at: ago(decision.days), byName: office.name, ...(note ? { note } : {}) })
+      history.push({ step: decision.step, state: DECIDED[decision.step], at: ago(decision.days), byName: office.name, ...(note ? { note } : {}) })
     }
     const assigned = demo.assigned
-    const replyDue = assigned ? shanghaiDay(new Date(now.getTime() + (42 - assigned.days) * DAY_MS)) : undefined
+    const replyDue = assigned ? dayFrom(42 - assigned.days) : undefined
     if (assigned) {
       const note = `主办：${deptName.get(assigned.lead)}${assigned.assists.length ? `；协办：${assigned.assists.map((deptId) => deptName.get(deptId)).join('、')}` : ''}；${replyDue} 前答复`
       history.push({ step: 'assign', state: 'assigned', at: ago(assigned.days), byName: office.name, note })
     }
-    const { replied, rated } = demo
-    if (replied) history.push({ step: 'reply', state: 'replied', at: ago(replied.days), byName: replied.byName, note: `${deptName.get(assigned!.lead)}：${REPLY_OUTCOME_LABELS[replied.outcome]}` })
-    if (rated) history.push({ step: 'rate', state: 'rated', at: ago(rated.days), byName: author.name, note: `${SATISFACTION_LABELS[rated.satisfaction]}：${rated.comment}` })
+    const { replied, rated, sentBack } = demo
+    const replyNote = (outcome: ReplyOutcome) => `${deptName.get(assigned!.lead)}：${REPLY_OUTCOME_LABELS[outcome]}`
+    if (sentBack) {
+      history.push({ step: 'reply', state: 'replied', at: ago(sentBack.days), byName: replied!.byName, note: replyNote(sentBack.outcome) })
+      history.push({ step: 'rate', state: 'rehandling', at: ago(sentBack.ratedDays), byName: author.name, note: `${SATISFACTION_LABELS.unsatisfied}：${sentBack.comment}` })
+    }
+    if (replied) history.push({ step: 'reply', state: 'replied', at: ago(replied.days), byName: replied.byName, note: replyNote(replied.outcome) })
+    if (rated) history.push({ step: 'rate', state: 'rated', at: ago(rated.days), byName: author.name, note: `${SATISFACTION_LABELS[rated.satisfaction]}${rated.comment ? `：${rated.comment}` : ''}` })
+    if (demo.closed !== undefined) history.push({ step: 'close', state: 'closed', at: ago(demo.closed), byName: office.name })
     const kind = decision?.step === 'convert' ? 'suggestion' : (demo.kind ?? 'proposal')
     const doc: ProposalDoc = {
       _id: demo.id,
       kind,
-      ...(demo.kind === 'suggestion' ? {} : { sessionId: DEMO_SESSION }),
+      ...(demo.kind === 'suggestion' ? {} : { sessionId }),
       state: demo.state,
       title: demo.title,
       category: demo.category,
@@ -242,24 +374,28 @@ export async function seedDemoProposals(store: Store, now: Date, members: Member
         : {}),
       ...(replied ? { reply: { outcome: replied.outcome, text: replied.text, ...(replied.completionDate ? { completionDate: replied.completionDate } : {}), byName: replied.byName, deptName: deptName.get(assigned!.lead)!, at: ago(replied.days) } } : {}),
       ...(rated ? { rating: { satisfaction: rated.satisfaction, comment: rated.comment, at: ago(rated.days) } } : {}),
+      ...(sentBack ? { rehandled: 1 } : {}),
+      ...(demo.withheld ? { withheld: { reason: demo.withheld, byName: office.name, at: ago(demo.closed ?? 0) } } : {}),
       history,
     }
     await store.insert('proposals', doc)
     for (const [memberId, state] of demo.seconders) {
       const seconder = byId.get(memberId)!
       const invitedAt = ago((demo.submitted ?? 1) + 1)
+      const secondRating = demo.secondRated?.find(([id]) => id === memberId)
       await store.insert('proposalSeconds', {
         _id: secondId(demo.id, memberId),
         proposalId: demo.id,
-        sessionId: DEMO_SESSION,
+        sessionId,
         memberId,
         memberName: seconder.name,
         state,
         round: 1,
         invitedAt,
         ...(state === 'invited' ? {} : { answeredAt: ago(demo.submitted ?? 0.5) }),
+        ...(secondRating ? { rating: { satisfaction: secondRating[1], comment: secondRating[2], at: ago(rated!.days), replyAt: ago(replied!.days) } } : {}),
       })
     }
   }
-  await store.update('congressSessions', { _id: DEMO_SESSION }, { $set: { lastNumber: accepted } })
+  await store.update('congressSessions', { _id: sessionId }, { $set: { lastNumber: accepted } })
 }

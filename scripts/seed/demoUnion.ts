@@ -58,7 +58,10 @@ export const DEMO_STAFF = [
 ]
 
 /** The congress sessions, clubs and handling departments roles can be held for (their modules add the rest). */
-const SESSIONS: [string, string][] = [['session-6-2', '六届二次']]
+const SESSIONS: [string, string][] = [
+  ['session-6-1', '六届一次'],
+  ['session-6-2', '六届二次'],
+]
 const CLUBS: [string, string][] = [
   ['club-pingpong', '乒乓球俱乐部'],
   ['club-badminton', '羽毛球俱乐部'],

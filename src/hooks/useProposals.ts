@@ -21,6 +21,12 @@ export const useMyProposals = () => usePagedList((offset, limit) => call('propos
 
 export const useInvitations = () => usePagedList((offset, limit) => call('proposals', 'invitations', { offset, limit }), [])
 
+export const useSessions = () => useRemote(() => call('proposals', 'sessions'))
+
+/** 公开提案: a session's accepted proposals, of one category or all. */
+export const usePublicRecord = (sessionId: string, category: ProposalCategory | '') =>
+  usePagedList((offset, limit) => call('proposals', 'record', { sessionId, ...(category ? { category } : {}), offset, limit }), [sessionId, category])
+
 /** One proposal, and what I may do with it here: answer my invitation, recall it to change it, submit it. */
 export function useProposalDetail(id: string) {
   const detail = useRemote(() => call('proposals', 'detail', { id }), [id])
@@ -33,6 +39,10 @@ export function useProposalDetail(id: string) {
   const submitting = useMutation((_: void, key) => write('proposals', 'submit', { id }, key), done('已提交'))
   const rating = useMutation((input: { satisfaction: Satisfaction; comment: string }, key) => write('proposals', 'rate', { id, ...input }, key), done('感谢您的评价'))
   const closing = useMutation((_: void, key) => write('proposals', 'close', { id }, key), done('已办结'))
+  const withholding = useMutation((reason: string | null, key) => write('proposals', 'withhold', reason === null ? { id, withhold: false } : { id, withhold: true, reason }, key), {
+    success: (_fresh, reason) => (reason === null ? '已恢复公开' : '已设为不公开'),
+    onSuccess: (fresh) => detail.setData(fresh),
+  })
   return {
     ...detail,
     answer: (confirm: boolean) => answering.run(confirm),
@@ -40,7 +50,9 @@ export function useProposalDetail(id: string) {
     submit: () => submitting.run(),
     rate: (satisfaction: Satisfaction, comment: string) => rating.run({ satisfaction, comment }),
     close: () => closing.run(),
-    busy: answering.busy || recalling.busy || submitting.busy || rating.busy || closing.busy,
+    /** Off the public record with the reason; null: back on it. */
+    withhold: (reason: string | null) => withholding.run(reason),
+    busy: answering.busy || recalling.busy || submitting.busy || rating.busy || closing.busy || withholding.busy,
   }
 }
 
@@ -49,9 +61,11 @@ export interface DraftText {
   category: ProposalCategory
   reasons: string
   measures: string
+  /** 代表团联名: its co-authors are delegates of my 代表团. */
+  joint: boolean
 }
 
-const BLANK: DraftText = { title: '', category: 'other', reasons: '', measures: '' }
+const BLANK: DraftText = { title: '', category: 'other', reasons: '', measures: '', joint: false }
 
 /** How long typing pauses before the draft is saved. */
 const SAVE_AFTER_MS = 1500
@@ -78,7 +92,7 @@ export function useDraft(initialId: string | undefined, sessionId: string | unde
     if (!initialId) return
     void call('proposals', 'detail', { id: initialId }).then((detail) => {
       setSaved(detail)
-      setText({ title: detail.title, category: detail.category, reasons: detail.reasons, measures: detail.measures })
+      setText({ title: detail.title, category: detail.category, reasons: detail.reasons, measures: detail.measures, joint: detail.delegation !== undefined })
       setLoaded(true)
     })
   }, [initialId])
@@ -154,7 +168,7 @@ export function useDraft(initialId: string | undefined, sessionId: string | unde
   }
 }
 
-/** The session's delegates to invite, found by name or staff number. */
-export function useDelegates(sessionId: string | undefined, q: string) {
-  return useRemote(() => (sessionId ? call('proposals', 'delegates', { sessionId, q }) : Promise.resolve([])), [sessionId, q])
+/** The session's delegates to invite (only my 代表团's, for a joint proposal), found by name or staff number. */
+export function useDelegates(sessionId: string | undefined, q: string, sameDelegation: boolean) {
+  return useRemote(() => (sessionId ? call('proposals', 'delegates', { sessionId, q, sameDelegation }) : Promise.resolve([])), [sessionId, q, sameDelegation])
 }

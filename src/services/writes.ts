@@ -51,10 +51,15 @@ type Kinds = EveryAction<{
     // An export makes a file and an audit entry: a retried export answers the first file.
     eventParticipants: 'write',
     ledger: 'write',
+    proposalBook: 'write',
+    proposalHandling: 'write',
     roster: 'write',
     rosterTemplate: 'read',
     rosterPreview: 'read',
     rosterApply: 'write',
+    delegatesFile: 'read',
+    delegatesPreview: 'read',
+    delegatesApply: 'write',
   },
   members: {
     me: 'read',
@@ -97,7 +102,7 @@ type Kinds = EveryAction<{
   proposals: {
     session: 'read', delegates: 'read', saveDraft: 'write', invite: 'write', answerInvitation: 'write', recall: 'write', submit: 'write',
     mine: 'read', invitations: 'read', detail: 'read', similar: 'read', reviewQueue: 'read', decide: 'write',
-    assign: 'write', assistInput: 'write', reply: 'write', answer: 'write', rate: 'write', close: 'write', handlingQueue: 'read',
+    assign: 'write', assistInput: 'write', reply: 'write', answer: 'write', rate: 'write', close: 'write', handlingQueue: 'read', sessions: 'read', saveSession: 'write', record: 'read', withhold: 'write', statistics: 'read',
   },
 }>
 

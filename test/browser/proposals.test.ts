@@ -4,8 +4,9 @@
  * committee accepts it under the session's next number and assigns it; the department replies; the author rates the
  * reply and the committee closes it. In order, over one host and store.
  */
+import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
-import { arrived, eventually, expectCount, expectText, loginAs, open, screenshot, suiteHarness, tapCell, tapTab, toast } from './harness'
+import { arrived, chooseFile, eventually, expectCount, expectText, loginAs, open, screenshot, suiteHarness, tapCell, tapTab, toast } from './harness'
 
 const h = suiteHarness()
 
@@ -155,4 +156,95 @@ test('the committee assigns it to 后勤管理处, whose handler replies; the au
   await expectText(closer.locator('.proposal-detail:visible .status-tag').first(), '已办结')
   await screenshot(closer, 'proposals-closed')
   expect((await h.store.get('proposals', proposalId))!.history.map((entry) => entry.step)).toEqual(['invite', 'submit', 'accept', 'assign', 'reply', 'rate', 'close'])
+})
+
+test('a member reads the public record, last session’s too; the union office withholds one from it', async () => {
+  const page = await h.newPhone()
+  await openProposals(page, await nameOf('m0019'))
+  await page.locator('.proposals__tabs .choice:visible', { hasText: '公开提案' }).click()
+  const record = page.locator('.proposals__record:visible')
+  await expectCount(record.locator('.proposals__row'), 5)
+  await expectText(record.locator('.proposals__row').first(), '六届二次-001')
+  await expectText(record.locator('.proposals__row', { hasText: TITLE }), '承办：后勤管理处 · 列入计划 · 提案人基本满意')
+  await screenshot(page, 'proposals-record')
+  await record.locator('.choice', { hasText: '六届一次' }).click()
+  // 六届一次-004 is withheld: members see the other four.
+  await expectCount(record.locator('.proposals__row'), 4)
+  await expectText(record.locator('.proposals__row').nth(3), '六届一次-005')
+
+  const office = await h.newPhone()
+  await loginAs(office, h.baseUrl, '周建华')
+  await open(office, h.baseUrl, '/proposals/detail/index?id=proposal-heating')
+  await arrived(office, DETAIL)
+  const publicity = office.locator('.proposal-detail__publicity:visible')
+  await publicity.locator('textarea').fill('答复涉及个人信息')
+  await screenshot(office, 'proposals-withhold')
+  await publicity.locator('.proposal-detail__withhold').click()
+  await expectText(toast(office), '已设为不公开')
+  await expectText(office.locator('.proposal-detail__head:visible'), '不在公开提案中：答复涉及个人信息')
+  await eventually(async () => expect((await h.store.get('proposals', 'proposal-heating'))?.withheld).toMatchObject({ reason: '答复涉及个人信息', byName: '周建华' }))
+})
+
+test('the committee reads the session’s figures in 提案统计', async () => {
+  const page = await h.newPhone()
+  await loginAs(page, h.baseUrl, await nameOf('m0040'))
+  await tapTab(page, '我的')
+  await tapCell(page, '提案统计')
+  await arrived(page, /#\/admin\/proposals\/stats\/index/)
+  const totals = page.locator('.stats__total:visible')
+  // The demo's eight filed, and this file's own: accepted as 六届二次-005.
+  await expectText(totals.nth(0), '9 提交')
+  await expectText(totals.nth(2), '5 立案')
+  await expectText(page.locator('.stats__dept:visible').first(), '后勤管理处')
+  await screenshot(page, 'proposals-stats')
+})
+
+test('the union office changes a session’s reply weeks in 教代会届次', async () => {
+  const page = await h.newPhone()
+  await loginAs(page, h.baseUrl, '周建华')
+  await tapTab(page, '我的')
+  await tapCell(page, '教代会届次')
+  await arrived(page, /#\/admin\/proposals\/sessions\/index/)
+  const cards = page.locator('.sessions__card:visible')
+  await expectCount(cards, 2)
+  await expectText(cards.first(), '六届二次')
+  await expectText(cards.first(), '代表 10 人 · 提案委员会 1 人')
+  await screenshot(page, 'proposals-sessions')
+  await cards.nth(1).locator('.sessions__edit').click()
+  const editor = page.locator('.sessions__editor:visible')
+  await editor.locator('input').last().fill('8')
+  await screenshot(page, 'proposals-session-edit')
+  await editor.locator('.sessions__save').click()
+  await expectText(toast(page), '届次已保存')
+  await expectText(page.locator('.sessions__card:visible').nth(1), '答复期限 8 周')
+  // The form keeps days: the window now closes at the end of its last day (Shanghai midnight).
+  expect(await h.store.get('congressSessions', 'session-6-1')).toMatchObject({ name: '六届一次', replyWeeks: 8, secondersNeeded: 2, closesAt: expect.stringMatching(/T16:00:00\.000Z$/) })
+})
+
+test('the union office imports 六届二次’s delegate list with one more delegate, who holds the session’s delegate role from then on', async () => {
+  const page = await h.newPhone()
+  await loginAs(page, h.baseUrl, '周建华')
+  await tapTab(page, '我的')
+  await tapCell(page, '教代会届次')
+  await arrived(page, /#\/admin\/proposals\/sessions\/index/)
+  const card = page.locator('.sessions__card:visible').first()
+  await expectText(card, '代表名单：人文社科代表团 5 人、理工医代表团 5 人')
+  // The list as the demo keeps it, and 廖月佳 (m0019) joining 人文社科代表团.
+  const newcomer = (await h.store.get('members', 'm0019'))!
+  const entries = await h.store.find('congressDelegates', { sessionId: 'session-6-2' }, { sort: { staffNo: 1 } })
+  const workbook = new ExcelJS.Workbook()
+  const sheet = workbook.addWorksheet('代表名单')
+  sheet.addRow(['工号', '姓名', '代表团'])
+  for (const entry of entries) sheet.addRow([entry.staffNo, entry.memberName, entry.delegation])
+  sheet.addRow([newcomer.staffNo, newcomer.name, '人文社科代表团'])
+  const buffer = Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer)
+  await chooseFile(page, card.locator('.sessions__import'), { name: '代表名单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer })
+  const preview = card.locator('.sessions__preview')
+  await expectText(preview, `新增代表 1 人：${newcomer.name}（${newcomer.staffNo}）`)
+  await expectText(preview, '不再是代表 0 人')
+  await screenshot(page, 'proposals-delegates-import')
+  await preview.locator('.sessions__apply').click()
+  await expectText(toast(page), '代表名单已导入')
+  await expectText(page.locator('.sessions__card:visible').first(), '代表名单：人文社科代表团 6 人、理工医代表团 5 人')
+  expect((await h.store.get('members', 'm0019'))?.roles).toContain('delegate:session-6-2')
 })

@@ -268,10 +268,16 @@ describe('the matrix: who may call each action', () => {
     'exports.eventParticipants': UNIT05_ORGANIZERS,
     // The payload names unit05: its admin exports its ledger.
     'exports.ledger': UNIT05_ORGANIZERS,
+    // 六届二次's committee, and the union office.
+    'exports.proposalBook': ['committee', 'unionOffice'],
+    'exports.proposalHandling': ['committee', 'unionOffice'],
     'exports.rosterTemplate': OFFICE,
     'exports.roster': OFFICE,
     'exports.rosterPreview': OFFICE,
     'exports.rosterApply': OFFICE,
+    'exports.delegatesFile': OFFICE,
+    'exports.delegatesPreview': OFFICE,
+    'exports.delegatesApply': OFFICE,
     'members.me': EVERY_MEMBER,
     'members.units': EVERY_MEMBER,
     'members.bind': ['unbound'],
@@ -322,10 +328,15 @@ describe('the matrix: who may call each action', () => {
     'proposals.assistInput': ['handlingDept'],
     'proposals.reply': ['handlingDept'],
     'proposals.answer': OFFICE,
-    // A proposal none of them wrote: each is answered NOT_FOUND.
+    // A proposal none of them wrote nor seconded: each is answered FORBIDDEN by the action.
     'proposals.rate': EVERY_MEMBER,
     'proposals.close': ['committee', 'unionOffice'],
     'proposals.handlingQueue': ['handlingDept', 'unionOffice'],
+    'proposals.sessions': EVERY_MEMBER,
+    'proposals.saveSession': OFFICE,
+    'proposals.record': EVERY_MEMBER,
+    'proposals.withhold': OFFICE,
+    'proposals.statistics': ['committee', 'unionOffice'],
   }
 
   /**
@@ -398,7 +409,7 @@ describe('the matrix: who may call each action', () => {
     'proposals.answerInvitation': 'NOT_FOUND',
     'proposals.recall': 'NOT_FOUND',
     'proposals.submit': 'NOT_FOUND',
-    'proposals.rate': 'NOT_FOUND',
+    'proposals.rate': 'FORBIDDEN',
   }
 
   /** Actions the union office gets to whose valid payload the action itself then refuses: an application that is not there. */

@@ -5,12 +5,16 @@
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { AUDIENCE_UNITS_MAX, BODY_MAX, TITLE_MAX } from '../../types/notices'
 import type { ErrorCode } from '../../types/result'
-import { DAY, DEMO_EVENTS, birthdayPolicyInput, HOUR, midAutumnRound, NOTICES, PEOPLE, PNG, VALID_PAYLOADS, VALID_ROSTER, allActions, callAs, eventSettings, expectOk, iso, memberEdit, noticeInput, seededSignup, seededStore, send, shanghaiAt, snapshot, testFiles, type TestStore } from './harness'
+import { DAY, DEMO_EVENTS, birthdayPolicyInput, HOUR, midAutumnRound, NOTICES, PEOPLE, PNG, VALID_DELEGATES, VALID_PAYLOADS, VALID_ROSTER, allActions, callAs, eventSettings, expectOk, iso, memberEdit, noticeInput, seededSignup, seededStore, send, shanghaiAt, snapshot, testFiles, type TestStore } from './harness'
 
 const CHINESE = /[\u4e00-\u9fa5]/
 
 /** A draft proposal (the caller's own, new): each case spoils one field. */
 const draft = (overrides: Record<string, unknown>) => ({ title: '关于增设教工休息室的提案', category: 'logistics', reasons: '教学楼没有教工休息的地方', measures: '每栋教学楼设一间教工休息室', ...overrides })
+
+/** A congress session as the union office sets it up: each case spoils one field (undefined: leaves it out, as JSON does). */
+const session = (overrides: Record<string, unknown>) =>
+  JSON.parse(JSON.stringify({ sessionName: '六届三次', meetingStart: '2027-12-06', meetingEnd: '2027-12-07', opensAt: '2027-10-20T00:00:00.000Z', closesAt: '2027-11-20T00:00:00.000Z', secondersNeeded: 2, replyWeeks: 6, ...overrides }))
 
 /** [what is wrong, payload, the message (or part of it) the caller must see]. */
 type Case = [string, unknown, (string | RegExp)?]
@@ -279,6 +283,25 @@ const exportCases: Case[] = [
   ['a list of unit ids', { unitId: ['unit01', 'unit02'] }, '编号须为文字'],
   ['an import mode', { full: true }, '不支持的字段「导入方式」'],
   ['a status filter', { status: 'left' }, '不支持的字段「人员状态」'],
+]
+
+/** Bad requests for a congress session's 提案汇编 or 提案办理情况表: the session, and nothing else. */
+const delegatesFileCases: Case[] = [
+  ['no file', { sessionId: 'session-6-2' }, '请填写名册文件'],
+  ['an empty file id', { sessionId: 'session-6-2', fileId: '' }, '请先选择名册文件'],
+  ['a file id as a number', { sessionId: 'session-6-2', fileId: 7 }, '文件标识须为文字'],
+  ['no session', { fileId: VALID_DELEGATES.fileId }, '请填写届次'],
+  ['a full import flag', { ...VALID_DELEGATES, full: true }, '不支持的字段「导入方式」'],
+]
+
+const sessionExportCases: Case[] = [
+  ['no session', {}, '请填写届次'],
+  ['a session id as a number', { sessionId: 62 }, '编号须为文字'],
+  ['a session id with a query operator', { sessionId: { $ne: null } }, '编号须为文字'],
+  ['a session id with a path in it', { sessionId: '../congressSessions' }, '编号格式不正确'],
+  ['an empty session id', { sessionId: '' }, '编号格式不正确'],
+  ['a state filter', { sessionId: 'session-6-2', state: 'accepted' }, '不支持的字段「状态」'],
+  ['a year', { sessionId: 'session-6-2', year: 2026 }, '不支持的字段「年份」'],
 ]
 
 /** Bad filters of the ledger's export: its year (which it needs), its kind and unit, and no paging. */
@@ -793,10 +816,15 @@ const CASES: Record<string, Record<string, Case[]>> = {
   exports: {
     eventParticipants: eventIdCases,
     ledger: ledgerExportCases,
+    proposalBook: sessionExportCases,
+    proposalHandling: sessionExportCases,
     rosterTemplate: [...noPayloadCases, ['a file id', { fileId: VALID_ROSTER.fileId }, '不支持的字段「名册文件」']],
     roster: exportCases,
     rosterPreview: previewCases,
     rosterApply: applyCases,
+    delegatesFile: sessionExportCases,
+    delegatesPreview: delegatesFileCases,
+    delegatesApply: delegatesFileCases,
   },
   audit: {
     list: auditListCases,
@@ -854,11 +882,13 @@ const CASES: Record<string, Record<string, Case[]>> = {
   proposals: {
     session: [['a session id with a query operator', { sessionId: { $ne: null } }, '编号须为文字'], ['a search', { q: '停车' }, '不支持的字段「搜索内容」']],
     delegates: [
+      ['only my 代表团 as a number', { sessionId: 'session-6-2', sameDelegation: 1 }, '请选择是否只看本代表团'],
       ['no session', {}, '请填写届次'],
       ['a search over 20', { sessionId: 'session-6-2', q: '长'.repeat(21) }, '搜索内容不能超过 20 个字'],
       ['a search as a number', { sessionId: 'session-6-2', q: 1 }, '搜索内容须为文字'],
     ],
     saveDraft: [
+      ['joint as text', draft({ joint: 'yes' }), '请选择是否联名'],
       ['a title over 40', draft({ title: '题'.repeat(41) }), '标题不能超过 40 个字'],
       ['a title as a number', draft({ title: 5 }), '标题须为文字'],
       ['reasons over 2,000', draft({ reasons: '因'.repeat(2001) }), '案由不能超过 2000 个字'],
@@ -942,6 +972,38 @@ const CASES: Record<string, Record<string, Case[]>> = {
     ],
     close: idCases,
     handlingQueue: [['no department', {}, '请填写部门'], ['a department with a query operator', { deptId: { $ne: null } }, '编号须为文字'], ...pageCases.map(([what, payload, message]): Case => [what, { deptId: 'dept-logistics', ...(payload as object) }, message])],
+    sessions: noPayloadCases,
+    saveSession: [
+      ['no name', session({ sessionName: undefined }), '请填写届次名称'],
+      ['a blank name', session({ sessionName: ' ' }), '请填写届次名称'],
+      ['a name over 20', session({ sessionName: '届'.repeat(21) }), '届次名称不能超过 20 个字'],
+      ['a meeting day that is not a day', session({ meetingStart: '2027-02-30' }), '会议开始日期不是有效的日期'],
+      ['a meeting ending before it starts', session({ meetingEnd: '2027-12-01' }), '会议结束日期不能早于开始日期'],
+      ['a window opening as text', session({ opensAt: '十月' }), '提案征集开始时间格式不正确'],
+      ['a window closing before it opens', session({ closesAt: '2027-10-01T00:00:00.000Z' }), '提案征集截止时间须晚于开始时间'],
+      ['0 seconders', session({ secondersNeeded: 0 }), '附议人数至少 1 人'],
+      ['11 seconders', session({ secondersNeeded: 11 }), '附议人数最多 10 人'],
+      ['seconders as text', session({ secondersNeeded: '2' }), '附议人数须为数字'],
+      ['1.5 weeks to reply', session({ replyWeeks: 1.5 }), '答复期限须为整周数'],
+      ['27 weeks to reply', session({ replyWeeks: 27 }), '答复期限最多 26 周'],
+      ['an unknown field', session({ delegates: [] }), '不支持的字段「delegates」'],
+    ],
+    record: [
+      ['no session', {}, '请填写届次'],
+      ['an unknown category', { sessionId: 'session-6-2', category: 'sports' }, '请选择提案类别'],
+      ...pageCases.map(([what, payload, message]): Case => [what, { sessionId: 'session-6-2', ...(payload as object) }, message]),
+    ],
+    withhold: [
+      ['no choice', { id: 'proposal-wifi' }, '请选择是否公开'],
+      ['withheld without a reason', { id: 'proposal-wifi', withhold: true }, '请填写原因'],
+      ['a reason over 200', { id: 'proposal-wifi', withhold: true, reason: '因'.repeat(201) }, '不公开的理由不能超过 200 个字'],
+      ['withhold as text', { id: 'proposal-wifi', withhold: 'yes', reason: '测试' }, '请选择是否公开'],
+      ['a reason to show it again', { id: 'proposal-wifi', withhold: false, reason: '测试' }, '不支持的字段「原因」'],
+    ],
+    statistics: [
+      ['no session', {}, '请填写届次'],
+      ['a session with a query operator', { sessionId: { $ne: null } }, '编号须为文字'],
+    ],
   },
 }
 

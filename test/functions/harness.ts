@@ -20,6 +20,8 @@ import type { WeChatApi } from '../../cloudfunctions/core/wechatApi/port'
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { planIdOf } from '../../cloudfunctions/exports/roster/preview'
 import { writeRoster } from '../../cloudfunctions/exports/roster/rosterFile'
+import { delegatesWorkbook } from '../../cloudfunctions/exports/delegatesFile'
+import { DEMO_DELEGATIONS } from '../../scripts/seed/demoProposals'
 import { planImport, type RosterMember } from '../../cloudfunctions/exports/roster/rosterPlan'
 import { demoMembers, demoOpenid, demoUnits, seedDemoUnion } from '../../scripts/seed/demoUnion'
 import { demoEventList } from '../../scripts/seed/demoEvents'
@@ -186,6 +188,17 @@ export async function download(link: DownloadLink, files: LocalFileStore = testF
 const validRosterWritten = writeRoster([ROSTER_NEWCOMER], demoUnits()).then((data) => writeFile(join(testFilesDir, VALID_ROSTER.fileId), data))
 
 /**
+ * 六届二次's delegate list in `testFiles`, under a fixed id: the demo's ten in their 代表团, and m0019 (廖月佳, no
+ * delegate yet) joining 人文社科代表团, so importing it really writes.
+ */
+export const VALID_DELEGATES = { sessionId: 'session-6-2', fileId: 'deadbeef'.repeat(4) } as const
+export const delegateRows = (lists: [string, string[]][]) => {
+  const byId = new Map(demoMembers(NOW).map((member) => [member._id, member]))
+  return lists.flatMap(([delegation, ids]) => ids.map((id) => ({ staffNo: byId.get(id)!.staffNo, name: byId.get(id)!.name, delegation })))
+}
+const validDelegatesWritten = delegatesWorkbook(delegateRows([...DEMO_DELEGATIONS, ['人文社科代表团', [PEOPLE.unit01Member]]])).then((data) => writeFile(join(testFilesDir, VALID_DELEGATES.fileId), data))
+
+/**
  * The store every function test runs over: SQLite in memory behind the interleaving store, so concurrent calls
  * interleave around every read and write as they do on CloudBase (a race a test sets up can really happen).
  */
@@ -223,6 +236,7 @@ export async function send(
   options: CallOptions = {},
 ): Promise<ApiResult<unknown>> {
   await validRosterWritten
+  await validDelegatesWritten
   const identity = await identityOf(store, who)
   // A timer trigger sends CloudBase's timer event, not `{ action, payload }`.
   const body = identity.trigger ? { Type: 'Timer', TriggerName: identity.trigger } : event
@@ -480,10 +494,16 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
     eventParticipants: { eventId: 'event-flower' },
     // unit05's: its admin exports them too.
     ledger: { year: 2026, kind: 'birthday', unitId: 'unit05' },
+    // 六届二次's: its committee exports them too.
+    proposalBook: { sessionId: 'session-6-2' },
+    proposalHandling: { sessionId: 'session-6-2' },
     rosterTemplate: {},
     roster: { unitId: 'unit05' },
     rosterPreview: { fileId: VALID_ROSTER.fileId, full: false },
     rosterApply: { fileId: VALID_ROSTER.fileId, full: false, planId: VALID_ROSTER.planId },
+    delegatesFile: { sessionId: 'session-6-2' },
+    delegatesPreview: VALID_DELEGATES,
+    delegatesApply: VALID_DELEGATES,
   },
   members: {
     me: {},
@@ -551,6 +571,12 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
     // 供暖: rated by its author.
     close: { id: 'proposal-heating' },
     handlingQueue: { deptId: 'dept-logistics' },
+    sessions: {},
+    // 六届一次 as it is: saved again, it changes nothing but the time.
+    saveSession: { id: 'session-6-1', sessionName: '六届一次', meetingStart: '2025-12-02', meetingEnd: '2025-12-03', opensAt: '2025-10-26T02:00:00.000Z', closesAt: '2025-11-25T02:00:00.000Z', secondersNeeded: 2, replyWeeks: 6 },
+    record: { sessionId: 'session-6-2' },
+    withhold: { id: 'proposal-wifi', withhold: true, reason: '测试' },
+    statistics: { sessionId: 'session-6-2' },
   },
 }
 

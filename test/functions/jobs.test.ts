@@ -161,6 +161,7 @@ describe('任务运行记录 (audit.jobRuns)', () => {
       'benefits.issueBirthdays 发放生日慰问 每天 08:00',
       'benefits.remindReceipt 提醒领取福利 每天 09:30',
       'benefits.finishRounds 完成未发放完的节日慰问 每 10 分钟',
+      'proposals.remindOverdue 提醒承办部门答复超期的提案 每天 09:00',
       'members.migrateRoleScopes 角色范围改为编号 仅一次',
       'members.forgetBindFailures 清理过期的绑定失败记录 每天 03:30',
     ])
@@ -178,7 +179,7 @@ describe('job: members.migrateRoleScopes', () => {
     const summary = await runJob(store, 'members', 'migrateRoleScopes', { now: NOW })
     expect(summary).toEqual({ job: 'migrateRoleScopes', outcome: 'ok', count: 2 })
     const [created] = await store.find('congressSessions', { name: '七届一次' })
-    expect(created).toMatchObject({ name: '七届一次', order: 2 })
+    expect(created).toMatchObject({ name: '七届一次', order: 3 })
     expect((await store.get('members', PEOPLE.unitAdmin))?.roles).toEqual(['unitAdmin:unit05', 'delegate:session-6-2'])
     expect((await store.get('members', PEOPLE.delegate))?.roles).toEqual([`delegate:${created._id}`, 'clubAdmin:club-badminton', 'unitAdmin:unit05'])
     // Audited by the system, each member's grants before and after.

@@ -162,7 +162,7 @@ describe('消息订阅: consents', () => {
       { kind: 'benefitReminder', title: '福利领取提醒', description: '您的福利临近领取期限仍未领取时（只提醒一次）', remaining: 0 },
       { kind: 'benefitApplication', title: '慰问申请进度', description: '您的慰问申请通过分工会审核或被退回时（批准后以「福利发放」告知）', remaining: 0 },
       { kind: 'proposalInvitation', title: '提案附议邀请', description: '有代表邀请您附议其提案时', remaining: 0 },
-      { kind: 'proposalProgress', title: '提案进度', description: '您的提案有代表附议、有审查结果、交办、答复或办结时', remaining: 0 },
+      { kind: 'proposalProgress', title: '提案进度', description: '您的提案有代表附议、有审查结果、交办、答复或办结时；您承办的提案超过答复期限时', remaining: 0 },
     ]
     expect(await subscriptions()).toEqual([{ kind: 'notice', title: '通知公告', description: '校工会发布与您有关的通知公告时', remaining: 0 }, ...eventKinds])
     expectOk(await setTemplate())

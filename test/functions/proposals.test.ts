@@ -5,7 +5,7 @@
  * after; its delegates are m0010, m0011 and m0032…m0039, its committee m0040 (scripts/seed/demoProposals.ts).
  */
 import { secondId } from '../../cloudfunctions/proposals/rules'
-import { DAY, NOW, PEOPLE, callAs, expectFailure, expectOk, later, seededStore, snapshot, type TestStore } from './harness'
+import { DAY, HOUR, NOW, PEOPLE, callAs, expectFailure, expectOk, later, seededStore, snapshot, type TestStore } from './harness'
 
 let store: TestStore
 
@@ -44,6 +44,7 @@ describe('the session', () => {
       secondersNeeded: 2,
       collecting: true,
       delegate: true,
+      myDelegation: '人文社科代表团',
       committee: false,
       departments: [
         { id: 'dept-logistics', name: '后勤管理处' },
@@ -62,7 +63,7 @@ describe('the session', () => {
     const all = expectOk(await callAs(store, 'proposals', AUTHOR, 'delegates', { sessionId: SESSION }))
     expect(all.map((option) => option.memberId)).toEqual(['m0010', 'm0011', 'm0032', 'm0033', 'm0034', 'm0035', 'm0036', 'm0037', 'm0038'])
     const [first] = all
-    expect(first).toEqual({ memberId: 'm0010', name: '胡静', staffNo: '200010', unitName: '教师教育学院分工会' })
+    expect(first).toEqual({ memberId: 'm0010', name: '胡静', staffNo: '200010', unitName: '教师教育学院分工会', delegation: '人文社科代表团' })
     expect(expectOk(await callAs(store, 'proposals', AUTHOR, 'delegates', { sessionId: SESSION, q: '胡' })).map((option) => option.name)).toEqual(['胡静'])
     expectFailure(await callAs(store, 'proposals', PEOPLE.unit01Member, 'delegates', { sessionId: SESSION }), 'FORBIDDEN')
   })
@@ -153,15 +154,20 @@ describe('filing a proposal', () => {
 
   it('lists my proposals and my invitations, newest first', async () => {
     const { id } = await seconding()
-    expect(expectOk(await callAs(store, 'proposals', AUTHOR, 'mine', {})).items.map((row) => [row.id, row.stateLabel, row.confirmed, row.needed])).toEqual([[id, '征集附议中', 0, 2]])
+    expect(expectOk(await callAs(store, 'proposals', AUTHOR, 'mine', {})).items.map((row) => [row.id, row.stateLabel, row.confirmed, row.needed])).toEqual([
+      [id, '征集附议中', 0, 2],
+      ['proposal-6-1-library', '已办结', 2, 2],
+    ])
     const invitations = expectOk(await callAs(store, 'proposals', SECOND_A, 'invitations', {})).items
     expect(invitations[0]).toEqual({ proposalId: id, title: TEXT.title, authorName: expect.any(String), state: 'invited', proposalState: 'seconding', proposalStateLabel: '征集附议中', invitedAt: NOW.toISOString() })
-    // The demo's: m0032 seconded the parking proposal and the salary one, and is asked about the gym one.
+    // The demo's: m0032 seconded the parking proposal and the salary one (and two of last year's), and is asked about the gym one.
     expect(expectOk(await callAs(store, 'proposals', SECOND_A, 'invitations', {})).items.map((row) => [row.title, row.state])).toEqual([
       [TEXT.title, 'invited'],
       ['关于延长体育馆对教职工开放时间的提案', 'invited'],
       ['关于大幅提高全体教职工基本工资的提案', 'confirmed'],
       ['关于增设教工停车位的提案', 'confirmed'],
+      ['关于延长图书馆开放时间的提案', 'confirmed'],
+      ['关于增加退休教职工体检项目的提案', 'confirmed'],
     ])
   })
 })
@@ -278,6 +284,39 @@ describe('who reads a proposal', () => {
   })
 })
 
+describe('joint proposals of a 代表团', () => {
+  // The demo's list: m0010, m0011, m0032…m0034 are 人文社科代表团; m0035…m0039 理工医代表团.
+  it('files a proposal with delegates of the author’s own 代表团 signing it, and no one else’s', async () => {
+    expect(expectOk(await callAs(store, 'proposals', AUTHOR, 'session', {}))).toMatchObject({ myDelegation: '理工医代表团' })
+    const draft = await draftAs(AUTHOR, { joint: true })
+    expect(draft).toMatchObject({ kind: 'proposal', delegation: '理工医代表团' })
+    const own = expectOk(await callAs(store, 'proposals', AUTHOR, 'delegates', { sessionId: SESSION, sameDelegation: true }))
+    expect(own.map((option) => [option.memberId, option.delegation])).toEqual([
+      ['m0035', '理工医代表团'],
+      ['m0036', '理工医代表团'],
+      ['m0037', '理工医代表团'],
+      ['m0038', '理工医代表团'],
+    ])
+    const before = await snapshot(store)
+    const refused = expectFailure(await callAs(store, 'proposals', AUTHOR, 'invite', { id: draft.id, memberIds: ['m0035', SECOND_A] }), 'CONFLICT')
+    expect(refused.message).toMatch(/^.+不是理工医代表团的代表：联名提案只能邀请本代表团的代表$/)
+    expect(await snapshot(store)).toEqual(before)
+
+    expectOk(await callAs(store, 'proposals', AUTHOR, 'invite', { id: draft.id, memberIds: ['m0035', 'm0036'] }))
+    for (const who of ['m0035', 'm0036']) expectOk(await answer(who, draft.id, true))
+    expect(expectOk(await callAs(store, 'proposals', AUTHOR, 'submit', { id: draft.id }))).toMatchObject({ state: 'submitted', delegation: '理工医代表团', confirmed: 2 })
+  })
+
+  it('is refused to a delegate the imported list puts in no 代表团, and is undone by saving it as the author’s own', async () => {
+    const draft = await draftAs(AUTHOR, { joint: true })
+    expect((await draftAs(AUTHOR, { id: draft.id, joint: false })).delegation).toBeUndefined()
+    expect((await store.get('proposals', draft.id))?.delegation).toBeUndefined()
+    await store.remove('congressDelegates', { memberId: AUTHOR })
+    expect(expectFailure(await callAs(store, 'proposals', AUTHOR, 'saveDraft', { ...TEXT, joint: true }), 'CONFLICT').message).toBe('本届代表名单中没有您所在的代表团，不能提代表团联名提案')
+    expect(expectOk(await callAs(store, 'proposals', AUTHOR, 'delegates', { sessionId: SESSION, sameDelegation: true }))).toEqual([])
+  })
+})
+
 describe('similar proposals', () => {
   it('shows the session’s submitted proposals that read alike, most alike first', async () => {
     const found = expectOk(await callAs(store, 'proposals', AUTHOR, 'similar', { sessionId: SESSION, title: '关于增设教工停车位的建议', text: '教工停车位不足，建议增设停车位' }))
@@ -338,11 +377,18 @@ describe('handling: assignment, the departments’ answers, the rating, 办结',
     expect(replied).toMatchObject({ state: 'replied', reply: { outcome: 'adopted', outcomeLabel: '已采纳', text: '明年暑期开设托管班。', completionDate: '2027-07-10', deptName: '人事处' } })
     expect((await store.find('messages', { kind: 'proposalProgress', recipientId: 'm0034' })).map((message) => message.text)).toContain('「关于设立教职工子女暑期托管班的提案」承办部门已答复，请评价：人事处：已采纳')
 
-    // Only its author rates it.
-    expectFailure(await act('m0039', 'rate', { id: 'proposal-daycare', satisfaction: 'satisfied' }), 'NOT_FOUND')
+    // Its author and its confirmed seconders rate it; a seconder's rating is theirs and moves nothing; no one else's.
+    expect(expectFailure(await act('m0035', 'rate', { id: 'proposal-daycare', satisfaction: 'satisfied' }), 'FORBIDDEN').message).toBe('只有提案人和确认附议的代表可以评价答复')
+    expect(expectOk(await act('m0039', 'rate', { id: 'proposal-daycare', satisfaction: 'satisfied', comment: '期待落实' }))).toMatchObject({
+      state: 'replied',
+      seconderRatings: [{ name: '毛军', satisfaction: 'satisfied', satisfactionLabel: '满意', comment: '期待落实', at: NOW.toISOString() }],
+    })
     const back = expectOk(await act('m0034', 'rate', { id: 'proposal-daycare', satisfaction: 'unsatisfied', comment: '费用补贴未落实' }))
     expect(back).toMatchObject({ state: 'rehandling', stateLabel: '重新办理中', rating: { satisfaction: 'unsatisfied', satisfactionLabel: '不满意', comment: '费用补贴未落实' }, handling: { rehandled: 1 } })
-    expectOk(await act(HR, 'reply', { id: 'proposal-daycare', outcome: 'adopted', text: '工会经费每人补贴 500 元。', completionDate: '2027-07-10' }))
+    // While it is handled again a seconder cannot rate; the new reply starts without their earlier rating.
+    expectFailure(await act('m0039', 'rate', { id: 'proposal-daycare', satisfaction: 'satisfied' }), 'CONFLICT')
+    const again = expectOk(await callAs(store, 'proposals', HR, 'reply', { id: 'proposal-daycare', outcome: 'adopted', text: '工会经费每人补贴 500 元。', completionDate: '2027-07-10' }, { now: later(HOUR) }))
+    expect(again.seconderRatings).toEqual([])
     expect(expectOk(await act('m0034', 'rate', { id: 'proposal-daycare', satisfaction: 'satisfied' }))).toMatchObject({ state: 'rated', handling: { rehandled: 1 } })
     expectFailure(await act('m0034', 'close', { id: 'proposal-daycare' }), 'FORBIDDEN')
     const closed = expectOk(await act(COMMITTEE, 'close', { id: 'proposal-daycare' }))
@@ -370,6 +416,7 @@ describe('handling: assignment, the departments’ answers, the rating, 办结',
   it('lists a department’s proposals, the reply due first, overdue ones marked', async () => {
     const rows = expectOk(await callAs(store, 'proposals', LEAD, 'handlingQueue', { deptId: 'dept-logistics' })).items
     expect(rows.map((row) => [row.id, row.stateLabel, row.leadDeptId, row.overdue])).toEqual([
+      ['proposal-6-1-bus', '已办结', 'dept-logistics', false],
       ['proposal-heating', '已评价', 'dept-logistics', false],
       ['proposal-parking', '办理中', 'dept-logistics', false],
       ['proposal-daycare', '办理中', 'dept-hr', false],

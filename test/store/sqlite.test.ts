@@ -150,6 +150,7 @@ describe('SqliteStore specifics', () => {
       'clubs_ix_order',
       'clubs_uq_name',
       'clubs_uqnull_name',
+      'congressDelegates_ix_sessionId_delegation',
       'congressSessions_ix_order',
       'congressSessions_uq_name',
       'congressSessions_uqnull_name',

@@ -72,6 +72,7 @@ const complete = (): Record<string, DescribedIndex[] | null> => ({
   hardshipCases: [ID, index(false, 'year', 'state', 'reportedAt'), index(false, 'year', 'unitId', 'state', 'reportedAt')],
   proposals: [ID, index(false, 'authorId', 'updatedAt'), index(false, 'sessionId', 'state', 'submittedAt'), index(false, 'leadDeptId', 'state')],
   proposalSeconds: [ID, index(false, 'proposalId', 'round', 'state'), index(false, 'memberId', 'invitedAt')],
+  congressDelegates: [ID, index(false, 'sessionId', 'delegation')],
 })
 
 describe('cloudbase:check', () => {

@@ -47,6 +47,7 @@ describe('readTimerTriggers', () => {
       { functionName: 'members', name: 'jobs', cron: '0 0 * * * *' },
       { functionName: 'messages', name: 'jobs', cron: '0 * * * * *' },
       { functionName: 'notices', name: 'jobs', cron: '0 */10 * * * *' },
+      { functionName: 'proposals', name: 'jobs', cron: '0 0 * * * *' },
     ])
     for (const trigger of triggers) expect(FUNCTIONS[trigger.functionName].config.triggers?.[0]?.name).toBe(trigger.name)
   })

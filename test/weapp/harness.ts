@@ -113,6 +113,11 @@ export interface Weapp {
    * without running the function: a timeout or a dropped connection.
    */
   failNextCall(name: string, action: string, error: { errCode: number; errMsg: string }): void
+  /**
+   * The WeChat user the cloud calls run as from now on (`OPENID`; `startWeapp`'s `openid` at first): another person
+   * picking up their own phone. Nothing of the client is reset: open the pages they use after it.
+   */
+  actAs(openid: string): void
 }
 
 /** A file in a WeChat chat: where it is on disk (the client's temporary copy) and the name the chat shows. */
@@ -179,6 +184,7 @@ export function startWeapp(options: WeappOptions): Weapp {
     }
   }
   const failures: Array<{ name: string; action: string; error: { errCode: number; errMsg: string } }> = []
+  let openid = options.openid
   g.wx.cloud = {
     init() {},
     callFunction: (request: { name: string; data: unknown } & WxCallback) =>
@@ -192,7 +198,7 @@ export function startWeapp(options: WeappOptions): Weapp {
         }
         const fn = FUNCTIONS[request.name]
         if (!fn) throw { errMsg: `cloud.callFunction:fail function not found: ${request.name}` }
-        const result = await fn.run(request.data, { store: options.store, files, wechat, identity: { openid: options.openid }, now: new Date() })
+        const result = await fn.run(request.data, { store: options.store, files, wechat, identity: { openid }, now: new Date() })
         cloudCalls.push({ name: request.name, data: request.data, result })
         return { result, errMsg: 'cloud.callFunction:ok', requestID: `test-${cloudCalls.length}` }
       }),
@@ -368,6 +374,9 @@ export function startWeapp(options: WeappOptions): Weapp {
     },
     failNextCall(name, action, error) {
       failures.push({ name, action, error })
+    },
+    actAs(next) {
+      openid = next
     },
     open(route, query = {}) {
       let id = loaded.get(route)

@@ -104,7 +104,8 @@ const ZIP_DIRECTORY_ENTRY = 0x02014b50
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
 const NOT_XLSX = '文件不是 Excel 工作簿（.xlsx）：请在 Excel 或 WPS 中“另存为”Excel 工作簿（*.xlsx）后再导入'
 
-async function loadSingleSheet(file: Buffer): Promise<ExcelJS.Worksheet> {
+/** The file's one sheet, once the file passes every check (size, format, one sheet, no merged cells, no formulas). */
+export async function loadSingleSheet(file: Buffer): Promise<ExcelJS.Worksheet> {
   if (!file || file.length === 0) throw new RosterFileError(EMPTY_FILE_MESSAGE)
   if (file.length > ROSTER_MAX_BYTES) throw new RosterFileError(tooLargeMessage(file.length))
   if (file.length >= OLE_MAGIC.length && file.subarray(0, OLE_MAGIC.length).equals(OLE_MAGIC)) {
@@ -428,7 +429,8 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0')
 const isoDay = (year: number, month: number, day: number) => `${pad(year, 4)}-${pad(month)}-${pad(day)}`
 
 /** A cell value as trimmed text: numbers as Excel shows them unformatted (so 工号 20010001 stored as a number reads fine). */
-function textOf(value: ExcelJS.CellValue | undefined): string {
+/** A cell's value as the text a person typed, trimmed ('' for an empty cell). */
+export function textOf(value: ExcelJS.CellValue | undefined): string {
   if (value === null || value === undefined) return ''
   if (typeof value === 'string') return value.trim()
   if (typeof value === 'number') return Number.isSafeInteger(value) ? value.toFixed(0) : String(value)

@@ -30,6 +30,8 @@ const ADMIN_TOOLS: { title: string; description: string; url: string; roles: Rol
   { title: '荣休名单', description: '今年退休的会员与荣休纪念品', url: '/admin/benefits/retirements/index', roles: ['unionOffice'] },
   { title: '福利台账', description: '每一笔福利慰问的发放、批准与领取', url: '/admin/benefits/ledger/index', roles: ['unionOffice', 'unitAdmin'] },
   { title: '提案审查', description: '本届教代会提案的立案、并案与转交', url: '/admin/proposals/review/index', roles: ['unionOffice', 'committee'] },
+  { title: '提案统计', description: '本届提案的立案、办理与满意度', url: '/admin/proposals/stats/index', roles: ['unionOffice', 'committee'] },
+  { title: '教代会届次', description: '届次、大会日期与提案征集时间', url: '/admin/proposals/sessions/index', roles: ['unionOffice'] },
   { title: '承办事项', description: '交办本部门的提案：协办意见与答复', url: '/admin/proposals/handling/index', roles: ['handlingDept'] },
   { title: '福利预算', description: '各类福利的年度预算与执行情况', url: '/admin/benefits/budgets/index', roles: ['unionOffice'] },
   { title: '福利政策', description: '各类福利慰问的年度限额、发放形式与生日礼品', url: '/admin/benefits/policies/index', roles: ['unionOffice'] },

@@ -9,7 +9,7 @@ import { StatusTag } from '../../components/StatusTag'
 import { StepHistory } from '../../components/StepHistory'
 import { editProposalUrl, useProposalDetail } from '../../hooks/useProposals'
 import { decodedParam } from '../../services/checkIn'
-import { PROPOSAL_CATEGORY_LABELS, PROPOSAL_KIND_LABELS, RATING_COMMENT_MAX, SATISFACTION_LABELS, type ProposalDetail, type Satisfaction } from '../../../types/proposals'
+import { PROPOSAL_CATEGORY_LABELS, PROPOSAL_KIND_LABELS, RATING_COMMENT_MAX, SATISFACTION_LABELS, WITHHOLD_REASON_MAX, type ProposalDetail, type Satisfaction } from '../../../types/proposals'
 import { formatDateTime, formatDay } from '../../../types/time'
 import { stateTone } from '../stateTone'
 import './index.scss'
@@ -60,25 +60,56 @@ function Answered({ detail }: { detail: ProposalDetail }) {
           {rating.comment ? `：${rating.comment}` : ''}
         </Text>
       )}
+      {detail.seconderRatings.map((seconder) => (
+        <Text key={seconder.name} className="proposal-detail__rating">
+          附议代表{seconder.name}评价：{seconder.satisfactionLabel}
+          {seconder.comment ? `：${seconder.comment}` : ''}
+        </Text>
+      ))}
     </View>
   )
 }
 
-/** The author rates the reply: 不满意 sends it back to the department. */
-function RateForm({ onRate, busy }: { onRate: (satisfaction: Satisfaction, comment: string) => void; busy: boolean }) {
+/** The author rates the reply (不满意 sends it back to the department); a seconder rates it too, moving nothing. */
+function RateForm({ onRate, busy, author }: { onRate: (satisfaction: Satisfaction, comment: string) => void; busy: boolean; author: boolean }) {
   const [satisfaction, setSatisfaction] = useState<Satisfaction>('satisfied')
   const [comment, setComment] = useState('')
   return (
     <View className="card proposal-detail__rate">
       <Text className="proposal-detail__heading">评价答复</Text>
       <ChoiceChips value={satisfaction} options={choicesOf(SATISFACTION_LABELS)} onChange={setSatisfaction} />
-      <TextArea className="proposal-detail__comment" placeholder={satisfaction === 'unsatisfied' ? '请写明不满意的原因，提案将退回承办部门重新办理' : '评价意见（选填）'} value={comment} maxLength={RATING_COMMENT_MAX} autoSize onChange={setComment} />
+      <TextArea className="proposal-detail__comment" placeholder={satisfaction === 'unsatisfied' && author ? '请写明不满意的原因，提案将退回承办部门重新办理' : '评价意见（选填）'} value={comment} maxLength={RATING_COMMENT_MAX} autoSize onChange={setComment} />
       <Button type="primary" block loading={busy} className="proposal-detail__rate-send" onClick={() => onRate(satisfaction, comment)}>
         提交评价
       </Button>
     </View>
   )
 }
+/** The union office keeps it off the public record (with the reason members' list does not show), or puts it back. */
+function Publicity({ detail, withhold, busy }: { detail: ProposalDetail; withhold: (reason: string | null) => void; busy: boolean }) {
+  const [reason, setReason] = useState('')
+  if (detail.withheldReason) {
+    return (
+      <View className="card proposal-detail__publicity">
+        <Text className="proposal-detail__heading">公开设置</Text>
+        <Text className="proposal-detail__line">会员在公开提案中看不到这份提案。</Text>
+        <Button fill="outline" block loading={busy} className="proposal-detail__show" onClick={() => withhold(null)}>
+          恢复公开
+        </Button>
+      </View>
+    )
+  }
+  return (
+    <View className="card proposal-detail__publicity">
+      <Text className="proposal-detail__heading">公开设置</Text>
+      <TextArea className="proposal-detail__comment" placeholder="如需不公开，请写明理由（提案人和承办部门仍可查看）" value={reason} maxLength={WITHHOLD_REASON_MAX} autoSize onChange={setReason} />
+      <Button fill="outline" block loading={busy} disabled={!reason.trim()} className="proposal-detail__withhold" onClick={() => withhold(reason)}>
+        不在公开提案中显示
+      </Button>
+    </View>
+  )
+}
+
 const SECONDER_LABELS = { invited: '待回复', confirmed: '已附议', declined: '已谢绝' } as const
 const DECISIONS = ['accept', 'merge', 'convert', 'reject'] as const
 
@@ -154,7 +185,7 @@ function Actions({ detail, answer, recall, submit, close, busy }: { detail: Prop
 /** 提案详情: its text, its seconders, what became of it; and the steps I may take on it. */
 export default function ProposalDetailPage() {
   const id = decodedParam(useRouter().params.id)
-  const { data: detail, error, loading, reload, answer, recall, submit, rate, close, busy } = useProposalDetail(id)
+  const { data: detail, error, loading, reload, answer, recall, submit, rate, close, withhold, busy } = useProposalDetail(id)
   const seconding = detail?.kind === 'proposal' && (detail.state === 'draft' || detail.state === 'seconding')
   return (
     <Screen className="proposal-detail">
@@ -168,9 +199,11 @@ export default function ProposalDetailPage() {
               </View>
               <Text className="proposal-detail__title">{detail.title}</Text>
               <Text className="card-meta">
+                {detail.delegation ? `${detail.delegation}联名 · ` : ''}
                 {detail.authorName}（{detail.authorUnitName}） · {PROPOSAL_CATEGORY_LABELS[detail.category]}
               </Text>
               {detail.reason && <Text className="proposal-detail__reason">审查意见：{detail.reason}</Text>}
+              {detail.withheldReason && <Text className="proposal-detail__reason">不在公开提案中：{detail.withheldReason}</Text>}
               {detail.mainId && (
                 <Text className="proposal-detail__reason">
                   已并入 {detail.mainNumber ?? '另一份提案'} 一并办理
@@ -186,7 +219,8 @@ export default function ProposalDetailPage() {
             {detail.kind === 'proposal' && detail.seconders.length > 0 && (
               <View className="card">
                 <Text className="proposal-detail__heading">
-                  附议代表{seconding ? `（已确认 ${detail.confirmed}/${detail.needed}）` : ''}
+                  {detail.delegation ? '联名代表' : '附议代表'}
+                  {seconding ? `（已确认 ${detail.confirmed}/${detail.needed}）` : ''}
                 </Text>
                 {detail.seconders.map((seconder) => (
                   <View key={seconder.memberId} className="proposal-detail__seconder">
@@ -198,7 +232,8 @@ export default function ProposalDetailPage() {
             )}
             <Handling detail={detail} />
             <Answered detail={detail} />
-            {detail.steps.includes('rate') && <RateForm onRate={(satisfaction, comment) => void rate(satisfaction, comment)} busy={busy} />}
+            {(detail.steps.includes('rate') || detail.seconderMayRate) && <RateForm author={detail.mine} onRate={(satisfaction, comment) => void rate(satisfaction, comment)} busy={busy} />}
+            {detail.mayWithhold && <Publicity detail={detail} withhold={(reason) => void withhold(reason)} busy={busy} />}
             {detail.history.length > 0 && (
               <View className="card">
                 <Text className="proposal-detail__heading">办理过程</Text>

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react'
 import { ChoiceChips, choicesOf } from '../../components/ChoiceChips'
 import { FormField } from '../../components/FormField'
 import { Screen } from '../../components/Screen'
+import { StateView } from '../../components/StateView'
 import { proposalUrl, useDelegates, useDraft, useProposalSession } from '../../hooks/useProposals'
 import { decodedParam } from '../../services/checkIn'
 import { PROPOSAL_CATEGORY_LABELS, PROPOSAL_TEXT_MAX, PROPOSAL_TITLE_MAX } from '../../../types/proposals'
@@ -12,14 +13,31 @@ import { formatDateTime } from '../../../types/time'
 import './index.scss'
 
 /** Whom to invite: the session's delegates, found by name or staff number, ticked. */
-function DelegatePicker({ sessionId, needed, visible, busy, onClose, onInvite }: { sessionId?: string; needed: number; visible: boolean; busy: boolean; onClose: () => void; onInvite: (ids: string[]) => void }) {
+function DelegatePicker({
+  sessionId,
+  delegation,
+  needed,
+  visible,
+  busy,
+  onClose,
+  onInvite,
+}: {
+  sessionId?: string
+  /** A joint proposal's 代表团: only its delegates, to sign it. */
+  delegation?: string
+  needed: number
+  visible: boolean
+  busy: boolean
+  onClose: () => void
+  onInvite: (ids: string[]) => void
+}) {
   const [query, setQuery] = useState('')
   const [picked, setPicked] = useState<string[]>([])
-  const delegates = useDelegates(visible ? sessionId : undefined, query.trim())
+  const delegates = useDelegates(visible ? sessionId : undefined, query.trim(), delegation !== undefined)
   return (
     <Popup visible={visible} position="bottom" round closeable onClose={onClose} className="delegate-picker">
       <View className="delegate-picker__body">
-        <Text className="delegate-picker__title">邀请代表附议（至少 {needed} 位）</Text>
+        <Text className="delegate-picker__title">{delegation ? `邀请${delegation}代表联名（至少 ${needed} 位）` : `邀请代表附议（至少 ${needed} 位）`}</Text>
         <SearchBar placeholder="搜索代表姓名或工号" value={query} onChange={setQuery} />
         <Checkbox.Group value={picked} onChange={(value) => setPicked(value as string[])} className="delegate-picker__list">
           {(delegates.data ?? []).map((option) => (
@@ -46,6 +64,16 @@ export default function EditProposal() {
   const proposal = saved ? saved.kind === 'proposal' : collectingFor !== undefined
   useEffect(() => void Taro.setNavigationBarTitle({ title: proposal ? '写提案' : '提意见建议' }), [proposal])
   if (!loaded || session.loading) return <Screen className="proposal-edit">{null}</Screen>
+  // Without the session it cannot say whether this files as a proposal: it says so, rather than guess a suggestion.
+  if (session.error && !saved) {
+    return (
+      <Screen className="proposal-edit">
+        <StateView loading={false} error={session.error} empty emptyText="" onRetry={session.reload}>
+          {null}
+        </StateView>
+      </Screen>
+    )
+  }
   return (
     <Screen className="proposal-edit">
       {!proposal && (
@@ -60,6 +88,18 @@ export default function EditProposal() {
         <FormField label="类别">
           <ChoiceChips value={text.category} options={choicesOf(PROPOSAL_CATEGORY_LABELS)} onChange={(category) => change({ category })} />
         </FormField>
+        {proposal && session.data?.myDelegation && (
+          <FormField label="提案方式" help={text.joint ? `由${session.data.myDelegation}的代表联名提出，联名代表即附议代表。` : '个人提案：邀请本届任意代表附议。'}>
+            <ChoiceChips
+              value={text.joint ? 'joint' : 'own'}
+              options={[
+                { value: 'own', label: '个人提案' },
+                { value: 'joint', label: `${session.data.myDelegation}联名` },
+              ]}
+              onChange={(way) => change({ joint: way === 'joint' })}
+            />
+          </FormField>
+        )}
         <FormField label="案由" help="现状与理由：存在什么问题，为什么需要解决。">
           <TextArea className="proposal-edit__text" placeholder="请写明现状和理由" value={text.reasons} maxLength={PROPOSAL_TEXT_MAX} showCount autoSize onChange={(reasons) => change({ reasons })} />
         </FormField>
@@ -87,7 +127,7 @@ export default function EditProposal() {
         </Button>
         {proposal ? (
           <Button type="primary" className="proposal-edit__invite" loading={busy} onClick={() => setPicking(true)}>
-            邀请代表附议
+            {text.joint ? '邀请代表联名' : '邀请代表附议'}
           </Button>
         ) : (
           <Button type="primary" className="proposal-edit__submit" loading={busy} onClick={() => void submit()}>
@@ -97,6 +137,7 @@ export default function EditProposal() {
       </View>
       <DelegatePicker
         sessionId={saved?.sessionId ?? collectingFor}
+        delegation={text.joint ? session.data?.myDelegation : undefined}
         needed={saved?.needed ?? session.data?.secondersNeeded ?? 2}
         visible={picking}
         busy={busy}

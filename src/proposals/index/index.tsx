@@ -7,8 +7,8 @@ import { ListFooter } from '../../components/ListFooter'
 import { Screen } from '../../components/Screen'
 import { StateView } from '../../components/StateView'
 import { StatusTag } from '../../components/StatusTag'
-import { editProposalUrl, proposalUrl, useInvitations, useMyProposals, useProposalSession } from '../../hooks/useProposals'
-import { PROPOSAL_CATEGORY_LABELS, PROPOSAL_KIND_LABELS, type SessionView } from '../../../types/proposals'
+import { editProposalUrl, proposalUrl, useInvitations, useMyProposals, useProposalSession, usePublicRecord, useSessions } from '../../hooks/useProposals'
+import { PROPOSAL_CATEGORIES, PROPOSAL_CATEGORY_LABELS, PROPOSAL_KIND_LABELS, type ProposalCategory, type SessionView } from '../../../types/proposals'
 import { formatDateTime, formatDay } from '../../../types/time'
 import { stateTone } from '../stateTone'
 import './index.scss'
@@ -93,24 +93,67 @@ function Invitations() {
   )
 }
 
-const TABS = [
-  { value: 'mine' as const, label: '我的提案与建议' },
-  { value: 'invitations' as const, label: '附议邀请' },
+const CATEGORY_CHOICES = [{ value: '' as const, label: '全部' }, ...PROPOSAL_CATEGORIES.map((category) => ({ value: category, label: PROPOSAL_CATEGORY_LABELS[category] }))]
+
+/** 公开提案: a session's accepted proposals, what their departments answered, and how it was rated. */
+function PublicRecord({ sessionId: current }: { sessionId?: string }) {
+  const sessions = useSessions()
+  const [chosen, setChosen] = useState<string>()
+  const [category, setCategory] = useState<ProposalCategory | ''>('')
+  const set = sessions.data?.filter((session) => session.opensAt) ?? []
+  const sessionId = chosen ?? current ?? set[0]?.id ?? ''
+  const list = usePublicRecord(sessionId, category)
+  return (
+    <View className="proposals__record">
+      {set.length > 1 && <ChoiceChips value={sessionId} options={set.map((session) => ({ value: session.id, label: session.name }))} onChange={setChosen} />}
+      <ChoiceChips value={category} options={CATEGORY_CHOICES} onChange={setCategory} />
+      <StateView loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText="这一届暂无立案的提案" onRetry={list.reload}>
+        {list.items.map((row) => (
+          <View key={row.id} className="card proposals__row" onClick={() => void Taro.navigateTo({ url: proposalUrl(row.id) })}>
+            <View className="card-head">
+              <Text className="proposals__title">{row.title}</Text>
+              <StatusTag tone={stateTone(row.state)}>{row.stateLabel}</StatusTag>
+            </View>
+            <Text className="card-meta">
+              {row.number} · {PROPOSAL_CATEGORY_LABELS[row.category]} · 提案人 {row.authorName}
+            </Text>
+            {row.leadDeptName && (
+              <Text className="card-meta">
+                承办：{row.leadDeptName}
+                {row.outcomeLabel ? ` · ${row.outcomeLabel}` : ''}
+                {row.satisfactionLabel ? ` · 提案人${row.satisfactionLabel}` : ''}
+              </Text>
+            )}
+            {row.withheldReason && <Text className="proposals__withheld">不公开：{row.withheldReason}</Text>}
+          </View>
+        ))}
+        <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} />
+      </StateView>
+    </View>
+  )
+}
+
+type Tab = 'mine' | 'invitations' | 'record'
+
+const TABS: { value: Tab; label: string }[] = [
+  { value: 'mine', label: '我的提案与建议' },
+  { value: 'invitations', label: '附议邀请' },
+  { value: 'record', label: '公开提案' },
 ]
 
-/** 教代会提案: the session, my proposals and suggestions, my invitations to second; a new one. */
+/** 教代会提案: the session, my proposals and suggestions, my invitations to second, the public record; a new one. */
 export default function Proposals() {
   const session = useProposalSession()
-  const [tab, setTab] = useState<'mine' | 'invitations'>('mine')
+  const [tab, setTab] = useState<Tab>('mine')
   const filesProposals = Boolean(session.data?.delegate && session.data.collecting)
   return (
     <Screen className="proposals">
       <StateView loading={session.loading} error={session.error} empty={false} emptyText="" onRetry={session.reload}>
         <SessionCard session={session.data ?? null} />
         <View className="proposals__tabs">
-          <ChoiceChips value={tab} options={session.data?.delegate ? TABS : TABS.slice(0, 1)} onChange={setTab} />
+          <ChoiceChips value={tab} options={session.data?.delegate ? TABS : TABS.filter((option) => option.value !== 'invitations')} onChange={setTab} />
         </View>
-        {tab === 'mine' ? <MyList /> : <Invitations />}
+        {tab === 'mine' ? <MyList /> : tab === 'invitations' ? <Invitations /> : <PublicRecord sessionId={session.data?.id} />}
         <View className="bottom-bar">
           <Button type="primary" block className="proposals__new" onClick={() => void Taro.navigateTo({ url: editProposalUrl() })}>
             {filesProposals ? '写提案' : '提意见建议'}
