@@ -52,6 +52,7 @@ export const AUDIT_ACTIONS = [
   'proposals.withhold',
   'proposals.saveSession',
   'proposals.importDelegates',
+  'proposals.saveDepartment',
   'proposals.exportBook',
   'proposals.exportHandling',
 ] as const
@@ -106,6 +107,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'proposals.withhold': '提案公开设置',
   'proposals.saveSession': '设置教代会届次',
   'proposals.importDelegates': '导入代表名单',
+  'proposals.saveDepartment': '设置承办部门',
   'proposals.exportBook': '导出提案汇编',
   'proposals.exportHandling': '导出提案办理情况表',
 }

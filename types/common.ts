@@ -39,6 +39,14 @@ function isRealMoment(text: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
 }
 
-/** A moment, as an ISO timestamp. */
+/**
+ * A moment, as an ISO timestamp, kept in the one form the store compares as text (UTC, milliseconds, `Z`): one sent
+ * with an offset (`+08:00`) or a space for the `T` names the same moment.
+ */
 export const TimeSchema = (label: string) =>
-  v.pipe(v.string(`${label}须为文字`), v.isoTimestamp(`${label}格式不正确`), v.check(isRealMoment, `${label}格式不正确`))
+  v.pipe(
+    v.string(`${label}须为文字`),
+    v.isoTimestamp(`${label}格式不正确`),
+    v.check(isRealMoment, `${label}格式不正确`),
+    v.transform((text) => new Date(text).toISOString()),
+  )

@@ -17,8 +17,11 @@ export const LedgerExportSchema = v.strictObject({ ...LedgerFilter, year: YearSc
 /** A congress session's proposals: its 提案汇编 or its 提案办理情况表. */
 export const SessionExportSchema = v.strictObject({ sessionId: IdSchema })
 
-/** A session's delegate list (代表名单) as uploaded, to preview or to apply. */
+/** A session's delegate list (代表名单) as uploaded, to preview. */
 export const DelegatesFileSchema = v.strictObject({ sessionId: IdSchema, fileId: FileIdSchema })
+
+/** …and to apply, as previewed (`planId`: the preview's). */
+export const DelegatesApplySchema = v.strictObject({ ...DelegatesFileSchema.entries, planId: v.pipe(v.string('导入计划须为文字'), v.regex(/^[0-9a-f]{16}$/, '导入计划不正确，请重新预览')) })
 
 export const DELEGATION_NAME_MAX = 20
 /** Names a preview lists of those it adds or removes (the counts are whole). */
@@ -26,6 +29,8 @@ export const DELEGATES_LISTED_MAX = 50
 
 /** What importing a delegate list would do (or did): who becomes a delegate, who no longer is, the 代表团. */
 export interface DelegatesPreview {
+  /** What applying it would write, to apply exactly that. */
+  planId: string
   sessionName: string
   /** Delegates in the file. */
   total: number
@@ -53,7 +58,7 @@ export interface ExportsApi {
   /** What importing the uploaded list would change. */
   delegatesPreview: { request: v.InferInput<typeof DelegatesFileSchema>; response: DelegatesPreview }
   /** Imports it: grants the session's delegate role to those it lists, revokes it from the rest, and keeps their 代表团. */
-  delegatesApply: { request: v.InferInput<typeof DelegatesFileSchema>; response: DelegatesPreview }
+  delegatesApply: { request: v.InferInput<typeof DelegatesApplySchema>; response: DelegatesPreview }
   /** An event's organizer: every sign-up with its state, check-in and the answers to the event's own form. */
   eventParticipants: { request: v.InferInput<typeof EventExportSchema>; response: DownloadLink }
   /**

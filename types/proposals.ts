@@ -249,6 +249,11 @@ export const WithholdSchema = v.variant(
 
 export const StatisticsSchema = v.strictObject({ sessionId: IdSchema })
 
+export const DEPT_NAME_MAX = 20
+
+/** A handling department (承办部门) the union office adds, or renames. */
+export const SaveDepartmentSchema = v.strictObject({ id: v.optional(IdSchema), deptName: TextSchema('部门名称', DEPT_NAME_MAX) })
+
 export const SECONDERS_MAX = 10
 export const REPLY_WEEKS_MAX = 26
 export const SESSION_NAME_MAX = 20
@@ -385,7 +390,7 @@ export interface ProposalDetail extends ProposalSummary {
   reply?: ReplyView
   rating?: RatingView
   /** The confirmed seconders' ratings of the current reply. */
-  seconderRatings: (RatingView & { name: string })[]
+  seconderRatings: (RatingView & { memberId: string; name: string })[]
   /** Why the union office keeps it off the public record (shown to those who still see it). */
   withheldReason?: string
   /** The caller, a confirmed seconder, may rate the reply now. */
@@ -425,6 +430,13 @@ export interface SessionSettingsView extends SessionDates {
   committee: number
   /** The imported list's 代表团, with how many delegates each. */
   delegations: { name: string; count: number }[]
+}
+
+/** A handling department, with how many handlers hold its role. */
+export interface DepartmentView {
+  id: string
+  name: string
+  handlers: number
 }
 
 /** A proposal of the public record: what it asked, who handles it, what they answered and how it was rated. */
@@ -532,6 +544,10 @@ export interface ProposalsApi {
   sessions: { request: void; response: SessionSettingsView[] }
   /** The union office creates or changes a session. */
   saveSession: { request: v.InferInput<typeof SaveSessionSchema>; response: SessionSettingsView }
+  /** The handling departments, with their handlers counted (the union office). */
+  departments: { request: void; response: DepartmentView[] }
+  /** The union office adds a handling department, or renames one. */
+  saveDepartment: { request: v.InferInput<typeof SaveDepartmentSchema>; response: DepartmentView }
   /** 公开提案: a session's accepted proposals and their replies (those withheld only for the office and committee). */
   record: { request: v.InferInput<typeof RecordSchema>; response: RecordPage }
   /** The union office withholds an accepted proposal from the public record, or shows it again. */

@@ -111,6 +111,7 @@ const FIELD_LABELS: Record<string, string> = {
   joint: '代表团联名',
   sameDelegation: '只看本代表团',
   sessionName: '届次名称',
+  deptName: '部门名称',
   meetingStart: '会议开始日期',
   meetingEnd: '会议结束日期',
   opensAt: '提案征集开始时间',

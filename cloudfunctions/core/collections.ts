@@ -201,7 +201,7 @@ export interface AuditDoc {
   actorName: string
   action: AuditAction
   /** 'roster': the roster as a whole (an import or an export); 'settings': the union-wide settings. */
-  targetType: 'notice' | 'member' | 'roster' | 'settings' | 'event' | 'calendar' | 'benefitPolicy' | 'benefitRound' | 'benefitApplication' | 'benefitLedger' | 'benefitBudget' | 'hardshipCase' | 'retirementList' | 'congressSession' | 'proposal'
+  targetType: 'notice' | 'member' | 'roster' | 'settings' | 'event' | 'calendar' | 'benefitPolicy' | 'benefitRound' | 'benefitApplication' | 'benefitLedger' | 'benefitBudget' | 'hardshipCase' | 'retirementList' | 'congressSession' | 'department' | 'proposal'
   targetId: string
   target: string
   before?: Record<string, unknown>

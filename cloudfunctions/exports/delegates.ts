@@ -3,7 +3,7 @@
  * download, what importing an edited one would change, and the import, which grants the session's delegate role to
  * those it lists, revokes it from the rest and keeps each one's 代表团 (`congressDelegates`).
  */
-import { DelegatesFileSchema, SessionExportSchema, type DelegatesPreview } from '../../types/exports'
+import { DelegatesApplySchema, DelegatesFileSchema, SessionExportSchema, type DelegatesPreview } from '../../types/exports'
 import { recordAudit } from '../core/audit'
 import { unionOffice } from '../core/authorize'
 import type { CongressSessionDoc, MemberDoc } from '../core/collections'
@@ -11,7 +11,7 @@ import { action } from '../core/defineFunction'
 import { AppError } from '../core/errors'
 import type { FileStore } from '../core/files/port'
 import { keepForAWhile, offerFile } from '../core/files/retention'
-import { mustGet } from '../core/queries'
+import { insertIfAbsent, mustGet } from '../core/queries'
 import type { Store } from '../core/store/port'
 import { delegateId } from '../proposals/rules'
 import { delegatesWorkbook, readDelegates } from './delegatesFile'
@@ -85,11 +85,16 @@ export const delegateActions = {
 
   delegatesApply: action({
     allow: [unionOffice],
-    input: DelegatesFileSchema,
-    async handle({ sessionId, fileId }, { store, files, now, member: actor }) {
+    input: DelegatesApplySchema,
+    async handle({ sessionId, fileId, planId }, { store, files, now, member: actor }) {
       const session = await mustGet(store, 'congressSessions', sessionId, '届次')
       const { preview, grant, revoke, entries } = await plan(store, files, now, session, fileId)
       if (preview.errors.length) throw new AppError('INVALID_INPUT', `名单中有 ${preview.errors.length} 处错误，没有导入任何代表：请按预览中的提示修改后重新导入`)
+      // Applied as previewed, or not at all: roles granted or revoked meanwhile would change whom it removes.
+      if (preview.planId !== planId) {
+        if (grant.length === 0 && revoke.length === 0 && preview.regrouped === 0) return preview
+        throw new AppError('CONFLICT', '预览之后代表名单或角色有了变化：请查看新的预览后再确认导入')
+      }
       const role = `delegate:${sessionId}`
       // Each write is safe to repeat: a second tap, or a retry after a lost answer, finds it done.
       for (const member of grant) await setDelegate(store, member._id, role, true)
@@ -103,8 +108,10 @@ export const delegateActions = {
       for (const entry of entries) {
         if (before.get(entry.memberId) === entry.delegation) continue
         const id = delegateId(sessionId, entry.memberId)
-        if (before.has(entry.memberId)) await store.update('congressDelegates', { _id: id }, { $set: { delegation: entry.delegation, importedAt: at } })
-        else await store.insert('congressDelegates', { _id: id, sessionId, ...entry, importedAt: at })
+        // Two imports at once write the same ids: whichever inserts first, the other updates.
+        if (before.has(entry.memberId) || !(await insertIfAbsent(store, 'congressDelegates', { _id: id, sessionId, ...entry, importedAt: at }))) {
+          await store.update('congressDelegates', { _id: id }, { $set: { delegation: entry.delegation, importedAt: at } })
+        }
       }
       await recordAudit(store, actor, now, { action: 'proposals.importDelegates', targetType: 'congressSession', targetId: sessionId, target: session.name, after: summary(preview) })
       return preview

@@ -3,6 +3,7 @@
  * (those it no longer lists), whose 代表团 it changes, and the rows it cannot take (a staff number not on the roster,
  * a name that is not that member's, a member who has left).
  */
+import { createHash } from 'node:crypto'
 import { DELEGATES_LISTED_MAX, type DelegatesPreview } from '../../types/exports'
 import type { CongressDelegateDoc, MemberDoc } from '../core/collections'
 import type { DelegatesRead } from './delegatesFile'
@@ -47,8 +48,14 @@ export function planDelegates(sessionId: string, sessionName: string, read: Dele
   const counts = new Map<string, number>()
   for (const entry of listed) counts.set(entry.delegation, (counts.get(entry.delegation) ?? 0) + 1)
   errors.sort((a, b) => a.row - b.row)
+  // What applying it writes, as a hash: an apply after the roles or the list changed meanwhile is refused.
+  const planId = createHash('sha256')
+    .update(JSON.stringify([granting.map((member) => member._id), revoking.map((member) => member._id), listed.map((entry) => [entry.memberId, entry.delegation])]))
+    .digest('hex')
+    .slice(0, 16)
   return {
     preview: {
+      planId,
       sessionName,
       total: listed.length,
       delegations: [...counts].map(([name, count]) => ({ name, count })),

@@ -46,7 +46,7 @@ import config from './config.json'
 import { mostAlike } from './similarity'
 import { remindOverdue } from './jobs'
 import { recordActions } from './record'
-import { actorsOf, assistPending, delegateId, isCollecting, seconderMayRate, sessionDates, isComplete, isOverdue, kindFor, proposalNumber, REPLY_WEEKS_DEFAULT, secondersNeeded, secondId, toSummary } from './rules'
+import { actorsOf, assistPending, delegateId, isCollecting, seconderMayRate, seesWithheld, sessionDates, isComplete, isOverdue, kindFor, proposalNumber, REPLY_WEEKS_DEFAULT, secondersNeeded, secondId, toSummary } from './rules'
 import { sessionActions } from './sessions'
 import { confirmedOf, deptNames, detailOf, secondsOf, visible } from './views'
 import { checkStep, type StepFacts } from './workflow'
@@ -79,8 +79,9 @@ function sessionView(session: CongressSessionDoc, member: MemberDoc, now: Date, 
 
 /** A joint proposal's 代表团 (the author's, in the session it is filed in), or none when it is not joint. */
 async function jointDelegation(store: Store, member: MemberDoc, session: CongressSessionDoc | null, joint: boolean): Promise<string | undefined> {
-  if (!joint) return undefined
-  const delegation = session ? await delegationOf(store, session._id, member._id) : undefined
+  // Filed as a suggestion (after the window, or by one no longer a delegate): no 代表团 to sign it.
+  if (!joint || !session) return undefined
+  const delegation = await delegationOf(store, session._id, member._id)
   if (!delegation) throw new AppError('CONFLICT', '本届代表名单中没有您所在的代表团，不能提代表团联名提案', { joint: '没有您所在的代表团' })
   return delegation
 }
@@ -90,6 +91,12 @@ async function ownProposal(store: Store, member: MemberDoc, id: string): Promise
   const doc = await store.get('proposals', id)
   if (!doc || doc.authorId !== member._id) throw notFound('提案')
   return doc
+}
+
+/** The day a reply is due when handed to a department today: its session's reply weeks (or the default) on. */
+async function replyDueFrom(store: Store, doc: ProposalDoc, now: Date): Promise<string> {
+  const session = doc.sessionId ? await store.get('congressSessions', doc.sessionId) : null
+  return addDays(shanghaiDay(now), 7 * (session?.replyWeeks ?? REPLY_WEEKS_DEFAULT))
 }
 
 /** Takes `step` or throws why not. */
@@ -338,8 +345,9 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
     similar: action({
       allow: 'member',
       input: SimilarSchema,
-      async handle({ sessionId, title, text, excludeId }, { store }) {
-        const candidates = await store.find('proposals', { sessionId, state: { $in: SHOWN_ALIKE } }, { fields: ['title', 'reasons', 'measures', 'number', 'state', 'authorName'] })
+      async handle({ sessionId, title, text, excludeId }, { store, member }) {
+        // What the union office withholds from the public record stays out of everyone else's alike list too.
+        const candidates = await store.find('proposals', { sessionId, state: { $in: SHOWN_ALIKE }, ...(seesWithheld(member, sessionId) ? {} : { withheld: { $exists: false } }) }, { fields: ['title', 'reasons', 'measures', 'number', 'state', 'authorName'] })
         const others = candidates.filter((doc) => doc._id !== excludeId)
         return mostAlike({ title, text }, others, (doc) => ({ title: doc.title, text: `${doc.reasons}\n${doc.measures}` }), ALIKE_SHOWN).map(({ candidate, score }) => ({
           id: candidate._id,
@@ -418,8 +426,7 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
         if (![leadDeptId, ...assistDeptIds].every((deptId) => depts.has(deptId))) throw new AppError('NOT_FOUND', '所选部门不存在，请返回刷新后重试')
         const today = shanghaiDay(now)
         if (replyDue !== undefined && replyDue <= today) throw new AppError('INVALID_INPUT', '答复期限须晚于今天', { replyDue: '答复期限须晚于今天' })
-        const session = doc.sessionId ? await store.get('congressSessions', doc.sessionId) : null
-        const due = replyDue ?? addDays(today, 7 * (session?.replyWeeks ?? REPLY_WEEKS_DEFAULT))
+        const due = replyDue ?? (await replyDueFrom(store, doc, now))
         const note = `主办：${depts.get(leadDeptId)}${assistDeptIds.length ? `；协办：${assistDeptIds.map((deptId) => depts.get(deptId)).join('、')}` : ''}；${due} 前答复`
         const step = doc.kind === 'proposal' ? 'assign' : 'forward'
         if (!(await move(store, doc, to, record(step, to, member, now, note), { $set: { leadDeptId, assistDeptIds, replyDue: due, assistInputs: {} } }))) throw changedMeanwhile()
@@ -479,14 +486,22 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
         if (doc.authorId === member._id) {
           // The author's rating moves it: 不满意 sends it back to be handled again.
           const { to } = mustTake(doc, 'rate', member, { rating: satisfaction })
-          const again = to === 'rehandling'
-          if (!(await move(store, doc, to, record('rate', to, member, now, note), { $set: { rating, ...(again ? { rehandled: (doc.rehandled ?? 0) + 1 } : {}) } }))) throw changedMeanwhile()
+          // Sent back: the department has the session's reply weeks again, from today.
+          const again = to === 'rehandling' ? { rehandled: (doc.rehandled ?? 0) + 1, replyDue: await replyDueFrom(store, doc, now) } : undefined
+          const recorded = record('rate', to, member, now, again ? `${note}；重新办理，${again.replyDue} 前答复` : note)
+          if (!(await move(store, doc, to, recorded, { $set: { rating, ...again } }))) throw changedMeanwhile()
           return detailOf(store, member, id, now)
         }
         // A confirmed seconder's rating is theirs alone (their own document): it moves nothing.
         if (mySecond?.state !== 'confirmed') throw forbidden('只有提案人和确认附议的代表可以评价答复')
         if (!seconderMayRate(doc)) throw new AppError('CONFLICT', `这份提案${PROPOSAL_STATE_LABELS[doc.state]}，现在不能评价`)
-        const rated = await store.claim('proposalSeconds', mySecond._id, { state: 'confirmed', round: doc.round }, { $set: { rating: { ...rating, replyAt: doc.reply!.at } } })
+        // Read again inside: a rating lands only against the reply that still stands (not one sent back meanwhile).
+        const rated = await store.transaction(async (tx) => {
+          const held = await tx.get('proposals', id)
+          const second = await tx.get('proposalSeconds', mySecond._id)
+          if (!held || !seconderMayRate(held) || held.reply!.at !== doc.reply!.at || second?.state !== 'confirmed' || second.round !== held.round) return false
+          return tx.updateById('proposalSeconds', second._id, { $set: { rating: { ...rating, replyAt: held.reply!.at } } })
+        })
         if (!rated) throw changedMeanwhile()
         return detailOf(store, member, id, now)
       },

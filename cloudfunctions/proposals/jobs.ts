@@ -6,7 +6,9 @@ import { shanghaiDay } from '../../types/time'
 import type { Batch, JobContext } from '../core/jobs'
 import { notify } from '../core/notify'
 
-const BATCH = 100
+const BATCH = 50
+/** Time one reminder takes at most on a throttled CloudBase environment: no more starts past it. */
+const LAST_REMINDER_MS = 2000
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /** The week of being overdue a Shanghai day falls in: 0 from the day after the reply day, 1 a week later… */
@@ -15,16 +17,18 @@ export const overdueWeek = (replyDue: string, today: string) => Math.floor((Date
 /**
  * A batch of overdue proposals (cursor: the last id handled), each reminded to its lead department's handlers once
  * per week of being overdue (the message's subject names the week and the round of handling), so running it again,
- * or every day, sends nothing twice.
+ * or every day, sends nothing twice. When the function's time runs short midway, the cursor is the last one reminded.
  */
-export async function remindOverdue({ store, now }: Pick<JobContext, 'store' | 'now'>, cursor: string | undefined): Promise<Batch> {
+export async function remindOverdue({ store, now, timeLeft }: Pick<JobContext, 'store' | 'now' | 'timeLeft'>, cursor: string | undefined): Promise<Batch> {
   const today = shanghaiDay(now)
   const found = await store.find(
     'proposals',
     { state: { $in: ['assigned', 'rehandling'] }, replyDue: { $lt: today }, ...(cursor ? { _id: { $gt: cursor } } : {}) },
     { sort: { _id: 1 }, limit: BATCH, fields: ['title', 'leadDeptId', 'replyDue', 'rehandled'] },
   )
-  for (const doc of found) {
+  for (const [index, doc] of found.entries()) {
+    // Short of time (the function's limit is 10 s): the rest go in the next run, from the last one reminded.
+    if (index > 0 && timeLeft() < LAST_REMINDER_MS) return { count: index, cursor: found[index - 1]._id }
     const handlers = await store.find('members', { roles: `handlingDept:${doc.leadDeptId}`, status: { $ne: 'left' } }, { fields: ['_id'] })
     await notify(
       store,

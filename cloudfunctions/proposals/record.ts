@@ -5,12 +5,12 @@
 import { PROPOSAL_STATE_LABELS, RecordSchema, REPLY_OUTCOME_LABELS, SATISFACTION_LABELS, StatisticsSchema, WithholdSchema, type RecordRow } from '../../types/proposals'
 import { shanghaiDay } from '../../types/time'
 import { recordAudit } from '../core/audit'
-import { committee, holdsRole, unionOffice } from '../core/authorize'
+import { committee, unionOffice } from '../core/authorize'
 import { action } from '../core/defineFunction'
 import { AppError } from '../core/errors'
 import { mustGet, pageOf } from '../core/queries'
 import type { Filter } from '../core/store/port'
-import { PUBLIC_STATES, toSummary } from './rules'
+import { PUBLIC_STATES, seesWithheld, toSummary } from './rules'
 import { sessionStatistics, STATISTICS_FIELDS } from './statistics'
 import { deptNames, detailOf } from './views'
 
@@ -19,14 +19,12 @@ export const recordActions = {
     allow: 'member',
     input: RecordSchema,
     async handle({ sessionId, category, offset, limit }, { store, member }) {
-      // The union office and the session's committee see the withheld ones too, marked, to put them back.
-      const seesWithheld = holdsRole(member, 'unionOffice') || holdsRole(member, 'committee', sessionId)
       const filter: Filter = {
         sessionId,
         kind: 'proposal',
         state: { $in: [...PUBLIC_STATES] },
         ...(category ? { category } : {}),
-        ...(seesWithheld ? {} : { withheld: { $exists: false } }),
+        ...(seesWithheld(member, sessionId) ? {} : { withheld: { $exists: false } }),
       }
       const [found, depts, sessions] = await Promise.all([
         store.find('proposals', filter, { sort: { number: 1 }, skip: offset, limit: limit + 1 }),
@@ -52,8 +50,12 @@ export const recordActions = {
     async handle(input, { store, now, member }) {
       const doc = await mustGet(store, 'proposals', input.id, '提案')
       if (doc.kind !== 'proposal' || !PUBLIC_STATES.includes(doc.state)) throw new AppError('CONFLICT', `这份${doc.kind === 'proposal' ? '提案' : '意见建议'}${PROPOSAL_STATE_LABELS[doc.state]}，不在公开提案中`)
+      // Already so (a second tap): nothing to change, nothing to audit.
+      if (input.withhold ? doc.withheld?.reason === input.reason : !doc.withheld) return detailOf(store, member, doc._id, now)
       const withheld = input.withhold ? { reason: input.reason, byName: member.name, at: now.toISOString() } : undefined
-      const changed = await store.claim('proposals', doc._id, { state: { $in: [...PUBLIC_STATES] } }, withheld ? { $set: { withheld } } : { $unset: { withheld: true } })
+      // From the publicity it was read with: of two changes at once, the second is told to look again.
+      const was = doc.withheld ? { 'withheld.at': doc.withheld.at } : { withheld: { $exists: false } }
+      const changed = await store.claim('proposals', doc._id, { state: { $in: [...PUBLIC_STATES] }, ...was }, withheld ? { $set: { withheld } } : { $unset: { withheld: true } })
       if (!changed) throw new AppError('CONFLICT', '这份提案刚刚有了变化，请刷新后查看')
       const shown = (held: boolean, reason?: string) => ({ 公开: held ? `不公开${reason ? `：${reason}` : ''}` : '公开' })
       await recordAudit(store, member, now, {

@@ -80,6 +80,9 @@ export const isOverdue = (doc: Pick<ProposalDoc, 'replyDue' | 'state'>, today: s
 /** While a reply stands (not sent back to be handled again), its confirmed seconders may rate it. */
 export const seconderMayRate = (doc: Pick<ProposalDoc, 'reply' | 'state'>) => doc.reply !== undefined && (['replied', 'rated', 'closed'] as ProposalState[]).includes(doc.state)
 
+/** The union office and a session's committee see its withheld proposals too (marked), to put them back. */
+export const seesWithheld = (member: Pick<MemberDoc, 'roles'>, sessionId: string) => holdsRole(member, 'unionOffice') || holdsRole(member, 'committee', sessionId)
+
 /** States before the committee's eyes: the author's alone (and, while seconding, their invitees'). */
 const UNSUBMITTED: readonly ProposalState[] = ['draft', 'seconding']
 /** States every member sees: accepted and handled (the public record). */
@@ -87,15 +90,16 @@ export const PUBLIC_STATES: readonly ProposalState[] = ['accepted', 'assigned', 
 
 /**
  * Whether someone who is `actors` to the proposal may read it: its author always; an invited seconder while it is not
- * a draft; its session's committee and the union office once submitted; everyone once accepted, unless the union
- * office withholds it from the public record (then those it concerns still do: its departments too).
+ * a draft; its session's committee and the union office once submitted; its departments once assigned; everyone once
+ * an accepted proposal, unless the union office withholds it from the public record (then those it concerns still do).
  */
-export function maySee(doc: Pick<ProposalDoc, 'state' | 'withheld'>, actors: readonly ProposalActor[]): boolean {
+export function maySee(doc: Pick<ProposalDoc, 'kind' | 'state' | 'withheld'>, actors: readonly ProposalActor[]): boolean {
   if (actors.includes('author')) return true
-  if (PUBLIC_STATES.includes(doc.state)) return !doc.withheld || actors.some((actor) => actor !== 'member')
+  // A suggestion is never on the public record: its author's, the union office's and its department's.
+  if (doc.kind === 'proposal' && PUBLIC_STATES.includes(doc.state)) return !doc.withheld || actors.some((actor) => actor !== 'member')
   if (doc.state === 'draft') return false
   if (actors.includes('seconder')) return true
-  return !UNSUBMITTED.includes(doc.state) && (actors.includes('committee') || actors.includes('unionOffice'))
+  return !UNSUBMITTED.includes(doc.state) && actors.some((actor) => actor === 'committee' || actor === 'unionOffice' || actor === 'leadDept' || actor === 'assistDept')
 }
 
 export function toSummary(doc: ProposalDoc, confirmed: number, needed: number): ProposalSummary {

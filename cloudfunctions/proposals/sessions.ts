@@ -1,17 +1,18 @@
 /**
  * Congress sessions (届次) as the union office sets them up: the days the congress meets, the window for filing
- * proposals, the seconders each needs and the weeks a department has to reply. Who the delegates and the committee
- * are is their roles (角色管理: `delegate:<session>`, `committee:<session>`).
+ * proposals, the seconders each needs and the weeks a department has to reply; and the handling departments
+ * (承办部门). Who the delegates, the committee and each department's handlers are is their roles (角色管理:
+ * `delegate:<session>`, `committee:<session>`, `handlingDept:<department>`; the delegate list imports the first).
  */
 import { EmptySchema } from '../../types/common'
-import { SaveSessionSchema, type SessionSettingsView } from '../../types/proposals'
+import { SaveDepartmentSchema, SaveSessionSchema, type DepartmentView, type SessionSettingsView } from '../../types/proposals'
 import { recordAudit } from '../core/audit'
 import { unionOffice } from '../core/authorize'
-import type { CongressSessionDoc } from '../core/collections'
+import type { CongressSessionDoc, DocOf } from '../core/collections'
 import { action } from '../core/defineFunction'
 import { AppError } from '../core/errors'
 import { mustGet } from '../core/queries'
-import type { Store } from '../core/store/port'
+import { DuplicateKeyError, type NewDoc, type Store } from '../core/store/port'
 import { REPLY_WEEKS_DEFAULT, sessionDates } from './rules'
 
 const holders = (store: Store, role: 'delegate' | 'committee', sessionId: string) => store.count('members', { roles: `${role}:${sessionId}`, status: { $ne: 'left' } })
@@ -57,17 +58,7 @@ export const sessionActions = {
     allow: [unionOffice],
     input: SaveSessionSchema,
     async handle({ id, sessionName, ...settings }, { store, now, member }) {
-      const before = id ? await mustGet(store, 'congressSessions', id, '届次') : undefined
-      const named = await store.find('congressSessions', { name: sessionName })
-      if (named.some((session) => session._id !== id)) throw new AppError('CONFLICT', `已有名为“${sessionName}”的届次，请换一个名称`, { sessionName: '届次名称已被使用' })
-      const changes = { name: sessionName, ...settings, updatedAt: now.toISOString() }
-      let sessionId = id
-      if (before) await store.update('congressSessions', { _id: before._id }, { $set: changes })
-      else {
-        const [last] = await store.find('congressSessions', {}, { sort: { order: -1 }, limit: 1 })
-        sessionId = await store.insert('congressSessions', { ...changes, order: (last?.order ?? 0) + 1 })
-      }
-      const saved = (await store.get('congressSessions', sessionId!))!
+      const { before, saved } = await saveNamed(store, 'congressSessions', id, sessionName, { ...settings, updatedAt: now.toISOString() })
       await recordAudit(store, member, now, {
         action: 'proposals.saveSession',
         targetType: 'congressSession',
@@ -79,4 +70,55 @@ export const sessionActions = {
       return settingsView(store, saved, now)
     },
   }),
+
+  departments: action({
+    allow: [unionOffice],
+    input: EmptySchema,
+    async handle(_input, { store }) {
+      const departments = await store.find('departments', {}, { sort: { order: 1 } })
+      return Promise.all(departments.map(async (dept): Promise<DepartmentView> => ({ id: dept._id, name: dept.name, handlers: await store.count('members', { roles: `handlingDept:${dept._id}`, status: { $ne: 'left' } }) })))
+    },
+  }),
+
+  saveDepartment: action({
+    allow: [unionOffice],
+    input: SaveDepartmentSchema,
+    async handle({ id, deptName }, { store, now, member }) {
+      const { before, saved } = await saveNamed(store, 'departments', id, deptName, {})
+      await recordAudit(store, member, now, {
+        action: 'proposals.saveDepartment',
+        targetType: 'department',
+        targetId: saved._id,
+        target: saved.name,
+        ...(before ? { before: { 名称: before.name } } : {}),
+        after: { 名称: saved.name },
+      })
+      return { id: saved._id, name: saved.name, handlers: await store.count('members', { roles: `handlingDept:${saved._id}`, status: { $ne: 'left' } }) }
+    },
+  }),
+}
+
+const NAMED = { congressSessions: '届次', departments: '承办部门' } as const
+
+/**
+ * Creates (ordered last) or changes a session or a department. A name another one holds is refused, and so is the
+ * second of two saves racing to take one name (its unique index).
+ */
+async function saveNamed<C extends keyof typeof NAMED>(store: Store, collection: C, id: string | undefined, name: string, fields: Partial<DocOf<C>>): Promise<{ before?: DocOf<C>; saved: DocOf<C> }> {
+  const what = NAMED[collection]
+  const field = collection === 'congressSessions' ? 'sessionName' : 'deptName'
+  const taken = () => new AppError('CONFLICT', `已有名为“${name}”的${what}，请换一个名称`, { [field]: `${what}名称已被使用` })
+  const before = id ? ((await mustGet(store, collection, id, what)) as DocOf<C>) : undefined
+  if ((await store.find(collection, { name })).some((doc) => doc._id !== id)) throw taken()
+  let savedId = id
+  try {
+    if (before) await store.update(collection, { _id: before._id }, { $set: { ...fields, name } })
+    else {
+      const [last] = await store.find(collection, {}, { sort: { order: -1 }, limit: 1 })
+      savedId = await store.insert(collection, { ...fields, name, order: (last?.order ?? 0) + 1 } as NewDoc<C>)
+    }
+  } catch (error) {
+    throw error instanceof DuplicateKeyError ? taken() : error
+  }
+  return { before, saved: (await store.get(collection, savedId!)) as DocOf<C> }
 }

@@ -19,12 +19,18 @@ export const secondsOf = (store: Store, doc: Pick<ProposalDoc, '_id' | 'round'>)
 export const confirmedOf = (seconds: ProposalSecondDoc[]) => seconds.filter((second) => second.state === 'confirmed').length
 
 /** The proposal as `member` may read it, or NOT_FOUND when they may not (as if it were not there). */
+/**
+ * Whether the caller counts as the proposal's seconder: invited in its current round while it is before the committee;
+ * once it is on the public record, only if they confirmed (one who declined is a member like any other).
+ */
+const seconderOf = (doc: ProposalDoc, mySecond: ProposalSecondDoc | undefined) => mySecond !== undefined && (mySecond.state === 'confirmed' || !PUBLIC_STATES.includes(doc.state))
+
 export async function visible(store: Store, member: MemberDoc, id: string): Promise<{ doc: ProposalDoc; seconds: ProposalSecondDoc[]; mySecond?: ProposalSecondDoc }> {
   const doc = await store.get('proposals', id)
   if (!doc) throw notFound('提案')
   const seconds = await secondsOf(store, doc)
   const mySecond = seconds.find((second) => second.memberId === member._id)
-  if (!maySee(doc, actorsOf(doc, member, mySecond !== undefined))) throw notFound('提案')
+  if (!maySee(doc, actorsOf(doc, member, seconderOf(doc, mySecond)))) throw notFound('提案')
   return { doc, seconds, mySecond }
 }
 
@@ -55,7 +61,7 @@ export async function detailOf(store: Store, member: MemberDoc, id: string, now:
     doc.mainId ? store.get('proposals', doc.mainId) : null,
     doc.leadDeptId ? deptNames(store) : new Map<string, string>(),
   ])
-  const actors = actorsOf(doc, member, mySecond !== undefined)
+  const actors = actorsOf(doc, member, seconderOf(doc, mySecond))
   const handling = handlingOf(doc, depts, now)
   const { reply, rating } = doc
   return {
@@ -74,7 +80,7 @@ export async function detailOf(store: Store, member: MemberDoc, id: string, now:
     ...(handling ? { handling } : {}),
     ...(reply ? { reply: { ...reply, ...(reply.outcome ? { outcomeLabel: REPLY_OUTCOME_LABELS[reply.outcome] } : {}) } } : {}),
     ...(rating ? { rating: ratingView(rating) } : {}),
-    seconderRatings: reply ? seconds.filter((second) => second.rating?.replyAt === reply.at).map((second) => ({ name: second.memberName, ...ratingView(second.rating!) })) : [],
+    seconderRatings: reply ? seconds.filter((second) => second.rating?.replyAt === reply.at).map((second) => ({ memberId: second.memberId, name: second.memberName, ...ratingView(second.rating!) })) : [],
     ...(doc.withheld ? { withheldReason: doc.withheld.reason } : {}),
     seconderMayRate: mySecond?.state === 'confirmed' && seconderMayRate(doc),
     mayWithhold: actors.includes('unionOffice') && doc.kind === 'proposal' && PUBLIC_STATES.includes(doc.state),

@@ -338,7 +338,7 @@ async function seedSession(store: Store, now: Date, members: MemberDoc[], plan: 
     const replyNote = (outcome: ReplyOutcome) => `${deptName.get(assigned!.lead)}：${REPLY_OUTCOME_LABELS[outcome]}`
     if (sentBack) {
       history.push({ step: 'reply', state: 'replied', at: ago(sentBack.days), byName: replied!.byName, note: replyNote(sentBack.outcome) })
-      history.push({ step: 'rate', state: 'rehandling', at: ago(sentBack.ratedDays), byName: author.name, note: `${SATISFACTION_LABELS.unsatisfied}：${sentBack.comment}` })
+      history.push({ step: 'rate', state: 'rehandling', at: ago(sentBack.ratedDays), byName: author.name, note: `${SATISFACTION_LABELS.unsatisfied}：${sentBack.comment}；重新办理，${dayFrom(42 - sentBack.ratedDays)} 前答复` })
     }
     if (replied) history.push({ step: 'reply', state: 'replied', at: ago(replied.days), byName: replied.byName, note: replyNote(replied.outcome) })
     if (rated) history.push({ step: 'rate', state: 'rated', at: ago(rated.days), byName: author.name, note: `${SATISFACTION_LABELS[rated.satisfaction]}${rated.comment ? `：${rated.comment}` : ''}` })
@@ -368,7 +368,8 @@ async function seedSession(store: Store, now: Date, members: MemberDoc[], plan: 
         ? {
             leadDeptId: assigned.lead,
             assistDeptIds: assigned.assists,
-            replyDue,
+            // Sent back, it was due the session's six weeks from then.
+            replyDue: sentBack ? dayFrom(42 - sentBack.ratedDays) : replyDue,
             assistInputs: assigned.input ? { [assigned.input.deptId]: { text: assigned.input.text, byName: assigned.input.byName, at: ago(assigned.days - 3) } } : {},
           }
         : {}),

@@ -25,7 +25,10 @@ export const useSessions = () => useRemote(() => call('proposals', 'sessions'))
 
 /** 公开提案: a session's accepted proposals, of one category or all. */
 export const usePublicRecord = (sessionId: string, category: ProposalCategory | '') =>
-  usePagedList((offset, limit) => call('proposals', 'record', { sessionId, ...(category ? { category } : {}), offset, limit }), [sessionId, category])
+  usePagedList(
+    (offset, limit) => (sessionId ? call('proposals', 'record', { sessionId, ...(category ? { category } : {}), offset, limit }) : Promise.resolve({ items: [], hasMore: false, sessions: [] })),
+    [sessionId, category],
+  )
 
 /** One proposal, and what I may do with it here: answer my invitation, recall it to change it, submit it. */
 export function useProposalDetail(id: string) {
@@ -75,7 +78,10 @@ const SAVE_AFTER_MS = 1500
  * when it closes, so closing the app loses nothing. The first save creates it; `saved` is what the function answered
  * (a proposal or a suggestion, its seconders, its steps).
  */
-export function useDraft(initialId: string | undefined, sessionId: string | undefined) {
+export function useDraft(initialId: string | undefined, sessionId: string | undefined, mayJoin: boolean) {
+  // Joint only while the form offers it (the list names my 代表团): a draft left joint otherwise saves as my own.
+  const joinable = useRef(mayJoin)
+  joinable.current = mayJoin
   const [text, setText] = useState<DraftText>(BLANK)
   const [saved, setSaved] = useState<ProposalDetail>()
   const [loaded, setLoaded] = useState(initialId === undefined)
@@ -107,7 +113,7 @@ export function useDraft(initialId: string | undefined, sessionId: string | unde
       dirty.current = false
       const { text: now, id } = current.current
       try {
-        const fresh = await write('proposals', 'saveDraft', { ...now, ...(id ? { id } : {}) }, id ? newIdempotencyKey() : createKey.current)
+        const fresh = await write('proposals', 'saveDraft', { ...now, joint: now.joint && joinable.current, ...(id ? { id } : {}) }, id ? newIdempotencyKey() : createKey.current)
         current.current.id = fresh.id
         setSaved(fresh)
         setSavedAt(new Date())

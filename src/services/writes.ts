@@ -102,7 +102,7 @@ type Kinds = EveryAction<{
   proposals: {
     session: 'read', delegates: 'read', saveDraft: 'write', invite: 'write', answerInvitation: 'write', recall: 'write', submit: 'write',
     mine: 'read', invitations: 'read', detail: 'read', similar: 'read', reviewQueue: 'read', decide: 'write',
-    assign: 'write', assistInput: 'write', reply: 'write', answer: 'write', rate: 'write', close: 'write', handlingQueue: 'read', sessions: 'read', saveSession: 'write', record: 'read', withhold: 'write', statistics: 'read',
+    assign: 'write', assistInput: 'write', reply: 'write', answer: 'write', rate: 'write', close: 'write', handlingQueue: 'read', sessions: 'read', saveSession: 'write', departments: 'read', saveDepartment: 'write', record: 'read', withhold: 'write', statistics: 'read',
   },
 }>
 

@@ -210,6 +210,7 @@ test('the union office changes a session’s reply weeks in 教代会届次', as
   await expectText(cards.first(), '六届二次')
   await expectText(cards.first(), '代表 10 人 · 提案委员会 1 人')
   await screenshot(page, 'proposals-sessions')
+  const stored = (await h.store.get('congressSessions', 'session-6-1'))!
   await cards.nth(1).locator('.sessions__edit').click()
   const editor = page.locator('.sessions__editor:visible')
   await editor.locator('input').last().fill('8')
@@ -217,8 +218,22 @@ test('the union office changes a session’s reply weeks in 教代会届次', as
   await editor.locator('.sessions__save').click()
   await expectText(toast(page), '届次已保存')
   await expectText(page.locator('.sessions__card:visible').nth(1), '答复期限 8 周')
-  // The form keeps days: the window now closes at the end of its last day (Shanghai midnight).
-  expect(await h.store.get('congressSessions', 'session-6-1')).toMatchObject({ name: '六届一次', replyWeeks: 8, secondersNeeded: 2, closesAt: expect.stringMatching(/T16:00:00\.000Z$/) })
+  // The window's days were not touched: it opens and closes when it did.
+  expect(await h.store.get('congressSessions', 'session-6-1')).toMatchObject({ name: '六届一次', replyWeeks: 8, secondersNeeded: 2, opensAt: stored.opensAt, closesAt: stored.closesAt })
+})
+
+test('the union office adds a handling department in 教代会届次', async () => {
+  const page = await h.newPhone()
+  await loginAs(page, h.baseUrl, '周建华')
+  await open(page, h.baseUrl, '/admin/proposals/sessions/index')
+  const depts = page.locator('.sessions__depts:visible')
+  await expectText(depts.locator('.sessions__dept', { hasText: '后勤管理处' }), '经办人 1 人')
+  await depts.locator('.sessions__dept-form input').fill('保卫处')
+  await depts.locator('.sessions__dept-save').click()
+  await expectText(toast(page), '已添加承办部门')
+  await expectText(depts.locator('.sessions__dept').last(), '保卫处 经办人 0 人')
+  await screenshot(page, 'proposals-departments')
+  expect(await h.store.count('departments', { name: '保卫处' })).toBe(1)
 })
 
 test('the union office imports 六届二次’s delegate list with one more delegate, who holds the session’s delegate role from then on', async () => {

@@ -334,6 +334,8 @@ describe('the matrix: who may call each action', () => {
     'proposals.handlingQueue': ['handlingDept', 'unionOffice'],
     'proposals.sessions': EVERY_MEMBER,
     'proposals.saveSession': OFFICE,
+    'proposals.departments': OFFICE,
+    'proposals.saveDepartment': OFFICE,
     'proposals.record': EVERY_MEMBER,
     'proposals.withhold': OFFICE,
     'proposals.statistics': ['committee', 'unionOffice'],

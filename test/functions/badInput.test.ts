@@ -5,7 +5,7 @@
 import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { AUDIENCE_UNITS_MAX, BODY_MAX, TITLE_MAX } from '../../types/notices'
 import type { ErrorCode } from '../../types/result'
-import { DAY, DEMO_EVENTS, birthdayPolicyInput, HOUR, midAutumnRound, NOTICES, PEOPLE, PNG, VALID_DELEGATES, VALID_PAYLOADS, VALID_ROSTER, allActions, callAs, eventSettings, expectOk, iso, memberEdit, noticeInput, seededSignup, seededStore, send, shanghaiAt, snapshot, testFiles, type TestStore } from './harness'
+import { DAY, DEMO_EVENTS, birthdayPolicyInput, HOUR, midAutumnRound, NOTICES, PEOPLE, PNG, VALID_DELEGATES, VALID_DELEGATES_PLAN, VALID_PAYLOADS, VALID_ROSTER, allActions, callAs, eventSettings, expectOk, iso, memberEdit, noticeInput, seededSignup, seededStore, send, shanghaiAt, snapshot, testFiles, type TestStore } from './harness'
 
 const CHINESE = /[\u4e00-\u9fa5]/
 
@@ -824,7 +824,11 @@ const CASES: Record<string, Record<string, Case[]>> = {
     rosterApply: applyCases,
     delegatesFile: sessionExportCases,
     delegatesPreview: delegatesFileCases,
-    delegatesApply: delegatesFileCases,
+    delegatesApply: [
+      ...delegatesFileCases.map(([what, payload, message]): Case => [what, { planId: VALID_DELEGATES_PLAN, ...(payload as object) }, message]),
+      ['no plan', VALID_DELEGATES, '请填写预览标识'],
+      ['a plan that is not one', { ...VALID_DELEGATES, planId: 'xyz' }, '导入计划不正确，请重新预览'],
+    ],
   },
   audit: {
     list: auditListCases,
@@ -987,6 +991,13 @@ const CASES: Record<string, Record<string, Case[]>> = {
       ['1.5 weeks to reply', session({ replyWeeks: 1.5 }), '答复期限须为整周数'],
       ['27 weeks to reply', session({ replyWeeks: 27 }), '答复期限最多 26 周'],
       ['an unknown field', session({ delegates: [] }), '不支持的字段「delegates」'],
+    ],
+    departments: noPayloadCases,
+    saveDepartment: [
+      ['no name', {}, '请填写部门名称'],
+      ['a name over 20', { deptName: '处'.repeat(21) }, '部门名称不能超过 20 个字'],
+      ['a name as a number', { deptName: 3 }, '部门名称须为文字'],
+      ['an id with a path', { id: '../members', deptName: '保卫处' }, '编号格式不正确'],
     ],
     record: [
       ['no session', {}, '请填写届次'],

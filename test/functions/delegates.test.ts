@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs'
 import { DEMO_DELEGATIONS } from '../../scripts/seed/demoProposals'
-import { PEOPLE, VALID_DELEGATES, callAs, delegateRows, download, expectFailure, expectOk, seededStore, snapshot, testFiles, type TestStore } from './harness'
+import { PEOPLE, VALID_DELEGATES, VALID_DELEGATES_PLAN, callAs, delegateRows, download, expectFailure, expectOk, seededStore, snapshot, testFiles, type TestStore } from './harness'
 
 let store: TestStore
 
@@ -65,6 +65,7 @@ describe('the delegate list', () => {
     const before = await snapshot(store)
     const preview = expectOk(await callAs(store, 'exports', OFFICE, 'delegatesPreview', { sessionId: SESSION, fileId }))
     expect(preview).toEqual({
+      planId: expect.stringMatching(/^[0-9a-f]{16}$/),
       sessionName: '六届二次',
       total: 10,
       delegations: [
@@ -81,7 +82,7 @@ describe('the delegate list', () => {
     // A preview changes nothing but the upload's time to be deleted.
     expect((await snapshot(store)).members).toEqual(before.members)
 
-    expect(expectOk(await callAs(store, 'exports', OFFICE, 'delegatesApply', { sessionId: SESSION, fileId }))).toEqual(preview)
+    expect(expectOk(await callAs(store, 'exports', OFFICE, 'delegatesApply', { sessionId: SESSION, fileId, planId: preview.planId }))).toEqual(preview)
     expect(await holders()).toEqual(['m0010', 'm0011', PEOPLE.unit01Member, 'm0032', 'm0033', 'm0034', 'm0035', 'm0036', 'm0037', 'm0038'])
     expect(await listed()).toEqual([
       ['m0010', '人文社科代表团'],
@@ -101,7 +102,7 @@ describe('the delegate list', () => {
     expect(entry).toMatchObject({ targetType: 'congressSession', targetId: SESSION, target: '六届二次', after: { 代表人数: '10', 代表团: '人文社科代表团 7 人、理工医代表团 3 人' } })
 
     // Imported again: nothing more changes.
-    const again = expectOk(await callAs(store, 'exports', OFFICE, 'delegatesApply', { sessionId: SESSION, fileId }))
+    const again = expectOk(await callAs(store, 'exports', OFFICE, 'delegatesApply', { sessionId: SESSION, fileId, planId: preview.planId }))
     expect(again).toMatchObject({ addedCount: 0, removedCount: 0, regrouped: 0 })
     expect(await holders()).toHaveLength(10)
   })
@@ -125,9 +126,24 @@ describe('the delegate list', () => {
       [7, '代表团名称不能超过 20 个字'],
     ])
     const before = await snapshot(store)
-    expect(expectFailure(await callAs(store, 'exports', OFFICE, 'delegatesApply', { sessionId: SESSION, fileId }), 'INVALID_INPUT').message).toBe('名单中有 5 处错误，没有导入任何代表：请按预览中的提示修改后重新导入')
+    expect(expectFailure(await callAs(store, 'exports', OFFICE, 'delegatesApply', { sessionId: SESSION, fileId, planId: preview.planId }), 'INVALID_INPUT').message).toBe('名单中有 5 处错误，没有导入任何代表：请按预览中的提示修改后重新导入')
     expect((await snapshot(store)).members).toEqual(before.members)
     expect((await snapshot(store)).congressDelegates).toEqual(before.congressDelegates)
+  })
+
+  it('applies only what was previewed: a delegate granted meanwhile makes it ask for a new preview', async () => {
+    const fileId = await listFile(rowsOf(DEMO_DELEGATIONS))
+    const preview = expectOk(await callAs(store, 'exports', OFFICE, 'delegatesPreview', { sessionId: SESSION, fileId }))
+    expect(preview).toMatchObject({ addedCount: 0, removedCount: 0 })
+    // Meanwhile 角色管理 makes m0019 a delegate: the list would now remove her, which the preview did not say.
+    await store.update('members', { _id: PEOPLE.unit01Member }, { $set: { roles: [`delegate:${SESSION}`] } })
+    const before = await snapshot(store)
+    expect(expectFailure(await callAs(store, 'exports', OFFICE, 'delegatesApply', { sessionId: SESSION, fileId, planId: preview.planId }), 'CONFLICT').message).toBe('预览之后代表名单或角色有了变化：请查看新的预览后再确认导入')
+    expect((await snapshot(store)).members).toEqual(before.members)
+    const fresh = expectOk(await callAs(store, 'exports', OFFICE, 'delegatesPreview', { sessionId: SESSION, fileId }))
+    expect(fresh).toMatchObject({ removedCount: 1 })
+    expect(expectOk(await callAs(store, 'exports', OFFICE, 'delegatesApply', { sessionId: SESSION, fileId, planId: fresh.planId }))).toMatchObject({ removedCount: 1 })
+    expect(await holders()).not.toContain(PEOPLE.unit01Member)
   })
 
   it('refuses a file without the list’s columns, a file that is gone, a session that is not there, and anyone but the union office', async () => {
@@ -137,12 +153,12 @@ describe('the delegate list', () => {
     expectFailure(await callAs(store, 'exports', OFFICE, 'delegatesPreview', { sessionId: SESSION, fileId: '0'.repeat(32) }), 'NOT_FOUND')
     expectFailure(await callAs(store, 'exports', OFFICE, 'delegatesPreview', { ...VALID_DELEGATES, sessionId: 'session-none' }), 'NOT_FOUND')
     const before = await snapshot(store)
-    for (const who of [PEOPLE.committee, PEOPLE.delegate, PEOPLE.unitAdmin]) expectFailure(await callAs(store, 'exports', who, 'delegatesApply', VALID_DELEGATES), 'FORBIDDEN')
+    for (const who of [PEOPLE.committee, PEOPLE.delegate, PEOPLE.unitAdmin]) expectFailure(await callAs(store, 'exports', who, 'delegatesApply', { ...VALID_DELEGATES, planId: VALID_DELEGATES_PLAN }), 'FORBIDDEN')
     expect(await snapshot(store)).toEqual(before)
   })
 
   it('imports the list the demo keeps in its 代表团, and a joint proposal then goes by it', async () => {
-    expectOk(await callAs(store, 'exports', OFFICE, 'delegatesApply', VALID_DELEGATES))
+    expectOk(await callAs(store, 'exports', OFFICE, 'delegatesApply', { ...VALID_DELEGATES, planId: VALID_DELEGATES_PLAN }))
     expect(await listed()).toContainEqual([PEOPLE.unit01Member, '人文社科代表团'])
     expect(DEMO_DELEGATIONS.map(([name]) => name)).toEqual(['人文社科代表团', '理工医代表团'])
     const draft = expectOk(await callAs(store, 'proposals', PEOPLE.unit01Member, 'saveDraft', { title: '关于增设教工书屋的提案', reasons: '缺少阅读空间', measures: '在图书馆设教工书屋', joint: true }))

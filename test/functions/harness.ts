@@ -21,6 +21,7 @@ import { FUNCTIONS } from '../../cloudfunctions/registry'
 import { planIdOf } from '../../cloudfunctions/exports/roster/preview'
 import { writeRoster } from '../../cloudfunctions/exports/roster/rosterFile'
 import { delegatesWorkbook } from '../../cloudfunctions/exports/delegatesFile'
+import { planDelegates } from '../../cloudfunctions/exports/delegatesPlan'
 import { DEMO_DELEGATIONS } from '../../scripts/seed/demoProposals'
 import { planImport, type RosterMember } from '../../cloudfunctions/exports/roster/rosterPlan'
 import { demoMembers, demoOpenid, demoUnits, seedDemoUnion } from '../../scripts/seed/demoUnion'
@@ -191,12 +192,16 @@ const validRosterWritten = writeRoster([ROSTER_NEWCOMER], demoUnits()).then((dat
  * 六届二次's delegate list in `testFiles`, under a fixed id: the demo's ten in their 代表团, and m0019 (廖月佳, no
  * delegate yet) joining 人文社科代表团, so importing it really writes.
  */
-export const VALID_DELEGATES = { sessionId: 'session-6-2', fileId: 'deadbeef'.repeat(4) } as const
 export const delegateRows = (lists: [string, string[]][]) => {
   const byId = new Map(demoMembers(NOW).map((member) => [member._id, member]))
   return lists.flatMap(([delegation, ids]) => ids.map((id) => ({ staffNo: byId.get(id)!.staffNo, name: byId.get(id)!.name, delegation })))
 }
-const validDelegatesWritten = delegatesWorkbook(delegateRows([...DEMO_DELEGATIONS, ['人文社科代表团', [PEOPLE.unit01Member]]])).then((data) => writeFile(join(testFilesDir, VALID_DELEGATES.fileId), data))
+const validDelegateRows = delegateRows([...DEMO_DELEGATIONS, ['人文社科代表团', [PEOPLE.unit01Member]]])
+const demoDelegates = DEMO_DELEGATIONS.flatMap(([delegation, memberIds]) => memberIds.map((memberId) => ({ memberId, delegation })))
+export const VALID_DELEGATES = { sessionId: 'session-6-2', fileId: 'deadbeef'.repeat(4) } as const
+/** Its plan over the freshly seeded union, as its preview answers it. */
+export const VALID_DELEGATES_PLAN = planDelegates('session-6-2', '六届二次', { rows: validDelegateRows.map((row, i) => ({ row: i + 2, ...row })), errors: [] }, demoMembers(NOW), demoDelegates).preview.planId
+const validDelegatesWritten = delegatesWorkbook(validDelegateRows).then((data) => writeFile(join(testFilesDir, VALID_DELEGATES.fileId), data))
 
 /**
  * The store every function test runs over: SQLite in memory behind the interleaving store, so concurrent calls
@@ -503,7 +508,7 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
     rosterApply: { fileId: VALID_ROSTER.fileId, full: false, planId: VALID_ROSTER.planId },
     delegatesFile: { sessionId: 'session-6-2' },
     delegatesPreview: VALID_DELEGATES,
-    delegatesApply: VALID_DELEGATES,
+    delegatesApply: { ...VALID_DELEGATES, planId: VALID_DELEGATES_PLAN },
   },
   members: {
     me: {},
@@ -574,6 +579,9 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
     sessions: {},
     // 六届一次 as it is: saved again, it changes nothing but the time.
     saveSession: { id: 'session-6-1', sessionName: '六届一次', meetingStart: '2025-12-02', meetingEnd: '2025-12-03', opensAt: '2025-10-26T02:00:00.000Z', closesAt: '2025-11-25T02:00:00.000Z', secondersNeeded: 2, replyWeeks: 6 },
+    departments: {},
+    // 基建处 as it is: saved again, it changes nothing.
+    saveDepartment: { id: 'dept-construction', deptName: '基建处' },
     record: { sessionId: 'session-6-2' },
     withhold: { id: 'proposal-wifi', withhold: true, reason: '测试' },
     statistics: { sessionId: 'session-6-2' },

@@ -48,6 +48,10 @@ describe('the public record', () => {
       ['六届一次-005', '已办结', undefined],
     ])
     expectFailure(await callAs(store, 'proposals', MEMBER, 'detail', { id: 'proposal-6-1-lab' }), 'NOT_FOUND')
+    // Nor among the alike ones while writing; the union office still finds it there.
+    const alike = { sessionId: LAST, title: '关于加快实验楼改造进度的提案', text: '实验楼改造工期' }
+    expect(expectOk(await callAs(store, 'proposals', MEMBER, 'similar', alike)).map((row) => row.id)).not.toContain('proposal-6-1-lab')
+    expect(expectOk(await callAs(store, 'proposals', PEOPLE.office, 'similar', alike)).map((row) => row.id)).toContain('proposal-6-1-lab')
     expect(expectOk(await callAs(store, 'proposals', 'm0037', 'detail', { id: 'proposal-6-1-lab' }))).toMatchObject({ mine: true, withheldReason: '答复涉及尚未公开的招标安排，暂不公开' })
     // Last year's handled-twice proposal shows its history; a seconder's rating shows beside the author's.
     const title = expectOk(await callAs(store, 'proposals', MEMBER, 'detail', { id: 'proposal-6-1-title' }))
@@ -62,9 +66,12 @@ describe('the public record', () => {
     expect(withheld.withheldReason).toBe('涉及个人信息')
     expect((await recordOf(MEMBER, SESSION)).items.map((row) => row.number)).toEqual(['六届二次-002', '六届二次-003', '六届二次-004'])
     expectFailure(await callAs(store, 'proposals', MEMBER, 'detail', { id: 'proposal-heating' }), 'NOT_FOUND')
-    // Its author and its department still see it.
+    // Its author, its department and its seconders still see it; one who declined to second it does not.
     expectOk(await callAs(store, 'proposals', 'm0035', 'detail', { id: 'proposal-heating' }))
     expectOk(await callAs(store, 'proposals', PEOPLE.handlingDept, 'detail', { id: 'proposal-heating' }))
+    expectOk(await callAs(store, 'proposals', 'm0036', 'detail', { id: 'proposal-heating' }))
+    await store.update('proposalSeconds', { proposalId: 'proposal-heating', memberId: 'm0036' }, { $set: { state: 'declined' } })
+    expectFailure(await callAs(store, 'proposals', 'm0036', 'detail', { id: 'proposal-heating' }), 'NOT_FOUND')
 
     const shown = expectOk(await callAs(store, 'proposals', PEOPLE.office, 'withhold', { id: 'proposal-heating', withhold: false }, { now: later(DAY) }))
     expect(shown.withheldReason).toBeUndefined()
@@ -74,6 +81,20 @@ describe('the public record', () => {
       ['proposal-heating', { 公开: '公开' }, { 公开: '不公开：涉及个人信息' }],
       ['proposal-heating', { 公开: '不公开：涉及个人信息' }, { 公开: '公开' }],
     ])
+  })
+
+  it('never shows a suggestion to other members, even one a department is handling', async () => {
+    expectOk(await callAs(store, 'proposals', PEOPLE.office, 'assign', { id: 'suggestion-library', leadDeptId: 'dept-logistics' }))
+    expectFailure(await callAs(store, 'proposals', PEOPLE.delegate, 'detail', { id: 'suggestion-library' }), 'NOT_FOUND')
+    expectOk(await callAs(store, 'proposals', PEOPLE.handlingDept, 'detail', { id: 'suggestion-library' }))
+    expectOk(await callAs(store, 'proposals', MEMBER, 'detail', { id: 'suggestion-library' }))
+  })
+
+  it('takes a second tap as done: withheld again with the same reason changes and audits nothing', async () => {
+    expectOk(await callAs(store, 'proposals', PEOPLE.office, 'withhold', { id: 'proposal-heating', withhold: true, reason: '涉及个人信息' }))
+    expectOk(await callAs(store, 'proposals', PEOPLE.office, 'withhold', { id: 'proposal-heating', withhold: true, reason: '涉及个人信息' }, { now: later(DAY) }))
+    expectOk(await callAs(store, 'proposals', PEOPLE.office, 'withhold', { id: 'proposal-wifi', withhold: false }))
+    expect(await store.count('auditLog', { action: 'proposals.withhold' })).toBe(1)
   })
 
   it('refuses withholding to anyone but the union office, and for a proposal not in the record', async () => {
@@ -184,12 +205,16 @@ describe('setting up a session', () => {
     const changed = expectOk(await callAs(store, 'proposals', PEOPLE.office, 'saveSession', { ...settings, id: added.id, replyWeeks: 6 }, { now: later(DAY) }))
     expect(changed).toMatchObject({ id: added.id, replyWeeks: 6 })
     expect(expectOk(await callAs(store, 'proposals', MEMBER, 'sessions', {})).map((session) => session.name)).toEqual(['六届三次', '六届二次', '六届一次'])
+    // A moment sent with its offset is kept as the same moment in UTC (the store compares them as text).
+    const offset = expectOk(await callAs(store, 'proposals', PEOPLE.office, 'saveSession', { ...settings, id: added.id, replyWeeks: 6, opensAt: '2027-10-20 08:00:00+08:00' }, { now: later(2 * DAY) }))
+    expect(offset.opensAt).toBe('2027-10-20T00:00:00.000Z')
     // The session a new draft files into, once its window opens.
     expect(expectOk(await callAs(store, 'proposals', MEMBER, 'session', {}, { now: new Date('2027-10-21T00:00:00.000Z') }))).toMatchObject({ name: '六届三次', collecting: true, secondersNeeded: 3 })
     const audits = await store.find('auditLog', { action: 'proposals.saveSession' }, { sort: { at: 1, _id: 1 } })
     expect(audits.map((entry) => [entry.target, entry.before?.答复期限, entry.after?.答复期限])).toEqual([
       ['六届三次', undefined, '8 周'],
       ['六届三次', '8 周', '6 周'],
+      ['六届三次', '6 周', '6 周'],
     ])
   })
 
@@ -203,6 +228,45 @@ describe('setting up a session', () => {
     expectFailure(await callAs(store, 'proposals', PEOPLE.office, 'saveSession', { ...settings, id: 'session-none' }), 'NOT_FOUND')
     expectFailure(await callAs(store, 'proposals', PEOPLE.committee, 'saveSession', settings), 'FORBIDDEN')
     expect(await snapshot(store)).toEqual(before)
+  })
+})
+
+describe('handling departments', () => {
+  it('lists them with their handlers, and lets the union office add one and rename it, audited', async () => {
+    expect(expectOk(await callAs(store, 'proposals', PEOPLE.office, 'departments', {}))).toEqual([
+      { id: 'dept-logistics', name: '后勤管理处', handlers: 1 },
+      { id: 'dept-hr', name: '人事处', handlers: 0 },
+      { id: 'dept-academic', name: '教务处', handlers: 0 },
+      { id: 'dept-finance', name: '财务处', handlers: 0 },
+      { id: 'dept-research', name: '科研处', handlers: 0 },
+      { id: 'dept-construction', name: '基建处', handlers: 0 },
+    ])
+    const added = expectOk(await callAs(store, 'proposals', PEOPLE.office, 'saveDepartment', { deptName: '保卫处' }))
+    expect(added).toMatchObject({ name: '保卫处', handlers: 0 })
+    expect(await store.get('departments', added.id)).toMatchObject({ name: '保卫处', order: 7 })
+    expect(expectOk(await callAs(store, 'proposals', PEOPLE.office, 'saveDepartment', { id: added.id, deptName: '保卫处（武装部）' })).name).toBe('保卫处（武装部）')
+    // The new department is one a proposal can be assigned to.
+    expect(expectOk(await callAs(store, 'proposals', PEOPLE.committee, 'session', {}))!.departments.map((dept) => dept.name)).toContain('保卫处（武装部）')
+    const audits = await store.find('auditLog', { action: 'proposals.saveDepartment' })
+    expect(audits.map((entry) => [entry.before?.名称, entry.after?.名称]).sort()).toEqual([
+      [undefined, '保卫处'],
+      ['保卫处', '保卫处（武装部）'],
+    ])
+  })
+
+  it('refuses a name in use and anyone but the union office', async () => {
+    const before = await snapshot(store)
+    expect(expectFailure(await callAs(store, 'proposals', PEOPLE.office, 'saveDepartment', { deptName: '人事处' }), 'CONFLICT').message).toBe('已有名为“人事处”的承办部门，请换一个名称')
+    expectFailure(await callAs(store, 'proposals', PEOPLE.office, 'saveDepartment', { deptName: ' ' }), 'INVALID_INPUT')
+    expectFailure(await callAs(store, 'proposals', PEOPLE.handlingDept, 'saveDepartment', { deptName: '保卫处' }), 'FORBIDDEN')
+    expectFailure(await callAs(store, 'proposals', PEOPLE.committee, 'departments', {}), 'FORBIDDEN')
+    expect(await snapshot(store)).toEqual(before)
+  })
+
+  it('of two saves racing to add one name, lets exactly one land', async () => {
+    const results = await Promise.all([1, 2].map(() => callAs(store, 'proposals', PEOPLE.office, 'saveDepartment', { deptName: '保卫处' })))
+    expect(results.map((result) => (result.ok ? 'ok' : result.code)).sort()).toEqual(['CONFLICT', 'ok'])
+    expect(await store.count('departments', { name: '保卫处' })).toBe(1)
   })
 })
 

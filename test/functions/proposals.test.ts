@@ -307,6 +307,11 @@ describe('joint proposals of a 代表团', () => {
     expect(expectOk(await callAs(store, 'proposals', AUTHOR, 'submit', { id: draft.id }))).toMatchObject({ state: 'submitted', delegation: '理工医代表团', confirmed: 2 })
   })
 
+  it('files as a suggestion, not joint, once the window has closed', async () => {
+    expect(await draftAs(AUTHOR, { joint: true }, later(11 * DAY))).toMatchObject({ kind: 'suggestion' })
+    expect((await draftAs(AUTHOR, { joint: true }, later(11 * DAY))).delegation).toBeUndefined()
+  })
+
   it('is refused to a delegate the imported list puts in no 代表团, and is undone by saving it as the author’s own', async () => {
     const draft = await draftAs(AUTHOR, { joint: true })
     expect((await draftAs(AUTHOR, { id: draft.id, joint: false })).delegation).toBeUndefined()
@@ -384,7 +389,9 @@ describe('handling: assignment, the departments’ answers, the rating, 办结',
       seconderRatings: [{ name: '毛军', satisfaction: 'satisfied', satisfactionLabel: '满意', comment: '期待落实', at: NOW.toISOString() }],
     })
     const back = expectOk(await act('m0034', 'rate', { id: 'proposal-daycare', satisfaction: 'unsatisfied', comment: '费用补贴未落实' }))
-    expect(back).toMatchObject({ state: 'rehandling', stateLabel: '重新办理中', rating: { satisfaction: 'unsatisfied', satisfactionLabel: '不满意', comment: '费用补贴未落实' }, handling: { rehandled: 1 } })
+    // Sent back with the session's six weeks again, from today: not overdue on its old day.
+    expect(back).toMatchObject({ state: 'rehandling', stateLabel: '重新办理中', rating: { satisfaction: 'unsatisfied', satisfactionLabel: '不满意', comment: '费用补贴未落实' }, handling: { rehandled: 1, replyDue: '2027-01-01', overdue: false } })
+    expect(back.history.at(-1)?.note).toBe('不满意：费用补贴未落实；重新办理，2027-01-01 前答复')
     // While it is handled again a seconder cannot rate; the new reply starts without their earlier rating.
     expectFailure(await act('m0039', 'rate', { id: 'proposal-daycare', satisfaction: 'satisfied' }), 'CONFLICT')
     const again = expectOk(await callAs(store, 'proposals', HR, 'reply', { id: 'proposal-daycare', outcome: 'adopted', text: '工会经费每人补贴 500 元。', completionDate: '2027-07-10' }, { now: later(HOUR) }))

@@ -18,7 +18,7 @@ export function useDelegateList(sessionId: string, onImported: () => void) {
     const chosen = await pickAndUpload({ extension: 'xlsx', maxBytes: ROSTER_MAX_BYTES, tooLarge: tooLargeMessage })
     if (chosen) setFile(chosen)
   })
-  const applying = useMutation((fileId: string, key) => write('exports', 'delegatesApply', { sessionId, fileId }, key), {
+  const applying = useMutation((plan: { fileId: string; planId: string }, key) => write('exports', 'delegatesApply', { sessionId, ...plan }, key), {
     success: '代表名单已导入',
     onSuccess: () => {
       setFile(undefined)
@@ -30,7 +30,7 @@ export function useDelegateList(sessionId: string, onImported: () => void) {
     preview,
     download: () => downloading.run(),
     pick: () => picking.run(),
-    apply: () => (file ? applying.run(file.fileId) : Promise.resolve()),
+    apply: () => (file && preview.data ? applying.run({ fileId: file.fileId, planId: preview.data.planId }) : Promise.resolve()),
     cancel: () => setFile(undefined),
     busy: downloading.busy || picking.busy || applying.busy,
   }

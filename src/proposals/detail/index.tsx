@@ -61,7 +61,7 @@ function Answered({ detail }: { detail: ProposalDetail }) {
         </Text>
       )}
       {detail.seconderRatings.map((seconder) => (
-        <Text key={seconder.name} className="proposal-detail__rating">
+        <Text key={seconder.memberId} className="proposal-detail__rating">
           附议代表{seconder.name}评价：{seconder.satisfactionLabel}
           {seconder.comment ? `：${seconder.comment}` : ''}
         </Text>

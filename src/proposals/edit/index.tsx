@@ -59,7 +59,7 @@ export default function EditProposal() {
   const session = useProposalSession()
   // What it files as: as the function last answered, or (before the first save) as the session says.
   const collectingFor = session.data?.delegate && session.data.collecting ? session.data.id : undefined
-  const { text, change, saved, loaded, savedAt, saveNow, invite, submit, busy, similar } = useDraft(id, collectingFor)
+  const { text, change, saved, loaded, savedAt, saveNow, invite, submit, busy, similar } = useDraft(id, collectingFor, Boolean(collectingFor && session.data?.myDelegation))
   const [picking, setPicking] = useState(false)
   const proposal = saved ? saved.kind === 'proposal' : collectingFor !== undefined
   useEffect(() => void Taro.setNavigationBarTitle({ title: proposal ? '写提案' : '提意见建议' }), [proposal])

@@ -9,8 +9,9 @@ import { StateView } from '../../../components/StateView'
 import { StatusTag } from '../../../components/StatusTag'
 import { useMutation } from '../../../hooks/useMutation'
 import { useSessions } from '../../../hooks/useProposals'
-import { write } from '../../../services/api'
-import type { SessionSettingsView } from '../../../../types/proposals'
+import { useRemote } from '../../../hooks/useRemote'
+import { call, write } from '../../../services/api'
+import { DEPT_NAME_MAX, type SessionSettingsView } from '../../../../types/proposals'
 import { addDays, formatDay, shanghaiDay } from '../../../../types/time'
 import { useDelegateList } from '../useDelegateList'
 import './index.scss'
@@ -27,9 +28,15 @@ interface SessionForm {
   closesOn: string
   secondersNeeded: string
   replyWeeks: string
+  /** The window as stored: kept as it is unless its day is changed. */
+  opensAt?: string
+  closesAt?: string
 }
 
 const BLANK: SessionForm = { sessionName: '', meetingStart: '', meetingEnd: '', opensOn: '', closesOn: '', secondersNeeded: '2', replyWeeks: '6' }
+
+/** The window's last day: the day before the moment it closes, when that is a midnight. */
+const lastDayOf = (closesAt: string) => shanghaiDay(new Date(Date.parse(closesAt) - 1))
 
 const dayStartIso = (day: string) => (day ? new Date(`${day}T00:00:00+08:00`).toISOString() : '')
 
@@ -40,21 +47,22 @@ function formOf(session: SessionSettingsView): SessionForm {
     meetingStart: session.meetingStart ?? '',
     meetingEnd: session.meetingEnd ?? '',
     opensOn: session.opensAt ? shanghaiDay(session.opensAt) : '',
-    // The window closes at the end of its last day: the day before the moment it closes.
-    closesOn: session.closesAt ? shanghaiDay(new Date(Date.parse(session.closesAt) - 1)) : '',
+    closesOn: session.closesAt ? lastDayOf(session.closesAt) : '',
     secondersNeeded: String(session.secondersNeeded),
     replyWeeks: String(session.replyWeeks),
+    ...(session.opensAt ? { opensAt: session.opensAt } : {}),
+    ...(session.closesAt ? { closesAt: session.closesAt } : {}),
   }
 }
 
 /** What the function is sent: days as moments, numbers as numbers (a blank stays blank, for its message). */
-const requestOf = ({ id, sessionName, meetingStart, meetingEnd, opensOn, closesOn, secondersNeeded, replyWeeks }: SessionForm) => ({
+const requestOf = ({ id, sessionName, meetingStart, meetingEnd, opensOn, closesOn, secondersNeeded, replyWeeks, ...stored }: SessionForm) => ({
   ...(id ? { id } : {}),
   sessionName,
   meetingStart,
   meetingEnd,
-  opensAt: dayStartIso(opensOn),
-  closesAt: closesOn ? dayStartIso(addDays(closesOn, 1)) : '',
+  opensAt: stored.opensAt && shanghaiDay(stored.opensAt) === opensOn ? stored.opensAt : dayStartIso(opensOn),
+  closesAt: stored.closesAt && lastDayOf(stored.closesAt) === closesOn ? stored.closesAt : closesOn ? dayStartIso(addDays(closesOn, 1)) : '',
   secondersNeeded: Number(secondersNeeded),
   replyWeeks: Number(replyWeeks),
 })
@@ -171,7 +179,7 @@ function SessionCard({ session, onEdit, onImported }: { session: SessionSettings
       )}
       {session.opensAt && session.closesAt && (
         <Text className="card-meta">
-          征集：{formatDay(shanghaiDay(session.opensAt), true)} 至 {formatDay(shanghaiDay(new Date(Date.parse(session.closesAt) - 1)), true)}
+          征集：{formatDay(shanghaiDay(session.opensAt), true)} 至 {formatDay(lastDayOf(session.closesAt), true)}
         </Text>
       )}
       <Text className="card-meta">
@@ -185,7 +193,42 @@ function SessionCard({ session, onEdit, onImported }: { session: SessionSettings
   )
 }
 
-/** 教代会届次 (union office): each session's dates, window, seconders and reply weeks; a new one. */
+/** 承办部门: the school's handling departments, with their handlers counted; one more, or a new name for one. */
+function Departments() {
+  const departments = useRemote(() => call('proposals', 'departments'))
+  const [editing, setEditing] = useState<{ id?: string; deptName: string }>({ deptName: '' })
+  const saving = useMutation((_: void, key) => write('proposals', 'saveDepartment', { ...(editing.id ? { id: editing.id } : {}), deptName: editing.deptName }, key), {
+    success: editing.id ? '已改名' : '已添加承办部门',
+    onSuccess: () => {
+      setEditing({ deptName: '' })
+      void departments.reload()
+    },
+  })
+  return (
+    <View className="card sessions__depts">
+      <Text className="sessions__heading">承办部门</Text>
+      {(departments.data ?? []).map((dept) => (
+        <View key={dept.id} className="sessions__dept" onClick={() => setEditing({ id: dept.id, deptName: dept.name })}>
+          <Text className="sessions__dept-name">{dept.name}</Text>
+          <Text className="card-meta">经办人 {dept.handlers} 人 · 改名</Text>
+        </View>
+      ))}
+      <View className="sessions__dept-form">
+        <Input className="field-input" placeholder={editing.id ? '新的部门名称' : '添加承办部门，如 保卫处'} value={editing.deptName} maxLength={DEPT_NAME_MAX} onChange={(deptName) => setEditing({ ...editing, deptName })} />
+        {editing.id && (
+          <Button size="small" fill="outline" onClick={() => setEditing({ deptName: '' })}>
+            取消
+          </Button>
+        )}
+        <Button size="small" type="primary" className="sessions__dept-save" disabled={!editing.deptName.trim()} loading={saving.busy} onClick={() => void saving.run()}>
+          {editing.id ? '保存' : '添加'}
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+/** 教代会届次 (union office): each session's dates, window, seconders and reply weeks, and its delegate list; a new one; the handling departments. */
 export default function Sessions() {
   const sessions = useSessions()
   const [editing, setEditing] = useState<SessionForm>()
@@ -210,6 +253,7 @@ export default function Sessions() {
           ))}
         </StateView>
       )}
+      {!editing && <Departments />}
       {!editing && (
         <View className="bottom-bar">
           <Button type="primary" block className="sessions__new" onClick={() => setEditing(BLANK)}>

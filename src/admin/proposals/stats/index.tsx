@@ -37,7 +37,7 @@ function Figures({ figures }: { figures: ProposalStatistics }) {
             </View>
           ))}
         </View>
-        <Text className="card-meta">立案率 {percent(totals.accepted, totals.filed - totals.pending)}%（已审查的提案中）</Text>
+        <Text className="card-meta">立案率 {percent(totals.accepted + totals.merged, totals.filed - totals.pending)}%（已审查的提案中，并案的计入）</Text>
       </View>
 
       <View className="card">
