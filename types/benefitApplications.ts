@@ -74,14 +74,15 @@ function isRealDay(day: string): boolean {
 export const DaySchema = (label: string) =>
   v.pipe(v.string(`${label}须为文字`), v.regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 2026-05-20`), v.check(isRealDay, `${label}不是有效的日期`))
 
-export const ProofsSchema = v.pipe(
-  v.array(
-    v.pipe(v.string('证明材料须为上传的图片'), v.minLength(1, '证明材料不正确，请重新选择图片'), v.maxLength(FILE_ID_MAX, '证明材料不正确，请重新选择图片')),
-    '证明材料须为上传的图片',
-  ),
-  v.maxLength(PROOFS_MAX, `证明材料最多 ${PROOFS_MAX} 张图片`),
-  v.check((fileIds) => new Set(fileIds).size === fileIds.length, '证明材料中有重复的图片'),
-)
+/** Uploaded pictures (their file ids), at most `max`, each once; `label` names them in the messages. */
+export const ImageIdsSchema = (label: string, max: number) =>
+  v.pipe(
+    v.array(v.pipe(v.string(`${label}须为上传的图片`), v.minLength(1, `${label}不正确，请重新选择图片`), v.maxLength(FILE_ID_MAX, `${label}不正确，请重新选择图片`)), `${label}须为上传的图片`),
+    v.maxLength(max, `${label}最多 ${max} 张图片`),
+    v.check((fileIds) => new Set(fileIds).size === fileIds.length, `${label}中有重复的图片`),
+  )
+
+export const ProofsSchema = ImageIdsSchema('证明材料', PROOFS_MAX)
 
 /** What every application gives: the event's day, a short note (optional), and its proof images (none to six). */
 const eventOf = <K extends ApplicationKind>(kind: K) => ({

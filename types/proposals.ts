@@ -7,7 +7,7 @@
  * (anyone's, at any time, or a converted proposal) is answered by the union office or forwarded to a department.
  */
 import * as v from 'valibot'
-import { DaySchema } from './benefitApplications'
+import { DaySchema, ImageIdsSchema } from './benefitApplications'
 import { IdSchema, PageSchema, TextSchema, TimeSchema, type Page } from './common'
 
 export const PROPOSAL_KINDS = ['proposal', 'suggestion'] as const
@@ -106,6 +106,8 @@ export const REPLY_OUTCOME_LABELS: Record<ReplyOutcome, string> = {
 
 export const PROPOSAL_TITLE_MAX = 40
 export const PROPOSAL_TEXT_MAX = 2000
+export const PROPOSAL_IMAGES_MAX = 6
+export const PROPOSAL_IMAGE_MAX_BYTES = 5 * 1024 * 1024
 export const REVIEW_REASON_MAX = 200
 /** Delegates invited in one go. */
 export const INVITES_MAX = 10
@@ -139,6 +141,8 @@ export const SaveDraftSchema = v.strictObject({
   category: v.optional(v.picklist(PROPOSAL_CATEGORIES, '请选择提案类别'), 'other'),
   reasons: DraftText('案由', PROPOSAL_TEXT_MAX),
   measures: DraftText('建议', PROPOSAL_TEXT_MAX),
+  /** Pictures of the situation (optional), uploaded first. */
+  imageFileIds: v.optional(ImageIdsSchema('图片', PROPOSAL_IMAGES_MAX), []),
   /** 代表团联名: filed with delegates of the author's 代表团 as co-authors (they are invited as its seconders are). */
   joint: v.optional(v.boolean('请选择是否联名'), false),
 })
@@ -375,6 +379,8 @@ export interface ProposalDetail extends ProposalSummary {
   sessionName?: string
   reasons: string
   measures: string
+  /** Its pictures, each with a link that works for a while. */
+  images: { fileId: string; url: string }[]
   authorUnitName: string
   seconders: SeconderView[]
   mainId?: string

@@ -109,6 +109,7 @@ const FIELD_LABELS: Record<string, string> = {
   comment: '评价意见',
   withhold: '是否公开',
   joint: '代表团联名',
+  imageFileIds: '图片',
   sameDelegation: '只看本代表团',
   sessionName: '届次名称',
   deptName: '部门名称',

@@ -3,8 +3,7 @@
  * while their case is open, and deleted PROOFS_KEPT_DAYS after it is decided, returned or closed.
  */
 import { PROOF_MAX_BYTES, PROOFS_KEPT_DAYS } from '../../types/benefitApplications'
-import { AppError } from '../core/errors'
-import { uploadedImageProblem } from '../core/files/images'
+import { checkUploadedImages } from '../core/files/images'
 import type { FileStore } from '../core/files/port'
 import { holdIn, removeAfterIn } from '../core/files/retention'
 import type { Transaction } from '../core/store/port'
@@ -12,11 +11,7 @@ import type { Transaction } from '../core/store/port'
 const DAY_MS = 86_400_000
 
 /** Refuses the first proof that is not an uploaded image small enough, naming its field (`proofFileIds.2`). */
-export async function checkProofs(files: FileStore, fileIds: string[], field: string): Promise<void> {
-  const problems = await Promise.all(fileIds.map((fileId, i) => uploadedImageProblem(files, fileId, { label: `第 ${i + 1} 张证明材料`, maxBytes: PROOF_MAX_BYTES })))
-  const at = problems.findIndex((problem) => problem !== undefined)
-  if (at >= 0) throw new AppError('INVALID_INPUT', problems[at]!, { [`${field}.${at}`]: problems[at]! })
-}
+export const checkProofs = (files: FileStore, fileIds: string[], field: string) => checkUploadedImages(files, fileIds, field, '证明材料', PROOF_MAX_BYTES)
 
 /** Kept while their case is open, whatever their upload's record said. */
 export async function holdProofs(tx: Transaction, fileIds: string[]): Promise<void> {

@@ -73,6 +73,8 @@ export interface ProposalDoc {
   reasons: string
   /** 建议: the measures suggested. */
   measures: string
+  /** Pictures of the situation (uploaded images), kept as long as the proposal. */
+  imageFileIds?: string[]
   authorId: string
   authorName: string
   authorUnitId: string

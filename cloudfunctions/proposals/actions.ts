@@ -13,6 +13,7 @@ import {
   InviteSchema,
   HandlingQueueSchema,
   MyProposalsSchema,
+  PROPOSAL_IMAGE_MAX_BYTES,
   PROPOSAL_STATE_LABELS,
   PROPOSAL_STEP_LABELS,
   ProposalIdSchema,
@@ -32,6 +33,8 @@ import {
 } from '../../types/proposals'
 import type { ProposalChange } from '../../types/messages'
 import { recordAudit } from '../core/audit'
+import { checkUploadedImages } from '../core/files/images'
+import { holdIn, removeAfterIn } from '../core/files/retention'
 import { committee, delegate, handlingDept, holdsRole, unionOffice } from '../core/authorize'
 import type { CongressSessionDoc, MemberDoc, ProposalDoc, ProposalSecondDoc, ProposalStepRecord } from '../core/collections'
 import { action, defineFunction, jobsOf } from '../core/defineFunction'
@@ -84,6 +87,20 @@ async function jointDelegation(store: Store, member: MemberDoc, session: Congres
   const delegation = await delegationOf(store, session._id, member._id)
   if (!delegation) throw new AppError('CONFLICT', '本届代表名单中没有您所在的代表团，不能提代表团联名提案', { joint: '没有您所在的代表团' })
   return delegation
+}
+
+/**
+ * A draft's pictures as it is saved: those it now holds are kept as long as the proposal; those taken out of it go
+ * within the hour, as an upload nothing holds does.
+ */
+async function keepPictures(store: Store, holds: string[], held: string[], now: Date) {
+  const added = holds.filter((fileId) => !held.includes(fileId))
+  const dropped = held.filter((fileId) => !holds.includes(fileId))
+  if (!added.length && !dropped.length) return
+  await store.transaction(async (tx) => {
+    for (const fileId of added) await holdIn(tx, fileId)
+    for (const fileId of dropped) await removeAfterIn(tx, fileId, now.toISOString())
+  })
 }
 
 /** The caller's own proposal: NOT_FOUND for anyone else's. */
@@ -185,12 +202,14 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
     saveDraft: action({
       allow: 'member',
       input: SaveDraftSchema,
-      async handle(input, { store, now, member }) {
-        const text = { title: input.title, category: input.category, reasons: input.reasons, measures: input.measures }
+      async handle(input, { store, files, now, member }) {
+        const text = { title: input.title, category: input.category, reasons: input.reasons, measures: input.measures, imageFileIds: input.imageFileIds }
         const at = now.toISOString()
         if (input.id) {
           const doc = await ownProposal(store, member, input.id)
           if (doc.state !== 'draft') throw new AppError('CONFLICT', doc.state === 'seconding' ? '征集附议中的提案不能修改：请先撤回修改' : `这份提案${PROPOSAL_STATE_LABELS[doc.state]}，不能再修改`)
+          const kept = doc.imageFileIds ?? []
+          await checkUploadedImages(files, input.imageFileIds.filter((fileId) => !kept.includes(fileId)), 'imageFileIds', '图片', PROPOSAL_IMAGE_MAX_BYTES)
           // Filed as what the author and the time make it now: a delegate's draft after the window is a suggestion.
           const session = await sessionFor(store, now, doc.sessionId ?? input.sessionId)
           const kind = kindFor(member, session, now)
@@ -201,8 +220,10 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
             ...(dropped.length ? { $unset: Object.fromEntries(dropped.map((field) => [field, true as const])) } : {}),
           })
           if (!saved) throw changedMeanwhile()
-          return detailOf(store, member, doc._id, now)
+          await keepPictures(store, input.imageFileIds, kept, now)
+          return detailOf(store, files, member, doc._id, now)
         }
+        await checkUploadedImages(files, input.imageFileIds, 'imageFileIds', '图片', PROPOSAL_IMAGE_MAX_BYTES)
         const session = await sessionFor(store, now, input.sessionId)
         const kind = kindFor(member, session, now)
         const delegation = await jointDelegation(store, member, kind === 'proposal' ? session : null, input.joint)
@@ -220,14 +241,15 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
           updatedAt: at,
           history: [],
         })
-        return detailOf(store, member, id, now)
+        await keepPictures(store, input.imageFileIds, [], now)
+        return detailOf(store, files, member, id, now)
       },
     }),
 
     invite: action({
       allow: 'member',
       input: InviteSchema,
-      async handle({ id, memberIds }, { store, now, member }) {
+      async handle({ id, memberIds }, { store, files, now, member }) {
         const doc = await ownProposal(store, member, id)
         // A proposal in its draft goes to its seconders now; one already with them may invite more.
         if (doc.state !== 'seconding') mustTake(doc, 'invite', member, { complete: isComplete(doc) })
@@ -248,45 +270,45 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
         }
         if (doc.state === 'draft' && !(await move(store, doc, 'seconding', record('invite', 'seconding', member, now, invitees.map((invitee) => invitee.name).join('、'))))) throw changedMeanwhile()
         await notify(store, now, memberIds, { kind: 'proposalInvitation', subject: `proposal:${doc._id}:round${doc.round}`, data: { proposalId: doc._id, title: doc.title, authorName: doc.authorName } })
-        return detailOf(store, member, doc._id, now)
+        return detailOf(store, files, member, doc._id, now)
       },
     }),
 
     answerInvitation: action({
       allow: 'member',
       input: AnswerInvitationSchema,
-      async handle({ id, confirm }, { store, now, member }) {
+      async handle({ id, confirm }, { store, files, now, member }) {
         const [doc, second] = await Promise.all([store.get('proposals', id), store.get('proposalSeconds', secondId(id, member._id))])
         if (!doc || !second || second.round !== doc.round) throw notFound('附议邀请')
         if (doc.state !== 'seconding') throw new AppError('CONFLICT', `这份提案${PROPOSAL_STATE_LABELS[doc.state]}，不再征集附议`)
         const state = confirm ? 'confirmed' : 'declined'
         if (second.state !== 'invited') {
-          if (second.state === state) return detailOf(store, member, id, now)
+          if (second.state === state) return detailOf(store, files, member, id, now)
           throw new AppError('CONFLICT', `您已${second.state === 'confirmed' ? '确认附议' : '谢绝附议'}这份提案，不能再改`)
         }
         const answered = await store.claim('proposalSeconds', second._id, { state: 'invited', round: second.round }, { $set: { state, answeredAt: now.toISOString() } })
         if (!answered) throw changedMeanwhile()
         await tellAuthor(store, doc, confirm ? 'seconded' : 'declined', now, member.name, `proposal:${doc._id}:round${doc.round}:${member._id}`)
-        return detailOf(store, member, id, now)
+        return detailOf(store, files, member, id, now)
       },
     }),
 
     recall: action({
       allow: 'member',
       input: ProposalIdSchema,
-      async handle({ id }, { store, now, member }) {
+      async handle({ id }, { store, files, now, member }) {
         const doc = await ownProposal(store, member, id)
         const { to } = mustTake(doc, 'recall', member, {})
         // A new round: confirmations of the text as it was no longer count.
         if (!(await move(store, doc, to, record('recall', to, member, now), { $set: { round: doc.round + 1 } }))) throw changedMeanwhile()
-        return detailOf(store, member, id, now)
+        return detailOf(store, files, member, id, now)
       },
     }),
 
     submit: action({
       allow: 'member',
       input: ProposalIdSchema,
-      async handle({ id }, { store, now, member }) {
+      async handle({ id }, { store, files, now, member }) {
         const doc = await ownProposal(store, member, id)
         const session = doc.sessionId ? await store.get('congressSessions', doc.sessionId) : null
         const facts: StepFacts = {
@@ -298,7 +320,7 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
         }
         const { to } = mustTake(doc, 'submit', member, facts)
         if (!(await move(store, doc, to, record('submit', to, member, now), { $set: { submittedAt: now.toISOString() } }))) throw changedMeanwhile()
-        return detailOf(store, member, id, now)
+        return detailOf(store, files, member, id, now)
       },
     }),
 
@@ -337,8 +359,8 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
     detail: action({
       allow: 'member',
       input: ProposalIdSchema,
-      async handle({ id }, { store, now, member }) {
-        return detailOf(store, member, id, now)
+      async handle({ id }, { store, files, now, member }) {
+        return detailOf(store, files, member, id, now)
       },
     }),
 
@@ -377,7 +399,7 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
       // The committee of the proposal's own session (or the union office): worked out from the proposal.
       allow: [unionOffice, committee(proposalSession)],
       input: DecideSchema,
-      async handle(input, { store, now, member }) {
+      async handle(input, { store, files, now, member }) {
         const doc = await mustGet(store, 'proposals', input.id, '提案')
         const main = input.step === 'merge' ? await store.get('proposals', input.mainId) : null
         const mainOk = main !== null && main._id !== doc._id && main.sessionId === doc.sessionId
@@ -410,7 +432,7 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
           return true
         })
         if (!decided) throw new AppError('CONFLICT', '这份提案刚刚已有审查结果，请刷新后查看')
-        return detailOf(store, member, doc._id, now)
+        return detailOf(store, files, member, doc._id, now)
       },
     }),
 
@@ -418,7 +440,7 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
       // A proposal by its session's committee; a suggestion (no session) by the union office.
       allow: [unionOffice, committee(proposalSession)],
       input: AssignSchema,
-      async handle({ id, leadDeptId, assistDeptIds, replyDue }, { store, now, member }) {
+      async handle({ id, leadDeptId, assistDeptIds, replyDue }, { store, files, now, member }) {
         const doc = await mustGet(store, 'proposals', id, '提案')
         const { to } = mustTake(doc, doc.kind === 'proposal' ? 'assign' : 'forward', member, {})
         if (assistDeptIds.includes(leadDeptId)) throw new AppError('INVALID_INPUT', '主办部门不能同时是协办部门', { assistDeptIds: '主办部门不能同时是协办部门' })
@@ -432,54 +454,54 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
         if (!(await move(store, doc, to, record(step, to, member, now, note), { $set: { leadDeptId, assistDeptIds, replyDue: due, assistInputs: {} } }))) throw changedMeanwhile()
         await recordAudit(store, member, now, { action: 'proposals.assign', targetType: 'proposal', targetId: doc._id, target: doc.title, after: { 交办: note } })
         await tellAuthor(store, doc, 'assigned', now, note)
-        return detailOf(store, member, id, now)
+        return detailOf(store, files, member, id, now)
       },
     }),
 
     assistInput: action({
       allow: [handlingDept(async ({ id, deptId }: { id: string; deptId: string }, store: Store) => ((await store.get('proposals', id))?.assistDeptIds?.includes(deptId) ? deptId : undefined))],
       input: AssistInputSchema,
-      async handle({ id, deptId, text }, { store, now, member }) {
+      async handle({ id, deptId, text }, { store, files, now, member }) {
         const doc = await mustGet(store, 'proposals', id, '提案')
         // Each department's input is a field of its own: two departments answering at once never write the same one.
         const given = await store.claim('proposals', id, { state: { $in: ['assigned', 'rehandling'] } }, {
           $set: { [`assistInputs.${deptId}`]: { text, byName: member.name, at: now.toISOString() }, updatedAt: now.toISOString() },
         })
         if (!given) throw new AppError('CONFLICT', `这份提案${PROPOSAL_STATE_LABELS[doc.state]}，不能再提交协办意见`)
-        return detailOf(store, member, id, now)
+        return detailOf(store, files, member, id, now)
       },
     }),
 
     reply: action({
       allow: [handlingDept(async ({ id }: { id: string }, store: Store) => (await store.get('proposals', id))?.leadDeptId)],
       input: ReplySchema,
-      async handle(input, { store, now, member }) {
+      async handle(input, { store, files, now, member }) {
         const doc = await mustGet(store, 'proposals', input.id, '提案')
         const { to } = mustTake(doc, 'reply', member, { assistPending: assistPending(doc) })
         const deptName = (await deptNames(store)).get(doc.leadDeptId!) ?? ''
         const reply = { outcome: input.outcome, text: input.text, ...(input.outcome === 'adopted' ? { completionDate: input.completionDate } : {}), byName: member.name, deptName, at: now.toISOString() }
         const note = `${deptName}：${REPLY_OUTCOME_LABELS[input.outcome]}`
         await giveReply(store, doc, 'reply', to, member, now, reply, note, note)
-        return detailOf(store, member, input.id, now)
+        return detailOf(store, files, member, input.id, now)
       },
     }),
 
     answer: action({
       allow: [unionOffice],
       input: AnswerSchema,
-      async handle({ id, text }, { store, now, member }) {
+      async handle({ id, text }, { store, files, now, member }) {
         const doc = await mustGet(store, 'proposals', id, '提案')
         const { to } = mustTake(doc, 'answer', member, {})
         const reply = { text, byName: member.name, deptName: '校工会', at: now.toISOString() }
         await giveReply(store, doc, 'answer', to, member, now, reply, '校工会已答复')
-        return detailOf(store, member, id, now)
+        return detailOf(store, files, member, id, now)
       },
     }),
 
     rate: action({
       allow: 'member',
       input: RateSchema,
-      async handle({ id, satisfaction, comment }, { store, now, member }) {
+      async handle({ id, satisfaction, comment }, { store, files, now, member }) {
         const { doc, mySecond } = await visible(store, member, id)
         const rating = { satisfaction, comment, at: now.toISOString() }
         const note = `${SATISFACTION_LABELS[satisfaction]}${comment ? `：${comment}` : ''}`
@@ -490,7 +512,7 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
           const again = to === 'rehandling' ? { rehandled: (doc.rehandled ?? 0) + 1, replyDue: await replyDueFrom(store, doc, now) } : undefined
           const recorded = record('rate', to, member, now, again ? `${note}；重新办理，${again.replyDue} 前答复` : note)
           if (!(await move(store, doc, to, recorded, { $set: { rating, ...again } }))) throw changedMeanwhile()
-          return detailOf(store, member, id, now)
+          return detailOf(store, files, member, id, now)
         }
         // A confirmed seconder's rating is theirs alone (their own document): it moves nothing.
         if (mySecond?.state !== 'confirmed') throw forbidden('只有提案人和确认附议的代表可以评价答复')
@@ -503,20 +525,20 @@ export const proposalsFunction = defineFunction<ProposalsApi>(
           return tx.updateById('proposalSeconds', second._id, { $set: { rating: { ...rating, replyAt: held.reply!.at } } })
         })
         if (!rated) throw changedMeanwhile()
-        return detailOf(store, member, id, now)
+        return detailOf(store, files, member, id, now)
       },
     }),
 
     close: action({
       allow: [unionOffice, committee(proposalSession)],
       input: ProposalIdSchema,
-      async handle({ id }, { store, now, member }) {
+      async handle({ id }, { store, files, now, member }) {
         const doc = await mustGet(store, 'proposals', id, '提案')
         const { to } = mustTake(doc, 'close', member, {})
         if (!(await move(store, doc, to, record('close', to, member, now)))) throw changedMeanwhile()
         await recordAudit(store, member, now, { action: 'proposals.close', targetType: 'proposal', targetId: doc._id, target: doc.title, before: { 状态: PROPOSAL_STATE_LABELS[doc.state] }, after: { 状态: PROPOSAL_STATE_LABELS[to] } })
         await tellAuthor(store, doc, 'closed', now)
-        return detailOf(store, member, id, now)
+        return detailOf(store, files, member, id, now)
       },
     }),
 

@@ -47,11 +47,11 @@ export const recordActions = {
   withhold: action({
     allow: [unionOffice],
     input: WithholdSchema,
-    async handle(input, { store, now, member }) {
+    async handle(input, { store, files, now, member }) {
       const doc = await mustGet(store, 'proposals', input.id, '提案')
       if (doc.kind !== 'proposal' || !PUBLIC_STATES.includes(doc.state)) throw new AppError('CONFLICT', `这份${doc.kind === 'proposal' ? '提案' : '意见建议'}${PROPOSAL_STATE_LABELS[doc.state]}，不在公开提案中`)
       // Already so (a second tap): nothing to change, nothing to audit.
-      if (input.withhold ? doc.withheld?.reason === input.reason : !doc.withheld) return detailOf(store, member, doc._id, now)
+      if (input.withhold ? doc.withheld?.reason === input.reason : !doc.withheld) return detailOf(store, files, member, doc._id, now)
       const withheld = input.withhold ? { reason: input.reason, byName: member.name, at: now.toISOString() } : undefined
       // From the publicity it was read with: of two changes at once, the second is told to look again.
       const was = doc.withheld ? { 'withheld.at': doc.withheld.at } : { withheld: { $exists: false } }
@@ -66,7 +66,7 @@ export const recordActions = {
         before: shown(doc.withheld !== undefined, doc.withheld?.reason),
         after: shown(withheld !== undefined, withheld?.reason),
       })
-      return detailOf(store, member, doc._id, now)
+      return detailOf(store, files, member, doc._id, now)
     },
   }),
 

@@ -6,6 +6,7 @@ import { PROPOSAL_STATE_LABELS, PROPOSAL_STEP_LABELS, REPLY_OUTCOME_LABELS, SATI
 import { shanghaiDay } from '../../types/time'
 import type { MemberDoc, ProposalDoc, ProposalSecondDoc } from '../core/collections'
 import { notFound } from '../core/errors'
+import type { FileStore } from '../core/files/port'
 import type { Store } from '../core/store/port'
 import { unitNames } from '../core/units'
 import { actorsOf, deptsOf, isOverdue, maySee, PUBLIC_STATES, seconderMayRate, secondersNeeded, toSummary } from './rules'
@@ -53,13 +54,15 @@ function handlingOf(doc: ProposalDoc, depts: Map<string, string>, now: Date): Pr
   }
 }
 
-export async function detailOf(store: Store, member: MemberDoc, id: string, now: Date): Promise<ProposalDetail> {
+export async function detailOf(store: Store, files: FileStore, member: MemberDoc, id: string, now: Date): Promise<ProposalDetail> {
   const { doc, seconds, mySecond } = await visible(store, member, id)
-  const [session, units, main, depts] = await Promise.all([
+  const imageFileIds = doc.imageFileIds ?? []
+  const [session, units, main, depts, links] = await Promise.all([
     doc.sessionId ? store.get('congressSessions', doc.sessionId) : null,
     unitNames(store),
     doc.mainId ? store.get('proposals', doc.mainId) : null,
     doc.leadDeptId ? deptNames(store) : new Map<string, string>(),
+    imageFileIds.length ? files.downloadUrls(imageFileIds) : new Map<string, string>(),
   ])
   const actors = actorsOf(doc, member, seconderOf(doc, mySecond))
   const handling = handlingOf(doc, depts, now)
@@ -69,6 +72,8 @@ export async function detailOf(store: Store, member: MemberDoc, id: string, now:
     ...(session ? { sessionId: session._id, sessionName: session.name } : {}),
     reasons: doc.reasons,
     measures: doc.measures,
+    // Each with its link (a picture deleted meanwhile has none, and is left out).
+    images: imageFileIds.flatMap((fileId) => (links.has(fileId) ? [{ fileId, url: links.get(fileId)! }] : [])),
     authorUnitName: units.get(doc.authorUnitId) ?? '',
     seconders: seconds.map((second) => ({ memberId: second.memberId, name: second.memberName, state: second.state })),
     ...(doc.mainId ? { mainId: doc.mainId, ...(main?.number ? { mainNumber: main.number } : {}) } : {}),

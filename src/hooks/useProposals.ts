@@ -4,9 +4,10 @@
  */
 import Taro, { useDidHide, useUnload } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
-import type { ProposalCategory, ProposalDetail, Satisfaction } from '../../types/proposals'
+import { PROPOSAL_IMAGE_MAX_BYTES, type ProposalCategory, type ProposalDetail, type Satisfaction } from '../../types/proposals'
 import { call, newIdempotencyKey, write } from '../services/api'
 import { showDone } from '../services/feedback'
+import { pickAndUploadImage } from '../services/images'
 import { useMutation } from './useMutation'
 import { usePagedList } from './usePagedList'
 import { useRemote } from './useRemote'
@@ -66,9 +67,11 @@ export interface DraftText {
   measures: string
   /** 代表团联名: its co-authors are delegates of my 代表团. */
   joint: boolean
+  /** Pictures uploaded for it, with links to show them. */
+  images: { fileId: string; url: string }[]
 }
 
-const BLANK: DraftText = { title: '', category: 'other', reasons: '', measures: '', joint: false }
+const BLANK: DraftText = { title: '', category: 'other', reasons: '', measures: '', joint: false, images: [] }
 
 /** How long typing pauses before the draft is saved. */
 const SAVE_AFTER_MS = 1500
@@ -98,7 +101,7 @@ export function useDraft(initialId: string | undefined, sessionId: string | unde
     if (!initialId) return
     void call('proposals', 'detail', { id: initialId }).then((detail) => {
       setSaved(detail)
-      setText({ title: detail.title, category: detail.category, reasons: detail.reasons, measures: detail.measures, joint: detail.delegation !== undefined })
+      setText({ title: detail.title, category: detail.category, reasons: detail.reasons, measures: detail.measures, joint: detail.delegation !== undefined, images: detail.images })
       setLoaded(true)
     })
   }, [initialId])
@@ -113,7 +116,8 @@ export function useDraft(initialId: string | undefined, sessionId: string | unde
       dirty.current = false
       const { text: now, id } = current.current
       try {
-        const fresh = await write('proposals', 'saveDraft', { ...now, joint: now.joint && joinable.current, ...(id ? { id } : {}) }, id ? newIdempotencyKey() : createKey.current)
+        const { images, joint, ...typed } = now
+        const fresh = await write('proposals', 'saveDraft', { ...typed, joint: joint && joinable.current, imageFileIds: images.map((image) => image.fileId), ...(id ? { id } : {}) }, id ? newIdempotencyKey() : createKey.current)
         current.current.id = fresh.id
         setSaved(fresh)
         setSavedAt(new Date())
@@ -160,9 +164,17 @@ export function useDraft(initialId: string | undefined, sessionId: string | unde
     [inSession, text.title],
   )
 
+  // A picture is uploaded first, then saved with the draft like any other change.
+  const picking = useMutation(async () => {
+    const image = await pickAndUploadImage(PROPOSAL_IMAGE_MAX_BYTES)
+    if (image) change({ images: [...current.current.text.images, { fileId: image.fileId, url: image.previewUrl }] })
+  })
+
   return {
     text,
     change,
+    addImage: () => void picking.run(),
+    addingImage: picking.busy,
     saved,
     loaded,
     savedAt,

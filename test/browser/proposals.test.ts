@@ -5,6 +5,8 @@
  * reply and the committee closes it. In order, over one host and store.
  */
 import ExcelJS from 'exceljs'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { arrived, chooseFile, eventually, expectCount, expectText, loginAs, open, screenshot, suiteHarness, tapCell, tapTab, toast } from './harness'
 
@@ -17,6 +19,7 @@ const DECIDE = /#\/admin\/proposals\/decide\/index\?id=/
 const HANDLE = /#\/admin\/proposals\/handle\/index\?id=/
 const HANDLING = /#\/admin\/proposals\/handling\/index/
 const TITLE = '关于增设教工停车位和充电桩的提案'
+const PHOTO = readFileSync(join(__dirname, '../../scripts/seed/covers/mixer.jpg'))
 
 /** The demo's delegates m0039 (the author) and m0032, m0033 (the seconders), and the committee's m0040, by name. */
 async function nameOf(id: string) {
@@ -46,10 +49,14 @@ test('a delegate writes a proposal that saves itself, sees the alike one, and in
   const [reasons, measures] = [form.locator('textarea').nth(0), form.locator('textarea').nth(1)]
   await reasons.fill('教工停车位严重不足，电动汽车充电难。')
   await measures.fill('新建立体停车场，并设置充电桩。')
+  // A photo of the car park, uploaded and saved with the draft.
+  await chooseFile(page, form.locator('.proof-images__add'), { name: '停车场.jpg', mimeType: 'image/jpeg', buffer: PHOTO })
+  await expectCount(form.locator('.proof-images__picture'), 1)
   // Saved by itself a moment after typing stops: the draft is there without a tap.
   await expectText(form.locator('.proposal-edit__saved'), '草稿已自动保存')
   const [draft] = await h.store.find('proposals', { title: TITLE })
   expect(draft).toMatchObject({ state: 'draft', kind: 'proposal', measures: '新建立体停车场，并设置充电桩。' })
+  await eventually(async () => expect((await h.store.get('proposals', draft._id))?.imageFileIds).toHaveLength(1))
   proposalId = draft._id
   // The demo's accepted parking proposal reads alike.
   await expectText(form.locator('.proposal-edit__similar'), '六届二次-002 关于增设教工停车位的提案')
@@ -65,6 +72,7 @@ test('a delegate writes a proposal that saves itself, sees the alike one, and in
   const detail = page.locator('.proposal-detail:visible')
   await expectText(detail, '征集附议中')
   await expectText(detail, '附议代表（已确认 0/2）')
+  await expectCount(detail.locator('.proof-images__picture'), 1)
 })
 
 test('the two invited delegates read it and confirm; the author submits it', async () => {

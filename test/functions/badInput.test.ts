@@ -892,6 +892,9 @@ const CASES: Record<string, Record<string, Case[]>> = {
       ['a search as a number', { sessionId: 'session-6-2', q: 1 }, '搜索内容须为文字'],
     ],
     saveDraft: [
+      ['seven pictures', draft({ imageFileIds: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] }), '图片最多 6 张图片'],
+      ['a picture twice', draft({ imageFileIds: ['a', 'a'] }), '图片中有重复的图片'],
+      ['a picture as a number', draft({ imageFileIds: [5] }), '图片须为上传的图片'],
       ['joint as text', draft({ joint: 'yes' }), '请选择是否联名'],
       ['a title over 40', draft({ title: '题'.repeat(41) }), '标题不能超过 40 个字'],
       ['a title as a number', draft({ title: 5 }), '标题须为文字'],

@@ -5,7 +5,8 @@
  * after; its delegates are m0010, m0011 and m0032…m0039, its committee m0040 (scripts/seed/demoProposals.ts).
  */
 import { secondId } from '../../cloudfunctions/proposals/rules'
-import { DAY, HOUR, NOW, PEOPLE, callAs, expectFailure, expectOk, later, seededStore, snapshot, type TestStore } from './harness'
+import { createHash } from 'node:crypto'
+import { DAY, HOUR, NOW, PEOPLE, PNG, callAs, expectFailure, expectOk, later, seededStore, snapshot, testFiles, uploadPicture, type TestStore } from './harness'
 
 let store: TestStore
 
@@ -281,6 +282,37 @@ describe('who reads a proposal', () => {
     // A draft: its author only.
     expectFailure(await callAs(store, 'proposals', PEOPLE.office, 'detail', { id: 'proposal-water' }), 'NOT_FOUND')
     expectOk(await callAs(store, 'proposals', PEOPLE.unit01Member, 'detail', { id: 'proposal-parking' }))
+  })
+})
+
+describe('pictures of a proposal', () => {
+  const fileRecord = (fileId: string) => store.get('files', createHash('sha256').update(fileId).digest('hex').slice(0, 32))
+
+  it('keeps the pictures a draft holds as long as the proposal, shows them with links, and lets one taken out go', async () => {
+    const [first, second] = [await uploadPicture(store), await uploadPicture(store, PNG, 'site.png')]
+    // An upload nothing holds yet is to go within the hour.
+    expect(await fileRecord(first)).toMatchObject({ removeAfter: expect.any(String) })
+    const draft = await draftAs(AUTHOR, { imageFileIds: [first, second] })
+    expect(draft.images.map((image) => [image.fileId, image.url.startsWith('/files/')])).toEqual([
+      [first, true],
+      [second, true],
+    ])
+    expect(await fileRecord(first)).toBeNull()
+    expect(await fileRecord(second)).toBeNull()
+    const saved = await draftAs(AUTHOR, { id: draft.id, imageFileIds: [second] })
+    expect(saved.images.map((image) => image.fileId)).toEqual([second])
+    expect(await fileRecord(first)).toMatchObject({ removeAfter: NOW.toISOString() })
+    expect(await fileRecord(second)).toBeNull()
+    // Everyone who may read it sees them once it is public, as they see its text.
+    expect((await store.get('proposals', draft.id))?.imageFileIds).toEqual([second])
+  })
+
+  it('refuses a picture that was not uploaded here, or that is not a picture, and saves nothing', async () => {
+    const before = await snapshot(store)
+    expect(expectFailure(await callAs(store, 'proposals', AUTHOR, 'saveDraft', { ...TEXT, imageFileIds: ['cloud://elsewhere/a.png'] }), 'INVALID_INPUT').message).toBe('第 1 张图片不是在本小程序上传的图片，请重新选择图片')
+    expect(await snapshot(store)).toEqual(before)
+    const text = await testFiles.save('note.png', Buffer.from('not a picture'))
+    expectFailure(await callAs(store, 'proposals', AUTHOR, 'saveDraft', { ...TEXT, imageFileIds: [text] }), 'INVALID_INPUT')
   })
 })
 

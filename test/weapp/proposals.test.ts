@@ -86,7 +86,7 @@ test('写提案: a delegate’s draft saves itself a moment after typing, as a p
 
   // Nobody taps 保存草稿: the draft saves itself once typing pauses (1.5 s).
   const [save] = await waitUntil(() => (proposalCalls('saveDraft').length ? proposalCalls('saveDraft') : undefined), 'the autosave', 5000)
-  expect((save.data as { payload: unknown }).payload).toEqual({ title: TITLE, category: 'welfare', reasons: REASONS, measures: MEASURES, joint: false })
+  expect((save.data as { payload: unknown }).payload).toEqual({ title: TITLE, category: 'welfare', reasons: REASONS, measures: MEASURES, joint: false, imageFileIds: [] })
   expect(save.result).toMatchObject({ ok: true, data: { kind: 'proposal', state: 'draft', stateLabel: '草稿', sessionId: SESSION, sessionName: '六届二次', confirmed: 0, needed: 2 } })
   await waitUntil(() => (text(edit.component.querySelector('.proposal-edit__saved'))?.startsWith('草稿已自动保存') ? true : undefined), '草稿已自动保存')
   expect(text(edit.component.querySelector('.proposal-edit__saved'))).toMatch(/^草稿已自动保存 (\d{4}年)?\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/)

@@ -2,6 +2,7 @@
  * Images people upload through the file port (an event's cover, an application's proofs): JPEG, PNG or WebP, what
  * every phone shows, recognised by their first bytes (a file's name or type proves nothing), and not too large.
  */
+import { AppError } from '../errors'
 import type { FileStore } from './port'
 
 /** What an image is called in messages (封面图, 证明材料) and the most it may weigh. */
@@ -32,4 +33,11 @@ export function imageProblem(data: Buffer | null, { label, maxBytes }: ImageRule
 export async function uploadedImageProblem(files: FileStore, fileId: string, rule: ImageRule): Promise<string | undefined> {
   if (!files.owns(fileId)) return `${rule.label}不是在本小程序上传的图片，请重新选择图片`
   return imageProblem(await files.read(fileId), rule)
+}
+
+/** Refuses the first of `fileIds` that is not an uploaded image small enough, naming its field (`proofFileIds.2`). */
+export async function checkUploadedImages(files: FileStore, fileIds: string[], field: string, label: string, maxBytes: number): Promise<void> {
+  const problems = await Promise.all(fileIds.map((fileId, i) => uploadedImageProblem(files, fileId, { label: `第 ${i + 1} 张${label}`, maxBytes })))
+  const at = problems.findIndex((problem) => problem !== undefined)
+  if (at >= 0) throw new AppError('INVALID_INPUT', problems[at]!, { [`${field}.${at}`]: problems[at]! })
 }

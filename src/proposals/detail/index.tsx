@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ChoiceChips, choicesOf } from '../../components/ChoiceChips'
+import { ProofImages } from '../../components/ProofImages'
 import { Screen } from '../../components/Screen'
 import { StateView } from '../../components/StateView'
 import { StatusTag } from '../../components/StatusTag'
@@ -215,6 +216,7 @@ export default function ProposalDetailPage() {
               <Text className="proposal-detail__text">{detail.reasons}</Text>
               <Text className="proposal-detail__heading">建议</Text>
               <Text className="proposal-detail__text">{detail.measures}</Text>
+              {detail.images.length > 0 && <ProofImages urls={detail.images.map((image) => image.url)} />}
             </View>
             {detail.kind === 'proposal' && detail.seconders.length > 0 && (
               <View className="card">

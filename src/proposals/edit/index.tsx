@@ -4,11 +4,12 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { ChoiceChips, choicesOf } from '../../components/ChoiceChips'
 import { FormField } from '../../components/FormField'
+import { ProofImages } from '../../components/ProofImages'
 import { Screen } from '../../components/Screen'
 import { StateView } from '../../components/StateView'
 import { proposalUrl, useDelegates, useDraft, useProposalSession } from '../../hooks/useProposals'
 import { decodedParam } from '../../services/checkIn'
-import { PROPOSAL_CATEGORY_LABELS, PROPOSAL_TEXT_MAX, PROPOSAL_TITLE_MAX } from '../../../types/proposals'
+import { PROPOSAL_CATEGORY_LABELS, PROPOSAL_IMAGES_MAX, PROPOSAL_TEXT_MAX, PROPOSAL_TITLE_MAX } from '../../../types/proposals'
 import { formatDateTime } from '../../../types/time'
 import './index.scss'
 
@@ -59,7 +60,7 @@ export default function EditProposal() {
   const session = useProposalSession()
   // What it files as: as the function last answered, or (before the first save) as the session says.
   const collectingFor = session.data?.delegate && session.data.collecting ? session.data.id : undefined
-  const { text, change, saved, loaded, savedAt, saveNow, invite, submit, busy, similar } = useDraft(id, collectingFor, Boolean(collectingFor && session.data?.myDelegation))
+  const { text, change, addImage, addingImage, saved, loaded, savedAt, saveNow, invite, submit, busy, similar } = useDraft(id, collectingFor, Boolean(collectingFor && session.data?.myDelegation))
   const [picking, setPicking] = useState(false)
   const proposal = saved ? saved.kind === 'proposal' : collectingFor !== undefined
   useEffect(() => void Taro.setNavigationBarTitle({ title: proposal ? '写提案' : '提意见建议' }), [proposal])
@@ -105,6 +106,15 @@ export default function EditProposal() {
         </FormField>
         <FormField label="建议" help="具体、可行的措施。">
           <TextArea className="proposal-edit__text" placeholder="请写明建议的措施" value={text.measures} maxLength={PROPOSAL_TEXT_MAX} showCount autoSize onChange={(measures) => change({ measures })} />
+        </FormField>
+        <FormField label="图片（选填）" help={`现场照片等，最多 ${PROPOSAL_IMAGES_MAX} 张，随提案公开。`}>
+          <ProofImages
+            urls={text.images.map((image) => image.url)}
+            max={PROPOSAL_IMAGES_MAX}
+            adding={addingImage}
+            onAdd={addImage}
+            onRemove={(index) => change({ images: text.images.filter((_, at) => at !== index) })}
+          />
         </FormField>
         <Text className="proposal-edit__saved">{savedAt ? `草稿已自动保存 ${formatDateTime(savedAt.toISOString())}` : '输入后自动保存草稿，关闭小程序也不会丢失'}</Text>
       </View>
