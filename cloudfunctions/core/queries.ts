@@ -36,6 +36,21 @@ export async function upsert<C extends CollectionName>(store: Store, collection:
   if (!(await insertIfAbsent(store, collection, doc))) await store.update(collection, { _id: doc._id }, update)
 }
 
+/** Values named in one `$in` read: CloudBase caps the list a query may carry. */
+const IN_CHUNK = 100
+
+/**
+ * Every document whose `field` is one of `values` (and that matches `filter`), only `fields` if given: read
+ * IN_CHUNK values at a time.
+ */
+export async function findIn<C extends CollectionName>(store: Store, collection: C, field: string, values: readonly string[], filter: Filter = {}, fields?: string[]): Promise<DocOf<C>[]> {
+  const found: DocOf<C>[] = []
+  for (let at = 0; at < values.length; at += IN_CHUNK) {
+    found.push(...(await store.find(collection, { ...filter, [field]: { $in: values.slice(at, at + IN_CHUNK) } }, fields ? { fields } : {})))
+  }
+  return found
+}
+
 /** Documents read at a time by `findAllById`: CloudBase answers at most 1,000 a read. */
 const ID_PAGE = 1000
 

@@ -7,7 +7,7 @@
  */
 import { BENEFIT_KIND_LABELS, formatYuan } from '../../types/benefits'
 import { EmptySchema } from '../../types/common'
-import { EventExportSchema, LedgerExportSchema, SessionExportSchema, type ExportsApi } from '../../types/exports'
+import { EventExportSchema, LedgerExportSchema, SessionExportSchema, type DownloadLink, type ExportsApi } from '../../types/exports'
 import { JOB_CATALOGUE } from '../../types/jobs'
 import { RosterApplySchema, RosterExportSchema, RosterFileSchema } from '../../types/roster'
 import { inShanghai, shanghaiDay } from '../../types/time'
@@ -16,7 +16,7 @@ import { committee, unionOffice } from '../core/authorize'
 import { budgetsOf } from '../benefits/budgets'
 import { isWholeUnion, LEDGER_READERS, ledgerFilter } from '../benefits/ledgerReaders'
 import { toLedgerRow } from '../benefits/rules'
-import type { MemberDoc, UnitDoc } from '../core/collections'
+import type { CongressSessionDoc, MemberDoc, UnitDoc } from '../core/collections'
 import { action, defineFunction, jobsOf } from '../core/defineFunction'
 import { AppError, forbidden, notFound } from '../core/errors'
 import type { FileStore } from '../core/files/port'
@@ -36,7 +36,7 @@ import { continueImport, purgeImports, rosterChanged, storeImport } from './rost
 import { changesAnything, importSummary, planIdOf, toPreview } from './roster/preview'
 import { readRoster, rosterTemplate, writeRoster } from './roster/rosterFile'
 import { planImport, type ExistingMember } from './roster/rosterPlan'
-import { sessionProposals } from './sessionProposals'
+import { sessionProposals, type SessionProposal } from './sessionProposals'
 
 /** Sign-ups in the list's order: those holding places first, then the waitlist in its order, then the rest. */
 const STATE_ORDER = ['confirmed', 'pending', 'offered', 'waiting', 'cancelled', 'rejected', 'removed', 'lapsed', 'eventCancelled']
@@ -54,6 +54,27 @@ function namedUnit(units: readonly UnitDoc[], unitId: string | undefined): UnitD
 
 /** A congress session's committee (提案工作委员会) and the union office: its proposals' book and handling table. */
 const SESSION_COMMITTEE = [unionOffice, committee(({ sessionId }: { sessionId: string }) => sessionId)]
+
+/**
+ * A file of the session's accepted proposals (`write` makes it), offered as 〈title〉-〈届次〉-〈day〉 and audited with
+ * how many proposals it holds.
+ */
+async function offerSessionFile(
+  store: Store,
+  files: FileStore,
+  now: Date,
+  member: MemberDoc,
+  sessionId: string,
+  auditAction: 'proposals.exportBook' | 'proposals.exportHandling',
+  write: (session: CongressSessionDoc, proposals: SessionProposal[]) => Promise<{ title: string; extension: string; target: string; data: Buffer }>,
+): Promise<DownloadLink> {
+  const session = await mustGet(store, 'congressSessions', sessionId, '届次')
+  const proposals = await sessionProposals(store, session)
+  const { title, extension, target, data } = await write(session, proposals)
+  const link = await offerFile(store, files, now, `${title}-${session.name}-${inShanghai(now).format('YYYYMMDD')}${extension}`, data)
+  await recordAudit(store, member, now, { action: auditAction, targetType: 'congressSession', targetId: sessionId, target, after: { 提案件数: proposals.length } })
+  return link
+}
 
 /** Reads the uploaded roster file and plans its import against the stored roster. */
 async function planFile(store: Store, files: FileStore, now: Date, actor: MemberDoc, fileId: string, full: boolean) {
@@ -148,21 +169,12 @@ export const exportsFunction = defineFunction<ExportsApi>(
       allow: SESSION_COMMITTEE,
       input: SessionExportSchema,
       async handle({ sessionId }, { store, files, now, member }) {
-        const session = await mustGet(store, 'congressSessions', sessionId, '届次')
-        const proposals = await sessionProposals(store, session)
-        const { name: sessionName, meetingStart, meetingEnd } = session
-        // The union's settings hold no school name yet: the title page then names the session alone.
-        const cover = { sessionName, ...(meetingStart ? { meetingStart } : {}), ...(meetingEnd ? { meetingEnd } : {}), madeAt: now.toISOString() }
-        const data = await proposalBook(cover, proposals)
-        const link = await offerFile(store, files, now, `提案汇编-${sessionName}-${inShanghai(now).format('YYYYMMDD')}${DOCX}`, data)
-        await recordAudit(store, member, now, {
-          action: 'proposals.exportBook',
-          targetType: 'congressSession',
-          targetId: sessionId,
-          target: bookTitle(cover),
-          after: { 提案件数: proposals.length },
+        return offerSessionFile(store, files, now, member, sessionId, 'proposals.exportBook', async (session, proposals) => {
+          const { name: sessionName, meetingStart, meetingEnd } = session
+          // The union's settings hold no school name yet: the title page then names the session alone.
+          const cover = { sessionName, ...(meetingStart ? { meetingStart } : {}), ...(meetingEnd ? { meetingEnd } : {}), madeAt: now.toISOString() }
+          return { title: '提案汇编', extension: DOCX, target: bookTitle(cover), data: await proposalBook(cover, proposals) }
         })
-        return link
       },
     }),
 
@@ -170,18 +182,12 @@ export const exportsFunction = defineFunction<ExportsApi>(
       allow: SESSION_COMMITTEE,
       input: SessionExportSchema,
       async handle({ sessionId }, { store, files, now, member }) {
-        const session = await mustGet(store, 'congressSessions', sessionId, '届次')
-        const proposals = await sessionProposals(store, session)
-        const data = await proposalHandlingSheet(session.name, proposals, shanghaiDay(now))
-        const link = await offerFile(store, files, now, `提案办理情况表-${session.name}-${inShanghai(now).format('YYYYMMDD')}${XLSX}`, data)
-        await recordAudit(store, member, now, {
-          action: 'proposals.exportHandling',
-          targetType: 'congressSession',
-          targetId: sessionId,
+        return offerSessionFile(store, files, now, member, sessionId, 'proposals.exportHandling', async (session, proposals) => ({
+          title: '提案办理情况表',
+          extension: XLSX,
           target: `${session.name}提案办理情况表`,
-          after: { 提案件数: proposals.length },
-        })
-        return link
+          data: await proposalHandlingSheet(session.name, proposals, shanghaiDay(now)),
+        }))
       },
     }),
 

@@ -11,15 +11,13 @@ import { action } from '../core/defineFunction'
 import { AppError } from '../core/errors'
 import type { FileStore } from '../core/files/port'
 import { keepForAWhile, offerFile } from '../core/files/retention'
-import { insertIfAbsent, mustGet } from '../core/queries'
+import { findIn, mustGet, upsert } from '../core/queries'
 import type { Store } from '../core/store/port'
 import { delegateId } from '../proposals/rules'
 import { delegatesWorkbook, readDelegates } from './delegatesFile'
 import { planDelegates, type PlannedMember } from './delegatesPlan'
 
 const MEMBER_FIELDS = ['staffNo', 'name', 'status', 'roles']
-/** Staff numbers looked up in one read. */
-const LOOKUP_BATCH = 500
 
 async function plan(store: Store, files: FileStore, now: Date, session: CongressSessionDoc, fileId: string) {
   const file = await files.read(fileId)
@@ -27,11 +25,10 @@ async function plan(store: Store, files: FileStore, now: Date, session: Congress
   // A list of people: it goes within the hour of its last use.
   await keepForAWhile(store, fileId, now)
   const read = await readDelegates(file)
-  const staffNos = read.rows.map((row) => row.staffNo)
-  const found: PlannedMember[] = await store.find('members', { roles: `delegate:${session._id}` }, { fields: MEMBER_FIELDS })
-  for (let at = 0; at < staffNos.length; at += LOOKUP_BATCH) {
-    found.push(...(await store.find('members', { staffNo: { $in: staffNos.slice(at, at + LOOKUP_BATCH) } }, { fields: MEMBER_FIELDS })))
-  }
+  const found: PlannedMember[] = [
+    ...(await store.find('members', { roles: `delegate:${session._id}` }, { fields: MEMBER_FIELDS })),
+    ...(await findIn(store, 'members', 'staffNo', read.rows.map((row) => row.staffNo), {}, MEMBER_FIELDS)),
+  ]
   const members = [...new Map(found.map((member) => [member._id, member])).values()]
   const entries = await store.find('congressDelegates', { sessionId: session._id }, { fields: ['memberId', 'delegation'] })
   return planDelegates(session._id, session.name, read, members, entries)
@@ -107,11 +104,8 @@ export const delegateActions = {
       const before = new Map(stored.map((entry) => [entry.memberId, entry.delegation]))
       for (const entry of entries) {
         if (before.get(entry.memberId) === entry.delegation) continue
-        const id = delegateId(sessionId, entry.memberId)
         // Two imports at once write the same ids: whichever inserts first, the other updates.
-        if (before.has(entry.memberId) || !(await insertIfAbsent(store, 'congressDelegates', { _id: id, sessionId, ...entry, importedAt: at }))) {
-          await store.update('congressDelegates', { _id: id }, { $set: { delegation: entry.delegation, importedAt: at } })
-        }
+        await upsert(store, 'congressDelegates', { _id: delegateId(sessionId, entry.memberId), sessionId, ...entry, importedAt: at }, { $set: { delegation: entry.delegation, importedAt: at } })
       }
       await recordAudit(store, actor, now, { action: 'proposals.importDelegates', targetType: 'congressSession', targetId: sessionId, target: session.name, after: summary(preview) })
       return preview

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto'
 import { DELEGATES_LISTED_MAX, type DelegatesPreview } from '../../types/exports'
 import type { CongressDelegateDoc, MemberDoc } from '../core/collections'
+import { delegationCounts } from '../proposals/rules'
 import type { DelegatesRead } from './delegatesFile'
 
 export type PlannedMember = Pick<MemberDoc, '_id' | 'staffNo' | 'name' | 'status' | 'roles'>
@@ -45,8 +46,6 @@ export function planDelegates(sessionId: string, sessionName: string, read: Dele
   }
   const inFile = new Set(listed.map((entry) => entry.memberId))
   const revoking = members.filter((member) => member.roles.includes(grant) && !inFile.has(member._id))
-  const counts = new Map<string, number>()
-  for (const entry of listed) counts.set(entry.delegation, (counts.get(entry.delegation) ?? 0) + 1)
   errors.sort((a, b) => a.row - b.row)
   // What applying it writes, as a hash: an apply after the roles or the list changed meanwhile is refused.
   const planId = createHash('sha256')
@@ -58,7 +57,7 @@ export function planDelegates(sessionId: string, sessionName: string, read: Dele
       planId,
       sessionName,
       total: listed.length,
-      delegations: [...counts].map(([name, count]) => ({ name, count })),
+      delegations: delegationCounts(listed),
       added: granting.slice(0, DELEGATES_LISTED_MAX).map(shown),
       addedCount: granting.length,
       removed: revoking.slice(0, DELEGATES_LISTED_MAX).map(shown),

@@ -3,17 +3,13 @@
  * committee numbered (立案), in number order, whatever became of it since, withheld from the public record or not,
  * with what the files name: its author's unit, its confirmed seconders, its departments and the proposals merged into it.
  */
-import type { ProposalState } from '../../types/proposals'
 import type { CongressSessionDoc, ProposalDoc } from '../core/collections'
-import { findAllById } from '../core/queries'
+import { findAllById, findIn } from '../core/queries'
 import type { Store } from '../core/store/port'
 import { unitNames } from '../core/units'
-
-/** The states of a proposal accepted (立案) and numbered: from then on it is on the session's record. */
-export const ACCEPTED_STATES: readonly ProposalState[] = ['accepted', 'assigned', 'replied', 'rated', 'rehandling', 'closed']
-
-/** Ids named in one `$in` read. */
-const IN_CHUNK = 100
+// The states of a proposal accepted (立案) and numbered: from then on it is on the session's record.
+import { PUBLIC_STATES } from '../proposals/rules'
+import { deptNames } from '../proposals/views'
 
 export interface SessionProposal {
   doc: ProposalDoc & { number: string }
@@ -35,20 +31,16 @@ export function byNumber(a: { number: string }, b: { number: string }): number {
   return a.number.localeCompare(b.number)
 }
 
-const chunks = <T>(items: readonly T[], size: number) => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size))
-
 /** The session's accepted proposals in number order, with the names the files show. */
 export async function sessionProposals(store: Store, session: Pick<CongressSessionDoc, '_id'>): Promise<SessionProposal[]> {
   const [found, merged, units, depts] = await Promise.all([
-    findAllById(store, 'proposals', { sessionId: session._id, state: { $in: [...ACCEPTED_STATES] } }),
+    findAllById(store, 'proposals', { sessionId: session._id, state: { $in: [...PUBLIC_STATES] } }),
     findAllById(store, 'proposals', { sessionId: session._id, state: 'merged' }, ['title', 'authorName', 'mainId', 'submittedAt']),
     unitNames(store),
-    store.find('departments', {}, { sort: { order: 1 } }).then((docs) => new Map(docs.map((dept) => [dept._id, dept.name]))),
+    deptNames(store),
   ])
   const accepted = found.filter((doc): doc is ProposalDoc & { number: string } => doc.number !== undefined).sort((a, b) => byNumber(a, b) || a._id.localeCompare(b._id))
-  const seconds = (
-    await Promise.all(chunks(accepted.map((doc) => doc._id), IN_CHUNK).map((ids) => findAllById(store, 'proposalSeconds', { proposalId: { $in: ids }, state: 'confirmed' })))
-  ).flat()
+  const seconds = await findIn(store, 'proposalSeconds', 'proposalId', accepted.map((doc) => doc._id), { state: 'confirmed' })
   seconds.sort((a, b) => a.invitedAt.localeCompare(b.invitedAt) || a.memberId.localeCompare(b.memberId))
   const rounds = new Map(accepted.map((doc) => [doc._id, doc.round]))
   const seconders = new Map<string, string[]>()

@@ -26,14 +26,19 @@ export async function remindOverdue({ store, now, timeLeft }: Pick<JobContext, '
     { state: { $in: ['assigned', 'rehandling'] }, replyDue: { $lt: today }, ...(cursor ? { _id: { $gt: cursor } } : {}) },
     { sort: { _id: 1 }, limit: BATCH, fields: ['title', 'leadDeptId', 'replyDue', 'rehandled'] },
   )
+  // A department leads several overdue ones: its handlers are read once a batch.
+  const handlersOf = new Map<string, Promise<string[]>>()
+  const handlers = (deptId: string) => {
+    if (!handlersOf.has(deptId)) handlersOf.set(deptId, store.find('members', { roles: `handlingDept:${deptId}`, status: { $ne: 'left' } }, { fields: ['_id'] }).then((found) => found.map((handler) => handler._id)))
+    return handlersOf.get(deptId)!
+  }
   for (const [index, doc] of found.entries()) {
     // Short of time (the function's limit is 10 s): the rest go in the next run, from the last one reminded.
     if (index > 0 && timeLeft() < LAST_REMINDER_MS) return { count: index, cursor: found[index - 1]._id }
-    const handlers = await store.find('members', { roles: `handlingDept:${doc.leadDeptId}`, status: { $ne: 'left' } }, { fields: ['_id'] })
     await notify(
       store,
       now,
-      handlers.map((handler) => handler._id),
+      await handlers(doc.leadDeptId!),
       {
         kind: 'proposalProgress',
         subject: `proposal:${doc._id}:overdue${doc.rehandled ?? 0}:week${overdueWeek(doc.replyDue!, today)}`,

@@ -44,6 +44,13 @@ export const secondId = (proposalId: string, memberId: string) => createHash('sh
 /** A delegate's entry in a session's imported list (their 代表团): one document per session and delegate. */
 export const delegateId = (sessionId: string, memberId: string) => createHash('sha256').update(`delegate\n${sessionId}\n${memberId}`).digest('hex').slice(0, 32)
 
+/** How many delegates each 代表团 has, in the order the entries first name them. */
+export function delegationCounts(entries: readonly { delegation: string }[]): { name: string; count: number }[] {
+  const counts = new Map<string, number>()
+  for (const entry of entries) counts.set(entry.delegation, (counts.get(entry.delegation) ?? 0) + 1)
+  return [...counts].map(([name, count]) => ({ name, count }))
+}
+
 /** 六届二次-023: the session's name and the proposal's place among those accepted. */
 export const proposalNumber = (sessionName: string, n: number) => `${sessionName}-${String(n).padStart(3, '0')}`
 

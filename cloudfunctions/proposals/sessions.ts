@@ -8,14 +8,17 @@ import { EmptySchema } from '../../types/common'
 import { SaveDepartmentSchema, SaveSessionSchema, type DepartmentView, type SessionSettingsView } from '../../types/proposals'
 import { recordAudit } from '../core/audit'
 import { unionOffice } from '../core/authorize'
-import type { CongressSessionDoc, DocOf } from '../core/collections'
+import type { CongressSessionDoc, DepartmentDoc, DocOf } from '../core/collections'
 import { action } from '../core/defineFunction'
 import { AppError } from '../core/errors'
 import { mustGet } from '../core/queries'
 import { DuplicateKeyError, type NewDoc, type Store } from '../core/store/port'
-import { REPLY_WEEKS_DEFAULT, sessionDates } from './rules'
+import { delegationCounts, REPLY_WEEKS_DEFAULT, sessionDates } from './rules'
 
-const holders = (store: Store, role: 'delegate' | 'committee', sessionId: string) => store.count('members', { roles: `${role}:${sessionId}`, status: { $ne: 'left' } })
+/** Members (not left) holding the role for the scope: a session's delegates or committee, a department's handlers. */
+const holders = (store: Store, role: 'delegate' | 'committee' | 'handlingDept', scope: string) => store.count('members', { roles: `${role}:${scope}`, status: { $ne: 'left' } })
+
+const departmentView = async (store: Store, dept: DepartmentDoc): Promise<DepartmentView> => ({ id: dept._id, name: dept.name, handlers: await holders(store, 'handlingDept', dept._id) })
 
 async function settingsView(store: Store, session: CongressSessionDoc, now: Date): Promise<SessionSettingsView> {
   const { _id } = session
@@ -24,14 +27,12 @@ async function settingsView(store: Store, session: CongressSessionDoc, now: Date
     holders(store, 'committee', _id),
     store.find('congressDelegates', { sessionId: _id }, { sort: { delegation: 1 }, fields: ['delegation'] }),
   ])
-  const counts = new Map<string, number>()
-  for (const entry of listed) counts.set(entry.delegation, (counts.get(entry.delegation) ?? 0) + 1)
   return {
     ...sessionDates(session, now),
     replyWeeks: session.replyWeeks ?? REPLY_WEEKS_DEFAULT,
     delegates,
     committee,
-    delegations: [...counts].map(([name, count]) => ({ name, count })),
+    delegations: delegationCounts(listed),
   }
 }
 
@@ -76,7 +77,7 @@ export const sessionActions = {
     input: EmptySchema,
     async handle(_input, { store }) {
       const departments = await store.find('departments', {}, { sort: { order: 1 } })
-      return Promise.all(departments.map(async (dept): Promise<DepartmentView> => ({ id: dept._id, name: dept.name, handlers: await store.count('members', { roles: `handlingDept:${dept._id}`, status: { $ne: 'left' } }) })))
+      return Promise.all(departments.map((dept) => departmentView(store, dept)))
     },
   }),
 
@@ -93,7 +94,7 @@ export const sessionActions = {
         ...(before ? { before: { 名称: before.name } } : {}),
         after: { 名称: saved.name },
       })
-      return { id: saved._id, name: saved.name, handlers: await store.count('members', { roles: `handlingDept:${saved._id}`, status: { $ne: 'left' } }) }
+      return departmentView(store, saved)
     },
   }),
 }
